@@ -1,0 +1,293 @@
+#include "chatservice.h"
+
+#include "clientsession.h"
+#include "historystore.h"
+#include "logging.h"
+#include "outgoingframe.h"
+#include "plaintextmode.h"
+#include "validation.h"
+
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace Natter {
+
+using namespace Protocol;
+
+namespace {
+
+QString newToken()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+}
+
+template<typename... Ts> struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template<typename... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+} // namespace
+
+ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_config(config)
+    , m_router(store, &m_rooms, &m_sessions, config, this)
+{ }
+
+void ChatService::loadRooms()
+{
+    for (const StoredRoom &room : m_store->rooms())
+        m_rooms.ensure(room.name, room.topic);
+    if (m_rooms.ensure(lobbyRoom()))
+        m_store->ensureRoom(lobbyRoom());
+}
+
+void ChatService::attach(ClientSession *session)
+{
+    connect(session, &ClientSession::requestReceived, this, &ChatService::onRequest);
+    connect(session, &ClientSession::plainTextReceived, this, &ChatService::onPlainText);
+    connect(session, &ClientSession::closed, this, &ChatService::onClosed);
+    if (session->mode() == ClientSession::Mode::PlainText)
+        welcomePlainText(session);
+}
+
+void ChatService::onRequest(ClientSession *session, const ClientMessage &message)
+{
+    if (const auto *helloMessage = std::get_if<Hello>(&message)) {
+        hello(session, *helloMessage);
+        return;
+    }
+    if (!session->isWelcomed()) {
+        session->sendError({ErrorCode::HelloRequired, QStringLiteral("Say hello with your name first.")},
+                           typeOf(message));
+        return;
+    }
+    std::visit(Overloaded {
+                   [](const Hello &) {},
+                   [&](const Join &request) { join(session, request.room, true); },
+                   [&](const Leave &request) { leave(session, request.room); },
+                   [&](const Send &request) { m_router.post(session, request); },
+                   [&](const HistoryRequest &request) { m_router.sendHistory(session, request); },
+                   [&](const Typing &request) { typing(session, request); },
+                   [&](const RoomsRequest &) { session->send(RoomList {m_rooms.summaries()}); },
+                   [&](const SetTopic &request) { setTopic(session, request); },
+                   [&](const Nick &request) { rename(session, request.name); },
+               },
+               message);
+}
+
+void ChatService::hello(ClientSession *session, const Hello &hello)
+{
+    const QString ref = hello.Type.toString();
+    if (session->isWelcomed()) {
+        session->sendError({ErrorCode::AlreadyWelcomed, QStringLiteral("You are already signed in.")}, ref);
+        return;
+    }
+    if (!m_config.password.isEmpty() && hello.password != m_config.password) {
+        qCInfo(lcServer) << session->peer() << "gave a wrong password";
+        session->sendError({ErrorCode::AuthFailed, QStringLiteral("Wrong server password.")}, ref);
+        session->closeWith(CloseCode::AuthFailed, QStringLiteral("wrong password"));
+        return;
+    }
+    ClientSession *holder = m_sessions.find(hello.name);
+    if (holder && (hello.token.isEmpty() || hello.token != holder->token())) {
+        session->sendError({ErrorCode::NameTaken, QStringLiteral("%1 is already taken here.").arg(holder->name())},
+                           ref);
+        return;
+    }
+    session->setName(hello.name);
+    if (holder) {
+        // The same user came back before its old connection timed out: the new one takes its place quietly.
+        qCInfo(lcServer) << hello.name << "reconnected from" << session->peer();
+        session->setToken(holder->token());
+        for (const QString &room : holder->rooms())
+            session->addRoom(room);
+        m_rooms.replaceMember(holder, session);
+        m_sessions.remove(holder);
+        holder->markReplaced();
+        holder->closeWith(CloseCode::Replaced, QStringLiteral("signed in from another connection"));
+    } else {
+        session->setToken(newToken());
+    }
+    m_sessions.add(session);
+    session->send(Welcome {session->name(),
+                           session->token(),
+                           {m_config.name, QStringLiteral(NATTER_VERSION), m_config.limits},
+                           m_rooms.summaries()});
+
+    for (auto it = hello.since.cbegin(); it != hello.since.cend(); ++it) {
+        if (it.key().startsWith(u'@')) {
+            m_router.replay(session, HistoryStore::directConversation(session->name(), it.key().mid(1)), it.value());
+        } else {
+            join(session, it.key(), false);
+            m_router.replay(session, it.key(), it.value());
+        }
+    }
+}
+
+bool ChatService::requireMember(ClientSession *session, const QString &room, const QString &ref)
+{
+    if (session->rooms().contains(room))
+        return true;
+    session->sendError({ErrorCode::NotInRoom, QStringLiteral("You are not in #%1.").arg(room)}, ref);
+    return false;
+}
+
+void ChatService::broadcast(const QString &room, OutgoingFrame &frame, const ClientSession *except)
+{
+    for (ClientSession *member : m_rooms.members(room)) {
+        if (member != except)
+            member->send(frame);
+    }
+}
+
+void ChatService::join(ClientSession *session, const QString &room, bool withHistory)
+{
+    if (!session->rooms().contains(room)) {
+        if (session->rooms().size() >= m_config.limits.maxRoomsPerSession) {
+            session->sendError(
+                {ErrorCode::TooManyRooms,
+                 QStringLiteral("You can be in at most %1 rooms.").arg(m_config.limits.maxRoomsPerSession)},
+                room);
+            return;
+        }
+        if (m_rooms.ensure(room))
+            m_store->ensureRoom(room);
+        m_rooms.addMember(room, session);
+        session->addRoom(room);
+        OutgoingFrame presence(Presence {room, session->name(), PresenceChange::Joined, {}});
+        broadcast(room, presence, session->mode() == ClientSession::Mode::Natter ? session : nullptr);
+    }
+    if (session->mode() != ClientSession::Mode::Natter)
+        return;
+    Joined joined {room, m_rooms.topic(room), m_rooms.memberNames(room), {}, false};
+    if (withHistory)
+        joined.history = m_store->latest(room, m_config.limits.historyPageSize, &joined.more);
+    else
+        joined.more = m_store->lastSeq(room) > 0;
+    session->send(joined);
+}
+
+void ChatService::leave(ClientSession *session, const QString &room)
+{
+    if (!requireMember(session, room, Leave::Type.toString()))
+        return;
+    OutgoingFrame presence(Presence {room, session->name(), PresenceChange::Left, {}});
+    broadcast(room, presence);
+    m_rooms.removeMember(room, session);
+    session->removeRoom(room);
+}
+
+void ChatService::typing(ClientSession *session, const Typing &typing)
+{
+    if (!typing.room.isEmpty()) {
+        if (!requireMember(session, typing.room, typing.Type.toString()))
+            return;
+        OutgoingFrame frame(TypingEvent {typing.room, {}, session->name()});
+        broadcast(typing.room, frame, session);
+        return;
+    }
+    ClientSession *recipient = m_sessions.find(typing.to);
+    if (!recipient) {
+        session->sendError({ErrorCode::UserUnknown, QStringLiteral("%1 is not online.").arg(typing.to)},
+                           typing.Type.toString());
+        return;
+    }
+    if (recipient != session)
+        recipient->send(TypingEvent {{}, recipient->name(), session->name()});
+}
+
+void ChatService::setTopic(ClientSession *session, const SetTopic &request)
+{
+    const QString ref = request.Type.toString();
+    if (!requireMember(session, request.room, ref))
+        return;
+    if (const auto error = validateTopic(request.topic, m_config.limits.maxTopicLength)) {
+        session->sendError(*error, ref);
+        return;
+    }
+    if (!m_store->setTopic(request.room, request.topic)) {
+        session->sendError({ErrorCode::InternalError, QStringLiteral("The topic could not be saved.")}, ref);
+        return;
+    }
+    m_rooms.setTopic(request.room, request.topic);
+    OutgoingFrame frame(TopicChanged {request.room, request.topic, session->name()});
+    broadcast(request.room, frame);
+}
+
+void ChatService::rename(ClientSession *session, const QString &name)
+{
+    const QString ref = Nick::Type.toString();
+    if (const auto error = validateName(name)) {
+        session->sendError(*error, ref);
+        return;
+    }
+    const ClientSession *holder = m_sessions.find(name);
+    if (holder && holder != session) {
+        session->sendError({ErrorCode::NameTaken, QStringLiteral("%1 is already taken here.").arg(holder->name())},
+                           ref);
+        return;
+    }
+    const QString previous = session->name();
+    if (previous == name)
+        return;
+    m_sessions.rename(session, name);
+    // Everyone who shares a room hears of it once, and so does the renamed user.
+    OutgoingFrame frame(Presence {{}, name, PresenceChange::Renamed, previous});
+    QSet<ClientSession *> told {session};
+    session->send(frame);
+    for (const QString &room : session->rooms()) {
+        for (ClientSession *member : m_rooms.members(room)) {
+            if (!told.contains(member)) {
+                told.insert(member);
+                member->send(frame);
+            }
+        }
+    }
+}
+
+void ChatService::welcomePlainText(ClientSession *session)
+{
+    session->setName(m_sessions.nextGuestName());
+    session->setToken(newToken());
+    m_sessions.add(session);
+    session->sendPlainLine(PlainTextMode::welcomeLine(m_config.name, session->name()));
+    join(session, lobbyRoom(), false);
+}
+
+void ChatService::onPlainText(ClientSession *session, const QString &text)
+{
+    const PlainTextMode::Command command = PlainTextMode::parseCommand(text);
+    switch (command.kind) {
+    case PlainTextMode::CommandKind::Help:
+        session->sendPlainLine(PlainTextMode::helpText());
+        return;
+    case PlainTextMode::CommandKind::Nick:
+        rename(session, command.argument);
+        return;
+    case PlainTextMode::CommandKind::Say:
+        m_router.post(
+            session,
+            Send {QUuid::createUuid().toString(QUuid::WithoutBraces), lobbyRoom(), {}, text, MessageKind::Text});
+        return;
+    }
+}
+
+void ChatService::onClosed(ClientSession *session)
+{
+    if (!session->isWelcomed() || session->isReplaced())
+        return;
+    const QSet<QString> rooms = session->rooms();
+    for (const QString &room : rooms) {
+        m_rooms.removeMember(room, session);
+        OutgoingFrame presence(Presence {room, session->name(), PresenceChange::Left, {}});
+        broadcast(room, presence);
+    }
+    m_sessions.remove(session);
+}
+
+} // namespace Natter

@@ -1,0 +1,54 @@
+#pragma once
+
+// The chat itself: names, rooms, presence, topics, typing; one handler per natter.v1 request.
+
+#include "clientmessages.h"
+#include "messagerouter.h"
+#include "roomdirectory.h"
+#include "serverconfig.h"
+#include "sessionregistry.h"
+
+#include <QObject>
+
+namespace Natter {
+
+class ClientSession;
+class HistoryStore;
+class OutgoingFrame;
+
+class ChatService : public QObject
+{
+    Q_OBJECT
+public:
+    ChatService(HistoryStore *store, const ServerConfig &config, QObject *parent = nullptr);
+
+    // Loads the stored rooms; lobby always exists.
+    void loadRooms();
+    // Starts serving a freshly connected session (plain-text sessions are welcomed at once).
+    void attach(ClientSession *session);
+    int onlineCount() const { return m_sessions.count(); }
+
+private:
+    void onRequest(ClientSession *session, const Protocol::ClientMessage &message);
+    void onPlainText(ClientSession *session, const QString &text);
+    void onClosed(ClientSession *session);
+
+    void hello(ClientSession *session, const Protocol::Hello &hello);
+    void join(ClientSession *session, const QString &room, bool withHistory);
+    void leave(ClientSession *session, const QString &room);
+    void typing(ClientSession *session, const Protocol::Typing &typing);
+    void setTopic(ClientSession *session, const Protocol::SetTopic &request);
+    void rename(ClientSession *session, const QString &name);
+    void welcomePlainText(ClientSession *session);
+
+    bool requireMember(ClientSession *session, const QString &room, const QString &ref);
+    void broadcast(const QString &room, OutgoingFrame &frame, const ClientSession *except = nullptr);
+
+    HistoryStore *m_store;
+    const ServerConfig &m_config;
+    RoomDirectory m_rooms;
+    SessionRegistry m_sessions;
+    MessageRouter m_router;
+};
+
+} // namespace Natter

@@ -1,0 +1,158 @@
+#include "clientsession.h"
+
+#include "logging.h"
+#include "outgoingframe.h"
+#include "plaintextmode.h"
+#include "servermessages.h"
+#include "validation.h"
+
+#include <QWebSocket>
+
+namespace Natter {
+
+using namespace Protocol;
+
+namespace {
+constexpr int CloseGraceMs = 3000;
+}
+
+ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_config(config)
+    , m_mode(socket->subprotocol() == subprotocol() ? Mode::Natter : Mode::PlainText)
+    , m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort()))
+    , m_bucket(config.limits.messagesPerSecond, config.limits.burst)
+{
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(config.limits.maxFrameBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(config.limits.maxFrameBytes));
+    m_clock.start();
+
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientSession::onTextMessage);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinaryMessage);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = m_clock.elapsed(); });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        if (m_closedEmitted)
+            return;
+        m_closedEmitted = true;
+        qCDebug(lcSession) << m_peer << "disconnected:" << m_socket->closeCode() << m_socket->closeReason();
+        m_keepalive.stop();
+        emit closed(this);
+    });
+
+    m_keepalive.setInterval(config.pingIntervalMs);
+    connect(&m_keepalive, &QTimer::timeout, this, &ClientSession::onKeepaliveTick);
+    m_keepalive.start();
+}
+
+ClientSession::~ClientSession() = default;
+
+void ClientSession::setName(const QString &name)
+{
+    m_name = name;
+    m_nameKey = Protocol::nameKey(name);
+}
+
+void ClientSession::onKeepaliveTick()
+{
+    if (m_clock.elapsed() - m_lastHeardMs > m_config.pingTimeoutMs) {
+        qCInfo(lcSession) << m_peer << "sent nothing for" << m_config.pingTimeoutMs << "ms; dropping it";
+        abort();
+        return;
+    }
+    m_socket->ping();
+}
+
+bool ClientSession::admitFrame()
+{
+    m_lastHeardMs = m_clock.elapsed();
+    if (m_bucket.tryTake(m_lastHeardMs)) {
+        m_strikes = 0;
+        return true;
+    }
+    if (++m_strikes >= m_config.abuseStrikes) {
+        qCWarning(lcSession) << m_peer << "kept flooding after" << m_strikes << "rate-limited frames; closing";
+        closeWith(CloseCode::PolicyViolation, QStringLiteral("too many messages"));
+        return false;
+    }
+    // One notice per flood is enough; the rest are dropped silently until a frame is admitted again.
+    if (m_strikes == 1) {
+        sendError({ErrorCode::RateLimited,
+                   QStringLiteral("You are sending too fast; at most %1 messages a second.")
+                       .arg(m_config.limits.messagesPerSecond)});
+    }
+    return false;
+}
+
+void ClientSession::onTextMessage(const QString &frame)
+{
+    if (m_closedEmitted || !admitFrame())
+        return;
+    if (m_mode == Mode::PlainText) {
+        emit plainTextReceived(this, frame);
+        return;
+    }
+    auto decoded = decodeClientFrame(frame);
+    if (!decoded) {
+        qCDebug(lcSession) << m_peer << "sent a bad frame:" << decoded.error().message;
+        sendError(decoded.error());
+        return;
+    }
+    emit requestReceived(this, decoded.value());
+}
+
+void ClientSession::onBinaryMessage()
+{
+    m_lastHeardMs = m_clock.elapsed();
+    closeWith(CloseCode::UnsupportedData, QStringLiteral("binary frames are not supported"));
+}
+
+void ClientSession::sendText(const QString &text)
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->sendTextMessage(text);
+}
+
+void ClientSession::send(OutgoingFrame &frame)
+{
+    if (m_mode == Mode::Natter) {
+        sendText(frame.natterText());
+    } else if (const QString &line = frame.plainText(); !line.isEmpty()) {
+        sendText(line);
+    }
+}
+
+void ClientSession::send(const ServerMessage &message)
+{
+    OutgoingFrame frame(message);
+    send(frame);
+}
+
+void ClientSession::sendError(const ProtocolError &error, const QString &ref)
+{
+    send(ErrorEvent::from(error, ref));
+}
+
+void ClientSession::sendPlainLine(const QString &line)
+{
+    sendText(line);
+}
+
+void ClientSession::closeWith(CloseCode code, const QString &reason)
+{
+    m_keepalive.stop();
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    // A peer that never answers the closing handshake must not keep the connection alive.
+    QTimer::singleShot(CloseGraceMs, this, [this] {
+        if (m_socket->state() != QAbstractSocket::UnconnectedState)
+            abort();
+    });
+}
+
+void ClientSession::abort()
+{
+    m_socket->abort();
+}
+
+} // namespace Natter

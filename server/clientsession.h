@@ -1,0 +1,90 @@
+#pragma once
+
+// One connected WebSocket peer: decodes its frames, applies rate limits and keepalive, and sends to it.
+
+#include "clientmessages.h"
+#include "protocol.h"
+#include "serverconfig.h"
+#include "servermessages.h"
+#include "tokenbucket.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+QT_BEGIN_NAMESPACE
+class QWebSocket;
+QT_END_NAMESPACE
+
+namespace Natter {
+
+class OutgoingFrame;
+
+class ClientSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Natter, PlainText };
+    Q_ENUM(Mode)
+
+    // Takes ownership of the socket, which must be connected.
+    ClientSession(QWebSocket *socket, const ServerConfig &config, QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    Mode mode() const { return m_mode; }
+    QString peer() const { return m_peer; }
+
+    // Identity, set once the server has welcomed the session.
+    bool isWelcomed() const { return !m_name.isEmpty(); }
+    QString name() const { return m_name; }
+    QString nameKey() const { return m_nameKey; }
+    void setName(const QString &name);
+    QString token() const { return m_token; }
+    void setToken(const QString &token) { m_token = token; }
+
+    const QSet<QString> &rooms() const { return m_rooms; }
+    void addRoom(const QString &room) { m_rooms.insert(room); }
+    void removeRoom(const QString &room) { m_rooms.remove(room); }
+
+    // A session whose name was taken over by a reconnect of the same user leaves without presence events.
+    bool isReplaced() const { return m_replaced; }
+    void markReplaced() { m_replaced = true; }
+
+    void send(OutgoingFrame &frame);
+    void send(const Protocol::ServerMessage &message);
+    void sendError(const Protocol::ProtocolError &error, const QString &ref = {});
+    void sendPlainLine(const QString &line);
+    void closeWith(Protocol::CloseCode code, const QString &reason);
+    void abort();
+
+signals:
+    void requestReceived(Natter::ClientSession *session, const Natter::Protocol::ClientMessage &message);
+    void plainTextReceived(Natter::ClientSession *session, const QString &text);
+    void closed(Natter::ClientSession *session);
+
+private:
+    void onTextMessage(const QString &frame);
+    void onBinaryMessage();
+    void onKeepaliveTick();
+    bool admitFrame();
+    void sendText(const QString &text);
+
+    QWebSocket *m_socket;
+    const ServerConfig &m_config;
+    Mode m_mode;
+    QString m_peer;
+    QString m_name;
+    QString m_nameKey;
+    QString m_token;
+    QSet<QString> m_rooms;
+    TokenBucket m_bucket;
+    int m_strikes = 0;
+    bool m_replaced = false;
+    bool m_closedEmitted = false;
+    QElapsedTimer m_clock;
+    qint64 m_lastHeardMs = 0;
+    QTimer m_keepalive;
+};
+
+} // namespace Natter

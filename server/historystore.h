@@ -1,0 +1,110 @@
+#pragma once
+
+// Keeps every room's and direct pair's messages in SQLite, assigns their seq, and commits in batches.
+
+#include "chatmessage.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <optional>
+#include <utility>
+
+namespace Natter {
+
+struct StoredRoom
+{
+    QString name;
+    QString topic;
+};
+
+class HistoryStore : public QObject
+{
+    Q_OBJECT
+public:
+    enum class AppendStatus {
+        Queued, // new: will be committed on the next event-loop turn (or flush())
+        AlreadyQueued, // same sender and id seen, not yet committed: wait for committed()
+        AlreadyStored, // same sender and id committed before: acknowledge at once
+    };
+
+    struct AppendResult
+    {
+        AppendStatus status = AppendStatus::Queued;
+        Protocol::ChatMessage message; // with seq and ts assigned (the original's for a duplicate)
+    };
+
+    static constexpr int SchemaVersion = 1;
+
+    explicit HistoryStore(QObject *parent = nullptr);
+    ~HistoryStore() override;
+
+    // Opens (creating folders and file as needed) and migrates the schema. False with a message on failure.
+    bool open(const QString &path, QString *errorMessage = nullptr);
+    void close();
+    bool isOpen() const;
+    int schemaVersion() const;
+    // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
+    void setDurableCommits(bool durable);
+
+    // The conversation a direct message between two users belongs to (order of names does not matter).
+    static QString directConversation(const QString &nameA, const QString &nameB);
+    static QString conversationOf(const Protocol::ChatMessage &message);
+
+    // Assigns seq and ts and queues the message. senderKey identifies the sender for the duplicate check.
+    AppendResult append(const Protocol::ChatMessage &message, const QString &senderKey);
+    // Commits everything queued now, in one transaction. Returns false if the commit failed.
+    bool flush();
+    int pendingCount() const;
+
+    // Reading. Lists are in ascending seq order.
+    QList<Protocol::ChatMessage> latest(const QString &conversation, int limit, bool *more = nullptr) const;
+    QList<Protocol::ChatMessage> before(const QString &conversation, qint64 beforeSeq, int limit,
+                                        bool *more = nullptr) const;
+    QList<Protocol::ChatMessage> after(const QString &conversation, qint64 afterSeq, int limit) const;
+    qint64 lastSeq(const QString &conversation) const;
+    qint64 messageCount() const;
+
+    // Rooms outlive their members: their names and topics are kept here.
+    bool ensureRoom(const QString &room);
+    bool setTopic(const QString &room, const QString &topic);
+    QList<StoredRoom> rooms() const;
+
+signals:
+    // Emitted after each successful commit with the messages it made durable, in append order.
+    void committed(const QList<Protocol::ChatMessage> &messages);
+    // Emitted when a commit failed; the messages were not stored and their seqs are free again.
+    void commitFailed(const QList<Protocol::ChatMessage> &messages, const QString &error);
+
+private:
+    struct Pending
+    {
+        Protocol::ChatMessage message;
+        QString conversation;
+        QString senderKey;
+    };
+
+    bool migrate(QString *errorMessage);
+    qint64 conversationId(const QString &conversation, bool create);
+    void scheduleFlush();
+    QList<Protocol::ChatMessage> query(const QString &conversation, const QString &condition, qint64 bound, int limit,
+                                       bool newestFirst) const;
+    bool writeBatch(const QList<Pending> &batch, QString *errorMessage);
+    bool execute(const QString &statement, QString *errorMessage = nullptr);
+    bool applySynchronousMode();
+    std::optional<Protocol::ChatMessage> storedMessage(const QString &senderKey, const QString &clientId) const;
+    qint64 storedLastSeq(const QString &conversation) const;
+    void releaseDatabase();
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QList<Pending> m_pending;
+    QHash<std::pair<QString, QString>, qsizetype> m_pendingIndex; // (senderKey, id) -> index in m_pending
+    QHash<QString, qint64> m_nextSeq; // conversation -> next seq to assign
+    QHash<QString, qint64> m_conversationIds; // conversation key -> row id
+    bool m_flushScheduled = false;
+    bool m_durableCommits = false;
+};
+
+} // namespace Natter

@@ -1,0 +1,49 @@
+#pragma once
+
+// Carries chat messages: stores each one, acknowledges it to its sender once committed, and delivers it.
+
+#include "clientmessages.h"
+#include "serverconfig.h"
+#include "servermessages.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace Natter {
+
+class ClientSession;
+class HistoryStore;
+class RoomDirectory;
+class SessionRegistry;
+
+class MessageRouter : public QObject
+{
+    Q_OBJECT
+public:
+    MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions, const ServerConfig &config,
+                  QObject *parent = nullptr);
+
+    // Validates and queues a message; the sender gets an ack, or an error that names the send's id.
+    void post(ClientSession *sender, const Protocol::Send &send);
+    // Answers a history request with one page.
+    void sendHistory(ClientSession *session, const Protocol::HistoryRequest &request);
+    // Sends every stored message of the conversation after `afterSeq` as ordinary message frames.
+    void replay(ClientSession *session, const QString &conversation, qint64 afterSeq);
+
+private:
+    using WaitKey = std::pair<QString, qint64>; // conversation, seq
+
+    void onCommitted(const QList<Protocol::ChatMessage> &messages);
+    void onCommitFailed(const QList<Protocol::ChatMessage> &messages, const QString &error);
+    void deliver(const Protocol::ChatMessage &message);
+    static Protocol::Ack ackFor(const Protocol::ChatMessage &message);
+
+    HistoryStore *m_store;
+    RoomDirectory *m_rooms;
+    SessionRegistry *m_sessions;
+    const ServerConfig &m_config;
+    QHash<WaitKey, QList<QPointer<ClientSession>>> m_waiting; // senders waiting for their ack
+};
+
+} // namespace Natter

@@ -1,0 +1,78 @@
+#include "plaintextmode.h"
+
+#include "protocol.h"
+
+namespace Natter::PlainTextMode {
+
+using namespace Protocol;
+
+Command parseCommand(const QString &frame)
+{
+    if (frame == u"/help" || frame.startsWith(u"/help "))
+        return {CommandKind::Help, {}};
+    if (frame == u"/nick" || frame.startsWith(u"/nick "))
+        return {CommandKind::Nick, frame.mid(5).trimmed()};
+    return {CommandKind::Say, frame};
+}
+
+QString welcomeLine(const QString &serverName, const QString &guestName)
+{
+    return QStringLiteral("Welcome to %1! You are %2 in #lobby. Type /help for commands.").arg(serverName, guestName);
+}
+
+QString helpText()
+{
+    return QStringLiteral("Everything you type is posted to #lobby.\n"
+                          "/nick NAME  choose another name\n"
+                          "/help       show this help");
+}
+
+QString errorLine(const ProtocolError &error)
+{
+    return QStringLiteral("! ") + error.message;
+}
+
+namespace {
+
+struct LineVisitor
+{
+    QString operator()(const MessageEvent &event) const
+    {
+        const ChatMessage &message = event.message;
+        const QString privately = message.isDirect() ? QStringLiteral(" (private)") : QString();
+        if (!message.isDirect() && message.room != lobbyRoom())
+            return {};
+        if (message.kind == MessageKind::Action)
+            return QStringLiteral("* %1%2 %3").arg(message.from, privately, message.text);
+        return QStringLiteral("%1%2: %3").arg(message.from, privately, message.text);
+    }
+    QString operator()(const Presence &presence) const
+    {
+        switch (presence.event) {
+        case PresenceChange::Joined:
+            return presence.room == lobbyRoom() ? QStringLiteral("* %1 joined").arg(presence.name) : QString();
+        case PresenceChange::Left:
+            return presence.room == lobbyRoom() ? QStringLiteral("* %1 left").arg(presence.name) : QString();
+        case PresenceChange::Renamed:
+            return QStringLiteral("* %1 is now known as %2").arg(presence.previous, presence.name);
+        }
+        return {};
+    }
+    QString operator()(const TopicChanged &change) const
+    {
+        if (change.room != lobbyRoom())
+            return {};
+        return QStringLiteral("* %1 set the topic to: %2").arg(change.by, change.topic);
+    }
+    QString operator()(const ErrorEvent &error) const { return QStringLiteral("! ") + error.message; }
+    template<typename Other> QString operator()(const Other &) const { return {}; }
+};
+
+} // namespace
+
+QString lineFor(const ServerMessage &message)
+{
+    return std::visit(LineVisitor {}, message);
+}
+
+} // namespace Natter::PlainTextMode

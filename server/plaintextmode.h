@@ -1,0 +1,28 @@
+#pragma once
+
+// The plain-text dialect for WebSocket clients that do not speak natter.v1: one line per frame.
+
+#include "servermessages.h"
+
+#include <QString>
+
+namespace Natter::PlainTextMode {
+
+enum class CommandKind { Say, Nick, Help };
+
+struct Command
+{
+    CommandKind kind = CommandKind::Say;
+    QString argument; // the text to say, or the requested name
+};
+
+Command parseCommand(const QString &frame);
+
+QString welcomeLine(const QString &serverName, const QString &guestName);
+QString helpText();
+QString errorLine(const Protocol::ProtocolError &error);
+
+// What a plain-text client sees of a server event; empty when it sees nothing of it.
+QString lineFor(const Protocol::ServerMessage &message);
+
+} // namespace Natter::PlainTextMode

@@ -1,0 +1,100 @@
+#include "chatmessage.h"
+
+#include "jsonreader.h"
+
+#include <QJsonArray>
+
+namespace Natter::Protocol {
+
+QString messageKindWord(MessageKind kind)
+{
+    return kind == MessageKind::Action ? QStringLiteral("action") : QStringLiteral("text");
+}
+
+std::optional<MessageKind> messageKindFromWord(const QString &word)
+{
+    if (word == u"text")
+        return MessageKind::Text;
+    if (word == u"action")
+        return MessageKind::Action;
+    return std::nullopt;
+}
+
+QJsonObject ChatMessage::toJson() const
+{
+    QJsonObject object {
+        {QStringLiteral("seq"), seq},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("from"), from},
+        {QStringLiteral("text"), text},
+        {QStringLiteral("kind"), messageKindWord(kind)},
+        {QStringLiteral("ts"), ts},
+    };
+    if (isDirect())
+        object.insert(QStringLiteral("to"), to);
+    else
+        object.insert(QStringLiteral("room"), room);
+    return object;
+}
+
+Parsed<ChatMessage> ChatMessage::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("message"));
+    ChatMessage message;
+    message.room = reader.optionalString(QStringLiteral("room"));
+    message.to = reader.optionalString(QStringLiteral("to"));
+    message.seq = reader.requiredInteger(QStringLiteral("seq"));
+    message.id = reader.requiredString(QStringLiteral("id"));
+    message.from = reader.requiredString(QStringLiteral("from"));
+    message.text = reader.requiredString(QStringLiteral("text"));
+    message.ts = reader.requiredInteger(QStringLiteral("ts"));
+    const QString kind = reader.optionalString(QStringLiteral("kind"), QStringLiteral("text"));
+    if (!reader.ok())
+        return reader.error();
+    if (message.room.isEmpty() == message.to.isEmpty())
+        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("message: exactly one of room and to is required")};
+    const auto parsedKind = messageKindFromWord(kind);
+    if (!parsedKind)
+        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("message: kind must be \"text\" or \"action\"")};
+    message.kind = *parsedKind;
+    return message;
+}
+
+QJsonArray chatMessagesToJson(const QList<ChatMessage> &messages)
+{
+    QJsonArray array;
+    for (const ChatMessage &message : messages)
+        array.append(message.toJson());
+    return array;
+}
+
+QJsonObject RoomSummary::toJson() const
+{
+    return QJsonObject {
+        {QStringLiteral("name"), name},
+        {QStringLiteral("topic"), topic},
+        {QStringLiteral("members"), members},
+    };
+}
+
+Parsed<RoomSummary> RoomSummary::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("room"));
+    RoomSummary summary;
+    summary.name = reader.requiredString(QStringLiteral("name"));
+    summary.topic = reader.optionalString(QStringLiteral("topic"));
+    summary.members = static_cast<int>(reader.optionalInteger(QStringLiteral("members")).value_or(0));
+    if (!reader.ok())
+        return reader.error();
+    return summary;
+}
+
+QJsonArray roomSummariesToJson(const QList<RoomSummary> &rooms)
+{
+    QJsonArray array;
+    for (const RoomSummary &room : rooms)
+        array.append(room.toJson());
+    return array;
+}
+
+} // namespace Natter::Protocol

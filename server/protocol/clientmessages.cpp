@@ -1,0 +1,273 @@
+#include "clientmessages.h"
+
+#include "framecodec.h"
+#include "jsonreader.h"
+#include "validation.h"
+
+namespace Natter::Protocol {
+
+namespace {
+
+QJsonObject withType(QStringView type, QJsonObject object)
+{
+    object.insert(QStringLiteral("type"), type.toString());
+    return object;
+}
+
+// Reads the "room | to" pair that names a conversation; exactly one must be present.
+bool readTarget(JsonReader &reader, QString &room, QString &to)
+{
+    room = reader.optionalString(QStringLiteral("room"));
+    to = reader.optionalString(QStringLiteral("to"));
+    if (!reader.ok())
+        return false;
+    if (room.isEmpty() == to.isEmpty()) {
+        reader.fail(ErrorCode::BadRequest, QStringLiteral("exactly one of \"room\" and \"to\" is required"));
+        return false;
+    }
+    if (!room.isEmpty()) {
+        if (const auto error = validateRoomName(room)) {
+            reader.fail(error->code, error->message);
+            return false;
+        }
+    } else if (const auto error = validateName(to)) {
+        reader.fail(error->code, error->message);
+        return false;
+    }
+    return true;
+}
+
+void insertTarget(QJsonObject &object, const QString &room, const QString &to)
+{
+    if (!room.isEmpty())
+        object.insert(QStringLiteral("room"), room);
+    else
+        object.insert(QStringLiteral("to"), to);
+}
+
+void checkRoom(JsonReader &reader, const QString &room)
+{
+    if (!reader.ok())
+        return;
+    if (const auto error = validateRoomName(room))
+        reader.fail(error->code, error->message);
+}
+
+void checkName(JsonReader &reader, const QString &name)
+{
+    if (!reader.ok())
+        return;
+    if (const auto error = validateName(name))
+        reader.fail(error->code, error->message);
+}
+
+} // namespace
+
+QJsonObject Hello::toJson() const
+{
+    QJsonObject object {{QStringLiteral("name"), name}};
+    if (!password.isEmpty())
+        object.insert(QStringLiteral("password"), password);
+    if (!token.isEmpty())
+        object.insert(QStringLiteral("token"), token);
+    if (!since.isEmpty()) {
+        QJsonObject seqs;
+        for (auto it = since.cbegin(); it != since.cend(); ++it)
+            seqs.insert(it.key(), it.value());
+        object.insert(QStringLiteral("since"), seqs);
+    }
+    return withType(Type, object);
+}
+
+Parsed<Hello> Hello::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("hello"));
+    Hello hello;
+    hello.name = reader.requiredString(QStringLiteral("name"));
+    hello.password = reader.optionalString(QStringLiteral("password"));
+    hello.token = reader.optionalString(QStringLiteral("token"));
+    const QJsonObject since = reader.optionalObject(QStringLiteral("since"));
+    checkName(reader, hello.name);
+    if (!reader.ok())
+        return reader.error();
+    for (auto it = since.constBegin(); it != since.constEnd(); ++it) {
+        const QString &key = it.key();
+        const bool direct = key.startsWith(u'@');
+        const bool validKey = direct ? !validateName(key.mid(1)) : !validateRoomName(key);
+        const std::optional<qint64> seq = exactInteger(it.value());
+        if (!validKey || !seq || *seq < 0) {
+            return ProtocolError {ErrorCode::BadRequest,
+                                  QStringLiteral("hello: \"since\" maps room names or \"@name\" to a seq "
+                                                 "(an integer of 0 or more); \"%1\" does not")
+                                      .arg(key)};
+        }
+        hello.since.insert(key, *seq);
+    }
+    return hello;
+}
+
+QJsonObject Join::toJson() const
+{
+    return withType(Type, {{QStringLiteral("room"), room}});
+}
+
+Parsed<Join> Join::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("join"));
+    Join join {reader.requiredString(QStringLiteral("room"))};
+    checkRoom(reader, join.room);
+    if (!reader.ok())
+        return reader.error();
+    return join;
+}
+
+QJsonObject Leave::toJson() const
+{
+    return withType(Type, {{QStringLiteral("room"), room}});
+}
+
+Parsed<Leave> Leave::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("leave"));
+    Leave leave {reader.requiredString(QStringLiteral("room"))};
+    checkRoom(reader, leave.room);
+    if (!reader.ok())
+        return reader.error();
+    return leave;
+}
+
+QJsonObject Send::toJson() const
+{
+    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
+    insertTarget(object, room, to);
+    if (kind != MessageKind::Text)
+        object.insert(QStringLiteral("kind"), messageKindWord(kind));
+    return withType(Type, object);
+}
+
+Parsed<Send> Send::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("send"));
+    Send send;
+    send.id = reader.requiredString(QStringLiteral("id"));
+    send.text = reader.requiredString(QStringLiteral("text"));
+    const QString kind = reader.optionalString(QStringLiteral("kind"), QStringLiteral("text"));
+    if (!reader.ok())
+        return reader.error();
+    if (const auto error = validateClientId(send.id))
+        return *error;
+    if (!readTarget(reader, send.room, send.to))
+        return reader.error();
+    const auto parsedKind = messageKindFromWord(kind);
+    if (!parsedKind)
+        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("send: kind must be \"text\" or \"action\"")};
+    send.kind = *parsedKind;
+    return send;
+}
+
+QJsonObject HistoryRequest::toJson() const
+{
+    QJsonObject object;
+    insertTarget(object, room, to);
+    if (before > 0)
+        object.insert(QStringLiteral("before"), before);
+    if (limit > 0)
+        object.insert(QStringLiteral("limit"), limit);
+    return withType(Type, object);
+}
+
+Parsed<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("history"));
+    HistoryRequest request;
+    const qint64 before = reader.optionalInteger(QStringLiteral("before")).value_or(0);
+    const qint64 limit = reader.optionalInteger(QStringLiteral("limit")).value_or(0);
+    if (!reader.ok() || !readTarget(reader, request.room, request.to))
+        return reader.error();
+    if (before < 0 || limit < 0)
+        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("history: before and limit cannot be negative")};
+    request.before = before;
+    request.limit = static_cast<int>(qMin<qint64>(limit, std::numeric_limits<int>::max()));
+    return request;
+}
+
+QJsonObject Typing::toJson() const
+{
+    QJsonObject object;
+    insertTarget(object, room, to);
+    return withType(Type, object);
+}
+
+Parsed<Typing> Typing::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("typing"));
+    Typing typing;
+    if (!readTarget(reader, typing.room, typing.to))
+        return reader.error();
+    return typing;
+}
+
+QJsonObject RoomsRequest::toJson() const
+{
+    return withType(Type, {});
+}
+
+Parsed<RoomsRequest> RoomsRequest::fromJson(const QJsonObject &)
+{
+    return RoomsRequest {};
+}
+
+QJsonObject SetTopic::toJson() const
+{
+    return withType(Type, {{QStringLiteral("room"), room}, {QStringLiteral("topic"), topic}});
+}
+
+Parsed<SetTopic> SetTopic::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("topic"));
+    SetTopic request;
+    request.room = reader.requiredString(QStringLiteral("room"));
+    request.topic = reader.requiredString(QStringLiteral("topic"));
+    checkRoom(reader, request.room);
+    if (!reader.ok())
+        return reader.error();
+    return request;
+}
+
+QJsonObject Nick::toJson() const
+{
+    return withType(Type, {{QStringLiteral("name"), name}});
+}
+
+Parsed<Nick> Nick::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("nick"));
+    Nick nick {reader.requiredString(QStringLiteral("name"))};
+    checkName(reader, nick.name);
+    if (!reader.ok())
+        return reader.error();
+    return nick;
+}
+
+QString typeOf(const ClientMessage &message)
+{
+    return std::visit([](const auto &value) { return value.Type.toString(); }, message);
+}
+
+QJsonObject toJson(const ClientMessage &message)
+{
+    return std::visit([](const auto &value) { return value.toJson(); }, message);
+}
+
+QString encodeFrame(const ClientMessage &message)
+{
+    return frameText(toJson(message));
+}
+
+Parsed<ClientMessage> decodeClientFrame(const QString &frame)
+{
+    return decodeFrame<ClientMessage, Hello, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick>(
+        frame);
+}
+
+} // namespace Natter::Protocol

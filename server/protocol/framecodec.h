@@ -1,0 +1,42 @@
+#pragma once
+
+// Turns JSON objects into text frames and back, dispatching on "type" to the right value type.
+
+#include "parsed.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Natter::Protocol {
+
+QString frameText(const QJsonObject &object);
+
+// The frame's JSON object and its "type", or the error for a frame that is not a typed JSON object.
+Parsed<QJsonObject> parseFrameObject(const QString &frame, QString *type);
+ProtocolError unknownTypeError(const QString &type);
+
+template<typename Variant, typename First, typename... Rest>
+Parsed<Variant> decodeAs(const QString &type, const QJsonObject &object)
+{
+    if (type == First::Type) {
+        auto parsed = First::fromJson(object);
+        if (!parsed)
+            return parsed.error();
+        return Variant(std::move(parsed).value());
+    }
+    if constexpr (sizeof...(Rest) > 0)
+        return decodeAs<Variant, Rest...>(type, object);
+    else
+        return unknownTypeError(type);
+}
+
+template<typename Variant, typename... Types> Parsed<Variant> decodeFrame(const QString &frame)
+{
+    QString type;
+    const auto object = parseFrameObject(frame, &type);
+    if (!object)
+        return object.error();
+    return decodeAs<Variant, Types...>(type, object.value());
+}
+
+} // namespace Natter::Protocol

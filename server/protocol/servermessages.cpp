@@ -1,0 +1,308 @@
+#include "servermessages.h"
+
+#include "framecodec.h"
+#include "jsonreader.h"
+
+#include <QJsonArray>
+
+namespace Natter::Protocol {
+
+namespace {
+
+QJsonObject withType(QStringView type, QJsonObject object)
+{
+    object.insert(QStringLiteral("type"), type.toString());
+    return object;
+}
+
+void insertTarget(QJsonObject &object, const QString &room, const QString &to)
+{
+    if (!room.isEmpty())
+        object.insert(QStringLiteral("room"), room);
+    else
+        object.insert(QStringLiteral("to"), to);
+}
+
+// Reads an array of objects with T::fromJson; the first bad element fails the whole frame.
+template<typename T> std::optional<ProtocolError> readList(JsonReader &reader, const QString &key, QList<T> &out)
+{
+    const QJsonArray array = reader.requiredArray(key);
+    if (!reader.ok())
+        return reader.error();
+    out.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        if (!item.isObject())
+            return ProtocolError {ErrorCode::BadRequest, QStringLiteral("\"%1\" must hold objects").arg(key)};
+        auto parsed = T::fromJson(item.toObject());
+        if (!parsed)
+            return parsed.error();
+        out.append(std::move(parsed).value());
+    }
+    return std::nullopt;
+}
+
+QString presenceWord(PresenceChange change)
+{
+    switch (change) {
+    case PresenceChange::Joined:
+        return QStringLiteral("joined");
+    case PresenceChange::Left:
+        return QStringLiteral("left");
+    case PresenceChange::Renamed:
+        return QStringLiteral("renamed");
+    }
+    return {};
+}
+
+} // namespace
+
+QJsonObject Welcome::toJson() const
+{
+    const QJsonObject serverObject {
+        {QStringLiteral("name"), server.name},
+        {QStringLiteral("version"), server.version},
+        {QStringLiteral("limits"), server.limits.toJson()},
+    };
+    return withType(Type,
+                    {{QStringLiteral("name"), name},
+                     {QStringLiteral("token"), token},
+                     {QStringLiteral("server"), serverObject},
+                     {QStringLiteral("rooms"), roomSummariesToJson(rooms)}});
+}
+
+Parsed<Welcome> Welcome::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("welcome"));
+    Welcome welcome;
+    welcome.name = reader.requiredString(QStringLiteral("name"));
+    welcome.token = reader.requiredString(QStringLiteral("token"));
+    const QJsonObject serverObject = reader.requiredObject(QStringLiteral("server"));
+    if (!reader.ok())
+        return reader.error();
+    JsonReader serverReader(serverObject, QStringLiteral("welcome.server"));
+    welcome.server.name = serverReader.requiredString(QStringLiteral("name"));
+    welcome.server.version = serverReader.requiredString(QStringLiteral("version"));
+    const QJsonObject limits = serverReader.optionalObject(QStringLiteral("limits"));
+    if (!serverReader.ok())
+        return serverReader.error();
+    auto parsedLimits = Limits::fromJson(limits);
+    if (!parsedLimits)
+        return parsedLimits.error();
+    welcome.server.limits = parsedLimits.value();
+    if (const auto error = readList(reader, QStringLiteral("rooms"), welcome.rooms))
+        return *error;
+    return welcome;
+}
+
+QJsonObject Joined::toJson() const
+{
+    return withType(Type,
+                    {{QStringLiteral("room"), room},
+                     {QStringLiteral("topic"), topic},
+                     {QStringLiteral("members"), QJsonArray::fromStringList(members)},
+                     {QStringLiteral("history"), chatMessagesToJson(history)},
+                     {QStringLiteral("more"), more}});
+}
+
+Parsed<Joined> Joined::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("joined"));
+    Joined joined;
+    joined.room = reader.requiredString(QStringLiteral("room"));
+    joined.topic = reader.optionalString(QStringLiteral("topic"));
+    joined.members = reader.requiredStringList(QStringLiteral("members"));
+    joined.more = reader.optionalBool(QStringLiteral("more"), false);
+    if (const auto error = readList(reader, QStringLiteral("history"), joined.history))
+        return *error;
+    return joined;
+}
+
+QJsonObject MessageEvent::toJson() const
+{
+    return withType(Type, message.toJson());
+}
+
+Parsed<MessageEvent> MessageEvent::fromJson(const QJsonObject &object)
+{
+    auto parsed = ChatMessage::fromJson(object);
+    if (!parsed)
+        return parsed.error();
+    return MessageEvent {std::move(parsed).value()};
+}
+
+QJsonObject Ack::toJson() const
+{
+    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("seq"), seq}, {QStringLiteral("ts"), ts}};
+    if (!room.isEmpty() || !to.isEmpty())
+        insertTarget(object, room, to);
+    return withType(Type, object);
+}
+
+Parsed<Ack> Ack::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("ack"));
+    Ack ack;
+    ack.id = reader.requiredString(QStringLiteral("id"));
+    ack.seq = reader.requiredInteger(QStringLiteral("seq"));
+    ack.ts = reader.requiredInteger(QStringLiteral("ts"));
+    ack.room = reader.optionalString(QStringLiteral("room"));
+    ack.to = reader.optionalString(QStringLiteral("to"));
+    if (!reader.ok())
+        return reader.error();
+    return ack;
+}
+
+QJsonObject Presence::toJson() const
+{
+    QJsonObject object {{QStringLiteral("name"), name}, {QStringLiteral("event"), presenceWord(event)}};
+    if (!room.isEmpty())
+        object.insert(QStringLiteral("room"), room);
+    if (event == PresenceChange::Renamed)
+        object.insert(QStringLiteral("previous"), previous);
+    return withType(Type, object);
+}
+
+Parsed<Presence> Presence::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("presence"));
+    Presence presence;
+    presence.room = reader.optionalString(QStringLiteral("room"));
+    presence.name = reader.requiredString(QStringLiteral("name"));
+    const QString event = reader.requiredString(QStringLiteral("event"));
+    presence.previous = reader.optionalString(QStringLiteral("previous"));
+    if (!reader.ok())
+        return reader.error();
+    if (event == u"joined")
+        presence.event = PresenceChange::Joined;
+    else if (event == u"left")
+        presence.event = PresenceChange::Left;
+    else if (event == u"renamed")
+        presence.event = PresenceChange::Renamed;
+    else
+        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("presence: unknown event \"%1\"").arg(event)};
+    return presence;
+}
+
+QJsonObject RoomList::toJson() const
+{
+    return withType(Type, {{QStringLiteral("rooms"), roomSummariesToJson(rooms)}});
+}
+
+Parsed<RoomList> RoomList::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("rooms"));
+    RoomList list;
+    if (const auto error = readList(reader, QStringLiteral("rooms"), list.rooms))
+        return *error;
+    return list;
+}
+
+QJsonObject HistoryPage::toJson() const
+{
+    QJsonObject object {{QStringLiteral("messages"), chatMessagesToJson(messages)}, {QStringLiteral("more"), more}};
+    insertTarget(object, room, to);
+    return withType(Type, object);
+}
+
+Parsed<HistoryPage> HistoryPage::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("history"));
+    HistoryPage page;
+    page.room = reader.optionalString(QStringLiteral("room"));
+    page.to = reader.optionalString(QStringLiteral("to"));
+    page.more = reader.optionalBool(QStringLiteral("more"), false);
+    if (const auto error = readList(reader, QStringLiteral("messages"), page.messages))
+        return *error;
+    if (page.room.isEmpty() == page.to.isEmpty())
+        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("history: exactly one of room and to is required")};
+    return page;
+}
+
+QJsonObject TypingEvent::toJson() const
+{
+    QJsonObject object {{QStringLiteral("name"), name}};
+    insertTarget(object, room, to);
+    return withType(Type, object);
+}
+
+Parsed<TypingEvent> TypingEvent::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("typing"));
+    TypingEvent typing;
+    typing.room = reader.optionalString(QStringLiteral("room"));
+    typing.to = reader.optionalString(QStringLiteral("to"));
+    typing.name = reader.requiredString(QStringLiteral("name"));
+    if (!reader.ok())
+        return reader.error();
+    if (typing.room.isEmpty() == typing.to.isEmpty())
+        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("typing: exactly one of room and to is required")};
+    return typing;
+}
+
+QJsonObject TopicChanged::toJson() const
+{
+    return withType(Type,
+                    {{QStringLiteral("room"), room}, {QStringLiteral("topic"), topic}, {QStringLiteral("by"), by}});
+}
+
+Parsed<TopicChanged> TopicChanged::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("topic"));
+    TopicChanged change;
+    change.room = reader.requiredString(QStringLiteral("room"));
+    change.topic = reader.requiredString(QStringLiteral("topic"));
+    change.by = reader.optionalString(QStringLiteral("by"));
+    if (!reader.ok())
+        return reader.error();
+    return change;
+}
+
+ErrorEvent ErrorEvent::from(const ProtocolError &error, const QString &ref)
+{
+    return ErrorEvent {error.code, error.message, ref};
+}
+
+QJsonObject ErrorEvent::toJson() const
+{
+    QJsonObject object {{QStringLiteral("code"), errorCodeWord(code)}, {QStringLiteral("message"), message}};
+    if (!ref.isEmpty())
+        object.insert(QStringLiteral("ref"), ref);
+    return withType(Type, object);
+}
+
+Parsed<ErrorEvent> ErrorEvent::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("error"));
+    ErrorEvent event;
+    const QString code = reader.requiredString(QStringLiteral("code"));
+    event.message = reader.optionalString(QStringLiteral("message"));
+    event.ref = reader.optionalString(QStringLiteral("ref"));
+    if (!reader.ok())
+        return reader.error();
+    // A newer server may send codes this client does not know yet: treat them as a generic failure.
+    event.code = errorCodeFromWord(code).value_or(ErrorCode::InternalError);
+    return event;
+}
+
+QString typeOf(const ServerMessage &message)
+{
+    return std::visit([](const auto &value) { return value.Type.toString(); }, message);
+}
+
+QJsonObject toJson(const ServerMessage &message)
+{
+    return std::visit([](const auto &value) { return value.toJson(); }, message);
+}
+
+QString encodeFrame(const ServerMessage &message)
+{
+    return frameText(toJson(message));
+}
+
+Parsed<ServerMessage> decodeServerFrame(const QString &frame)
+{
+    return decodeFrame<ServerMessage, Welcome, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage, TypingEvent,
+                       TopicChanged, ErrorEvent>(frame);
+}
+
+} // namespace Natter::Protocol

@@ -1,0 +1,134 @@
+#include "validation.h"
+
+#include <QRegularExpression>
+
+namespace Natter::Protocol {
+
+namespace {
+
+// Characters that would let a name or topic hide, reorder or fake what is around it on screen.
+bool isHiddenOrControl(char32_t codePoint)
+{
+    switch (QChar::category(codePoint)) {
+    case QChar::Other_Control:
+    case QChar::Other_Format: // bidi overrides and isolates, zero-width characters
+    case QChar::Other_Surrogate:
+    case QChar::Other_NotAssigned:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+        return true;
+    default:
+        return QChar::isNonCharacter(codePoint);
+    }
+}
+
+bool hasUnpairedSurrogate(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate()) {
+            if (i + 1 >= text.size() || !text.at(i + 1).isLowSurrogate())
+                return true;
+            ++i;
+        } else if (c.isLowSurrogate()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<ProtocolError> validateName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return ProtocolError {ErrorCode::NameInvalid, QStringLiteral("A name cannot be empty.")};
+    if (name.trimmed() != name)
+        return ProtocolError {ErrorCode::NameInvalid, QStringLiteral("A name cannot start or end with a space.")};
+    if (hasUnpairedSurrogate(name))
+        return ProtocolError {ErrorCode::NameInvalid, QStringLiteral("A name must be valid Unicode text.")};
+    const QList<uint> codePoints = name.toUcs4();
+    if (codePoints.size() > MaxNameLength) {
+        return ProtocolError {ErrorCode::NameInvalid,
+                              QStringLiteral("A name can have at most %1 characters.").arg(MaxNameLength)};
+    }
+    for (const uint codePoint : codePoints) {
+        if (isHiddenOrControl(codePoint) || (QChar::isSpace(codePoint) && codePoint != U' ')) {
+            return ProtocolError {ErrorCode::NameInvalid,
+                                  QStringLiteral("A name cannot contain control, formatting or invisible "
+                                                 "characters (U+%1).")
+                                      .arg(codePoint, 4, 16, QLatin1Char('0'))
+                                      .toUpper()};
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ProtocolError> validateRoomName(const QString &room)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\A[a-z0-9][a-z0-9_-]{0,31}\\z"));
+    if (!pattern.match(room).hasMatch()) {
+        return ProtocolError {ErrorCode::RoomInvalid,
+                              QStringLiteral("A room name is 1 to 32 lower-case letters, digits, '-' or '_', "
+                                             "starting with a letter or digit.")};
+    }
+    return std::nullopt;
+}
+
+std::optional<ProtocolError> validateText(const QString &text, int maxUtf8Bytes)
+{
+    if (text.trimmed().isEmpty())
+        return ProtocolError {ErrorCode::TextInvalid, QStringLiteral("A message cannot be empty.")};
+    if (hasUnpairedSurrogate(text))
+        return ProtocolError {ErrorCode::TextInvalid, QStringLiteral("A message must be valid Unicode text.")};
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control && c != u'\n' && c != u'\t') {
+            return ProtocolError {ErrorCode::TextInvalid,
+                                  QStringLiteral("A message cannot contain control characters other than line "
+                                                 "breaks and tabs.")};
+        }
+    }
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: only count when it could matter.
+    if (text.size() * 3 > maxUtf8Bytes && text.toUtf8().size() > maxUtf8Bytes) {
+        return ProtocolError {ErrorCode::TooLarge,
+                              QStringLiteral("A message can be at most %1 bytes long.").arg(maxUtf8Bytes)};
+    }
+    return std::nullopt;
+}
+
+std::optional<ProtocolError> validateTopic(const QString &topic, int maxLength)
+{
+    if (hasUnpairedSurrogate(topic))
+        return ProtocolError {ErrorCode::TopicInvalid, QStringLiteral("A topic must be valid Unicode text.")};
+    if (topic.toUcs4().size() > maxLength) {
+        return ProtocolError {ErrorCode::TopicInvalid,
+                              QStringLiteral("A topic can have at most %1 characters.").arg(maxLength)};
+    }
+    for (const QChar c : topic) {
+        if (c.category() == QChar::Other_Control) {
+            return ProtocolError {ErrorCode::TopicInvalid,
+                                  QStringLiteral("A topic is one line without control characters.")};
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ProtocolError> validateClientId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > MaxClientIdLength) {
+        return ProtocolError {ErrorCode::BadRequest,
+                              QStringLiteral("A message id is 1 to %1 characters.").arg(MaxClientIdLength)};
+    }
+    return std::nullopt;
+}
+
+QString nameKey(const QString &name)
+{
+    // toCaseFolded() folds one character to one; going through upper case first also folds "ß" to "ss".
+    return name.normalized(QString::NormalizationForm_KC)
+        .toUpper()
+        .toCaseFolded()
+        .normalized(QString::NormalizationForm_KC);
+}
+
+} // namespace Natter::Protocol

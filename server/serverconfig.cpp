@@ -1,0 +1,92 @@
+#include "serverconfig.h"
+
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace Natter {
+
+QString ServerConfig::defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/history.sqlite");
+}
+
+namespace {
+
+bool readInt(const QSettings &settings, const QString &key, int minimum, int &field, QString *errorMessage)
+{
+    if (!settings.contains(key))
+        return true;
+    bool ok = false;
+    const int value = settings.value(key).toString().toInt(&ok);
+    if (!ok || value < minimum) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("%1: expected a whole number of at least %2").arg(key).arg(minimum);
+        return false;
+    }
+    field = value;
+    return true;
+}
+
+} // namespace
+
+bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("cannot read the config file %1").arg(path);
+        return false;
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("%1 is not a valid INI file").arg(path);
+        return false;
+    }
+    name = settings.value(QStringLiteral("name"), name).toString();
+    password = settings.value(QStringLiteral("password"), password).toString();
+    databasePath = settings.value(QStringLiteral("db"), databasePath).toString();
+    durableCommits = settings.value(QStringLiteral("durable-commits"), durableCommits).toBool();
+    if (settings.contains(QStringLiteral("bind"))) {
+        const QString bind = settings.value(QStringLiteral("bind")).toString();
+        if (!bindAddress.setAddress(bind)) {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("bind: %1 is not an IP address").arg(bind);
+            return false;
+        }
+    }
+    int portValue = port;
+    bool ok = readInt(settings, QStringLiteral("port"), 0, portValue, errorMessage) && portValue <= 65535
+        && readInt(settings, QStringLiteral("max-clients"), 1, maxClients, errorMessage)
+        && readInt(settings, QStringLiteral("max-connections-per-address"), 1, maxConnectionsPerAddress, errorMessage)
+        && readInt(settings, QStringLiteral("handshake-timeout-ms"), 100, handshakeTimeoutMs, errorMessage)
+        && readInt(settings, QStringLiteral("ping-interval-ms"), 100, pingIntervalMs, errorMessage)
+        && readInt(settings, QStringLiteral("ping-timeout-ms"), 100, pingTimeoutMs, errorMessage)
+        && readInt(settings, QStringLiteral("abuse-strikes"), 1, abuseStrikes, errorMessage)
+        && readInt(settings, QStringLiteral("limits/max-text-bytes"), 1, limits.maxTextBytes, errorMessage)
+        && readInt(settings, QStringLiteral("limits/max-frame-bytes"), 1024, limits.maxFrameBytes, errorMessage)
+        && readInt(settings, QStringLiteral("limits/max-topic-length"), 0, limits.maxTopicLength, errorMessage)
+        && readInt(settings, QStringLiteral("limits/max-rooms-per-session"), 1, limits.maxRoomsPerSession, errorMessage)
+        && readInt(settings, QStringLiteral("limits/history-page-size"), 1, limits.historyPageSize, errorMessage)
+        && readInt(settings, QStringLiteral("limits/max-history-page"), 1, limits.maxHistoryPage, errorMessage)
+        && readInt(settings, QStringLiteral("limits/burst"), 1, limits.burst, errorMessage);
+    if (!ok) {
+        if (errorMessage && portValue > 65535)
+            *errorMessage = QStringLiteral("port: expected a number from 0 to 65535");
+        return false;
+    }
+    port = static_cast<quint16>(portValue);
+    if (settings.contains(QStringLiteral("limits/messages-per-second"))) {
+        const double rate = settings.value(QStringLiteral("limits/messages-per-second")).toString().toDouble(&ok);
+        if (!ok || rate <= 0) {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("limits/messages-per-second: expected a positive number");
+            return false;
+        }
+        limits.messagesPerSecond = rate;
+    }
+    return true;
+}
+
+} // namespace Natter

@@ -1,0 +1,35 @@
+#pragma once
+
+// Everything a ChatServer can be told: where to listen, where to store history, and every limit.
+
+#include "protocol.h"
+#include "protocollimits.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace Natter {
+
+struct ServerConfig
+{
+    QString name = QStringLiteral("Natter");
+    QHostAddress bindAddress = QHostAddress(QHostAddress::Any);
+    quint16 port = Protocol::DefaultPort; // 0 picks a free port
+    QString databasePath; // the SQLite history file
+    QString password; // empty: no password
+    int maxClients = 1000;
+    int maxConnectionsPerAddress = 32;
+    int handshakeTimeoutMs = 10'000;
+    int pingIntervalMs = 30'000;
+    int pingTimeoutMs = 75'000; // a peer silent for this long (no frame, no pong) is dropped
+    int abuseStrikes = 50; // rate-limited frames in a row before the connection is closed with 1008
+    bool durableCommits = false; // fsync every commit (survives power loss), not only process crashes
+    Protocol::Limits limits;
+
+    static QString defaultDatabasePath();
+
+    // Reads an INI file (keys as in docs/natter-server.md); values it holds replace the current ones.
+    bool loadFile(const QString &path, QString *errorMessage);
+};
+
+} // namespace Natter

@@ -1,0 +1,34 @@
+#pragma once
+
+// Who is online: the welcomed sessions by name, unique case-insensitively.
+
+#include <QHash>
+#include <QString>
+
+namespace Natter {
+
+class ClientSession;
+
+class SessionRegistry
+{
+public:
+    ClientSession *find(const QString &name) const;
+    bool isTaken(const QString &name) const { return find(name) != nullptr; }
+    QList<ClientSession *> sessions() const { return m_byKey.values(); }
+    int count() const { return static_cast<int>(m_byKey.size()); }
+
+    // The session must already carry its name.
+    void add(ClientSession *session);
+    void remove(ClientSession *session);
+    // Renames the session and updates the index.
+    void rename(ClientSession *session, const QString &newName);
+
+    // The first free guest-N.
+    QString nextGuestName();
+
+private:
+    QHash<QString, ClientSession *> m_byKey;
+    int m_nextGuest = 1;
+};
+
+} // namespace Natter

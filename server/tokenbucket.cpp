@@ -1,0 +1,30 @@
+#include "tokenbucket.h"
+
+#include <algorithm>
+
+namespace Natter {
+
+TokenBucket::TokenBucket(double ratePerSecond, int burst)
+    : m_rate(ratePerSecond)
+    , m_capacity(std::max(1, burst))
+    , m_tokens(m_capacity)
+{ }
+
+double TokenBucket::available(qint64 nowMs) const
+{
+    if (m_lastMs < 0 || nowMs <= m_lastMs)
+        return m_tokens;
+    return std::min(m_capacity, m_tokens + static_cast<double>(nowMs - m_lastMs) * m_rate / 1000.0);
+}
+
+bool TokenBucket::tryTake(qint64 nowMs)
+{
+    m_tokens = available(nowMs);
+    m_lastMs = std::max(m_lastMs, nowMs);
+    if (m_tokens < 1.0)
+        return false;
+    m_tokens -= 1.0;
+    return true;
+}
+
+} // namespace Natter

@@ -1,0 +1,9 @@
+#include <QTest>
+
+class TestServerProcess : public QObject
+{
+    Q_OBJECT
+};
+
+QTEST_GUILESS_MAIN(TestServerProcess)
+#include "tst_serverprocess.moc"

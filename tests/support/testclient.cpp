@@ -1,0 +1,98 @@
+#include "testclient.h"
+
+#include "protocol.h"
+
+#include <QTest>
+#include <QWebSocketHandshakeOptions>
+
+using namespace Natter::Protocol;
+
+TestClient::TestClient(Mode mode, QObject *parent)
+    : QObject(parent)
+    , m_mode(mode)
+{
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &frame) {
+        if (m_mode == Mode::PlainText) {
+            m_lines.append(frame);
+            return;
+        }
+        auto decoded = decodeServerFrame(frame);
+        if (!decoded) {
+            ++m_badFrames;
+            qWarning() << "undecodable frame from the server:" << frame << decoded.error().message;
+            return;
+        }
+        if (const auto *error = std::get_if<ErrorEvent>(&decoded.value()))
+            m_lastError = *error;
+        m_frames.append(std::move(decoded).value());
+    });
+}
+
+bool TestClient::waitUntil(const std::function<bool()> &condition, int timeoutMs)
+{
+    return QTest::qWaitFor(condition, timeoutMs);
+}
+
+bool TestClient::open(const QUrl &url, int timeoutMs)
+{
+    QWebSocketHandshakeOptions options;
+    if (m_mode == Mode::Natter)
+        options.setSubprotocols({subprotocol()});
+    m_socket.open(url, options);
+    if (!waitUntil([this] { return isConnected(); }, timeoutMs))
+        return false;
+    if (m_mode == Mode::PlainText)
+        return waitForLine(QStringLiteral("Welcome to"), timeoutMs);
+    return true;
+}
+
+bool TestClient::signIn(const QString &name, const QString &token, const QHash<QString, qint64> &since,
+                        const QString &password)
+{
+    send(Hello {name, password, token, since});
+    // An error about the hello ends the wait early; the caller reads it from lastError().
+    m_lastError = {};
+    const auto welcome = waitFor<Welcome>([](const Welcome &) { return true; });
+    if (!welcome)
+        return false;
+    m_name = welcome->name;
+    m_token = welcome->token;
+    return true;
+}
+
+bool TestClient::joinRoom(const QString &room)
+{
+    send(Join {room});
+    return waitFor<Joined>([&](const Joined &joined) { return joined.room == room; }).has_value();
+}
+
+void TestClient::send(const ClientMessage &message)
+{
+    m_socket.sendTextMessage(encodeFrame(message));
+}
+
+qint64 TestClient::say(const QString &room, const QString &text, const QString &id)
+{
+    const QString messageId = id.isEmpty() ? QStringLiteral("%1-%2").arg(m_name).arg(m_nextId++) : id;
+    send(Send {messageId, room, {}, text, MessageKind::Text});
+    const auto ack = waitFor<Ack>([&](const Ack &a) { return a.id == messageId; });
+    return ack ? ack->seq : 0;
+}
+
+bool TestClient::waitForLine(const QString &part, int timeoutMs)
+{
+    return waitUntil(
+        [&] {
+            for (const QString &line : std::as_const(m_lines)) {
+                if (line.contains(part))
+                    return true;
+            }
+            return false;
+        },
+        timeoutMs);
+}
+
+bool TestClient::waitForDisconnect(int timeoutMs)
+{
+    return waitUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+}

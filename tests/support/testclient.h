@@ -1,0 +1,92 @@
+#pragma once
+
+// A WebSocket peer for tests: speaks natter.v1 or plain text, records every frame, and waits for the ones asked for.
+
+#include "clientmessages.h"
+#include "servermessages.h"
+
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <optional>
+
+class TestClient : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Natter, PlainText };
+
+    explicit TestClient(Mode mode = Mode::Natter, QObject *parent = nullptr);
+
+    // Opens the connection and waits for it (and, in plain-text mode, for the welcome line).
+    bool open(const QUrl &url, int timeoutMs = 5000);
+    // Says hello and waits for welcome; false (with lastError()) if an error came instead.
+    bool signIn(const QString &name, const QString &token = {}, const QHash<QString, qint64> &since = {},
+                const QString &password = {});
+    bool joinRoom(const QString &room);
+
+    void send(const Natter::Protocol::ClientMessage &message);
+    void sendText(const QString &text) { m_socket.sendTextMessage(text); }
+    // Sends a message and waits for its ack; returns the seq (0 on failure).
+    qint64 say(const QString &room, const QString &text, const QString &id = {});
+
+    // Waits for the first not-yet-taken frame of type T that matches, and takes it.
+    template<typename T, typename Predicate> std::optional<T> waitFor(Predicate matches, int timeoutMs = 5000)
+    {
+        std::optional<T> found;
+        waitUntil(
+            [&] {
+                for (qsizetype i = 0; i < m_frames.size(); ++i) {
+                    if (const T *value = std::get_if<T>(&m_frames[i]); value && matches(*value)) {
+                        found = *value;
+                        m_frames.removeAt(i);
+                        return true;
+                    }
+                }
+                return false;
+            },
+            timeoutMs);
+        return found;
+    }
+    template<typename T> std::optional<T> waitFor(int timeoutMs = 5000)
+    {
+        return waitFor<T>([](const T &) { return true; }, timeoutMs);
+    }
+    // Whether a frame of type T matching arrives within the time; for checking that something does NOT happen.
+    template<typename T, typename Predicate> bool receives(Predicate matches, int timeoutMs)
+    {
+        return waitFor<T>(matches, timeoutMs).has_value();
+    }
+
+    // Plain-text lines received so far (plain-text mode), and waiting for one that contains `part`.
+    const QStringList &lines() const { return m_lines; }
+    bool waitForLine(const QString &part, int timeoutMs = 5000);
+
+    QList<Natter::Protocol::ServerMessage> frames() const { return m_frames; }
+    void clearFrames() { m_frames.clear(); }
+    int badFrames() const { return m_badFrames; }
+    Natter::Protocol::ErrorEvent lastError() const { return m_lastError; }
+    QString name() const { return m_name; }
+    QString token() const { return m_token; }
+
+    bool waitForDisconnect(int timeoutMs = 5000);
+    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
+    QString closeReason() const { return m_socket.closeReason(); }
+    QWebSocket &socket() { return m_socket; }
+
+    static bool waitUntil(const std::function<bool()> &condition, int timeoutMs);
+
+private:
+    Mode m_mode;
+    QWebSocket m_socket;
+    QList<Natter::Protocol::ServerMessage> m_frames;
+    QStringList m_lines;
+    int m_badFrames = 0;
+    int m_nextId = 1;
+    Natter::Protocol::ErrorEvent m_lastError;
+    QString m_name;
+    QString m_token;
+};
