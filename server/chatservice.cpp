@@ -66,14 +66,14 @@ void ChatService::onRequest(ClientSession *session, const ClientMessage &message
                            typeOf(message));
         return;
     }
-    std::visit(Overloaded {
+    std::visit(Overloaded{
                    [](const Hello &) {},
                    [&](const Join &request) { join(session, request.room, true); },
                    [&](const Leave &request) { leave(session, request.room); },
                    [&](const Send &request) { m_router.post(session, request); },
                    [&](const HistoryRequest &request) { m_router.sendHistory(session, request); },
                    [&](const Typing &request) { typing(session, request); },
-                   [&](const RoomsRequest &) { session->send(RoomList {m_rooms.summaries()}); },
+                   [&](const RoomsRequest &) { session->send(RoomList{m_rooms.summaries()}); },
                    [&](const SetTopic &request) { setTopic(session, request); },
                    [&](const Nick &request) { rename(session, request.name); },
                },
@@ -114,10 +114,10 @@ void ChatService::hello(ClientSession *session, const Hello &hello)
         session->setToken(newToken());
     }
     m_sessions.add(session);
-    session->send(Welcome {session->name(),
-                           session->token(),
-                           {m_config.name, QStringLiteral(NATTER_VERSION), m_config.limits},
-                           m_rooms.summaries()});
+    session->send(Welcome{session->name(),
+                          session->token(),
+                          {m_config.name, QStringLiteral(NATTER_VERSION), m_config.limits},
+                          m_rooms.summaries()});
 
     for (auto it = hello.since.cbegin(); it != hello.since.cend(); ++it) {
         if (it.key().startsWith(u'@')) {
@@ -159,12 +159,12 @@ void ChatService::join(ClientSession *session, const QString &room, bool withHis
             m_store->ensureRoom(room);
         m_rooms.addMember(room, session);
         session->addRoom(room);
-        OutgoingFrame presence(Presence {room, session->name(), PresenceChange::Joined, {}});
+        OutgoingFrame presence(Presence{room, session->name(), PresenceChange::Joined, {}});
         broadcast(room, presence, session->mode() == ClientSession::Mode::Natter ? session : nullptr);
     }
     if (session->mode() != ClientSession::Mode::Natter)
         return;
-    Joined joined {room, m_rooms.topic(room), m_rooms.memberNames(room), {}, false};
+    Joined joined{room, m_rooms.topic(room), m_rooms.memberNames(room), {}, false};
     if (withHistory)
         joined.history = m_store->latest(room, m_config.limits.historyPageSize, &joined.more);
     else
@@ -176,7 +176,7 @@ void ChatService::leave(ClientSession *session, const QString &room)
 {
     if (!requireMember(session, room, Leave::Type.toString()))
         return;
-    OutgoingFrame presence(Presence {room, session->name(), PresenceChange::Left, {}});
+    OutgoingFrame presence(Presence{room, session->name(), PresenceChange::Left, {}});
     broadcast(room, presence);
     m_rooms.removeMember(room, session);
     session->removeRoom(room);
@@ -187,7 +187,7 @@ void ChatService::typing(ClientSession *session, const Typing &typing)
     if (!typing.room.isEmpty()) {
         if (!requireMember(session, typing.room, typing.Type.toString()))
             return;
-        OutgoingFrame frame(TypingEvent {typing.room, {}, session->name()});
+        OutgoingFrame frame(TypingEvent{typing.room, {}, session->name()});
         broadcast(typing.room, frame, session);
         return;
     }
@@ -198,7 +198,7 @@ void ChatService::typing(ClientSession *session, const Typing &typing)
         return;
     }
     if (recipient != session)
-        recipient->send(TypingEvent {{}, recipient->name(), session->name()});
+        recipient->send(TypingEvent{{}, recipient->name(), session->name()});
 }
 
 void ChatService::setTopic(ClientSession *session, const SetTopic &request)
@@ -215,7 +215,7 @@ void ChatService::setTopic(ClientSession *session, const SetTopic &request)
         return;
     }
     m_rooms.setTopic(request.room, request.topic);
-    OutgoingFrame frame(TopicChanged {request.room, request.topic, session->name()});
+    OutgoingFrame frame(TopicChanged{request.room, request.topic, session->name()});
     broadcast(request.room, frame);
 }
 
@@ -237,8 +237,8 @@ void ChatService::rename(ClientSession *session, const QString &name)
         return;
     m_sessions.rename(session, name);
     // Everyone who shares a room hears of it once, and so does the renamed user.
-    OutgoingFrame frame(Presence {{}, name, PresenceChange::Renamed, previous});
-    QSet<ClientSession *> told {session};
+    OutgoingFrame frame(Presence{{}, name, PresenceChange::Renamed, previous});
+    QSet<ClientSession *> told{session};
     session->send(frame);
     for (const QString &room : session->rooms()) {
         for (ClientSession *member : m_rooms.members(room)) {
@@ -272,7 +272,7 @@ void ChatService::onPlainText(ClientSession *session, const QString &text)
     case PlainTextMode::CommandKind::Say:
         m_router.post(
             session,
-            Send {QUuid::createUuid().toString(QUuid::WithoutBraces), lobbyRoom(), {}, text, MessageKind::Text});
+            Send{QUuid::createUuid().toString(QUuid::WithoutBraces), lobbyRoom(), {}, text, MessageKind::Text});
         return;
     }
 }
@@ -284,7 +284,7 @@ void ChatService::onClosed(ClientSession *session)
     const QSet<QString> rooms = session->rooms();
     for (const QString &room : rooms) {
         m_rooms.removeMember(room, session);
-        OutgoingFrame presence(Presence {room, session->name(), PresenceChange::Left, {}});
+        OutgoingFrame presence(Presence{room, session->name(), PresenceChange::Left, {}});
         broadcast(room, presence);
     }
     m_sessions.remove(session);

@@ -98,7 +98,7 @@ void ConnectionListener::onTcpConnection()
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         track(socket);
 
-        Handshake handshake {socket, false, {}, 0};
+        Handshake handshake{socket, false, {}, 0};
         if (fromAddress >= m_config.maxConnectionsPerAddress) {
             handshake.rejectAfterUpgrade = true;
             handshake.rejectCode = static_cast<quint16>(CloseCode::PolicyViolation);

@@ -21,7 +21,7 @@ using Protocol::MessageKind;
 
 namespace {
 
-std::atomic<quint64> connectionCounter {0};
+std::atomic<quint64> connectionCounter{0};
 
 enum class ConversationKind { Room = 0, Direct = 1 };
 

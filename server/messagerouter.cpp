@@ -30,7 +30,7 @@ MessageRouter::MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionR
 
 Ack MessageRouter::ackFor(const ChatMessage &message)
 {
-    return Ack {message.id, message.seq, message.ts, message.room, message.isDirect() ? message.to : QString()};
+    return Ack{message.id, message.seq, message.ts, message.room, message.isDirect() ? message.to : QString()};
 }
 
 void MessageRouter::post(ClientSession *sender, const Send &send)
@@ -101,7 +101,7 @@ void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QSt
 
 void MessageRouter::deliver(const ChatMessage &message)
 {
-    OutgoingFrame frame(MessageEvent {message});
+    OutgoingFrame frame(MessageEvent{message});
     if (!message.isDirect()) {
         for (ClientSession *member : m_rooms->members(message.room))
             member->send(frame);
@@ -144,7 +144,7 @@ void MessageRouter::replay(ClientSession *session, const QString &conversation, 
     for (;;) {
         const QList<ChatMessage> page = m_store->after(conversation, seq, ReplayPage);
         for (const ChatMessage &message : page)
-            session->send(MessageEvent {message});
+            session->send(MessageEvent{message});
         if (page.size() < ReplayPage)
             break;
         seq = page.last().seq;

@@ -72,7 +72,7 @@ struct LineVisitor
 
 QString lineFor(const ServerMessage &message)
 {
-    return std::visit(LineVisitor {}, message);
+    return std::visit(LineVisitor{}, message);
 }
 
 } // namespace Natter::PlainTextMode

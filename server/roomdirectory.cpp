@@ -10,7 +10,7 @@ bool RoomDirectory::ensure(const QString &room, const QString &topic)
 {
     if (m_rooms.contains(room))
         return false;
-    m_rooms.insert(room, Room {topic, {}});
+    m_rooms.insert(room, Room{topic, {}});
     return true;
 }
 

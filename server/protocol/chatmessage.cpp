@@ -22,7 +22,7 @@ std::optional<MessageKind> messageKindFromWord(const QString &word)
 
 QJsonObject ChatMessage::toJson() const
 {
-    QJsonObject object {
+    QJsonObject object{
         {QStringLiteral("seq"), seq},
         {QStringLiteral("id"), id},
         {QStringLiteral("from"), from},
@@ -52,10 +52,10 @@ Parsed<ChatMessage> ChatMessage::fromJson(const QJsonObject &object)
     if (!reader.ok())
         return reader.error();
     if (message.room.isEmpty() == message.to.isEmpty())
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("message: exactly one of room and to is required")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("message: exactly one of room and to is required")};
     const auto parsedKind = messageKindFromWord(kind);
     if (!parsedKind)
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("message: kind must be \"text\" or \"action\"")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("message: kind must be \"text\" or \"action\"")};
     message.kind = *parsedKind;
     return message;
 }
@@ -70,7 +70,7 @@ QJsonArray chatMessagesToJson(const QList<ChatMessage> &messages)
 
 QJsonObject RoomSummary::toJson() const
 {
-    return QJsonObject {
+    return QJsonObject{
         {QStringLiteral("name"), name},
         {QStringLiteral("topic"), topic},
         {QStringLiteral("members"), members},

@@ -65,7 +65,7 @@ void checkName(JsonReader &reader, const QString &name)
 
 QJsonObject Hello::toJson() const
 {
-    QJsonObject object {{QStringLiteral("name"), name}};
+    QJsonObject object{{QStringLiteral("name"), name}};
     if (!password.isEmpty())
         object.insert(QStringLiteral("password"), password);
     if (!token.isEmpty())
@@ -96,10 +96,10 @@ Parsed<Hello> Hello::fromJson(const QJsonObject &object)
         const bool validKey = direct ? !validateName(key.mid(1)) : !validateRoomName(key);
         const std::optional<qint64> seq = exactInteger(it.value());
         if (!validKey || !seq || *seq < 0) {
-            return ProtocolError {ErrorCode::BadRequest,
-                                  QStringLiteral("hello: \"since\" maps room names or \"@name\" to a seq "
-                                                 "(an integer of 0 or more); \"%1\" does not")
-                                      .arg(key)};
+            return ProtocolError{ErrorCode::BadRequest,
+                                 QStringLiteral("hello: \"since\" maps room names or \"@name\" to a seq "
+                                                "(an integer of 0 or more); \"%1\" does not")
+                                     .arg(key)};
         }
         hello.since.insert(key, *seq);
     }
@@ -114,7 +114,7 @@ QJsonObject Join::toJson() const
 Parsed<Join> Join::fromJson(const QJsonObject &object)
 {
     JsonReader reader(object, QStringLiteral("join"));
-    Join join {reader.requiredString(QStringLiteral("room"))};
+    Join join{reader.requiredString(QStringLiteral("room"))};
     checkRoom(reader, join.room);
     if (!reader.ok())
         return reader.error();
@@ -129,7 +129,7 @@ QJsonObject Leave::toJson() const
 Parsed<Leave> Leave::fromJson(const QJsonObject &object)
 {
     JsonReader reader(object, QStringLiteral("leave"));
-    Leave leave {reader.requiredString(QStringLiteral("room"))};
+    Leave leave{reader.requiredString(QStringLiteral("room"))};
     checkRoom(reader, leave.room);
     if (!reader.ok())
         return reader.error();
@@ -138,7 +138,7 @@ Parsed<Leave> Leave::fromJson(const QJsonObject &object)
 
 QJsonObject Send::toJson() const
 {
-    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
+    QJsonObject object{{QStringLiteral("id"), id}, {QStringLiteral("text"), text}};
     insertTarget(object, room, to);
     if (kind != MessageKind::Text)
         object.insert(QStringLiteral("kind"), messageKindWord(kind));
@@ -160,7 +160,7 @@ Parsed<Send> Send::fromJson(const QJsonObject &object)
         return reader.error();
     const auto parsedKind = messageKindFromWord(kind);
     if (!parsedKind)
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("send: kind must be \"text\" or \"action\"")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("send: kind must be \"text\" or \"action\"")};
     send.kind = *parsedKind;
     return send;
 }
@@ -185,7 +185,7 @@ Parsed<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &object)
     if (!reader.ok() || !readTarget(reader, request.room, request.to))
         return reader.error();
     if (before < 0 || limit < 0)
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("history: before and limit cannot be negative")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("history: before and limit cannot be negative")};
     request.before = before;
     request.limit = static_cast<int>(qMin<qint64>(limit, std::numeric_limits<int>::max()));
     return request;
@@ -214,7 +214,7 @@ QJsonObject RoomsRequest::toJson() const
 
 Parsed<RoomsRequest> RoomsRequest::fromJson(const QJsonObject &)
 {
-    return RoomsRequest {};
+    return RoomsRequest{};
 }
 
 QJsonObject SetTopic::toJson() const
@@ -242,7 +242,7 @@ QJsonObject Nick::toJson() const
 Parsed<Nick> Nick::fromJson(const QJsonObject &object)
 {
     JsonReader reader(object, QStringLiteral("nick"));
-    Nick nick {reader.requiredString(QStringLiteral("name"))};
+    Nick nick{reader.requiredString(QStringLiteral("name"))};
     checkName(reader, nick.name);
     if (!reader.ok())
         return reader.error();

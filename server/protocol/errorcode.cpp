@@ -9,7 +9,7 @@ namespace {
 
 const std::array<std::pair<ErrorCode, const char16_t *>, 17> &errorWords()
 {
-    static const std::array<std::pair<ErrorCode, const char16_t *>, 17> words {{
+    static const std::array<std::pair<ErrorCode, const char16_t *>, 17> words{{
         {ErrorCode::BadRequest, u"bad_request"},
         {ErrorCode::UnknownType, u"unknown_type"},
         {ErrorCode::HelloRequired, u"hello_required"},

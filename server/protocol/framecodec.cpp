@@ -11,27 +11,27 @@ QString frameText(const QJsonObject &object)
 
 Parsed<QJsonObject> parseFrameObject(const QString &frame, QString *type)
 {
-    QJsonParseError parseError {};
+    QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(frame.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return ProtocolError {ErrorCode::BadRequest,
-                              QStringLiteral("The frame is not valid JSON: %1 at offset %2.")
-                                  .arg(parseError.errorString())
-                                  .arg(parseError.offset)};
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("The frame is not valid JSON: %1 at offset %2.")
+                                 .arg(parseError.errorString())
+                                 .arg(parseError.offset)};
     }
     if (!document.isObject())
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("A frame must be one JSON object.")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("A frame must be one JSON object.")};
     const QJsonObject object = document.object();
     const QJsonValue typeValue = object.value(QStringLiteral("type"));
     if (!typeValue.isString() || typeValue.toString().isEmpty())
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("A frame needs a \"type\" string.")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("A frame needs a \"type\" string.")};
     *type = typeValue.toString();
     return object;
 }
 
 ProtocolError unknownTypeError(const QString &type)
 {
-    return ProtocolError {ErrorCode::UnknownType, QStringLiteral("Unknown frame type \"%1\".").arg(type.left(64))};
+    return ProtocolError{ErrorCode::UnknownType, QStringLiteral("Unknown frame type \"%1\".").arg(type.left(64))};
 }
 
 } // namespace Natter::Protocol

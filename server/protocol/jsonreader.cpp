@@ -33,7 +33,7 @@ JsonReader::JsonReader(const QJsonObject &object, QString context)
 void JsonReader::fail(ErrorCode code, const QString &message)
 {
     if (!m_error)
-        m_error = ProtocolError {code, message};
+        m_error = ProtocolError{code, message};
 }
 
 void JsonReader::failMissing(const QString &key)

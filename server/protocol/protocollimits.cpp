@@ -9,7 +9,7 @@ namespace Natter::Protocol {
 
 QJsonObject Limits::toJson() const
 {
-    return QJsonObject {
+    return QJsonObject{
         {QStringLiteral("maxTextBytes"), maxTextBytes},
         {QStringLiteral("maxFrameBytes"), maxFrameBytes},
         {QStringLiteral("maxTopicLength"), maxTopicLength},

@@ -32,7 +32,7 @@ template<typename T> std::optional<ProtocolError> readList(JsonReader &reader, c
     out.reserve(array.size());
     for (const QJsonValue &item : array) {
         if (!item.isObject())
-            return ProtocolError {ErrorCode::BadRequest, QStringLiteral("\"%1\" must hold objects").arg(key)};
+            return ProtocolError{ErrorCode::BadRequest, QStringLiteral("\"%1\" must hold objects").arg(key)};
         auto parsed = T::fromJson(item.toObject());
         if (!parsed)
             return parsed.error();
@@ -58,7 +58,7 @@ QString presenceWord(PresenceChange change)
 
 QJsonObject Welcome::toJson() const
 {
-    const QJsonObject serverObject {
+    const QJsonObject serverObject{
         {QStringLiteral("name"), server.name},
         {QStringLiteral("version"), server.version},
         {QStringLiteral("limits"), server.limits.toJson()},
@@ -127,12 +127,12 @@ Parsed<MessageEvent> MessageEvent::fromJson(const QJsonObject &object)
     auto parsed = ChatMessage::fromJson(object);
     if (!parsed)
         return parsed.error();
-    return MessageEvent {std::move(parsed).value()};
+    return MessageEvent{std::move(parsed).value()};
 }
 
 QJsonObject Ack::toJson() const
 {
-    QJsonObject object {{QStringLiteral("id"), id}, {QStringLiteral("seq"), seq}, {QStringLiteral("ts"), ts}};
+    QJsonObject object{{QStringLiteral("id"), id}, {QStringLiteral("seq"), seq}, {QStringLiteral("ts"), ts}};
     if (!room.isEmpty() || !to.isEmpty())
         insertTarget(object, room, to);
     return withType(Type, object);
@@ -154,7 +154,7 @@ Parsed<Ack> Ack::fromJson(const QJsonObject &object)
 
 QJsonObject Presence::toJson() const
 {
-    QJsonObject object {{QStringLiteral("name"), name}, {QStringLiteral("event"), presenceWord(event)}};
+    QJsonObject object{{QStringLiteral("name"), name}, {QStringLiteral("event"), presenceWord(event)}};
     if (!room.isEmpty())
         object.insert(QStringLiteral("room"), room);
     if (event == PresenceChange::Renamed)
@@ -179,7 +179,7 @@ Parsed<Presence> Presence::fromJson(const QJsonObject &object)
     else if (event == u"renamed")
         presence.event = PresenceChange::Renamed;
     else
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("presence: unknown event \"%1\"").arg(event)};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("presence: unknown event \"%1\"").arg(event)};
     return presence;
 }
 
@@ -199,7 +199,7 @@ Parsed<RoomList> RoomList::fromJson(const QJsonObject &object)
 
 QJsonObject HistoryPage::toJson() const
 {
-    QJsonObject object {{QStringLiteral("messages"), chatMessagesToJson(messages)}, {QStringLiteral("more"), more}};
+    QJsonObject object{{QStringLiteral("messages"), chatMessagesToJson(messages)}, {QStringLiteral("more"), more}};
     insertTarget(object, room, to);
     return withType(Type, object);
 }
@@ -214,13 +214,13 @@ Parsed<HistoryPage> HistoryPage::fromJson(const QJsonObject &object)
     if (const auto error = readList(reader, QStringLiteral("messages"), page.messages))
         return *error;
     if (page.room.isEmpty() == page.to.isEmpty())
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("history: exactly one of room and to is required")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("history: exactly one of room and to is required")};
     return page;
 }
 
 QJsonObject TypingEvent::toJson() const
 {
-    QJsonObject object {{QStringLiteral("name"), name}};
+    QJsonObject object{{QStringLiteral("name"), name}};
     insertTarget(object, room, to);
     return withType(Type, object);
 }
@@ -235,7 +235,7 @@ Parsed<TypingEvent> TypingEvent::fromJson(const QJsonObject &object)
     if (!reader.ok())
         return reader.error();
     if (typing.room.isEmpty() == typing.to.isEmpty())
-        return ProtocolError {ErrorCode::BadRequest, QStringLiteral("typing: exactly one of room and to is required")};
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("typing: exactly one of room and to is required")};
     return typing;
 }
 
@@ -259,12 +259,12 @@ Parsed<TopicChanged> TopicChanged::fromJson(const QJsonObject &object)
 
 ErrorEvent ErrorEvent::from(const ProtocolError &error, const QString &ref)
 {
-    return ErrorEvent {error.code, error.message, ref};
+    return ErrorEvent{error.code, error.message, ref};
 }
 
 QJsonObject ErrorEvent::toJson() const
 {
-    QJsonObject object {{QStringLiteral("code"), errorCodeWord(code)}, {QStringLiteral("message"), message}};
+    QJsonObject object{{QStringLiteral("code"), errorCodeWord(code)}, {QStringLiteral("message"), message}};
     if (!ref.isEmpty())
         object.insert(QStringLiteral("ref"), ref);
     return withType(Type, object);

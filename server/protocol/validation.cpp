@@ -42,23 +42,23 @@ bool hasUnpairedSurrogate(const QString &text)
 std::optional<ProtocolError> validateName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return ProtocolError {ErrorCode::NameInvalid, QStringLiteral("A name cannot be empty.")};
+        return ProtocolError{ErrorCode::NameInvalid, QStringLiteral("A name cannot be empty.")};
     if (name.trimmed() != name)
-        return ProtocolError {ErrorCode::NameInvalid, QStringLiteral("A name cannot start or end with a space.")};
+        return ProtocolError{ErrorCode::NameInvalid, QStringLiteral("A name cannot start or end with a space.")};
     if (hasUnpairedSurrogate(name))
-        return ProtocolError {ErrorCode::NameInvalid, QStringLiteral("A name must be valid Unicode text.")};
+        return ProtocolError{ErrorCode::NameInvalid, QStringLiteral("A name must be valid Unicode text.")};
     const QList<uint> codePoints = name.toUcs4();
     if (codePoints.size() > MaxNameLength) {
-        return ProtocolError {ErrorCode::NameInvalid,
-                              QStringLiteral("A name can have at most %1 characters.").arg(MaxNameLength)};
+        return ProtocolError{ErrorCode::NameInvalid,
+                             QStringLiteral("A name can have at most %1 characters.").arg(MaxNameLength)};
     }
     for (const uint codePoint : codePoints) {
         if (isHiddenOrControl(codePoint) || (QChar::isSpace(codePoint) && codePoint != U' ')) {
-            return ProtocolError {ErrorCode::NameInvalid,
-                                  QStringLiteral("A name cannot contain control, formatting or invisible "
-                                                 "characters (U+%1).")
-                                      .arg(codePoint, 4, 16, QLatin1Char('0'))
-                                      .toUpper()};
+            const QString hex = QString::number(codePoint, 16).toUpper().rightJustified(4, u'0');
+            return ProtocolError{ErrorCode::NameInvalid,
+                                 QStringLiteral("A name cannot contain control, formatting or invisible "
+                                                "characters (U+%1).")
+                                     .arg(hex)};
         }
     }
     return std::nullopt;
@@ -68,9 +68,9 @@ std::optional<ProtocolError> validateRoomName(const QString &room)
 {
     static const QRegularExpression pattern(QStringLiteral("\\A[a-z0-9][a-z0-9_-]{0,31}\\z"));
     if (!pattern.match(room).hasMatch()) {
-        return ProtocolError {ErrorCode::RoomInvalid,
-                              QStringLiteral("A room name is 1 to 32 lower-case letters, digits, '-' or '_', "
-                                             "starting with a letter or digit.")};
+        return ProtocolError{ErrorCode::RoomInvalid,
+                             QStringLiteral("A room name is 1 to 32 lower-case letters, digits, '-' or '_', "
+                                            "starting with a letter or digit.")};
     }
     return std::nullopt;
 }
@@ -78,20 +78,20 @@ std::optional<ProtocolError> validateRoomName(const QString &room)
 std::optional<ProtocolError> validateText(const QString &text, int maxUtf8Bytes)
 {
     if (text.trimmed().isEmpty())
-        return ProtocolError {ErrorCode::TextInvalid, QStringLiteral("A message cannot be empty.")};
+        return ProtocolError{ErrorCode::TextInvalid, QStringLiteral("A message cannot be empty.")};
     if (hasUnpairedSurrogate(text))
-        return ProtocolError {ErrorCode::TextInvalid, QStringLiteral("A message must be valid Unicode text.")};
+        return ProtocolError{ErrorCode::TextInvalid, QStringLiteral("A message must be valid Unicode text.")};
     for (const QChar c : text) {
         if (c.category() == QChar::Other_Control && c != u'\n' && c != u'\t') {
-            return ProtocolError {ErrorCode::TextInvalid,
-                                  QStringLiteral("A message cannot contain control characters other than line "
-                                                 "breaks and tabs.")};
+            return ProtocolError{ErrorCode::TextInvalid,
+                                 QStringLiteral("A message cannot contain control characters other than line "
+                                                "breaks and tabs.")};
         }
     }
     // UTF-8 takes at most 3 bytes per UTF-16 unit: only count when it could matter.
     if (text.size() * 3 > maxUtf8Bytes && text.toUtf8().size() > maxUtf8Bytes) {
-        return ProtocolError {ErrorCode::TooLarge,
-                              QStringLiteral("A message can be at most %1 bytes long.").arg(maxUtf8Bytes)};
+        return ProtocolError{ErrorCode::TooLarge,
+                             QStringLiteral("A message can be at most %1 bytes long.").arg(maxUtf8Bytes)};
     }
     return std::nullopt;
 }
@@ -99,15 +99,15 @@ std::optional<ProtocolError> validateText(const QString &text, int maxUtf8Bytes)
 std::optional<ProtocolError> validateTopic(const QString &topic, int maxLength)
 {
     if (hasUnpairedSurrogate(topic))
-        return ProtocolError {ErrorCode::TopicInvalid, QStringLiteral("A topic must be valid Unicode text.")};
+        return ProtocolError{ErrorCode::TopicInvalid, QStringLiteral("A topic must be valid Unicode text.")};
     if (topic.toUcs4().size() > maxLength) {
-        return ProtocolError {ErrorCode::TopicInvalid,
-                              QStringLiteral("A topic can have at most %1 characters.").arg(maxLength)};
+        return ProtocolError{ErrorCode::TopicInvalid,
+                             QStringLiteral("A topic can have at most %1 characters.").arg(maxLength)};
     }
     for (const QChar c : topic) {
         if (c.category() == QChar::Other_Control) {
-            return ProtocolError {ErrorCode::TopicInvalid,
-                                  QStringLiteral("A topic is one line without control characters.")};
+            return ProtocolError{ErrorCode::TopicInvalid,
+                                 QStringLiteral("A topic is one line without control characters.")};
         }
     }
     return std::nullopt;
@@ -116,8 +116,8 @@ std::optional<ProtocolError> validateTopic(const QString &topic, int maxLength)
 std::optional<ProtocolError> validateClientId(const QString &id)
 {
     if (id.isEmpty() || id.size() > MaxClientIdLength) {
-        return ProtocolError {ErrorCode::BadRequest,
-                              QStringLiteral("A message id is 1 to %1 characters.").arg(MaxClientIdLength)};
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("A message id is 1 to %1 characters.").arg(MaxClientIdLength)};
     }
     return std::nullopt;
 }
