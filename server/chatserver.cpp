@@ -42,12 +42,8 @@ ChatServer::~ChatServer()
 bool ChatServer::start(QString *errorMessage)
 {
     const QString path = m_config.databasePath.isEmpty() ? ServerConfig::defaultDatabasePath() : m_config.databasePath;
-    QString storeError;
-    if (!m_store->open(path, &storeError)) {
-        if (errorMessage)
-            *errorMessage = QStringLiteral("cannot open the history database %1: %2").arg(path, storeError);
+    if (!m_store->open(path, errorMessage))
         return false;
-    }
     m_service->loadRooms();
     if (!m_listener->listen(errorMessage)) {
         m_store->close();

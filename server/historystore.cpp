@@ -4,14 +4,11 @@
 #include "validation.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
-#include <atomic>
 #include <limits>
 
 namespace Natter {
@@ -21,8 +18,6 @@ using Protocol::MessageKind;
 
 namespace {
 
-std::atomic<quint64> connectionCounter{0};
-
 enum class ConversationKind { Room = 0, Direct = 1 };
 
 // A room name never contains a newline, so this prefix keeps direct pairs and rooms apart.
@@ -31,45 +26,10 @@ bool isDirectKey(const QString &conversation)
     return conversation.startsWith(u"dm\n");
 }
 
-// Step i takes the schema from version i to version i + 1.
-QList<QStringList> migrationSteps()
-{
-    return {
-        {
-            QStringLiteral("CREATE TABLE conversations ("
-                           "id INTEGER PRIMARY KEY, "
-                           "key TEXT NOT NULL UNIQUE, "
-                           "kind INTEGER NOT NULL CHECK (kind IN (0, 1)), " // 0 room, 1 direct pair
-                           "topic TEXT NOT NULL DEFAULT '', "
-                           "created_ms INTEGER NOT NULL)"),
-            // Clustered on (conversation, seq): paging reads a contiguous range of the table itself.
-            QStringLiteral("CREATE TABLE messages ("
-                           "conversation INTEGER NOT NULL REFERENCES conversations (id), "
-                           "seq INTEGER NOT NULL, "
-                           "sender_key TEXT NOT NULL, "
-                           "sender TEXT NOT NULL, "
-                           "recipient TEXT NOT NULL DEFAULT '', "
-                           "client_id TEXT NOT NULL, "
-                           "kind INTEGER NOT NULL, "
-                           "text TEXT NOT NULL, "
-                           "ts INTEGER NOT NULL, "
-                           "PRIMARY KEY (conversation, seq)) WITHOUT ROWID"),
-            QStringLiteral("CREATE UNIQUE INDEX messages_sender_client ON messages (sender_key, client_id)"),
-        },
-    };
-}
-
 // QSQLITE binds a null QString as SQL NULL, which the NOT NULL text columns refuse.
 QString nonNull(const QString &text)
 {
     return text.isNull() ? QStringLiteral("") : text;
-}
-
-QString newerSchemaMessage(int version)
-{
-    return QStringLiteral("its schema version %1 is newer than version %2, the newest this server understands.")
-        .arg(version)
-        .arg(HistoryStore::SchemaVersion);
 }
 
 MessageKind storedKind(int value)
@@ -77,30 +37,27 @@ MessageKind storedKind(int value)
     return value == static_cast<int>(MessageKind::Action) ? MessageKind::Action : MessageKind::Text;
 }
 
-// Runs a statement that yields one value; nullopt (with the reason in *error) when it fails.
-std::optional<QVariant> scalar(const QSqlDatabase &db, const QString &statement, const QVariantList &values = {},
-                               QString *error = nullptr)
+// The columns every message read selects, in the order messageFromRow() expects them.
+constexpr auto MessageColumns = "m.seq, m.sender, m.recipient, m.client_id, m.kind, m.text, m.ts";
+
+ChatMessage messageFromRow(const QSqlQuery &query, const QString &conversation)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    bool ok = query.prepare(statement);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    ok = ok && query.exec();
-    if (!ok) {
-        qCWarning(lcStore).noquote() << "Query failed:" << statement << query.lastError().text();
-        if (error)
-            *error = query.lastError().text();
-        return std::nullopt;
-    }
-    return query.next() ? query.value(0) : QVariant();
+    ChatMessage message;
+    message.room = isDirectKey(conversation) ? QString() : conversation;
+    message.seq = query.value(0).toLongLong();
+    message.from = query.value(1).toString();
+    message.to = query.value(2).toString();
+    message.id = query.value(3).toString();
+    message.kind = storedKind(query.value(4).toInt());
+    message.text = query.value(5).toString();
+    message.ts = query.value(6).toLongLong();
+    return message;
 }
 
 } // namespace
 
 HistoryStore::HistoryStore(QObject *parent)
     : QObject(parent)
-    , m_connectionName(QStringLiteral("natter-store-%1").arg(connectionCounter.fetch_add(1)))
 { }
 
 HistoryStore::~HistoryStore()
@@ -111,153 +68,18 @@ HistoryStore::~HistoryStore()
 bool HistoryStore::open(const QString &path, QString *errorMessage)
 {
     close();
-    const auto fail = [&](const QString &message) {
-        qCWarning(lcStore).noquote() << message;
-        if (errorMessage)
-            *errorMessage = message;
-        releaseDatabase();
-        return false;
-    };
-
-    if (path.isEmpty())
-        return fail(QStringLiteral("No path given for the history database."));
-    const QFileInfo info(path);
-    if (info.isDir())
-        return fail(QStringLiteral("Cannot open the history database %1: it is a folder.").arg(path));
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(QStringLiteral("Cannot create the folder %1 for the history database.").arg(info.absolutePath()));
-
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_db.setDatabaseName(path);
-    if (!m_db.open())
-        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, m_db.lastError().text()));
-
-    // SQLite opens lazily: only reading the schema proves the file is there and is a database.
-    QString error;
-    const bool ready = execute(QStringLiteral("PRAGMA busy_timeout = 5000"), &error)
-        && scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {}, &error).has_value();
-    if (!ready)
-        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
-
-    // Checked before anything is changed, so a newer server's file is left exactly as it was.
-    const auto version = scalar(m_db, QStringLiteral("PRAGMA user_version"), {}, &error);
-    if (!version)
-        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
-    if (version->toInt() > SchemaVersion)
-        return fail(
-            QStringLiteral("Cannot use the history database %1: %2").arg(path, newerSchemaMessage(version->toInt())));
-
-    const auto journal = scalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), {}, &error);
-    if (!journal)
-        return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
-    if (journal->toString() != u"wal")
-        qCInfo(lcStore).noquote() << "History database" << path << "uses journal mode" << journal->toString();
-    if (!applySynchronousMode() || !execute(QStringLiteral("PRAGMA foreign_keys = ON"), &error))
-        return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
-
-    if (!migrate(&error))
-        return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
-    qCInfo(lcStore).noquote() << "Opened history database" << path;
-    return true;
+    return m_database.open(path, errorMessage);
 }
 
 void HistoryStore::close()
 {
     flush();
-    releaseDatabase();
-}
-
-void HistoryStore::releaseDatabase()
-{
+    // Seqs and ids cached from this file mean nothing for the next one.
     m_pending.clear();
     m_pendingIndex.clear();
     m_nextSeq.clear();
     m_conversationIds.clear();
-    if (!QSqlDatabase::contains(m_connectionName))
-        return;
-    m_db.close();
-    // removeDatabase() requires that no QSqlDatabase object still refers to the connection.
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
-
-bool HistoryStore::isOpen() const
-{
-    return m_db.isOpen();
-}
-
-int HistoryStore::schemaVersion() const
-{
-    if (!isOpen())
-        return 0;
-    const auto version = scalar(m_db, QStringLiteral("PRAGMA user_version"));
-    return version ? version->toInt() : 0;
-}
-
-void HistoryStore::setDurableCommits(bool durable)
-{
-    m_durableCommits = durable;
-    if (isOpen())
-        applySynchronousMode();
-}
-
-bool HistoryStore::applySynchronousMode()
-{
-    QString error;
-    const bool ok = execute(m_durableCommits ? QStringLiteral("PRAGMA synchronous = FULL")
-                                             : QStringLiteral("PRAGMA synchronous = NORMAL"),
-                            &error);
-    if (!ok)
-        qCWarning(lcStore).noquote() << "Cannot set the synchronous mode:" << error;
-    return ok;
-}
-
-bool HistoryStore::execute(const QString &statement, QString *errorMessage)
-{
-    QSqlQuery query(m_db);
-    if (query.exec(statement))
-        return true;
-    if (errorMessage)
-        *errorMessage = query.lastError().text();
-    return false;
-}
-
-bool HistoryStore::migrate(QString *errorMessage)
-{
-    const QList<QStringList> steps = migrationSteps();
-    Q_ASSERT(steps.size() == SchemaVersion);
-
-    QString error;
-    const auto fail = [&](const QString &message) {
-        execute(QStringLiteral("ROLLBACK"));
-        *errorMessage = message;
-        return false;
-    };
-    if (!execute(QStringLiteral("BEGIN IMMEDIATE"), &error)) {
-        *errorMessage = error;
-        return false;
-    }
-    // Read inside the write transaction so two servers starting on one file cannot both migrate.
-    const auto stored = scalar(m_db, QStringLiteral("PRAGMA user_version"), {}, &error);
-    if (!stored)
-        return fail(error);
-    const int version = stored->toInt();
-    if (version > SchemaVersion)
-        return fail(newerSchemaMessage(version));
-
-    for (int step = version; step < SchemaVersion; ++step) {
-        for (const QString &statement : steps.at(step)) {
-            if (!execute(statement, &error))
-                return fail(QStringLiteral("migrating to schema version %1 failed: %2").arg(step + 1).arg(error));
-        }
-        if (!execute(QStringLiteral("PRAGMA user_version = %1").arg(step + 1), &error))
-            return fail(QStringLiteral("migrating to schema version %1 failed: %2").arg(step + 1).arg(error));
-    }
-    if (!execute(QStringLiteral("COMMIT"), &error))
-        return fail(QStringLiteral("committing the schema failed: %1").arg(error));
-    if (version < SchemaVersion)
-        qCInfo(lcStore) << "Migrated the history schema from version" << version << "to" << SchemaVersion;
-    return true;
+    m_database.close();
 }
 
 QString HistoryStore::directConversation(const QString &nameA, const QString &nameB)
@@ -279,22 +101,21 @@ qint64 HistoryStore::conversationId(const QString &conversation, bool create)
     if (const auto cached = m_conversationIds.constFind(conversation); cached != m_conversationIds.cend())
         return *cached;
     const auto found =
-        scalar(m_db, QStringLiteral("SELECT id FROM conversations WHERE key = ?"), {QVariant(conversation)});
+        m_database.scalar(QStringLiteral("SELECT id FROM conversations WHERE key = ?"), {QVariant(conversation)});
     if (!found)
         return 0;
     qint64 id = found->isNull() ? 0 : found->toLongLong();
     if (id == 0 && create) {
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO conversations (key, kind, created_ms) VALUES (?, ?, ?)"));
-        insert.addBindValue(conversation);
-        insert.addBindValue(
-            static_cast<int>(isDirectKey(conversation) ? ConversationKind::Direct : ConversationKind::Room));
-        insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!insert.exec()) {
-            qCWarning(lcStore).noquote() << "Cannot create conversation" << conversation << insert.lastError().text();
+        const auto kind = isDirectKey(conversation) ? ConversationKind::Direct : ConversationKind::Room;
+        QString error;
+        const auto insert =
+            m_database.run(QStringLiteral("INSERT INTO conversations (key, kind, created_ms) VALUES (?, ?, ?)"),
+                           {conversation, static_cast<int>(kind), QDateTime::currentMSecsSinceEpoch()}, &error);
+        if (!insert) {
+            qCWarning(lcStore).noquote() << "Cannot create conversation" << conversation << error;
             return 0;
         }
-        id = insert.lastInsertId().toLongLong();
+        id = insert->lastInsertId().toLongLong();
     }
     if (id != 0)
         m_conversationIds.insert(conversation, id);
@@ -305,40 +126,29 @@ std::optional<ChatMessage> HistoryStore::storedMessage(const QString &senderKey,
 {
     if (!isOpen())
         return std::nullopt;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT c.key, m.seq, m.sender, m.recipient, m.kind, m.text, m.ts "
-                                 "FROM messages m JOIN conversations c ON c.id = m.conversation "
-                                 "WHERE m.sender_key = ? AND m.client_id = ?"));
-    query.addBindValue(nonNull(senderKey));
-    query.addBindValue(nonNull(clientId));
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "Cannot look up a stored message:" << query.lastError().text();
+    QString error;
+    auto query = m_database.run(QStringLiteral("SELECT %1, c.key FROM messages m "
+                                               "JOIN conversations c ON c.id = m.conversation "
+                                               "WHERE m.sender_key = ? AND m.client_id = ?")
+                                    .arg(QLatin1StringView(MessageColumns)),
+                                {nonNull(senderKey), nonNull(clientId)}, &error);
+    if (!query) {
+        qCWarning(lcStore).noquote() << "Cannot look up a stored message:" << error;
         return std::nullopt;
     }
-    if (!query.next())
+    if (!query->next())
         return std::nullopt;
-    const QString conversation = query.value(0).toString();
-    ChatMessage message;
-    message.room = isDirectKey(conversation) ? QString() : conversation;
-    message.seq = query.value(1).toLongLong();
-    message.from = query.value(2).toString();
-    message.to = query.value(3).toString();
-    message.id = clientId;
-    message.kind = storedKind(query.value(4).toInt());
-    message.text = query.value(5).toString();
-    message.ts = query.value(6).toLongLong();
-    return message;
+    return messageFromRow(*query, query->value(7).toString());
 }
 
 qint64 HistoryStore::storedLastSeq(const QString &conversation) const
 {
     if (!isOpen())
         return 0;
-    const auto last = scalar(m_db,
-                             QStringLiteral("SELECT MAX(seq) FROM messages "
-                                            "WHERE conversation = (SELECT id FROM conversations WHERE key = ?)"),
-                             {QVariant(conversation)});
+    const auto last =
+        m_database.scalar(QStringLiteral("SELECT MAX(seq) FROM messages "
+                                         "WHERE conversation = (SELECT id FROM conversations WHERE key = ?)"),
+                          {QVariant(conversation)});
     return last ? last->toLongLong() : 0;
 }
 
@@ -416,12 +226,12 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
         *errorMessage = QStringLiteral("the history database is not open");
         return false;
     }
-    if (!execute(QStringLiteral("BEGIN IMMEDIATE"), errorMessage))
+    if (!m_database.execute(QStringLiteral("BEGIN IMMEDIATE"), errorMessage))
         return false;
 
     bool ok = true;
     {
-        QSqlQuery insert(m_db);
+        QSqlQuery insert(m_database.connection());
         ok = insert.prepare(QStringLiteral("INSERT INTO messages (conversation, seq, sender_key, sender, recipient, "
                                            "client_id, kind, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (qsizetype i = 0; ok && i < batch.size(); ++i) {
@@ -447,9 +257,9 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
         if (!ok && errorMessage->isEmpty())
             *errorMessage = insert.lastError().text();
     }
-    if (ok && execute(QStringLiteral("COMMIT"), errorMessage))
+    if (ok && m_database.execute(QStringLiteral("COMMIT"), errorMessage))
         return true;
-    execute(QStringLiteral("ROLLBACK"));
+    m_database.execute(QStringLiteral("ROLLBACK"));
     return false;
 }
 
@@ -464,32 +274,19 @@ QList<ChatMessage> HistoryStore::query(const QString &conversation, const QStrin
     QList<ChatMessage> messages;
     if (!isOpen() || limit <= 0)
         return messages;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT seq, sender, recipient, client_id, kind, text, ts FROM messages "
-                                 "WHERE conversation = (SELECT id FROM conversations WHERE key = ?) AND %1 "
-                                 "ORDER BY seq %2 LIMIT ?")
-                      .arg(condition, newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")));
-    query.addBindValue(conversation);
-    query.addBindValue(bound);
-    query.addBindValue(limit);
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "Cannot read history of" << conversation << query.lastError().text();
+    QString error;
+    auto query = m_database.run(QStringLiteral("SELECT %1 FROM messages m "
+                                               "WHERE m.conversation = (SELECT id FROM conversations WHERE key = ?) "
+                                               "AND %2 ORDER BY m.seq %3 LIMIT ?")
+                                    .arg(QLatin1StringView(MessageColumns), condition,
+                                         newestFirst ? QStringLiteral("DESC") : QStringLiteral("ASC")),
+                                {conversation, bound, limit}, &error);
+    if (!query) {
+        qCWarning(lcStore).noquote() << "Cannot read history of" << conversation << error;
         return messages;
     }
-    const QString room = isDirectKey(conversation) ? QString() : conversation;
-    while (query.next()) {
-        ChatMessage message;
-        message.room = room;
-        message.seq = query.value(0).toLongLong();
-        message.from = query.value(1).toString();
-        message.to = query.value(2).toString();
-        message.id = query.value(3).toString();
-        message.kind = storedKind(query.value(4).toInt());
-        message.text = query.value(5).toString();
-        message.ts = query.value(6).toLongLong();
-        messages.append(std::move(message));
-    }
+    while (query->next())
+        messages.append(messageFromRow(*query, conversation));
     if (newestFirst)
         std::reverse(messages.begin(), messages.end());
     return messages;
@@ -529,7 +326,7 @@ qint64 HistoryStore::messageCount() const
 {
     if (!isOpen())
         return 0;
-    const auto count = scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM messages"));
+    const auto count = m_database.scalar(QStringLiteral("SELECT COUNT(*) FROM messages"));
     return count ? count->toLongLong() : 0;
 }
 
@@ -546,12 +343,10 @@ bool HistoryStore::setTopic(const QString &room, const QString &topic)
 {
     if (!ensureRoom(room))
         return false;
-    QSqlQuery update(m_db);
-    update.prepare(QStringLiteral("UPDATE conversations SET topic = ? WHERE id = ?"));
-    update.addBindValue(nonNull(topic));
-    update.addBindValue(m_conversationIds.value(room));
-    if (!update.exec()) {
-        qCWarning(lcStore).noquote() << "Cannot set the topic of" << room << update.lastError().text();
+    QString error;
+    if (!m_database.run(QStringLiteral("UPDATE conversations SET topic = ? WHERE id = ?"),
+                        {nonNull(topic), m_conversationIds.value(room)}, &error)) {
+        qCWarning(lcStore).noquote() << "Cannot set the topic of" << room << error;
         return false;
     }
     return true;
@@ -562,16 +357,15 @@ QList<StoredRoom> HistoryStore::rooms() const
     QList<StoredRoom> rooms;
     if (!isOpen())
         return rooms;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT key, topic FROM conversations WHERE kind = ? ORDER BY key"));
-    query.addBindValue(static_cast<int>(ConversationKind::Room));
-    if (!query.exec()) {
-        qCWarning(lcStore).noquote() << "Cannot list rooms:" << query.lastError().text();
+    QString error;
+    auto query = m_database.run(QStringLiteral("SELECT key, topic FROM conversations WHERE kind = ? ORDER BY key"),
+                                {static_cast<int>(ConversationKind::Room)}, &error);
+    if (!query) {
+        qCWarning(lcStore).noquote() << "Cannot list rooms:" << error;
         return rooms;
     }
-    while (query.next())
-        rooms.append({query.value(0).toString(), query.value(1).toString()});
+    while (query->next())
+        rooms.append({query->value(0).toString(), query->value(1).toString()});
     return rooms;
 }
 

@@ -3,10 +3,10 @@
 // Keeps every room's and direct pair's messages in SQLite, assigns their seq, and commits in batches.
 
 #include "chatmessage.h"
+#include "historydatabase.h"
 
 #include <QHash>
 #include <QObject>
-#include <QSqlDatabase>
 
 #include <optional>
 #include <utility>
@@ -35,7 +35,7 @@ public:
         Protocol::ChatMessage message; // with seq and ts assigned (the original's for a duplicate)
     };
 
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = HistoryDatabase::SchemaVersion;
 
     explicit HistoryStore(QObject *parent = nullptr);
     ~HistoryStore() override;
@@ -43,10 +43,10 @@ public:
     // Opens (creating folders and file as needed) and migrates the schema. False with a message on failure.
     bool open(const QString &path, QString *errorMessage = nullptr);
     void close();
-    bool isOpen() const;
-    int schemaVersion() const;
+    bool isOpen() const { return m_database.isOpen(); }
+    int schemaVersion() const { return m_database.schemaVersion(); }
     // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
-    void setDurableCommits(bool durable);
+    void setDurableCommits(bool durable) { m_database.setDurableCommits(durable); }
 
     // The conversation a direct message between two users belongs to (order of names does not matter).
     static QString directConversation(const QString &nameA, const QString &nameB);
@@ -85,26 +85,20 @@ private:
         QString senderKey;
     };
 
-    bool migrate(QString *errorMessage);
     qint64 conversationId(const QString &conversation, bool create);
     void scheduleFlush();
     QList<Protocol::ChatMessage> query(const QString &conversation, const QString &condition, qint64 bound, int limit,
                                        bool newestFirst) const;
     bool writeBatch(const QList<Pending> &batch, QString *errorMessage);
-    bool execute(const QString &statement, QString *errorMessage = nullptr);
-    bool applySynchronousMode();
     std::optional<Protocol::ChatMessage> storedMessage(const QString &senderKey, const QString &clientId) const;
     qint64 storedLastSeq(const QString &conversation) const;
-    void releaseDatabase();
 
-    QString m_connectionName;
-    QSqlDatabase m_db;
+    HistoryDatabase m_database;
     QList<Pending> m_pending;
     QHash<std::pair<QString, QString>, qsizetype> m_pendingIndex; // (senderKey, id) -> index in m_pending
     QHash<QString, qint64> m_nextSeq; // conversation -> next seq to assign
     QHash<QString, qint64> m_conversationIds; // conversation key -> row id
     bool m_flushScheduled = false;
-    bool m_durableCommits = false;
 };
 
 } // namespace Natter

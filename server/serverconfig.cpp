@@ -44,7 +44,12 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
             *errorMessage = QStringLiteral("%1 is not a valid INI file").arg(path);
         return false;
     }
-    name = settings.value(QStringLiteral("name"), name).toString();
+    name = settings.value(QStringLiteral("name"), name).toString().trimmed();
+    if (name.isEmpty()) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("name: the server name cannot be empty");
+        return false;
+    }
     password = settings.value(QStringLiteral("password"), password).toString();
     databasePath = settings.value(QStringLiteral("db"), databasePath).toString();
     durableCommits = settings.value(QStringLiteral("durable-commits"), durableCommits).toBool();

@@ -21,9 +21,11 @@ bool TokenBucket::tryTake(qint64 nowMs)
 {
     m_tokens = available(nowMs);
     m_lastMs = std::max(m_lastMs, nowMs);
-    if (m_tokens < 1.0)
+    // Refills arrive in many small additions; without the tolerance, ten refills of 0.1 fall short of one token.
+    constexpr double Tolerance = 1e-9;
+    if (m_tokens + Tolerance < 1.0)
         return false;
-    m_tokens -= 1.0;
+    m_tokens = std::max(0.0, m_tokens - 1.0);
     return true;
 }
 

@@ -160,12 +160,11 @@ void TestServerCommandLine::options()
 
 void TestServerCommandLine::optionsTogether()
 {
-    const ServerCommandLine commandLine = parse({QStringLiteral("--port"), QStringLiteral("7000"),
-                                                 QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                                                 QStringLiteral("--name"), QStringLiteral("Office"),
-                                                 QStringLiteral("--db"), QStringLiteral("/tmp/office.sqlite"),
-                                                 QStringLiteral("--password"), QStringLiteral("pw"),
-                                                 QStringLiteral("--max-clients"), QStringLiteral("12")});
+    const ServerCommandLine commandLine =
+        parse({QStringLiteral("--port"), QStringLiteral("7000"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+               QStringLiteral("--name"), QStringLiteral("Office"), QStringLiteral("--db"),
+               QStringLiteral("/tmp/office.sqlite"), QStringLiteral("--password"), QStringLiteral("pw"),
+               QStringLiteral("--max-clients"), QStringLiteral("12")});
     QCOMPARE(commandLine.outcome, Outcome::Run);
     QCOMPARE(commandLine.config.port, quint16(7000));
     QCOMPARE(commandLine.config.bindAddress, QHostAddress(QHostAddress::LocalHost));
@@ -181,8 +180,8 @@ void TestServerCommandLine::help_data()
 
     QTest::newRow("--help") << QStringList{QStringLiteral("--help")};
     QTest::newRow("-h") << QStringList{QStringLiteral("-h")};
-    QTest::newRow("--help with other options") << QStringList{QStringLiteral("--port"), QStringLiteral("1234"),
-                                                              QStringLiteral("--help")};
+    QTest::newRow("--help with other options")
+        << QStringList{QStringLiteral("--port"), QStringLiteral("1234"), QStringLiteral("--help")};
 }
 
 void TestServerCommandLine::help()
@@ -320,10 +319,10 @@ void TestServerCommandLine::configFileSetsEveryKey()
 void TestServerCommandLine::configFileInGeneralSection()
 {
     // QSettings writes top-level keys under [General]; a file saved that way must read the same.
-    const QString path = writeConfig(QStringLiteral("general.ini"),
-                                     {QStringLiteral("[General]"), QStringLiteral("name=General Name"),
-                                      QStringLiteral("port=9200"), QStringLiteral("[limits]"),
-                                      QStringLiteral("burst=3")});
+    const QString path =
+        writeConfig(QStringLiteral("general.ini"),
+                    {QStringLiteral("[General]"), QStringLiteral("name=General Name"), QStringLiteral("port=9200"),
+                     QStringLiteral("[limits]"), QStringLiteral("burst=3")});
     const ServerCommandLine commandLine = parse({QStringLiteral("--config=") + path});
     QCOMPARE(commandLine.outcome, Outcome::Run);
     QCOMPARE(commandLine.config.name, QStringLiteral("General Name"));
@@ -340,12 +339,11 @@ void TestServerCommandLine::commandLineWinsOverConfigFile()
                                       QStringLiteral("[limits]"), QStringLiteral("burst=12")});
 
     // The command line may come before or after --config: either way it wins.
-    const QStringList overrides{QStringLiteral("--name"),     QStringLiteral("Command Line"),
-                                QStringLiteral("--password"), QStringLiteral("cli-password"),
-                                QStringLiteral("--db"),       QStringLiteral("/from/cli.sqlite"),
-                                QStringLiteral("--bind"),     QStringLiteral("::1"),
-                                QStringLiteral("--port"),     QStringLiteral("9300"),
-                                QStringLiteral("--max-clients"), QStringLiteral("3")};
+    const QStringList overrides{
+        QStringLiteral("--name"),       QStringLiteral("Command Line"),  QStringLiteral("--password"),
+        QStringLiteral("cli-password"), QStringLiteral("--db"),          QStringLiteral("/from/cli.sqlite"),
+        QStringLiteral("--bind"),       QStringLiteral("::1"),           QStringLiteral("--port"),
+        QStringLiteral("9300"),         QStringLiteral("--max-clients"), QStringLiteral("3")};
     const QStringList config{QStringLiteral("--config"), path};
     for (const QStringList &arguments : {config + overrides, overrides + config}) {
         const ServerCommandLine commandLine = parse(arguments);
@@ -361,8 +359,8 @@ void TestServerCommandLine::commandLineWinsOverConfigFile()
     }
 
     // Only some options given: the rest come from the file.
-    const ServerCommandLine partial = parse({QStringLiteral("--config"), path, QStringLiteral("--port"),
-                                             QStringLiteral("9400")});
+    const ServerCommandLine partial =
+        parse({QStringLiteral("--config"), path, QStringLiteral("--port"), QStringLiteral("9400")});
     QCOMPARE(partial.outcome, Outcome::Run);
     QCOMPARE(partial.config.port, quint16(9400));
     QCOMPARE(partial.config.name, QStringLiteral("File Name"));
@@ -372,8 +370,8 @@ void TestServerCommandLine::commandLineWinsOverConfigFile()
     QCOMPARE(partial.config.maxClients, 77);
 
     // A bad command-line value is still an error when the file has a good one.
-    const ServerCommandLine bad = parse({QStringLiteral("--config"), path, QStringLiteral("--port"),
-                                         QStringLiteral("70000")});
+    const ServerCommandLine bad =
+        parse({QStringLiteral("--config"), path, QStringLiteral("--port"), QStringLiteral("70000")});
     QCOMPARE(bad.outcome, Outcome::Error);
     QVERIFY2(bad.message.contains(QStringLiteral("--port")), qPrintable(bad.message));
 }
@@ -406,8 +404,8 @@ void TestServerCommandLine::configFileErrors_data()
     QTest::newRow("name empty") << QStringList{s("name=")} << s("name");
     QTest::newRow("max-clients 0") << QStringList{s("max-clients=0")} << s("max-clients");
     QTest::newRow("max-clients text") << QStringList{s("max-clients=lots")} << s("max-clients");
-    QTest::newRow("max-connections-per-address") << QStringList{s("max-connections-per-address=0")}
-                                                 << s("max-connections-per-address");
+    QTest::newRow("max-connections-per-address")
+        << QStringList{s("max-connections-per-address=0")} << s("max-connections-per-address");
     QTest::newRow("handshake-timeout-ms") << QStringList{s("handshake-timeout-ms=5")} << s("handshake-timeout-ms");
     QTest::newRow("ping-interval-ms") << QStringList{s("ping-interval-ms=soon")} << s("ping-interval-ms");
     QTest::newRow("ping-timeout-ms") << QStringList{s("ping-timeout-ms=-100")} << s("ping-timeout-ms");
@@ -420,10 +418,9 @@ void TestServerCommandLine::configFileErrors_data()
     QTest::newRow("limits/max-history-page") << limits("max-history-page=0") << s("max-history-page");
     QTest::newRow("limits/burst") << limits("burst=0") << s("burst");
     QTest::newRow("limits/messages-per-second 0") << limits("messages-per-second=0") << s("messages-per-second");
-    QTest::newRow("limits/messages-per-second negative") << limits("messages-per-second=-2")
-                                                         << s("messages-per-second");
-    QTest::newRow("limits/messages-per-second text") << limits("messages-per-second=fast")
-                                                     << s("messages-per-second");
+    QTest::newRow("limits/messages-per-second negative")
+        << limits("messages-per-second=-2") << s("messages-per-second");
+    QTest::newRow("limits/messages-per-second text") << limits("messages-per-second=fast") << s("messages-per-second");
 }
 
 void TestServerCommandLine::configFileErrors()

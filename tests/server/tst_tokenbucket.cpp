@@ -31,8 +31,11 @@ private slots:
     void burstIsAvailableAtOnce();
     void refillsExactlyRatePerSecond_data();
     void refillsExactlyRatePerSecond();
+    void steadyTrafficGetsExactlyTheRate_data();
     void steadyTrafficGetsExactlyTheRate();
     void nextTokenArrivesAfterOnePeriod();
+    void retriesDoNotDelayTheNextToken_data();
+    void retriesDoNotDelayTheNextToken();
     void capacityCapsTheRefill();
     void timeGoingBackwardsAddsNoTokens();
     void fractionalRates_data();
@@ -92,15 +95,43 @@ void TestTokenBucket::refillsExactlyRatePerSecond()
     QCOMPARE(drain(bucket, 17'000), int(5 * rate));
 }
 
+void TestTokenBucket::steadyTrafficGetsExactlyTheRate_data()
+{
+    QTest::addColumn<double>("rate");
+    QTest::addColumn<int>("burst");
+    QTest::addColumn<int>("retryEveryMs");
+
+    QTest::newRow("5/s, burst 30, every 1 ms") << 5.0 << 30 << 1;
+    QTest::newRow("5/s, burst 30, every 7 ms") << 5.0 << 30 << 7;
+    QTest::newRow("5/s, burst 30, every 20 ms") << 5.0 << 30 << 20;
+    QTest::newRow("10/s, burst 30, every 10 ms") << 10.0 << 30 << 10;
+    QTest::newRow("100/s, burst 30, every 1 ms") << 100.0 << 30 << 1;
+    QTest::newRow("0.5/s, burst 30, every 200 ms") << 0.5 << 30 << 200;
+    QTest::newRow("2.5/s, burst 30, every 40 ms") << 2.5 << 30 << 40;
+    QTest::newRow("5/s, burst 1, every 1 ms") << 5.0 << 1 << 1;
+    // With a bucket of one token, a token due at a moment must be there at that moment: a refill that rounds to
+    // just under 1.0 is refused, and the cap then throws away what the next retry adds on top.
+    QTest::newRow("5/s, burst 1, every 20 ms") << 5.0 << 1 << 20;
+    QTest::newRow("10/s, burst 1, every 10 ms") << 10.0 << 1 << 10;
+    QTest::newRow("2.5/s, burst 1, every 40 ms") << 2.5 << 1 << 40;
+    QTest::newRow("0.5/s, burst 1, every 200 ms") << 0.5 << 1 << 200;
+}
+
 void TestTokenBucket::steadyTrafficGetsExactlyTheRate()
 {
-    // A sender trying every millisecond gets the burst, then the rate and not one token more.
-    TokenBucket bucket(5.0, 30);
-    QCOMPARE(drain(bucket, 0), 30);
+    QFETCH(double, rate);
+    QFETCH(int, burst);
+    QFETCH(int, retryEveryMs);
+
+    // A sender that keeps retrying gets the burst, then the rate: 50 tokens in 50 periods, not one more or less.
+    TokenBucket bucket(rate, burst);
+    QCOMPARE(drain(bucket, 0), burst);
+    const double periodMs = 1000.0 / rate;
+    // The window runs half a period longer so that rounding cannot hide the 50th token, and ends well before
+    // the 51st is due.
+    const auto endMs = qint64(50 * periodMs + periodMs / 2);
     int taken = 0;
-    // Ten seconds bring 50 tokens; the window runs a quarter period longer so rounding cannot hide the 50th,
-    // and ends well before the 51st is due (at 10 200 ms).
-    for (qint64 now = 1; now <= 10'050; ++now) {
+    for (qint64 now = retryEveryMs; now <= endMs; now += retryEveryMs) {
         if (bucket.tryTake(now))
             ++taken;
     }
@@ -119,6 +150,27 @@ void TestTokenBucket::nextTokenArrivesAfterOnePeriod()
     QVERIFY(bucket.available(1499) < 1.0);
     QVERIFY(bucket.tryTake(1500));
     QVERIFY(!bucket.tryTake(1500));
+}
+
+void TestTokenBucket::retriesDoNotDelayTheNextToken_data()
+{
+    QTest::addColumn<int>("burst");
+
+    QTest::newRow("burst 1") << 1;
+    QTest::newRow("burst 30") << 30;
+}
+
+void TestTokenBucket::retriesDoNotDelayTheNextToken()
+{
+    QFETCH(int, burst);
+
+    // 10 per second: the next token is due 100 ms after the bucket ran dry, however often the sender asked before.
+    TokenBucket bucket(10.0, burst);
+    QCOMPARE(drain(bucket, 0), burst);
+    for (qint64 now = 10; now < 100; now += 10)
+        QVERIFY2(!bucket.tryTake(now), qPrintable(QStringLiteral("a token at %1 ms").arg(now)));
+    QVERIFY(bucket.tryTake(100));
+    QVERIFY(!bucket.tryTake(100));
 }
 
 void TestTokenBucket::capacityCapsTheRefill()
@@ -184,16 +236,8 @@ void TestTokenBucket::fractionalRates()
     QVERIFY(bucket.available(periodMs - 1) < 1.0);
     QVERIFY(bucket.tryTake(periodMs));
     QVERIFY(!bucket.tryTake(periodMs));
-
-    // Over a long stretch, the count of tokens is the rate times the time.
-    TokenBucket longRun(rate, 1);
-    QVERIFY(longRun.tryTake(0));
-    int taken = 0;
-    for (qint64 now = periodMs / 10; now <= 100 * periodMs + periodMs / 4; now += periodMs / 10) {
-        if (longRun.tryTake(now))
-            ++taken;
-    }
-    QCOMPARE(taken, 100);
+    // Two periods of silence bring two tokens if the bucket holds them; this one holds one.
+    QCOMPARE(bucket.available(3 * periodMs), 1.0);
 }
 
 void TestTokenBucket::availableDoesNotTakeTokens()

@@ -49,10 +49,16 @@ bool TestClient::open(const QUrl &url, int timeoutMs)
 bool TestClient::signIn(const QString &name, const QString &token, const QHash<QString, qint64> &since,
                         const QString &password)
 {
-    send(Hello {name, password, token, since});
-    // An error about the hello ends the wait early; the caller reads it from lastError().
+    send(Hello{name, password, token, since});
+    // Either a welcome, or an error about the hello (the caller reads it from lastError()).
     m_lastError = {};
-    const auto welcome = waitFor<Welcome>([](const Welcome &) { return true; });
+    std::optional<Welcome> welcome;
+    waitUntil(
+        [&] {
+            welcome = waitFor<Welcome>(0);
+            return welcome || m_lastError.ref == Hello::Type;
+        },
+        5000);
     if (!welcome)
         return false;
     m_name = welcome->name;
@@ -62,7 +68,7 @@ bool TestClient::signIn(const QString &name, const QString &token, const QHash<Q
 
 bool TestClient::joinRoom(const QString &room)
 {
-    send(Join {room});
+    send(Join{room});
     return waitFor<Joined>([&](const Joined &joined) { return joined.room == room; }).has_value();
 }
 
@@ -74,7 +80,7 @@ void TestClient::send(const ClientMessage &message)
 qint64 TestClient::say(const QString &room, const QString &text, const QString &id)
 {
     const QString messageId = id.isEmpty() ? QStringLiteral("%1-%2").arg(m_name).arg(m_nextId++) : id;
-    send(Send {messageId, room, {}, text, MessageKind::Text});
+    send(Send{messageId, room, {}, text, MessageKind::Text});
     const auto ack = waitFor<Ack>([&](const Ack &a) { return a.id == messageId; });
     return ack ? ack->seq : 0;
 }

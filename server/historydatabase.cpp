@@ -1,0 +1,234 @@
+#include "historydatabase.h"
+
+#include "logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include <atomic>
+
+namespace Natter {
+
+namespace {
+
+std::atomic<quint64> connectionCounter{0};
+
+// Step i takes the schema from version i to version i + 1.
+QList<QStringList> migrationSteps()
+{
+    return {
+        {
+            QStringLiteral("CREATE TABLE conversations ("
+                           "id INTEGER PRIMARY KEY, "
+                           "key TEXT NOT NULL UNIQUE, "
+                           "kind INTEGER NOT NULL CHECK (kind IN (0, 1)), " // 0 room, 1 direct pair
+                           "topic TEXT NOT NULL DEFAULT '', "
+                           "created_ms INTEGER NOT NULL)"),
+            // Clustered on (conversation, seq): paging reads a contiguous range of the table itself.
+            QStringLiteral("CREATE TABLE messages ("
+                           "conversation INTEGER NOT NULL REFERENCES conversations (id), "
+                           "seq INTEGER NOT NULL, "
+                           "sender_key TEXT NOT NULL, "
+                           "sender TEXT NOT NULL, "
+                           "recipient TEXT NOT NULL DEFAULT '', "
+                           "client_id TEXT NOT NULL, "
+                           "kind INTEGER NOT NULL, "
+                           "text TEXT NOT NULL, "
+                           "ts INTEGER NOT NULL, "
+                           "PRIMARY KEY (conversation, seq)) WITHOUT ROWID"),
+            QStringLiteral("CREATE UNIQUE INDEX messages_sender_client ON messages (sender_key, client_id)"),
+        },
+    };
+}
+
+QString newerSchemaMessage(int version)
+{
+    return QStringLiteral("its schema version %1 is newer than version %2, the newest this server understands.")
+        .arg(version)
+        .arg(HistoryDatabase::SchemaVersion);
+}
+
+} // namespace
+
+HistoryDatabase::HistoryDatabase()
+    : m_connectionName(QStringLiteral("natter-store-%1").arg(connectionCounter.fetch_add(1)))
+{ }
+
+HistoryDatabase::~HistoryDatabase()
+{
+    close();
+}
+
+bool HistoryDatabase::open(const QString &path, QString *errorMessage)
+{
+    close();
+    const auto fail = [&](const QString &message) {
+        qCWarning(lcStore).noquote() << message;
+        if (errorMessage)
+            *errorMessage = message;
+        close();
+        return false;
+    };
+
+    if (path.isEmpty())
+        return fail(QStringLiteral("No path given for the history database."));
+    const QFileInfo info(path);
+    if (info.isDir())
+        return fail(QStringLiteral("Cannot open the history database %1: it is a folder.").arg(path));
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(QStringLiteral("Cannot create the folder %1 for the history database.").arg(info.absolutePath()));
+
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    if (!m_db.open())
+        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, m_db.lastError().text()));
+
+    // SQLite opens lazily: only reading the schema proves the file is there and is a database.
+    QString error;
+    const bool ready = execute(QStringLiteral("PRAGMA busy_timeout = 5000"), &error)
+        && scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {}, &error).has_value();
+    if (!ready)
+        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
+
+    // Checked before anything is changed, so a newer server's file is left exactly as it was.
+    const auto version = scalar(QStringLiteral("PRAGMA user_version"), {}, &error);
+    if (!version)
+        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
+    if (version->toInt() > SchemaVersion)
+        return fail(
+            QStringLiteral("Cannot use the history database %1: %2").arg(path, newerSchemaMessage(version->toInt())));
+
+    const auto journal = scalar(QStringLiteral("PRAGMA journal_mode = WAL"), {}, &error);
+    if (!journal)
+        return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
+    if (journal->toString() != u"wal")
+        qCInfo(lcStore).noquote() << "History database" << path << "uses journal mode" << journal->toString();
+    if (!applySynchronousMode() || !execute(QStringLiteral("PRAGMA foreign_keys = ON"), &error))
+        return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
+
+    if (!migrate(&error))
+        return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
+    qCInfo(lcStore).noquote() << "Opened history database" << path;
+    return true;
+}
+
+void HistoryDatabase::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    m_db.close();
+    // removeDatabase() requires that no QSqlDatabase object still refers to the connection.
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool HistoryDatabase::isOpen() const
+{
+    return m_db.isOpen();
+}
+
+int HistoryDatabase::schemaVersion() const
+{
+    if (!isOpen())
+        return 0;
+    const auto version = scalar(QStringLiteral("PRAGMA user_version"));
+    return version ? version->toInt() : 0;
+}
+
+void HistoryDatabase::setDurableCommits(bool durable)
+{
+    m_durableCommits = durable;
+    if (isOpen())
+        applySynchronousMode();
+}
+
+bool HistoryDatabase::applySynchronousMode()
+{
+    QString error;
+    const bool ok = execute(m_durableCommits ? QStringLiteral("PRAGMA synchronous = FULL")
+                                             : QStringLiteral("PRAGMA synchronous = NORMAL"),
+                            &error);
+    if (!ok)
+        qCWarning(lcStore).noquote() << "Cannot set the synchronous mode:" << error;
+    return ok;
+}
+
+bool HistoryDatabase::execute(const QString &statement, QString *errorMessage)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(statement))
+        return true;
+    if (errorMessage)
+        *errorMessage = query.lastError().text();
+    return false;
+}
+
+std::optional<QSqlQuery> HistoryDatabase::run(const QString &statement, const QVariantList &values,
+                                              QString *errorMessage) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const bool prepared = query.prepare(statement);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (prepared && query.exec())
+        return query;
+    if (errorMessage)
+        *errorMessage = query.lastError().text();
+    return std::nullopt;
+}
+
+std::optional<QVariant> HistoryDatabase::scalar(const QString &statement, const QVariantList &values,
+                                                QString *errorMessage) const
+{
+    QString error;
+    auto query = run(statement, values, &error);
+    if (!query) {
+        qCWarning(lcStore).noquote() << "Query failed:" << statement << error;
+        if (errorMessage)
+            *errorMessage = error;
+        return std::nullopt;
+    }
+    return query->next() ? query->value(0) : QVariant();
+}
+
+bool HistoryDatabase::migrate(QString *errorMessage)
+{
+    const QList<QStringList> steps = migrationSteps();
+    Q_ASSERT(steps.size() == SchemaVersion);
+
+    QString error;
+    const auto fail = [&](const QString &message) {
+        execute(QStringLiteral("ROLLBACK"));
+        *errorMessage = message;
+        return false;
+    };
+    if (!execute(QStringLiteral("BEGIN IMMEDIATE"), &error)) {
+        *errorMessage = error;
+        return false;
+    }
+    // Read inside the write transaction so two servers starting on one file cannot both migrate.
+    const auto stored = scalar(QStringLiteral("PRAGMA user_version"), {}, &error);
+    if (!stored)
+        return fail(error);
+    const int version = stored->toInt();
+    if (version > SchemaVersion)
+        return fail(newerSchemaMessage(version));
+
+    for (int step = version; step < SchemaVersion; ++step) {
+        for (const QString &statement : steps.at(step)) {
+            if (!execute(statement, &error))
+                return fail(QStringLiteral("migrating to schema version %1 failed: %2").arg(step + 1).arg(error));
+        }
+        if (!execute(QStringLiteral("PRAGMA user_version = %1").arg(step + 1), &error))
+            return fail(QStringLiteral("migrating to schema version %1 failed: %2").arg(step + 1).arg(error));
+    }
+    if (!execute(QStringLiteral("COMMIT"), &error))
+        return fail(QStringLiteral("committing the schema failed: %1").arg(error));
+    if (version < SchemaVersion)
+        qCInfo(lcStore) << "Migrated the history schema from version" << version << "to" << SchemaVersion;
+    return true;
+}
+
+} // namespace Natter

@@ -1,0 +1,54 @@
+#pragma once
+
+// Opens the SQLite history file, configures it and brings its schema up to date.
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace Natter {
+
+class HistoryDatabase
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    HistoryDatabase();
+    ~HistoryDatabase();
+    HistoryDatabase(const HistoryDatabase &) = delete;
+    HistoryDatabase &operator=(const HistoryDatabase &) = delete;
+
+    // Opens (creating folders and file as needed) and migrates the schema. False with a message on failure.
+    bool open(const QString &path, QString *errorMessage = nullptr);
+    void close();
+    bool isOpen() const;
+    int schemaVersion() const;
+    // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
+    void setDurableCommits(bool durable);
+
+    // The open connection, for queries the caller prepares itself.
+    const QSqlDatabase &connection() const { return m_db; }
+    // Runs a statement without results. False (with the reason in *errorMessage) when it fails.
+    bool execute(const QString &statement, QString *errorMessage = nullptr);
+    // Prepares a statement, binds values to its placeholders in order and runs it. The query stands before its
+    // first result row; nullopt (with the reason in *errorMessage) when it fails.
+    std::optional<QSqlQuery> run(const QString &statement, const QVariantList &values = {},
+                                 QString *errorMessage = nullptr) const;
+    // Runs a statement that yields one value: a null QVariant when there is no row, nullopt (with the reason in
+    // *errorMessage) when it fails.
+    std::optional<QVariant> scalar(const QString &statement, const QVariantList &values = {},
+                                   QString *errorMessage = nullptr) const;
+
+private:
+    bool migrate(QString *errorMessage);
+    bool applySynchronousMode();
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    bool m_durableCommits = false;
+};
+
+} // namespace Natter
