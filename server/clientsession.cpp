@@ -87,7 +87,7 @@ bool ClientSession::admitFrame()
 
 void ClientSession::onTextMessage(const QString &frame)
 {
-    if (m_closedEmitted || !admitFrame())
+    if (m_closing || !admitFrame())
         return;
     if (m_mode == Mode::PlainText) {
         emit plainTextReceived(this, frame);
@@ -104,6 +104,8 @@ void ClientSession::onTextMessage(const QString &frame)
 
 void ClientSession::onBinaryMessage()
 {
+    if (m_closing)
+        return;
     m_lastHeardMs = m_clock.elapsed();
     closeWith(CloseCode::UnsupportedData, QStringLiteral("binary frames are not supported"));
 }
@@ -141,6 +143,10 @@ void ClientSession::sendPlainLine(const QString &line)
 
 void ClientSession::closeWith(CloseCode code, const QString &reason)
 {
+    // Whatever the peer still sends while the close is under way is ignored.
+    if (m_closing)
+        return;
+    m_closing = true;
     m_keepalive.stop();
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
     // A peer that never answers the closing handshake must not keep the connection alive.

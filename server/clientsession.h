@@ -81,6 +81,7 @@ private:
     TokenBucket m_bucket;
     int m_strikes = 0;
     bool m_replaced = false;
+    bool m_closing = false;
     bool m_closedEmitted = false;
     QElapsedTimer m_clock;
     qint64 m_lastHeardMs = 0;

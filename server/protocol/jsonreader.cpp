@@ -182,7 +182,7 @@ QStringList JsonReader::requiredStringList(const QString &key)
     QStringList list;
     const QJsonArray array = requiredArray(key);
     list.reserve(array.size());
-    for (const QJsonValue &item : array) {
+    for (const QJsonValue item : array) {
         if (!item.isString()) {
             failType(key, "an array of strings");
             return {};

@@ -30,7 +30,7 @@ template<typename T> std::optional<ProtocolError> readList(JsonReader &reader, c
     if (!reader.ok())
         return reader.error();
     out.reserve(array.size());
-    for (const QJsonValue &item : array) {
+    for (const QJsonValue item : array) {
         if (!item.isObject())
             return ProtocolError{ErrorCode::BadRequest, QStringLiteral("\"%1\" must hold objects").arg(key)};
         auto parsed = T::fromJson(item.toObject());

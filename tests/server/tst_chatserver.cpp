@@ -34,7 +34,7 @@ private slots:
         TestClient client;
         QVERIFY(client.open(server.url()));
         QCOMPARE(client.socket().subprotocol(), subprotocol());
-        client.send(Hello {QStringLiteral("Alice"), {}, {}, {}});
+        client.send(Hello{QStringLiteral("Alice"), {}, {}, {}});
         const auto welcome = client.waitFor<Welcome>();
         QVERIFY(welcome);
         QCOMPARE(welcome->name, QStringLiteral("Alice"));
@@ -93,8 +93,7 @@ private slots:
         auto carol = signedIn(server, QStringLiteral("Carol"), {lobbyRoom()});
         QVERIFY(alice && bob && carol);
 
-        alice->send(
-            Send {QStringLiteral("dm-1"), {}, QStringLiteral("bob"), QStringLiteral("psst"), MessageKind::Text});
+        alice->send(Send{QStringLiteral("dm-1"), {}, QStringLiteral("bob"), QStringLiteral("psst"), MessageKind::Text});
         const auto ack = alice->waitFor<Ack>();
         QVERIFY(ack);
         QCOMPARE(ack->seq, 1);
@@ -106,14 +105,13 @@ private slots:
             QCOMPARE(event->message.from, QStringLiteral("Alice"));
             QCOMPARE(event->message.to, QStringLiteral("Bob"));
         }
-        bob->send(
-            Send {QStringLiteral("dm-2"), {}, QStringLiteral("Alice"), QStringLiteral("yes?"), MessageKind::Text});
+        bob->send(Send{QStringLiteral("dm-2"), {}, QStringLiteral("Alice"), QStringLiteral("yes?"), MessageKind::Text});
         const auto reply = bob->waitFor<Ack>();
         QVERIFY(reply);
         QCOMPARE(reply->seq, 2); // one sequence per pair, whoever writes
         QVERIFY(!carol->receives<MessageEvent>([](const MessageEvent &) { return true; }, 200));
 
-        alice->send(HistoryRequest {{}, QStringLiteral("Bob"), 0, 0});
+        alice->send(HistoryRequest{{}, QStringLiteral("Bob"), 0, 0});
         const auto page = alice->waitFor<HistoryPage>();
         QVERIFY(page);
         QCOMPARE(page->messages.size(), 2);
@@ -128,17 +126,17 @@ private slots:
         QVERIFY(alice);
         auto bob = signedIn(server, QStringLiteral("Bob"));
         QVERIFY(bob);
-        bob->send(Join {QStringLiteral("dev")});
+        bob->send(Join{QStringLiteral("dev")});
         const auto joined = bob->waitFor<Joined>();
         QVERIFY(joined);
-        QCOMPARE(joined->members, (QStringList {QStringLiteral("Alice"), QStringLiteral("Bob")}));
+        QCOMPARE(joined->members, (QStringList{QStringLiteral("Alice"), QStringLiteral("Bob")}));
         const auto arrival = alice->waitFor<Presence>();
         QVERIFY(arrival);
         QCOMPARE(arrival->event, PresenceChange::Joined);
         QCOMPARE(arrival->name, QStringLiteral("Bob"));
         QCOMPARE(arrival->room, QStringLiteral("dev"));
 
-        bob->send(Leave {QStringLiteral("dev")});
+        bob->send(Leave{QStringLiteral("dev")});
         QVERIFY(bob->waitFor<Presence>([](const Presence &p) { return p.event == PresenceChange::Left; }));
         const auto departure = alice->waitFor<Presence>();
         QVERIFY(departure);
@@ -151,7 +149,7 @@ private slots:
         const auto gone = alice->waitFor<Presence>();
         QVERIFY(gone);
         QCOMPARE(gone->event, PresenceChange::Left);
-        alice->send(RoomsRequest {});
+        alice->send(RoomsRequest{});
         const auto rooms = alice->waitFor<RoomList>();
         QVERIFY(rooms);
         const auto dev = std::find_if(rooms->rooms.cbegin(), rooms->rooms.cend(),
@@ -167,14 +165,14 @@ private slots:
         auto alice = signedIn(server, QStringLiteral("Alice"), {QStringLiteral("dev")});
         auto bob = signedIn(server, QStringLiteral("Bob"), {QStringLiteral("dev")});
         QVERIFY(alice && bob);
-        alice->send(Typing {QStringLiteral("dev"), {}});
+        alice->send(Typing{QStringLiteral("dev"), {}});
         const auto typing = bob->waitFor<TypingEvent>();
         QVERIFY(typing);
         QCOMPARE(typing->name, QStringLiteral("Alice"));
         QCOMPARE(typing->room, QStringLiteral("dev"));
         QVERIFY(!alice->receives<TypingEvent>([](const TypingEvent &) { return true; }, 200));
 
-        bob->send(Typing {{}, QStringLiteral("Alice")});
+        bob->send(Typing{{}, QStringLiteral("Alice")});
         const auto direct = alice->waitFor<TypingEvent>();
         QVERIFY(direct);
         QCOMPARE(direct->name, QStringLiteral("Bob"));
@@ -188,7 +186,7 @@ private slots:
         auto alice = signedIn(server, QStringLiteral("Alice"), {QStringLiteral("dev")});
         auto bob = signedIn(server, QStringLiteral("Bob"), {QStringLiteral("dev")});
         QVERIFY(alice && bob);
-        alice->send(SetTopic {QStringLiteral("dev"), QStringLiteral("Release on Friday")});
+        alice->send(SetTopic{QStringLiteral("dev"), QStringLiteral("Release on Friday")});
         const auto change = bob->waitFor<TopicChanged>();
         QVERIFY(change);
         QCOMPARE(change->topic, QStringLiteral("Release on Friday"));
@@ -199,7 +197,7 @@ private slots:
         QVERIFY(server.restart());
         auto carol = signedIn(server, QStringLiteral("Carol"));
         QVERIFY(carol);
-        carol->send(Join {QStringLiteral("dev")});
+        carol->send(Join{QStringLiteral("dev")});
         const auto joined = carol->waitFor<Joined>();
         QVERIFY(joined);
         QCOMPARE(joined->topic, QStringLiteral("Release on Friday"));
@@ -212,7 +210,7 @@ private slots:
         auto alice = signedIn(server, QStringLiteral("Alice"), {QStringLiteral("dev"), QStringLiteral("ops")});
         auto bob = signedIn(server, QStringLiteral("Bob"), {QStringLiteral("dev"), QStringLiteral("ops")});
         QVERIFY(alice && bob);
-        alice->send(Nick {QStringLiteral("Alicia")});
+        alice->send(Nick{QStringLiteral("Alicia")});
         for (TestClient *client : {alice.get(), bob.get()}) {
             const auto renamed =
                 client->waitFor<Presence>([](const Presence &p) { return p.event == PresenceChange::Renamed; });
@@ -226,7 +224,7 @@ private slots:
         QVERIFY(event);
         QCOMPARE(event->message.from, QStringLiteral("Alicia"));
 
-        bob->send(Nick {QStringLiteral("ALICIA")});
+        bob->send(Nick{QStringLiteral("ALICIA")});
         const auto error = bob->waitFor<ErrorEvent>();
         QVERIFY(error);
         QCOMPARE(error->code, ErrorCode::NameTaken);
@@ -248,7 +246,7 @@ private slots:
 
         auto bob = signedIn(server, QStringLiteral("Bob"));
         QVERIFY(bob);
-        bob->send(Join {QStringLiteral("dev")});
+        bob->send(Join{QStringLiteral("dev")});
         const auto joined = bob->waitFor<Joined>();
         QVERIFY(joined);
         QCOMPARE(joined->history.size(), 10);
@@ -270,7 +268,7 @@ private slots:
         qint64 before = 0;
         bool more = true;
         while (more) {
-            alice->send(HistoryRequest {QStringLiteral("dev"), {}, before, 10});
+            alice->send(HistoryRequest{QStringLiteral("dev"), {}, before, 10});
             const auto page = alice->waitFor<HistoryPage>();
             QVERIFY(page);
             QVERIFY(page->messages.size() <= 10);
@@ -283,7 +281,7 @@ private slots:
         for (int i = 0; i < 25; ++i)
             QCOMPARE(seen.at(i), 25 - i);
 
-        alice->send(HistoryRequest {QStringLiteral("dev"), {}, 0, 100000});
+        alice->send(HistoryRequest{QStringLiteral("dev"), {}, 0, 100000});
         const auto capped = alice->waitFor<HistoryPage>();
         QVERIFY(capped);
         QCOMPARE(capped->messages.size(), 25); // fewer than the cap of 200: everything
@@ -299,7 +297,7 @@ private slots:
         QVERIFY(alice && bob);
         for (int i = 1; i <= 3; ++i)
             QVERIFY(alice->say(QStringLiteral("dev"), QStringLiteral("before %1").arg(i)) > 0);
-        alice->send(Send {QStringLiteral("dm-a"), {}, QStringLiteral("Bob"), QStringLiteral("private 1"), {}});
+        alice->send(Send{QStringLiteral("dm-a"), {}, QStringLiteral("Bob"), QStringLiteral("private 1"), {}});
         QVERIFY(alice->waitFor<Ack>([](const Ack &a) { return a.id == u"dm-a"; }));
         QVERIFY(TestClient::waitUntil(
             [&] {
@@ -313,7 +311,7 @@ private slots:
 
         for (int i = 1; i <= 4; ++i)
             QVERIFY(alice->say(QStringLiteral("dev"), QStringLiteral("missed %1").arg(i)) > 0);
-        alice->send(Send {QStringLiteral("dm-b"), {}, QStringLiteral("Alice"), QStringLiteral("note to self"), {}});
+        alice->send(Send{QStringLiteral("dm-b"), {}, QStringLiteral("Alice"), QStringLiteral("note to self"), {}});
         QVERIFY(alice->waitFor<Ack>([](const Ack &a) { return a.id == u"dm-b"; }));
 
         TestClient back;
@@ -333,8 +331,8 @@ private slots:
             5000));
         QVERIFY(!back.receives<MessageEvent>([](const MessageEvent &) { return true; }, 300));
         QCOMPARE(replayed,
-                 (QStringList {QStringLiteral("missed 1"), QStringLiteral("missed 2"), QStringLiteral("missed 3"),
-                               QStringLiteral("missed 4")}));
+                 (QStringList{QStringLiteral("missed 1"), QStringLiteral("missed 2"), QStringLiteral("missed 3"),
+                              QStringLiteral("missed 4")}));
         // And from now on Bob is in #dev again.
         QVERIFY(alice->say(QStringLiteral("dev"), QStringLiteral("welcome back")) > 0);
         QVERIFY(back.waitFor<MessageEvent>([](const MessageEvent &e) { return e.message.text == u"welcome back"; }));
@@ -373,7 +371,7 @@ private slots:
         auto alice = signedIn(server, QStringLiteral("Alice"), {QStringLiteral("dev")});
         auto bob = signedIn(server, QStringLiteral("Bob"), {QStringLiteral("dev")});
         QVERIFY(alice && bob);
-        const Send send {QStringLiteral("same-id"), QStringLiteral("dev"), {}, QStringLiteral("once"), {}};
+        const Send send{QStringLiteral("same-id"), QStringLiteral("dev"), {}, QStringLiteral("once"), {}};
         alice->send(send);
         alice->send(send); // a resend before the first is committed
         const auto first = alice->waitFor<Ack>();
@@ -415,7 +413,7 @@ private slots:
         auto bob = signedIn(server, QStringLiteral("Bob"));
         QVERIFY(alice && bob);
         // Sent right before the stop: it must be committed and acknowledged before the close.
-        alice->send(Send {QStringLiteral("last"), QStringLiteral("dev"), {}, QStringLiteral("last words"), {}});
+        alice->send(Send{QStringLiteral("last"), QStringLiteral("dev"), {}, QStringLiteral("last words"), {}});
         QVERIFY(TestClient::waitUntil([&] { return server.server()->store()->pendingCount() == 1; }, 5000));
         QVERIFY(server.stop());
         QVERIFY(alice->waitForDisconnect());
@@ -436,13 +434,13 @@ private slots:
         auto alice = signedIn(server, QStringLiteral("Alice"), {QStringLiteral("dev"), QStringLiteral("zz")});
         auto bob = signedIn(server, QStringLiteral("Bob"), {QStringLiteral("dev")});
         QVERIFY(alice && bob);
-        bob->send(RoomsRequest {});
+        bob->send(RoomsRequest{});
         const auto list = bob->waitFor<RoomList>();
         QVERIFY(list);
         QStringList names;
         for (const RoomSummary &room : list->rooms)
             names.append(room.name);
-        QCOMPARE(names, (QStringList {QStringLiteral("dev"), lobbyRoom(), QStringLiteral("zz")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("dev"), lobbyRoom(), QStringLiteral("zz")}));
         QCOMPARE(list->rooms.at(0).members, 2);
         QCOMPARE(list->rooms.at(2).members, 1);
     }
