@@ -99,7 +99,8 @@ void ChatService::hello(ClientSession *session, const Hello &hello)
                            ref);
         return;
     }
-    session->setName(hello.name);
+    // A reclaimed name keeps the spelling everyone already sees.
+    session->setName(holder ? holder->name() : hello.name);
     if (holder) {
         // The same user came back before its old connection timed out: the new one takes its place quietly.
         qCInfo(lcServer) << hello.name << "reconnected from" << session->peer();
@@ -122,8 +123,7 @@ void ChatService::hello(ClientSession *session, const Hello &hello)
     for (auto it = hello.since.cbegin(); it != hello.since.cend(); ++it) {
         if (it.key().startsWith(u'@')) {
             m_router.replay(session, HistoryStore::directConversation(session->name(), it.key().mid(1)), it.value());
-        } else {
-            join(session, it.key(), false);
+        } else if (join(session, it.key(), false)) {
             m_router.replay(session, it.key(), it.value());
         }
     }
@@ -145,15 +145,24 @@ void ChatService::broadcast(const QString &room, OutgoingFrame &frame, const Cli
     }
 }
 
-void ChatService::join(ClientSession *session, const QString &room, bool withHistory)
+bool ChatService::join(ClientSession *session, const QString &room, bool withHistory)
 {
+    const QString ref = Join::Type.toString();
     if (!session->rooms().contains(room)) {
         if (session->rooms().size() >= m_config.limits.maxRoomsPerSession) {
             session->sendError(
                 {ErrorCode::TooManyRooms,
                  QStringLiteral("You can be in at most %1 rooms.").arg(m_config.limits.maxRoomsPerSession)},
-                room);
-            return;
+                ref);
+            return false;
+        }
+        if (!m_rooms.exists(room) && m_rooms.count() >= m_config.maxRooms) {
+            session->sendError(
+                {ErrorCode::TooManyRooms,
+                 QStringLiteral("This server has reached its limit of %1 rooms; join an existing one.")
+                     .arg(m_config.maxRooms)},
+                ref);
+            return false;
         }
         if (m_rooms.ensure(room))
             m_store->ensureRoom(room);
@@ -163,13 +172,14 @@ void ChatService::join(ClientSession *session, const QString &room, bool withHis
         broadcast(room, presence, session->mode() == ClientSession::Mode::Natter ? session : nullptr);
     }
     if (session->mode() != ClientSession::Mode::Natter)
-        return;
+        return true;
     Joined joined{room, m_rooms.topic(room), m_rooms.memberNames(room), {}, false};
     if (withHistory)
         joined.history = m_store->latest(room, m_config.limits.historyPageSize, &joined.more);
     else
         joined.more = m_store->lastSeq(room) > 0;
     session->send(joined);
+    return true;
 }
 
 void ChatService::leave(ClientSession *session, const QString &room)
@@ -252,16 +262,38 @@ void ChatService::rename(ClientSession *session, const QString &name)
 
 void ChatService::welcomePlainText(ClientSession *session)
 {
+    if (!m_config.password.isEmpty()) {
+        session->sendPlainLine(PlainTextMode::passwordPrompt(m_config.name));
+        return;
+    }
+    admitPlainText(session, false);
+}
+
+void ChatService::admitPlainText(ClientSession *session, bool afterPassword)
+{
     session->setName(m_sessions.nextGuestName());
     session->setToken(newToken());
     m_sessions.add(session);
-    session->sendPlainLine(PlainTextMode::welcomeLine(m_config.name, session->name()));
+    session->sendPlainLine(afterPassword ? PlainTextMode::admittedLine(session->name())
+                                         : PlainTextMode::welcomeLine(m_config.name, session->name()));
     join(session, lobbyRoom(), false);
 }
 
 void ChatService::onPlainText(ClientSession *session, const QString &text)
 {
     const PlainTextMode::Command command = PlainTextMode::parseCommand(text);
+    if (!session->isWelcomed()) {
+        if (command.kind != PlainTextMode::CommandKind::Password) {
+            session->sendPlainLine(PlainTextMode::passwordPrompt(m_config.name));
+        } else if (command.argument != m_config.password) {
+            qCInfo(lcServer) << session->peer() << "gave a wrong password";
+            session->sendPlainLine(QStringLiteral("! Wrong server password."));
+            session->closeWith(CloseCode::AuthFailed, QStringLiteral("wrong password"));
+        } else {
+            admitPlainText(session, true);
+        }
+        return;
+    }
     switch (command.kind) {
     case PlainTextMode::CommandKind::Help:
         session->sendPlainLine(PlainTextMode::helpText());
@@ -269,10 +301,12 @@ void ChatService::onPlainText(ClientSession *session, const QString &text)
     case PlainTextMode::CommandKind::Nick:
         rename(session, command.argument);
         return;
+    case PlainTextMode::CommandKind::Password:
+        session->sendPlainLine(QStringLiteral("! You are already in."));
+        return;
     case PlainTextMode::CommandKind::Say:
-        m_router.post(
-            session,
-            Send{QUuid::createUuid().toString(QUuid::WithoutBraces), lobbyRoom(), {}, text, MessageKind::Text});
+        m_router.post(session, Send{QUuid::createUuid().toString(QUuid::WithoutBraces), lobbyRoom(), {},
+                                    command.argument, MessageKind::Text});
         return;
     }
 }

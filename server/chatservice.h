@@ -34,12 +34,13 @@ private:
     void onClosed(ClientSession *session);
 
     void hello(ClientSession *session, const Protocol::Hello &hello);
-    void join(ClientSession *session, const QString &room, bool withHistory);
+    bool join(ClientSession *session, const QString &room, bool withHistory);
     void leave(ClientSession *session, const QString &room);
     void typing(ClientSession *session, const Protocol::Typing &typing);
     void setTopic(ClientSession *session, const Protocol::SetTopic &request);
     void rename(ClientSession *session, const QString &name);
     void welcomePlainText(ClientSession *session);
+    void admitPlainText(ClientSession *session, bool afterPassword);
 
     bool requireMember(ClientSession *session, const QString &room, const QString &ref);
     void broadcast(const QString &room, OutgoingFrame &frame, const ClientSession *except = nullptr);

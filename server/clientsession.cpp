@@ -96,7 +96,7 @@ void ClientSession::onTextMessage(const QString &frame)
     auto decoded = decodeClientFrame(frame);
     if (!decoded) {
         qCDebug(lcSession) << m_peer << "sent a bad frame:" << decoded.error().message;
-        sendError(decoded.error());
+        sendError(decoded.error(), errorReference(frame));
         return;
     }
     emit requestReceived(this, decoded.value());

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "protocol.h"
+#include "servermessages.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -135,6 +136,13 @@ void ConnectionListener::onWebSocketUpgraded()
         if (handshake.rejectAfterUpgrade) {
             qCWarning(lcServer) << "closing a connection from" << webSocket->peerAddress().toString() << ":"
                                 << handshake.rejectReason;
+            if (webSocket->subprotocol() == Protocol::subprotocol()) {
+                const Protocol::ErrorEvent error{Protocol::ErrorCode::ServerFull,
+                                                 handshake.rejectReason.at(0).toUpper() + handshake.rejectReason.mid(1)
+                                                     + u'.',
+                                                 {}};
+                webSocket->sendTextMessage(Protocol::encodeFrame(error));
+            }
             webSocket->close(static_cast<QWebSocketProtocol::CloseCode>(handshake.rejectCode), handshake.rejectReason);
             connect(webSocket, &QWebSocket::disconnected, webSocket, &QObject::deleteLater);
             QTimer::singleShot(3000, webSocket, [webSocket] { webSocket->abort(); });

@@ -8,6 +8,8 @@
 #include "sessionregistry.h"
 #include "validation.h"
 
+#include <QSet>
+
 namespace Natter {
 
 using namespace Protocol;
@@ -80,7 +82,7 @@ void MessageRouter::onCommitted(const QList<ChatMessage> &messages)
             if (sender)
                 sender->send(ackFor(message));
         }
-        deliver(message);
+        deliver(message, waiting);
     }
 }
 
@@ -99,7 +101,7 @@ void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QSt
     }
 }
 
-void MessageRouter::deliver(const ChatMessage &message)
+void MessageRouter::deliver(const ChatMessage &message, const QList<QPointer<ClientSession>> &senders)
 {
     OutgoingFrame frame(MessageEvent{message});
     if (!message.isDirect()) {
@@ -107,12 +109,13 @@ void MessageRouter::deliver(const ChatMessage &message)
             member->send(frame);
         return;
     }
-    ClientSession *sender = m_sessions->find(message.from);
-    ClientSession *recipient = m_sessions->find(message.to);
-    if (sender)
-        sender->send(frame);
-    if (recipient && recipient != sender)
-        recipient->send(frame);
+    // The sending session is known even if it was renamed before the commit; the others are found by name.
+    QSet<ClientSession *> parties{m_sessions->find(message.from), m_sessions->find(message.to)};
+    for (const QPointer<ClientSession> &sender : senders)
+        parties.insert(sender.data());
+    parties.remove(nullptr);
+    for (ClientSession *party : std::as_const(parties))
+        party->send(frame);
 }
 
 void MessageRouter::sendHistory(ClientSession *session, const HistoryRequest &request)

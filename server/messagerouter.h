@@ -36,7 +36,7 @@ private:
 
     void onCommitted(const QList<Protocol::ChatMessage> &messages);
     void onCommitFailed(const QList<Protocol::ChatMessage> &messages, const QString &error);
-    void deliver(const Protocol::ChatMessage &message);
+    void deliver(const Protocol::ChatMessage &message, const QList<QPointer<ClientSession>> &senders);
     static Protocol::Ack ackFor(const Protocol::ChatMessage &message);
 
     HistoryStore *m_store;

@@ -6,12 +6,18 @@ namespace Natter::PlainTextMode {
 
 using namespace Protocol;
 
-Command parseCommand(const QString &frame)
+Command parseCommand(const QString &line)
 {
+    // Line-oriented tools send their line ending along; it is not part of what was said.
+    QString frame = line;
+    while (frame.endsWith(u'\n') || frame.endsWith(u'\r'))
+        frame.chop(1);
     if (frame == u"/help" || frame.startsWith(u"/help "))
         return {CommandKind::Help, {}};
     if (frame == u"/nick" || frame.startsWith(u"/nick "))
         return {CommandKind::Nick, frame.mid(5).trimmed()};
+    if (frame == u"/password" || frame.startsWith(u"/password "))
+        return {CommandKind::Password, frame.mid(10)};
     return {CommandKind::Say, frame};
 }
 
@@ -25,6 +31,16 @@ QString helpText()
     return QStringLiteral("Everything you type is posted to #lobby.\n"
                           "/nick NAME  choose another name\n"
                           "/help       show this help");
+}
+
+QString passwordPrompt(const QString &serverName)
+{
+    return QStringLiteral("Welcome to %1! This server needs a password. Send: /password PASSWORD").arg(serverName);
+}
+
+QString admittedLine(const QString &guestName)
+{
+    return QStringLiteral("You are %1 in #lobby. Type /help for commands.").arg(guestName);
 }
 
 QString errorLine(const ProtocolError &error)

@@ -8,7 +8,7 @@
 
 namespace Natter::PlainTextMode {
 
-enum class CommandKind { Say, Nick, Help };
+enum class CommandKind { Say, Nick, Help, Password };
 
 struct Command
 {
@@ -20,6 +20,8 @@ Command parseCommand(const QString &frame);
 
 QString welcomeLine(const QString &serverName, const QString &guestName);
 QString helpText();
+QString passwordPrompt(const QString &serverName);
+QString admittedLine(const QString &guestName);
 QString errorLine(const Protocol::ProtocolError &error);
 
 // What a plain-text client sees of a server event; empty when it sees nothing of it.

@@ -16,6 +16,7 @@ class RoomDirectory
 {
 public:
     bool exists(const QString &room) const { return m_rooms.contains(room); }
+    int count() const { return static_cast<int>(m_rooms.size()); }
     // Creates the room if it is new; returns whether it was new.
     bool ensure(const QString &room, const QString &topic = {});
 

@@ -52,7 +52,18 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
     }
     password = settings.value(QStringLiteral("password"), password).toString();
     databasePath = settings.value(QStringLiteral("db"), databasePath).toString();
-    durableCommits = settings.value(QStringLiteral("durable-commits"), durableCommits).toBool();
+    if (settings.contains(QStringLiteral("durable-commits"))) {
+        const QString value = settings.value(QStringLiteral("durable-commits")).toString().trimmed().toLower();
+        if (value == u"true" || value == u"yes" || value == u"on" || value == u"1") {
+            durableCommits = true;
+        } else if (value == u"false" || value == u"no" || value == u"off" || value == u"0") {
+            durableCommits = false;
+        } else {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("durable-commits: expected true or false");
+            return false;
+        }
+    }
     if (settings.contains(QStringLiteral("bind"))) {
         const QString bind = settings.value(QStringLiteral("bind")).toString();
         if (!bindAddress.setAddress(bind)) {
@@ -65,6 +76,7 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
     bool ok = readInt(settings, QStringLiteral("port"), 0, portValue, errorMessage) && portValue <= 65535
         && readInt(settings, QStringLiteral("max-clients"), 1, maxClients, errorMessage)
         && readInt(settings, QStringLiteral("max-connections-per-address"), 1, maxConnectionsPerAddress, errorMessage)
+        && readInt(settings, QStringLiteral("max-rooms"), 1, maxRooms, errorMessage)
         && readInt(settings, QStringLiteral("handshake-timeout-ms"), 100, handshakeTimeoutMs, errorMessage)
         && readInt(settings, QStringLiteral("ping-interval-ms"), 100, pingIntervalMs, errorMessage)
         && readInt(settings, QStringLiteral("ping-timeout-ms"), 100, pingTimeoutMs, errorMessage)
@@ -82,6 +94,13 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
         return false;
     }
     port = static_cast<quint16>(portValue);
+    if (pingTimeoutMs <= pingIntervalMs) {
+        if (errorMessage) {
+            *errorMessage
+                = QStringLiteral("ping-timeout-ms: must be longer than ping-interval-ms (%1)").arg(pingIntervalMs);
+        }
+        return false;
+    }
     if (settings.contains(QStringLiteral("limits/messages-per-second"))) {
         const double rate = settings.value(QStringLiteral("limits/messages-per-second")).toString().toDouble(&ok);
         if (!ok || rate <= 0) {

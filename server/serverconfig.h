@@ -19,6 +19,7 @@ struct ServerConfig
     QString password; // empty: no password
     int maxClients = 1000;
     int maxConnectionsPerAddress = 32;
+    int maxRooms = 1000; // rooms that may exist; joining a new one past this is refused
     int handshakeTimeoutMs = 10'000;
     int pingIntervalMs = 30'000;
     int pingTimeoutMs = 75'000; // a peer silent for this long (no frame, no pong) is dropped
@@ -28,7 +29,7 @@ struct ServerConfig
 
     static QString defaultDatabasePath();
 
-    // Reads an INI file (keys as in docs/natter-server.md); values it holds replace the current ones.
+    // Reads an INI file (keys as in docs/server.md); values it holds replace the current ones.
     bool loadFile(const QString &path, QString *errorMessage);
 };
 

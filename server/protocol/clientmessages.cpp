@@ -270,4 +270,16 @@ Parsed<ClientMessage> decodeClientFrame(const QString &frame)
         frame);
 }
 
+QString errorReference(const QString &frame)
+{
+    QString type;
+    const auto object = parseFrameObject(frame, &type);
+    if (!object)
+        return {};
+    const QJsonValue id = object.value().value(QStringLiteral("id"));
+    if (type == Send::Type && id.isString() && !validateClientId(id.toString()))
+        return id.toString();
+    return type.left(MaxClientIdLength);
+}
+
 } // namespace Natter::Protocol

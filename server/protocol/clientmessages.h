@@ -120,5 +120,7 @@ QJsonObject toJson(const ClientMessage &message);
 QString encodeFrame(const ClientMessage &message);
 // Decodes one text frame; every malformed, mistyped or unknown frame becomes a ProtocolError.
 Parsed<ClientMessage> decodeClientFrame(const QString &frame);
+// What an error about a frame that did not decode should name in its ref: a send's id, else the frame's type.
+QString errorReference(const QString &frame);
 
 } // namespace Natter::Protocol

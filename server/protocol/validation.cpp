@@ -82,7 +82,7 @@ std::optional<ProtocolError> validateText(const QString &text, int maxUtf8Bytes)
     if (hasUnpairedSurrogate(text))
         return ProtocolError{ErrorCode::TextInvalid, QStringLiteral("A message must be valid Unicode text.")};
     for (const QChar c : text) {
-        if (c.category() == QChar::Other_Control && c != u'\n' && c != u'\t') {
+        if (c.category() == QChar::Other_Control && c != u'\n' && c != u'\r' && c != u'\t') {
             return ProtocolError{ErrorCode::TextInvalid,
                                  QStringLiteral("A message cannot contain control characters other than line "
                                                 "breaks and tabs.")};

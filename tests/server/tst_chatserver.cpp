@@ -364,6 +364,52 @@ private slots:
         QVERIFY(fresh.waitFor<MessageEvent>());
     }
 
+    void reclaimedNameKeepsItsSpelling()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto stale = signedIn(server, QStringLiteral("Rec"));
+        QVERIFY(stale);
+        TestClient fresh;
+        QVERIFY(fresh.open(server.url()));
+        QVERIFY(fresh.signIn(QStringLiteral("REC"), stale->token()));
+        QCOMPARE(fresh.name(), QStringLiteral("Rec"));
+    }
+
+    void joinsPastTheServersRoomLimitAreRefused()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.maxRooms = 3; // lobby and two more
+        TestServer server(config);
+        QVERIFY(server.start());
+        auto alice = signedIn(server, QStringLiteral("Alice"), {QStringLiteral("one"), QStringLiteral("two")});
+        QVERIFY(alice);
+        alice->send(Join{QStringLiteral("three")});
+        const auto error = alice->waitFor<ErrorEvent>();
+        QVERIFY(error);
+        QCOMPARE(error->code, ErrorCode::TooManyRooms);
+        QCOMPARE(error->ref, QStringLiteral("join"));
+        QVERIFY(alice->joinRoom(lobbyRoom())); // existing rooms stay open to everyone
+    }
+
+    void errorsNameTheSendTheyAreAbout()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto alice = signedIn(server, QStringLiteral("Alice"), {QStringLiteral("dev")});
+        QVERIFY(alice);
+        alice->sendText(QStringLiteral(R"({"type":"send","id":"m-7","room":"dev","text":42})"));
+        const auto decodeError = alice->waitFor<ErrorEvent>();
+        QVERIFY(decodeError);
+        QCOMPARE(decodeError->code, ErrorCode::BadRequest);
+        QCOMPARE(decodeError->ref, QStringLiteral("m-7"));
+        alice->sendText(QStringLiteral(R"({"type":"join","room":"Not Valid"})"));
+        const auto joinError = alice->waitFor<ErrorEvent>();
+        QVERIFY(joinError);
+        QCOMPARE(joinError->code, ErrorCode::RoomInvalid);
+        QCOMPARE(joinError->ref, QStringLiteral("join"));
+    }
+
     void resendWithTheSameIdIsStoredOnce()
     {
         TestServer server;

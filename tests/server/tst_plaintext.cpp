@@ -174,6 +174,57 @@ private slots:
         QVERIFY(guest.isConnected());
     }
 
+    void passwordIsAskedForBeforeTheLobby()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.password = QStringLiteral("open sesame");
+        TestServer server(config);
+        QVERIFY(server.start());
+        TestClient alice;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(alice.signIn(QStringLiteral("Alice"), {}, {}, QStringLiteral("open sesame")));
+        QVERIFY(alice.joinRoom(lobbyRoom()));
+
+        TestClient guest(TestClient::Mode::PlainText);
+        QVERIFY(guest.open(server.url()));
+        QVERIFY(guest.lines().first().contains(u"needs a password"));
+        guest.sendText(QStringLiteral("let me in"));
+        QVERIFY(guest.waitForLine(QStringLiteral("Send: /password")));
+        QVERIFY(!alice.receives<MessageEvent>([](const MessageEvent &) { return true; }, 200));
+        QVERIFY(!alice.receives<Presence>([](const Presence &) { return true; }, 0));
+
+        guest.sendText(QStringLiteral("/password open sesame"));
+        QVERIFY(guest.waitForLine(QStringLiteral("You are guest-1 in #lobby")));
+        QVERIFY(alice.waitFor<Presence>([](const Presence &p) { return p.name == u"guest-1"; }));
+        guest.sendText(QStringLiteral("/password again"));
+        QVERIFY(guest.waitForLine(QStringLiteral("! You are already in.")));
+
+        TestClient intruder(TestClient::Mode::PlainText);
+        QVERIFY(intruder.open(server.url()));
+        intruder.sendText(QStringLiteral("/password guess"));
+        QVERIFY(intruder.waitForLine(QStringLiteral("! Wrong server password.")));
+        QVERIFY(intruder.waitForDisconnect());
+        QCOMPARE(int(intruder.closeCode()), int(CloseCode::AuthFailed));
+    }
+
+    void lineEndingsAreNotPartOfTheMessage()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        TestClient alice;
+        QVERIFY(alice.open(server.url()));
+        QVERIFY(alice.signIn(QStringLiteral("Alice")));
+        QVERIFY(alice.joinRoom(lobbyRoom()));
+        TestClient guest(TestClient::Mode::PlainText);
+        QVERIFY(guest.open(server.url()));
+        guest.sendText(QStringLiteral("typed in a terminal\r\n"));
+        const auto message = alice.waitFor<MessageEvent>();
+        QVERIFY(message);
+        QCOMPARE(message->message.text, QStringLiteral("typed in a terminal"));
+        guest.sendText(QStringLiteral("/nick Term\r\n"));
+        QVERIFY(guest.waitForLine(QStringLiteral("* guest-1 is now known as Term")));
+    }
+
     void guestMessagesAreKeptInHistory()
     {
         TestServer server;

@@ -63,6 +63,8 @@ private slots:
     void configFileAloneKeepsDefaultsForMissingKeys();
     void configFileErrors_data();
     void configFileErrors();
+    void durableCommitsWords_data();
+    void durableCommitsWords();
     void missingConfigFile();
 
 private:
@@ -70,6 +72,7 @@ private:
     QString writeConfig(const QString &fileName, const QStringList &lines);
 
     QTemporaryDir m_dir;
+    int m_written = 0;
 };
 
 void TestServerCommandLine::initTestCase()
@@ -81,7 +84,9 @@ void TestServerCommandLine::initTestCase()
 
 QString TestServerCommandLine::writeConfig(const QString &fileName, const QStringList &lines)
 {
-    const QString path = m_dir.filePath(fileName);
+    // QSettings caches INI files by path and modification time: a file rewritten within the same second could be
+    // read from the cache, so every call writes a new file.
+    const QString path = m_dir.filePath(QString::number(++m_written) + u'-' + fileName);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return {};
@@ -265,6 +270,7 @@ void TestServerCommandLine::configFileSetsEveryKey()
                                          QStringLiteral("port=9100"),
                                          QStringLiteral("max-clients=77"),
                                          QStringLiteral("max-connections-per-address=5"),
+                                         QStringLiteral("max-rooms=77"),
                                          QStringLiteral("handshake-timeout-ms=2500"),
                                          QStringLiteral("ping-interval-ms=4000"),
                                          QStringLiteral("ping-timeout-ms=9000"),
@@ -295,6 +301,7 @@ void TestServerCommandLine::configFileSetsEveryKey()
     QCOMPARE(config.maxClients, 77);
     QCOMPARE(config.maxConnectionsPerAddress, 5);
     QCOMPARE(config.handshakeTimeoutMs, 2500);
+    QCOMPARE(config.maxRooms, 77);
     QCOMPARE(config.pingIntervalMs, 4000);
     QCOMPARE(config.pingTimeoutMs, 9000);
     QCOMPARE(config.abuseStrikes, 7);
@@ -407,6 +414,10 @@ void TestServerCommandLine::configFileErrors_data()
     QTest::newRow("max-connections-per-address")
         << QStringList{s("max-connections-per-address=0")} << s("max-connections-per-address");
     QTest::newRow("handshake-timeout-ms") << QStringList{s("handshake-timeout-ms=5")} << s("handshake-timeout-ms");
+    QTest::newRow("max-rooms 0") << QStringList{s("max-rooms=0")} << s("max-rooms");
+    QTest::newRow("ping timeout not past the interval")
+        << QStringList{s("ping-interval-ms=5000"), s("ping-timeout-ms=5000")} << s("ping-timeout-ms");
+    QTest::newRow("durable-commits word") << QStringList{s("durable-commits=sometimes")} << s("durable-commits");
     QTest::newRow("ping-interval-ms") << QStringList{s("ping-interval-ms=soon")} << s("ping-interval-ms");
     QTest::newRow("ping-timeout-ms") << QStringList{s("ping-timeout-ms=-100")} << s("ping-timeout-ms");
     QTest::newRow("abuse-strikes") << QStringList{s("abuse-strikes=0")} << s("abuse-strikes");
@@ -439,6 +450,29 @@ void TestServerCommandLine::configFileErrors()
     QString error;
     QVERIFY(!config.loadFile(path, &error));
     QVERIFY2(error.contains(key), qPrintable(error));
+}
+
+void TestServerCommandLine::durableCommitsWords_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<bool>("durable");
+    for (const char *word : {"true", "yes", "on", "1", "TRUE"})
+        QTest::newRow(word) << QString::fromLatin1(word) << true;
+    for (const char *word : {"false", "no", "off", "0", "Off"})
+        QTest::newRow(word) << QString::fromLatin1(word) << false;
+}
+
+void TestServerCommandLine::durableCommitsWords()
+{
+    QFETCH(QString, word);
+    QFETCH(bool, durable);
+    ServerConfig config;
+    config.durableCommits = !durable;
+    QString error;
+    QVERIFY2(config.loadFile(writeConfig(QStringLiteral("durable.ini"), {QStringLiteral("durable-commits=") + word}),
+                             &error),
+             qPrintable(error));
+    QCOMPARE(config.durableCommits, durable);
 }
 
 void TestServerCommandLine::missingConfigFile()
