@@ -8,12 +8,6 @@ namespace Natter::Protocol {
 
 namespace {
 
-QJsonObject withType(QStringView type, QJsonObject object)
-{
-    object.insert(QStringLiteral("type"), type.toString());
-    return object;
-}
-
 // Reads the "room | to" pair that names a conversation; exactly one must be present.
 bool readTarget(JsonReader &reader, QString &room, QString &to)
 {
@@ -35,14 +29,6 @@ bool readTarget(JsonReader &reader, QString &room, QString &to)
         return false;
     }
     return true;
-}
-
-void insertTarget(QJsonObject &object, const QString &room, const QString &to)
-{
-    if (!room.isEmpty())
-        object.insert(QStringLiteral("room"), room);
-    else
-        object.insert(QStringLiteral("to"), to);
 }
 
 void checkRoom(JsonReader &reader, const QString &room)
@@ -251,17 +237,17 @@ Parsed<Nick> Nick::fromJson(const QJsonObject &object)
 
 QString typeOf(const ClientMessage &message)
 {
-    return std::visit([](const auto &value) { return value.Type.toString(); }, message);
+    return variantType(message);
 }
 
 QJsonObject toJson(const ClientMessage &message)
 {
-    return std::visit([](const auto &value) { return value.toJson(); }, message);
+    return variantJson(message);
 }
 
 QString encodeFrame(const ClientMessage &message)
 {
-    return frameText(toJson(message));
+    return frameText(variantJson(message));
 }
 
 Parsed<ClientMessage> decodeClientFrame(const QString &frame)

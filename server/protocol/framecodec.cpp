@@ -9,6 +9,20 @@ QString frameText(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+QJsonObject withType(QStringView type, QJsonObject object)
+{
+    object.insert(QStringLiteral("type"), type.toString());
+    return object;
+}
+
+void insertTarget(QJsonObject &object, const QString &room, const QString &to)
+{
+    if (!room.isEmpty())
+        object.insert(QStringLiteral("room"), room);
+    else
+        object.insert(QStringLiteral("to"), to);
+}
+
 Parsed<QJsonObject> parseFrameObject(const QString &frame, QString *type)
 {
     QJsonParseError parseError{};

@@ -7,9 +7,24 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <variant>
+
 namespace Natter::Protocol {
 
 QString frameText(const QJsonObject &object);
+QJsonObject withType(QStringView type, QJsonObject object);
+// Names the conversation a frame is about: "room", or "to" for a direct conversation.
+void insertTarget(QJsonObject &object, const QString &room, const QString &to);
+
+template<typename Variant> QString variantType(const Variant &message)
+{
+    return std::visit([](const auto &value) { return value.Type.toString(); }, message);
+}
+
+template<typename Variant> QJsonObject variantJson(const Variant &message)
+{
+    return std::visit([](const auto &value) { return value.toJson(); }, message);
+}
 
 // The frame's JSON object and its "type", or the error for a frame that is not a typed JSON object.
 Parsed<QJsonObject> parseFrameObject(const QString &frame, QString *type);

@@ -9,20 +9,6 @@ namespace Natter::Protocol {
 
 namespace {
 
-QJsonObject withType(QStringView type, QJsonObject object)
-{
-    object.insert(QStringLiteral("type"), type.toString());
-    return object;
-}
-
-void insertTarget(QJsonObject &object, const QString &room, const QString &to)
-{
-    if (!room.isEmpty())
-        object.insert(QStringLiteral("room"), room);
-    else
-        object.insert(QStringLiteral("to"), to);
-}
-
 // Reads an array of objects with T::fromJson; the first bad element fails the whole frame.
 template<typename T> std::optional<ProtocolError> readList(JsonReader &reader, const QString &key, QList<T> &out)
 {
@@ -286,17 +272,17 @@ Parsed<ErrorEvent> ErrorEvent::fromJson(const QJsonObject &object)
 
 QString typeOf(const ServerMessage &message)
 {
-    return std::visit([](const auto &value) { return value.Type.toString(); }, message);
+    return variantType(message);
 }
 
 QJsonObject toJson(const ServerMessage &message)
 {
-    return std::visit([](const auto &value) { return value.toJson(); }, message);
+    return variantJson(message);
 }
 
 QString encodeFrame(const ServerMessage &message)
 {
-    return frameText(toJson(message));
+    return frameText(variantJson(message));
 }
 
 Parsed<ServerMessage> decodeServerFrame(const QString &frame)
