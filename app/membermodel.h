@@ -1,0 +1,82 @@
+#pragma once
+
+// The members of the room being viewed, sorted by name, with who is typing right now.
+
+#include <QAbstractListModel>
+#include <QDeadlineTimer>
+#include <QList>
+#include <QStringList>
+#include <QTimer>
+
+namespace Natter {
+
+class MemberModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(QStringList typingNames READ typingNames NOTIFY typingChanged)
+
+public:
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        IsSelfRole, // this member is the user (names compared by Protocol::nameKey)
+        TypingRole, // a typing event arrived less than typingTimeout() ago, and no message since
+    };
+    Q_ENUM(Role)
+
+    static constexpr int DefaultTypingTimeout = 6000; // milliseconds
+
+    explicit MemberModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString ownName() const;
+    void setOwnName(const QString &name);
+
+    // Names are matched by Protocol::nameKey: "Bob" and "bob" are one member.
+    void setMembers(const QStringList &names); // a whole new list: resets the model and forgets who was typing
+    void addMember(const QString &name); // a no-op if already a member
+    void removeMember(const QString &name);
+    void renameMember(const QString &oldName, const QString &newName); // keeps the typing state
+    bool contains(const QString &name) const;
+    QStringList names() const; // in row order
+
+    int typingTimeout() const;
+    void setTypingTimeout(int milliseconds); // applies to the next setTyping()
+    // The member is typing; it ends after typingTimeout() or at clearTyping(). The user's own echo is ignored.
+    void setTyping(const QString &name);
+    void clearTyping(const QString &name); // a message from that member arrived
+    bool isTyping(const QString &name) const;
+    QStringList typingNames() const; // in row order, for "X is typing…"
+
+signals:
+    void typingChanged();
+
+private:
+    struct Member
+    {
+        QString name;
+        QString key; // Protocol::nameKey(name)
+        bool typing = false;
+        QDeadlineTimer typingEnds;
+    };
+
+    static bool sortsBefore(const Member &a, const Member &b);
+    int rowOf(const QString &name) const;
+    int sortedRow(const Member &member, int ignoredRow = -1) const;
+    int moveToSortedRow(int row);
+    bool isSelf(const Member &member) const;
+    void notifyChanged(int row, const QList<int> &roles);
+    void scheduleTypingExpiry();
+    void expireTyping();
+
+    QList<Member> m_members;
+    QString m_ownName;
+    QString m_ownKey;
+    int m_typingTimeout = DefaultTypingTimeout;
+    // One timer for everyone, set to the earliest deadline.
+    QTimer m_typingTimer;
+};
+
+} // namespace Natter

@@ -1,0 +1,145 @@
+#pragma once
+
+// The messages of one conversation as list rows, oldest first: confirmed messages in seq order, then the
+// user's own messages still on their way (local echo), with the presentation facts a delegate paints.
+
+#include "chatmessage.h"
+#include "conversation.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace Natter {
+
+class MessageModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(bool hasMoreHistory READ hasMoreHistory NOTIFY hasMoreHistoryChanged)
+
+public:
+    enum class DeliveryState { Pending, Sent, Failed };
+    Q_ENUM(DeliveryState)
+
+    enum Role {
+        SenderRole = Qt::UserRole + 1,
+        TextRole,
+        KindRole, // Protocol::MessageKind as int
+        TimestampRole, // QDateTime in local time
+        SeqRole, // 0 while not confirmed
+        IdRole,
+        StateRole, // DeliveryState as int
+        IsOwnRole,
+        FirstOfGroupRole,
+        DayChangeRole,
+    };
+    Q_ENUM(Role)
+
+    // Consecutive messages of one sender further apart than this start a new group.
+    static constexpr qint64 GroupGapMs = 5 * 60 * 1000;
+
+    explicit MessageModel(const Conversation &conversation, QObject *parent = nullptr);
+
+    Conversation conversation() const;
+    QString ownName() const;
+    // IsOwnRole compares names case-insensitively through Protocol::nameKey.
+    void setOwnName(const QString &name);
+
+    // A message confirmed by the server (live, replayed or from history). Ignored if its seq is already
+    // present; a pending or failed row with the same id and sender becomes this message (Sent) in place.
+    void addMessage(const Protocol::ChatMessage &message);
+    // A message this user is sending: shown at once as Pending at the end, stamped now.
+    void addPending(const QString &id, const QString &from, const QString &text, Protocol::MessageKind kind);
+    // The server's ack: the row gets seq and ts, becomes Sent, and moves into seq order if needed.
+    void markSent(const QString &id, qint64 seq, qint64 ts);
+    // The server rejected it: the row stays, Failed, for a retry.
+    void markFailed(const QString &id);
+    // The user retries a failed message.
+    void markPending(const QString &id);
+
+    // An older page from joined or history, prepended in one insertion; seqs already present are dropped.
+    void prependHistory(const QList<Protocol::ChatMessage> &messages, bool more);
+    // The history request sent for fetchMore() failed: let the next fetchMore() ask again.
+    void cancelHistoryRequest();
+    bool hasMoreHistory() const;
+    qint64 oldestSeq() const; // oldest confirmed seq, 0 if none
+    qint64 newestSeq() const; // newest confirmed seq, 0 if none
+    QList<QString> pendingIds() const; // Pending rows in send order
+    std::optional<DeliveryState> deliveryState(const QString &id) const; // of a row not yet confirmed
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    // Emits historyRequested(oldestSeq()) once until the next prependHistory() or cancelHistoryRequest().
+    void fetchMore(const QModelIndex &parent) override;
+
+signals:
+    void historyRequested(qint64 beforeSeq);
+    void hasMoreHistoryChanged();
+
+private:
+    // One row; kept small because a long conversation holds a hundred thousand of them.
+    struct Row
+    {
+        QString id;
+        QString text;
+        qint64 seq = 0;
+        qint64 ts = 0;
+        qint32 localDay = 0; // Julian day of ts in local time, cached for grouping
+        quint32 sender = 0; // index into m_senders
+        Protocol::MessageKind kind = Protocol::MessageKind::Text;
+        DeliveryState state = DeliveryState::Sent;
+    };
+    struct Sender
+    {
+        QString name;
+        QString key; // Protocol::nameKey(name)
+    };
+    struct Presentation
+    {
+        bool firstOfGroup = false;
+        bool dayChange = false;
+    };
+    // Converting a timestamp to a local day is slow; consecutive messages mostly fall on the same day.
+    struct LocalDayCache
+    {
+        qint64 start = 0; // [start, end) in UTC milliseconds is local day `day`
+        qint64 end = 0;
+        qint32 day = 0;
+        qint32 dayOf(qint64 ts);
+    };
+
+    Row makeRow(const Protocol::ChatMessage &message);
+    quint32 senderIndex(const QString &name);
+    bool sameSender(quint32 a, quint32 b) const;
+    bool isOwn(const Row &row) const;
+    bool isFirstOfGroup(int row) const;
+    bool isDayChange(int row) const;
+    std::optional<Presentation> presentationAt(int row) const;
+    QList<int> changedPresentationRoles(const std::optional<Presentation> &before, int row) const;
+    void notifyPresentation(int row, const std::optional<Presentation> &before);
+
+    int confirmedPosition(qint64 seq) const; // where seq belongs among confirmed rows
+    bool hasConfirmedSeq(qint64 seq, int position) const;
+    int unconfirmedRow(const QString &id) const; // -1 if no pending or failed row has this id
+    int unconfirmedRowFor(const Protocol::ChatMessage &message) const;
+    void insertConfirmed(int position, Row row);
+    void confirmRow(int row, qint64 seq, qint64 ts, const Protocol::ChatMessage *message);
+    void removeRowAt(int row);
+
+    Conversation m_conversation;
+    QList<Row> m_rows;
+    qsizetype m_confirmedCount = 0; // rows [0, m_confirmedCount) are confirmed; the rest are pending or failed
+    QList<Sender> m_senders;
+    QHash<QString, quint32> m_senderIndex;
+    QString m_ownName;
+    QString m_ownKey;
+    LocalDayCache m_days;
+    bool m_hasMoreHistory = false;
+    bool m_historyRequested = false;
+};
+
+} // namespace Natter

@@ -1,0 +1,47 @@
+#pragma once
+
+// The messages this user sent that the server has not acknowledged yet, kept to be sent again after a reconnect.
+
+#include "chatmessage.h"
+#include "conversation.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace Natter {
+
+struct OutgoingMessage
+{
+    QString id;
+    Conversation conversation;
+    QString text;
+    Protocol::MessageKind kind = Protocol::MessageKind::Text;
+    bool failed = false; // rejected by the server; waits for the user to retry
+};
+
+class Outbox
+{
+public:
+    // Queues a message under a new unique id and returns it.
+    const OutgoingMessage &add(const Conversation &conversation, const QString &text, Protocol::MessageKind kind);
+    // The server stored it: forget it. False if the id is unknown.
+    bool acknowledge(const QString &id);
+    bool fail(const QString &id);
+    // Makes a failed message pending again and returns it.
+    std::optional<OutgoingMessage> retry(const QString &id);
+    void discard(const QString &id);
+
+    std::optional<OutgoingMessage> find(const QString &id) const;
+    bool contains(const QString &id) const { return indexOf(id) >= 0; }
+    // Not failed, in the order they were added: what to send again after a reconnect.
+    QList<OutgoingMessage> pending() const;
+    int size() const { return static_cast<int>(m_messages.size()); }
+
+private:
+    qsizetype indexOf(const QString &id) const;
+
+    QList<OutgoingMessage> m_messages;
+};
+
+} // namespace Natter
