@@ -59,7 +59,7 @@ private:
         QString name;
         QString key; // Protocol::nameKey(name)
         bool typing = false;
-        QDeadlineTimer typingEnds;
+        QDeadlineTimer typingEnds{};
     };
 
     static bool sortsBefore(const Member &a, const Member &b);

@@ -42,8 +42,8 @@ public:
 
     explicit MessageModel(const Conversation &conversation, QObject *parent = nullptr);
 
-    Conversation conversation() const;
-    QString ownName() const;
+    Conversation conversation() const { return m_conversation; }
+    QString ownName() const { return m_ownName; }
     // IsOwnRole compares names case-insensitively through Protocol::nameKey.
     void setOwnName(const QString &name);
 
@@ -62,12 +62,11 @@ public:
     // An older page from joined or history, prepended in one insertion; seqs already present are dropped.
     void prependHistory(const QList<Protocol::ChatMessage> &messages, bool more);
     // The history request sent for fetchMore() failed: let the next fetchMore() ask again.
-    void cancelHistoryRequest();
-    bool hasMoreHistory() const;
+    void cancelHistoryRequest() { m_historyRequested = false; }
+    bool hasMoreHistory() const { return m_hasMoreHistory; }
     qint64 oldestSeq() const; // oldest confirmed seq, 0 if none
     qint64 newestSeq() const; // newest confirmed seq, 0 if none
     QList<QString> pendingIds() const; // Pending rows in send order
-    std::optional<DeliveryState> deliveryState(const QString &id) const; // of a row not yet confirmed
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -93,6 +92,7 @@ private:
         Protocol::MessageKind kind = Protocol::MessageKind::Text;
         DeliveryState state = DeliveryState::Sent;
     };
+    static_assert(sizeof(Row) <= 80, "a row's size matters: long conversations hold many");
     struct Sender
     {
         QString name;
@@ -128,6 +128,7 @@ private:
     int unconfirmedRowFor(const Protocol::ChatMessage &message) const;
     void insertConfirmed(int position, Row row);
     void confirmRow(int row, qint64 seq, qint64 ts, const Protocol::ChatMessage *message);
+    void setUnconfirmedState(const QString &id, DeliveryState state);
     void removeRowAt(int row);
 
     Conversation m_conversation;

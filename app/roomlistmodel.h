@@ -70,10 +70,10 @@ private:
     struct Entry
     {
         Conversation conversation;
-        QString topic;
+        QString topic{};
         int memberCount = 0;
         int unread = 0;
-        QDateTime lastActivity;
+        QDateTime lastActivity{};
     };
 
     static bool sortsBefore(const Entry &a, const Entry &b);

@@ -1,0 +1,402 @@
+#include "messagemodel.h"
+
+#include "validation.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <limits>
+
+namespace Natter {
+
+using Protocol::ChatMessage;
+using Protocol::MessageKind;
+
+qint32 MessageModel::LocalDayCache::dayOf(qint64 ts)
+{
+    if (ts >= start && ts < end)
+        return day;
+    const QDate date = QDateTime::fromMSecsSinceEpoch(ts).date();
+    // startOfDay() copes with days that do not begin at 00:00 because of a DST change.
+    start = date.startOfDay().toMSecsSinceEpoch();
+    end = date.addDays(1).startOfDay().toMSecsSinceEpoch();
+    day = static_cast<qint32>(date.toJulianDay());
+    return day;
+}
+
+MessageModel::MessageModel(const Conversation &conversation, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_conversation(conversation)
+{ }
+
+void MessageModel::setOwnName(const QString &name)
+{
+    const QString key = Protocol::nameKey(name);
+    m_ownName = name;
+    if (key == m_ownKey)
+        return;
+    m_ownKey = key;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(rowCount() - 1), {IsOwnRole});
+}
+
+void MessageModel::addMessage(const ChatMessage &message)
+{
+    const int position = confirmedPosition(message.seq);
+    if (hasConfirmedSeq(message.seq, position))
+        return;
+    if (const int echo = unconfirmedRowFor(message); echo >= 0) {
+        confirmRow(echo, message.seq, message.ts, &message);
+        return;
+    }
+    insertConfirmed(position, makeRow(message));
+}
+
+void MessageModel::addPending(const QString &id, const QString &from, const QString &text, MessageKind kind)
+{
+    if (unconfirmedRow(id) >= 0)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const int position = rowCount();
+    beginInsertRows(QModelIndex(), position, position);
+    m_rows.append(Row{id, text, 0, now, m_days.dayOf(now), senderIndex(from), kind, DeliveryState::Pending});
+    endInsertRows();
+}
+
+void MessageModel::markSent(const QString &id, qint64 seq, qint64 ts)
+{
+    if (const int row = unconfirmedRow(id); row >= 0)
+        confirmRow(row, seq, ts, nullptr);
+}
+
+void MessageModel::markFailed(const QString &id)
+{
+    setUnconfirmedState(id, DeliveryState::Failed);
+}
+
+void MessageModel::markPending(const QString &id)
+{
+    setUnconfirmedState(id, DeliveryState::Pending);
+}
+
+void MessageModel::prependHistory(const QList<ChatMessage> &messages, bool more)
+{
+    QList<const ChatMessage *> ordered;
+    ordered.reserve(messages.size());
+    for (const ChatMessage &message : messages)
+        ordered.append(&message);
+    const auto bySeq = [](const ChatMessage *a, const ChatMessage *b) { return a->seq < b->seq; };
+    if (!std::is_sorted(ordered.cbegin(), ordered.cend(), bySeq))
+        std::stable_sort(ordered.begin(), ordered.end(), bySeq);
+
+    // Older than everything shown: one block at the top. The rest (a gap being filled, or the server's copy
+    // of a message still shown as pending) goes through addMessage, which is rare.
+    const qint64 oldest = m_confirmedCount > 0 ? m_rows.constFirst().seq : std::numeric_limits<qint64>::max();
+    const bool hasUnconfirmed = m_rows.size() > m_confirmedCount;
+    QList<Row> block;
+    block.reserve(ordered.size());
+    QList<const ChatMessage *> others;
+    qint64 previousSeq = std::numeric_limits<qint64>::min();
+    for (const ChatMessage *message : std::as_const(ordered)) {
+        if (message->seq == previousSeq)
+            continue;
+        previousSeq = message->seq;
+        if (message->seq < oldest && !(hasUnconfirmed && unconfirmedRowFor(*message) >= 0))
+            block.append(makeRow(*message));
+        else
+            others.append(message);
+    }
+
+    const bool hadMoreHistory = m_hasMoreHistory;
+    if (!block.isEmpty()) {
+        const auto formerFirst = presentationAt(0);
+        const qsizetype count = block.size();
+        beginInsertRows(QModelIndex(), 0, static_cast<int>(count - 1));
+        m_rows.insert(0, count, Row{}); // QList keeps spare room at the front, so repeated pages stay cheap
+        std::move(block.begin(), block.end(), m_rows.begin());
+        m_confirmedCount += count;
+        // Settled before endInsertRows(): a view may call fetchMore() from rowsInserted for the next page.
+        m_hasMoreHistory = more;
+        m_historyRequested = false;
+        endInsertRows();
+        notifyPresentation(static_cast<int>(count), formerFirst);
+    } else {
+        m_hasMoreHistory = more;
+        m_historyRequested = false;
+    }
+    for (const ChatMessage *message : std::as_const(others))
+        addMessage(*message);
+    if (hadMoreHistory != m_hasMoreHistory)
+        emit hasMoreHistoryChanged();
+}
+
+qint64 MessageModel::oldestSeq() const
+{
+    return m_confirmedCount > 0 ? m_rows.constFirst().seq : 0;
+}
+
+qint64 MessageModel::newestSeq() const
+{
+    return m_confirmedCount > 0 ? m_rows.at(m_confirmedCount - 1).seq : 0;
+}
+
+QList<QString> MessageModel::pendingIds() const
+{
+    QList<QString> ids;
+    for (qsizetype row = m_confirmedCount; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).state == DeliveryState::Pending)
+            ids.append(m_rows.at(row).id);
+    }
+    return ids;
+}
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::ParentIsInvalid));
+    const int row = index.row();
+    if (!index.isValid() || row >= m_rows.size())
+        return {};
+    const Row &message = m_rows.at(row);
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return message.text;
+    case SenderRole:
+        return m_senders.at(message.sender).name;
+    case KindRole:
+        return static_cast<int>(message.kind);
+    case TimestampRole:
+        return QDateTime::fromMSecsSinceEpoch(message.ts);
+    case SeqRole:
+        return message.seq;
+    case IdRole:
+        return message.id;
+    case StateRole:
+        return static_cast<int>(message.state);
+    case IsOwnRole:
+        return isOwn(message);
+    case FirstOfGroupRole:
+        return isFirstOfGroup(row);
+    case DayChangeRole:
+        return isDayChange(row);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({
+        {SenderRole, "sender"},
+        {TextRole, "text"},
+        {KindRole, "kind"},
+        {TimestampRole, "timestamp"},
+        {SeqRole, "seq"},
+        {IdRole, "messageId"}, // "id" is reserved in QML
+        {StateRole, "deliveryState"},
+        {IsOwnRole, "isOwn"},
+        {FirstOfGroupRole, "firstOfGroup"},
+        {DayChangeRole, "dayChange"},
+    });
+    return names;
+}
+
+bool MessageModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMoreHistory && !m_historyRequested;
+}
+
+void MessageModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_historyRequested = true;
+    emit historyRequested(oldestSeq());
+}
+
+MessageModel::Row MessageModel::makeRow(const ChatMessage &message)
+{
+    Row row{.id = message.id, .text = message.text, .seq = message.seq, .ts = message.ts};
+    row.localDay = m_days.dayOf(message.ts);
+    row.sender = senderIndex(message.from);
+    row.kind = message.kind;
+    return row;
+}
+
+quint32 MessageModel::senderIndex(const QString &name)
+{
+    // Interned: each row stores four bytes instead of its own copy of the name, and grouping compares indexes.
+    const auto found = m_senderIndex.constFind(name);
+    if (found != m_senderIndex.constEnd())
+        return found.value();
+    const auto index = static_cast<quint32>(m_senders.size());
+    m_senders.append(Sender{name, Protocol::nameKey(name)});
+    m_senderIndex.insert(name, index);
+    return index;
+}
+
+bool MessageModel::sameSender(quint32 a, quint32 b) const
+{
+    return a == b || m_senders.at(a).key == m_senders.at(b).key;
+}
+
+bool MessageModel::isOwn(const Row &row) const
+{
+    return !m_ownKey.isEmpty() && m_senders.at(row.sender).key == m_ownKey;
+}
+
+bool MessageModel::isFirstOfGroup(int row) const
+{
+    if (row == 0)
+        return true;
+    const Row &current = m_rows.at(row);
+    const Row &previous = m_rows.at(row - 1);
+    return !sameSender(current.sender, previous.sender) || current.localDay != previous.localDay
+        || current.ts - previous.ts > GroupGapMs || current.kind == MessageKind::Action
+        || previous.kind == MessageKind::Action;
+}
+
+bool MessageModel::isDayChange(int row) const
+{
+    return row == 0 || m_rows.at(row).localDay != m_rows.at(row - 1).localDay;
+}
+
+std::optional<MessageModel::Presentation> MessageModel::presentationAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return std::nullopt;
+    return Presentation{isFirstOfGroup(row), isDayChange(row)};
+}
+
+QList<int> MessageModel::changedPresentationRoles(const std::optional<Presentation> &before, int row) const
+{
+    const auto after = presentationAt(row);
+    QList<int> roles;
+    if (!before || !after)
+        return roles;
+    if (before->firstOfGroup != after->firstOfGroup)
+        roles.append(FirstOfGroupRole);
+    if (before->dayChange != after->dayChange)
+        roles.append(DayChangeRole);
+    return roles;
+}
+
+void MessageModel::notifyPresentation(int row, const std::optional<Presentation> &before)
+{
+    const QList<int> roles = changedPresentationRoles(before, row);
+    if (!roles.isEmpty())
+        emit dataChanged(index(row), index(row), roles);
+}
+
+int MessageModel::confirmedPosition(qint64 seq) const
+{
+    if (m_confirmedCount == 0 || m_rows.at(m_confirmedCount - 1).seq < seq)
+        return static_cast<int>(m_confirmedCount); // the common case: newer than everything
+    const auto end = m_rows.cbegin() + m_confirmedCount;
+    const auto found =
+        std::lower_bound(m_rows.cbegin(), end, seq, [](const Row &row, qint64 value) { return row.seq < value; });
+    return static_cast<int>(found - m_rows.cbegin());
+}
+
+bool MessageModel::hasConfirmedSeq(qint64 seq, int position) const
+{
+    return position < m_confirmedCount && m_rows.at(position).seq == seq;
+}
+
+int MessageModel::unconfirmedRow(const QString &id) const
+{
+    // Unconfirmed rows are the few at the end; scanning them beats keeping an index correct under inserts.
+    for (auto row = m_rows.size() - 1; row >= m_confirmedCount; --row) {
+        if (m_rows.at(row).id == id)
+            return static_cast<int>(row);
+    }
+    return -1;
+}
+
+int MessageModel::unconfirmedRowFor(const ChatMessage &message) const
+{
+    // Ids are unique per sender only, so the echo must also be this sender's.
+    const int row = unconfirmedRow(message.id);
+    if (row < 0 || m_senders.at(m_rows.at(row).sender).key != Protocol::nameKey(message.from))
+        return -1;
+    return row;
+}
+
+void MessageModel::insertConfirmed(int position, Row row)
+{
+    const auto next = presentationAt(position);
+    beginInsertRows(QModelIndex(), position, position);
+    m_rows.insert(position, std::move(row));
+    ++m_confirmedCount;
+    endInsertRows();
+    notifyPresentation(position + 1, next);
+}
+
+void MessageModel::confirmRow(int row, qint64 seq, qint64 ts, const ChatMessage *message)
+{
+    const int target = confirmedPosition(seq);
+    if (hasConfirmedSeq(seq, target)) {
+        // The server's copy is already shown (it came under another name); the echo would be a duplicate.
+        removeRowAt(row);
+        return;
+    }
+    // Confirmed rows precede unconfirmed ones, so target <= m_confirmedCount <= row.
+    const auto own = presentationAt(row);
+    const auto next = presentationAt(row + 1);
+    const bool moves = target != row;
+    const auto displaced = moves ? presentationAt(target) : std::nullopt;
+    if (moves) {
+        beginMoveRows(QModelIndex(), row, row, QModelIndex(), target);
+        m_rows.move(row, target);
+        endMoveRows();
+    }
+    ++m_confirmedCount;
+
+    Row &confirmed = m_rows[target];
+    confirmed.seq = seq;
+    confirmed.ts = ts;
+    confirmed.localDay = m_days.dayOf(ts);
+    confirmed.state = DeliveryState::Sent;
+    QList<int> roles{StateRole, SeqRole, TimestampRole};
+    if (message && message->text != confirmed.text) {
+        confirmed.text = message->text;
+        roles << Qt::DisplayRole << TextRole;
+    }
+    if (message && message->kind != confirmed.kind) {
+        confirmed.kind = message->kind;
+        roles << KindRole;
+    }
+    roles << changedPresentationRoles(own, target);
+    emit dataChanged(index(target), index(target), roles);
+    if (moves)
+        notifyPresentation(target + 1, displaced);
+    notifyPresentation(row + 1, next);
+}
+
+void MessageModel::setUnconfirmedState(const QString &id, DeliveryState state)
+{
+    const int row = unconfirmedRow(id);
+    if (row < 0 || m_rows.at(row).state == state)
+        return;
+    m_rows[row].state = state;
+    emit dataChanged(index(row), index(row), {StateRole});
+}
+
+void MessageModel::removeRowAt(int row)
+{
+    const auto next = presentationAt(row + 1);
+    beginRemoveRows(QModelIndex(), row, row);
+    m_rows.removeAt(row);
+    if (row < m_confirmedCount)
+        --m_confirmedCount;
+    endRemoveRows();
+    notifyPresentation(row, next);
+}
+
+} // namespace Natter
