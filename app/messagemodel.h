@@ -63,6 +63,7 @@ public:
     void prependHistory(const QList<Protocol::ChatMessage> &messages, bool more);
     // The history request sent for fetchMore() failed: let the next fetchMore() ask again.
     void cancelHistoryRequest() { m_historyRequested = false; }
+    // False until a page says there is more; prependHistory({}, true) opens fetching for a conversation with none.
     bool hasMoreHistory() const { return m_hasMoreHistory; }
     qint64 oldestSeq() const; // oldest confirmed seq, 0 if none
     qint64 newestSeq() const; // newest confirmed seq, 0 if none
