@@ -72,16 +72,20 @@ QString ConnectionListener::endpointKey(const QHostAddress &address, quint16 por
     return address.toString() + u'|' + QString::number(port);
 }
 
-void ConnectionListener::track(QTcpSocket *socket)
+QObject *ConnectionListener::track(QTcpSocket *socket)
 {
     const QString address = socket->peerAddress().toString();
     ++m_total;
     ++m_perAddress[address];
-    connect(socket, &QObject::destroyed, this, [this, address] {
+    // Counted by a child rather than by the socket's own destroyed(): QWebSocket disconnects every signal of the
+    // socket it wraps when it goes, ours included, but it cannot stop the socket's children from being deleted.
+    auto *slot = new QObject(socket);
+    connect(slot, &QObject::destroyed, this, [this, address] {
         --m_total;
         if (--m_perAddress[address] <= 0)
             m_perAddress.remove(address);
     });
+    return slot;
 }
 
 void ConnectionListener::onTcpConnection()
@@ -97,7 +101,7 @@ void ConnectionListener::onTcpConnection()
             continue;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        track(socket);
+        QObject *slot = track(socket);
 
         Handshake handshake{socket, false, {}, 0};
         if (fromAddress >= m_config.maxConnectionsPerAddress) {
@@ -119,7 +123,7 @@ void ConnectionListener::onTcpConnection()
             qCInfo(lcServer) << socket->peerAddress().toString() << "did not finish its handshake in time";
             socket->abort();
         });
-        connect(socket, &QObject::destroyed, this, [this, key] { m_handshakes.remove(key); });
+        connect(slot, &QObject::destroyed, this, [this, key] { m_handshakes.remove(key); });
         timer->start(m_config.handshakeTimeoutMs);
         m_webSocketServer->handleConnection(socket);
     }
@@ -132,6 +136,9 @@ void ConnectionListener::onWebSocketUpgraded()
         if (handshake.socket) {
             // The timer's only job was the handshake; it is done.
             delete handshake.socket->findChild<QTimer *>(HandshakeTimerName, Qt::FindDirectChildrenOnly);
+            // QWebSocket does not own the TCP socket it was upgraded from: tie their lifetimes together, or every
+            // closed connection would leave its socket (and its slot in the connection counts) behind.
+            handshake.socket->setParent(webSocket);
         }
         if (handshake.rejectAfterUpgrade) {
             qCWarning(lcServer) << "closing a connection from" << webSocket->peerAddress().toString() << ":"

@@ -46,7 +46,8 @@ private:
 
     void onTcpConnection();
     void onWebSocketUpgraded();
-    void track(QTcpSocket *socket);
+    // Counts the connection until the socket is deleted; returns an object that lives exactly as long.
+    QObject *track(QTcpSocket *socket);
     static QString endpointKey(const QHostAddress &address, quint16 port);
 
     const ServerConfig &m_config;
