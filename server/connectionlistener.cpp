@@ -110,7 +110,7 @@ void ConnectionListener::onTcpConnection()
             handshake.rejectReason = QStringLiteral("too many connections from your address");
         } else if (m_total > m_config.maxClients) {
             handshake.rejectAfterUpgrade = true;
-            handshake.rejectCode = static_cast<quint16>(CloseCode::TryAgainLater);
+            handshake.rejectCode = static_cast<quint16>(CloseCode::ServerFull);
             handshake.rejectReason = QStringLiteral("the server is full");
         }
         const QString key = endpointKey(socket->peerAddress(), socket->peerPort());

@@ -24,9 +24,10 @@ enum class CloseCode : quint16 {
     UnsupportedData = 1003,
     PolicyViolation = 1008,
     TooLarge = 1009,
-    TryAgainLater = 1013,
     Replaced = 4000,
     AuthFailed = 4001,
+    // Not 1013 (try again later): Qt's own client, and so Natter's, takes 1012-2999 for invalid codes.
+    ServerFull = 4002,
 };
 
 } // namespace Natter::Protocol
