@@ -1,0 +1,260 @@
+#include "hostcontroller.h"
+
+#include "chatserver.h"
+#include "clientlogging.h"
+
+#include <QDeadlineTimer>
+#include <QNetworkInterface>
+#include <QThread>
+
+#include <algorithm>
+
+namespace Natter {
+
+namespace {
+// Longer than ChatServer's grace for closing handshakes, so a server that stops at all stops within it.
+constexpr int StopTimeoutMs = 5000;
+
+QUrl webSocketUrl(QHostAddress address, quint16 port)
+{
+    address.setScopeId({});
+    QUrl url;
+    url.setScheme(QStringLiteral("ws"));
+    url.setHost(address.toString());
+    url.setPort(port);
+    return url;
+}
+
+bool isShareableIPv4(const QHostAddress &address)
+{
+    return !address.isNull() && address != QHostAddress(QHostAddress::AnyIPv4) && !address.isBroadcast()
+        && !address.isMulticast();
+}
+} // namespace
+
+HostController::HostController(QObject *parent)
+    : QObject(parent)
+    , m_addressProvider(&HostController::interfaceAddresses)
+{
+    m_stopTimer.setSingleShot(true);
+    m_stopTimer.setInterval(StopTimeoutMs);
+    connect(&m_stopTimer, &QTimer::timeout, this, [this] {
+        if (!m_thread)
+            return;
+        qCWarning(lcHost) << "the server did not report stopping in time; ending its thread";
+        m_thread->quit();
+    });
+}
+
+HostController::~HostController()
+{
+    if (!m_thread)
+        return;
+    disconnect(m_thread.get(), nullptr, this, nullptr);
+    if (!m_stopping && m_server) {
+        qCInfo(lcHost) << "stopping the server before the app lets go of it";
+        QMetaObject::invokeMethod(m_server.data(), &ChatServer::stop, Qt::QueuedConnection);
+    }
+    // The server quits its thread once it has stopped; clients in this thread cannot answer the closing
+    // handshake while we wait, so this takes the server's grace period when any are still connected.
+    if (!m_thread->wait(QDeadlineTimer(StopTimeoutMs))) {
+        qCWarning(lcHost) << "the server did not stop in time; ending its thread";
+        m_thread->quit();
+        if (!m_thread->wait(QDeadlineTimer(StopTimeoutMs))) {
+            qCCritical(lcHost) << "the server thread is stuck; leaving it behind";
+            (void)m_thread.release(); // deleting a running QThread would abort the app
+        }
+    }
+}
+
+bool HostController::start(const HostOptions &options)
+{
+    if (m_thread) {
+        m_lastError = m_stopping ? tr("The previous server is still stopping.") : tr("A chat is already hosted.");
+        return false;
+    }
+    m_lastError.clear();
+    m_notice.clear();
+    m_portFallback = false;
+
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("natter-host"));
+    QThread *thread = m_thread.get();
+    connect(thread, &QThread::finished, this, [this, thread] {
+        if (thread == m_thread.get())
+            onThreadFinished();
+    });
+    m_thread->start();
+
+    QString error;
+    ChatServer *server = startServer(options, options.preferredPort, &error);
+    if (!server && options.preferredPort != 0) {
+        // Most likely the port is taken (another Natter, another program). A free port still lets people
+        // join; if the failure was anything else, the retry fails the same way and reports it.
+        qCInfo(lcHost).noquote() << QStringLiteral("could not start on port %1 (%2); trying any free port")
+                                        .arg(options.preferredPort)
+                                        .arg(error);
+        server = startServer(options, 0, &error);
+        if (server) {
+            m_portFallback = true;
+            m_notice = tr("Port %1 was not available, so this chat uses port %2 instead.")
+                           .arg(options.preferredPort)
+                           .arg(m_port);
+        }
+    }
+    if (!server) {
+        m_lastError = tr("Could not start hosting: %1").arg(error);
+        qCWarning(lcHost).noquote() << m_lastError;
+        releaseThread();
+        return false;
+    }
+
+    m_server = server;
+    m_bindAddress = options.bindAddress;
+    m_hosting = true;
+    qCInfo(lcHost).noquote() << "hosting at" << m_localUrl.toString();
+    if (m_portFallback)
+        emit portFallbackUsed(options.preferredPort, m_port);
+    emit hostingChanged(true);
+    return true;
+}
+
+ChatServer *HostController::startServer(const HostOptions &options, quint16 port, QString *errorMessage)
+{
+    ServerConfig config;
+    if (!options.serverName.isEmpty())
+        config.name = options.serverName;
+    config.bindAddress = options.bindAddress;
+    config.port = port;
+    config.databasePath = options.databasePath;
+    config.password = options.password;
+
+    auto *server = new ChatServer(config);
+    server->moveToThread(m_thread.get());
+    // Both run in the server's thread: it ends its thread once stopped, and is deleted as the thread ends.
+    connect(server, &ChatServer::stopped, m_thread.get(), &QThread::quit, Qt::DirectConnection);
+    connect(m_thread.get(), &QThread::finished, server, &QObject::deleteLater);
+
+    // Opening the store and listening take milliseconds; everything slow (stopping) is asynchronous.
+    bool started = false;
+    QMetaObject::invokeMethod(
+        server,
+        [&] {
+            started = server->start(errorMessage);
+            if (started) {
+                m_port = server->port();
+                m_localUrl = server->localUrl();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    if (started)
+        return server;
+    server->deleteLater();
+    return nullptr;
+}
+
+void HostController::stop()
+{
+    if (!m_thread || m_stopping)
+        return;
+    m_stopping = true;
+    qCInfo(lcHost) << "stopping the server";
+    m_stopTimer.start();
+    if (m_server)
+        QMetaObject::invokeMethod(m_server.data(), &ChatServer::stop, Qt::QueuedConnection);
+    else
+        m_thread->quit();
+}
+
+void HostController::onThreadFinished()
+{
+    m_stopTimer.stop();
+    m_thread->wait(); // finished() comes just before the thread's last deferred deletions
+    m_thread.reset();
+    m_server.clear();
+    const bool wasHosting = m_hosting;
+    m_hosting = false;
+    m_stopping = false;
+    m_portFallback = false;
+    m_notice.clear();
+    m_port = 0;
+    m_localUrl.clear();
+    qCInfo(lcHost) << "the server has stopped";
+    if (wasHosting)
+        emit hostingChanged(false);
+    emit stopped();
+}
+
+void HostController::releaseThread()
+{
+    disconnect(m_thread.get(), nullptr, this, nullptr);
+    m_thread->quit();
+    m_thread->wait();
+    m_thread.reset();
+    m_port = 0;
+    m_localUrl.clear();
+}
+
+QList<QUrl> HostController::shareUrls() const
+{
+    if (!m_hosting)
+        return {};
+    const bool everyInterface = m_bindAddress == QHostAddress(QHostAddress::Any)
+        || m_bindAddress == QHostAddress(QHostAddress::AnyIPv4) || m_bindAddress == QHostAddress(QHostAddress::AnyIPv6);
+    const QList<QHostAddress> addresses =
+        everyInterface && m_addressProvider ? m_addressProvider() : QList<QHostAddress>();
+    return shareUrlsFor(m_bindAddress, m_localUrl, addresses);
+}
+
+QList<QUrl> HostController::shareUrlsFor(const QHostAddress &bindAddress, const QUrl &localUrl,
+                                         QList<QHostAddress> addresses)
+{
+    QList<QUrl> urls;
+    const auto add = [&](const QHostAddress &address) {
+        const QUrl url = webSocketUrl(address, static_cast<quint16>(localUrl.port()));
+        if (url != localUrl && !urls.contains(url))
+            urls.append(url);
+    };
+    const bool anyIPv4 = bindAddress == QHostAddress(QHostAddress::AnyIPv4);
+    const bool anyIPv6 = bindAddress == QHostAddress(QHostAddress::AnyIPv6);
+    if (anyIPv4 || anyIPv6 || bindAddress == QHostAddress(QHostAddress::Any)) {
+        // IPv4 first: those are the URLs people can read out and type.
+        std::stable_partition(addresses.begin(), addresses.end(), [](const QHostAddress &address) {
+            return address.protocol() == QAbstractSocket::IPv4Protocol;
+        });
+        for (const QHostAddress &address : std::as_const(addresses)) {
+            const bool usable = address.protocol() == QAbstractSocket::IPv4Protocol
+                ? !anyIPv6 && isShareableIPv4(address)
+                : !anyIPv4 && address.protocol() == QAbstractSocket::IPv6Protocol && address.isGlobal();
+            if (usable)
+                add(address);
+        }
+    } else if (!bindAddress.isLoopback()) {
+        add(bindAddress); // listening on one address only: that is the one others can reach
+    }
+    urls.append(localUrl);
+    return urls;
+}
+
+void HostController::setAddressProvider(AddressProvider provider)
+{
+    m_addressProvider = std::move(provider);
+}
+
+QList<QHostAddress> HostController::interfaceAddresses()
+{
+    QList<QHostAddress> addresses;
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &networkInterface : interfaces) {
+        const auto flags = networkInterface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
+            || flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        const auto entries = networkInterface.addressEntries();
+        for (const QNetworkAddressEntry &entry : entries)
+            addresses.append(entry.ip());
+    }
+    return addresses;
+}
+
+} // namespace Natter
