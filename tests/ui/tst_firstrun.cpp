@@ -1,0 +1,144 @@
+// A new user's first run, driven through the real widgets: name prompt, hosting, chatting with someone else.
+
+#include "appsettings.h"
+#include "chatclient.h"
+#include "chatsession.h"
+#include "composer.h"
+#include "hostcontroller.h"
+#include "launcher.h"
+#include "mainwindow.h"
+#include "messagemodel.h"
+#include "namedialog.h"
+#include "protocol.h"
+#include "roomlistmodel.h"
+#include "startdialog.h"
+#include "testclient.h"
+#include "trayicon.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace Natter;
+using namespace Natter::Protocol;
+
+class TestFirstRun : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static QAction *findAction(QMainWindow *window, const QString &text)
+    {
+        const auto actions = window->menuBar()->findChildren<QAction *>();
+        for (QAction *action : actions) {
+            if (action->text().remove(u'&') == text)
+                return action;
+        }
+        return nullptr;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void newUserHostsAndChats()
+    {
+        QSettings store(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        AppSettings settings(&store);
+        settings.setHostPort(0);
+        Launcher launcher(&settings);
+        Launcher::Options options;
+        options.historyPath = m_dir.filePath(QStringLiteral("hosted.sqlite"));
+        options.hostAddress = QHostAddress(QHostAddress::LocalHost);
+        launcher.start(options);
+
+        // 1. The name prompt: refuses a name the server would refuse, accepts a good one.
+        NameDialog *nameDialog = launcher.nameDialog();
+        QVERIFY(nameDialog);
+        QTRY_VERIFY(nameDialog->isVisible());
+        auto *nameEdit = nameDialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        auto *ok = nameDialog->findChild<QPushButton *>(QStringLiteral("okButton"));
+        QVERIFY(nameEdit && ok);
+        nameEdit->clear();
+        nameEdit->insert(QStringLiteral("\u202Eevil")); // as pasted: keyClicks only types ASCII
+        QVERIFY(!ok->isEnabled());
+        nameEdit->clear();
+        QTest::keyClicks(nameEdit, QStringLiteral("Ada"));
+        QVERIFY(ok->isEnabled());
+        QTest::mouseClick(ok, Qt::LeftButton);
+
+        // 2. The start dialog offers hosting first.
+        QTRY_VERIFY(launcher.startDialog() && launcher.startDialog()->isVisible());
+        StartDialog *start = launcher.startDialog();
+        QCOMPARE(start->choice(), StartDialog::Choice::Host);
+        start->accept();
+
+        // 3. Hosting: the window shows where others can join, and Ada is in the lobby.
+        QTRY_VERIFY(launcher.window() && launcher.window()->isVisible());
+        QVERIFY(launcher.host()->isHosting());
+        QVERIFY(!launcher.window()->shareUrls().isEmpty());
+        QTRY_COMPARE(launcher.client()->state(), ChatClient::State::Connected);
+        QTRY_COMPARE(launcher.session()->current(), Conversation::room(lobbyRoom()));
+        QCOMPARE(settings.userName(), QStringLiteral("Ada"));
+
+        // 4. Someone else joins by the loopback address.
+        TestClient bob;
+        QVERIFY(bob.open(launcher.host()->localUrl()));
+        QVERIFY(bob.signIn(QStringLiteral("Bob")));
+        QVERIFY(bob.joinRoom(lobbyRoom()));
+
+        // 5. Ada types and presses Enter; markup stays text all the way.
+        QPlainTextEdit *editor = launcher.window()->composer()->editor();
+        editor->setFocus();
+        QTest::keyClicks(editor, QStringLiteral("<b>x</b> hi Bob"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCOMPARE(editor->toPlainText(), QString());
+        const auto arrived = bob.waitFor<MessageEvent>();
+        QVERIFY(arrived);
+        QCOMPARE(arrived->message.text, QStringLiteral("<b>x</b> hi Bob"));
+        QCOMPARE(arrived->message.from, QStringLiteral("Ada"));
+        MessageModel *lobby = launcher.session()->messages(Conversation::room(lobbyRoom()));
+        QTRY_COMPARE(lobby->index(lobby->rowCount() - 1).data(MessageModel::StateRole).toInt(),
+                     int(MessageModel::DeliveryState::Sent));
+        QCOMPARE(lobby->index(lobby->rowCount() - 1).data(MessageModel::TextRole).toString(),
+                 QStringLiteral("<b>x</b> hi Bob"));
+
+        // 6. Join a room from the menu.
+        QAction *join = findAction(launcher.window(), QStringLiteral("Join or Create Room…"));
+        QVERIFY(join);
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("dev"));
+            dialog->accept();
+        });
+        join->trigger();
+        QTRY_COMPARE(launcher.session()->current(), Conversation::room(QStringLiteral("dev")));
+
+        // 7. What Bob says in the lobby is now unread, in the list and in the tray.
+        QVERIFY(bob.say(lobbyRoom(), QStringLiteral("are you there?")) > 0);
+        QTRY_COMPARE(launcher.session()->conversations()->unread(Conversation::room(lobbyRoom())), 1);
+        QTRY_COMPARE(launcher.tray()->unread(), 1);
+        launcher.window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(launcher.window()));
+        launcher.session()->setCurrent(Conversation::room(lobbyRoom()));
+        QTRY_COMPARE(launcher.tray()->unread(), 0);
+    }
+};
+
+QTEST_MAIN(TestFirstRun)
+#include "tst_firstrun.moc"

@@ -1,0 +1,86 @@
+#pragma once
+
+// Runs the app from first start to quit: asks for a name, offers to host or join, starts hosting or connects,
+// shows the window and tray, and turns every connection problem into a question the user can answer.
+
+#include "appsettings.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QCloseEvent;
+QT_END_NAMESPACE
+
+namespace Natter {
+
+class ChatClient;
+class ChatSession;
+class HostController;
+class MainWindow;
+class NameDialog;
+class StartDialog;
+class TrayIcon;
+
+class Launcher : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString name; // skips the name prompt when valid
+        bool host = false; // host at once, without the start dialog
+        QUrl joinUrl; // join at once, without the start dialog
+        QString historyPath; // the hosted server's history file; empty: in the app's data folder
+        QHostAddress hostAddress = QHostAddress(QHostAddress::Any); // where a hosted server listens
+    };
+
+    explicit Launcher(AppSettings *settings, QObject *parent = nullptr);
+    ~Launcher() override;
+
+    void start(const Options &options);
+
+    // For tests and the composition root.
+    MainWindow *window() const { return m_window.get(); }
+    ChatSession *session() const { return m_session.get(); }
+    ChatClient *client() const { return m_client.get(); }
+    HostController *host() const { return m_host.get(); }
+    TrayIcon *tray() const { return m_tray.get(); }
+    NameDialog *nameDialog() const;
+    StartDialog *startDialog() const;
+
+signals:
+    void quitRequested();
+
+private:
+    void askForName(const QString &why);
+    void askHowToStart(const QString &error);
+    void hostChat();
+    void joinChat(const QUrl &url, const QString &password);
+    void showWindow();
+    void onSignInFailed(int code, const QString &message);
+    void onConnectionFailed(const QString &reason);
+    void onWindowClose(QCloseEvent *event);
+    void stopHosting();
+    void changeName();
+    void editPreferences();
+    void quit();
+
+    AppSettings *m_settings;
+    Options m_options;
+    QString m_name;
+    std::unique_ptr<ChatClient> m_client;
+    std::unique_ptr<ChatSession> m_session;
+    std::unique_ptr<HostController> m_host;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TrayIcon> m_tray;
+    QPointer<NameDialog> m_nameDialog;
+    QPointer<StartDialog> m_startDialog;
+    bool m_quitting = false;
+};
+
+} // namespace Natter

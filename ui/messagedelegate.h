@@ -1,0 +1,91 @@
+#pragma once
+
+// Paints one MessageModel row as a chat message and tells which link or retry marker a point hits.
+//
+// A row, top to bottom: a day separator ("Today", "Yesterday", a date) when DayChangeRole is set; on the first
+// row of a group a header with the sender's name in their colour and the time; the text as PLAIN text,
+// word-wrapped, with its line breaks kept and its links underlined; then the delivery state: a "sending…"
+// marker after a pending text, a red "Not sent — click to retry" line under a failed one. An action is one
+// italic line "* Name text" and has no header.
+//
+// Height cache: QListView asks for the sizeHint of every row on every layout, and laying out text is the
+// dominant cost of a conversation with 100,000 rows. So sizeHint() keeps each row's height in a hash keyed by
+// the row's identity, IdRole + SeqRole (seq is part of it because a pending row gets one when it is
+// confirmed). The cache holds heights for one width and one font: a sizeHint() for another width or font
+// empties it. The view keeps it true: invalidate() for the rows of a dataChanged (only when a role that
+// affects height changed) and for rows about to be removed; invalidateAll() on a model reset or switch.
+// paint() never reads the cache; it lays the row out again, which is cheap for the few rows on screen.
+
+#include "messagetext.h"
+
+#include <QFont>
+#include <QHash>
+#include <QStyledItemDelegate>
+#include <QUrl>
+
+class QDate;
+class QTextLayout;
+
+namespace Natter {
+
+class MessageDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit MessageDelegate(QObject *parent = nullptr);
+    ~MessageDelegate() override;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
+    // option.rect is the row's rectangle, and pos is in the same coordinates. An empty QUrl if no link is hit.
+    QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // Whether pos is on the "Not sent — click to retry" marker of a failed row.
+    bool hitsRetry(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // The text laid out and painted as the row's body: the raw text, with each line break as
+    // QChar::LineSeparator, after "* Name " for an action. Never rich text.
+    QString displayedText(const QModelIndex &index) const;
+
+    // Drops the cached heights of rows first..last. Returns whether roles (empty: all) can change a height,
+    // that is whether the view must lay its rows out again.
+    bool invalidate(const QModelIndex &first, const QModelIndex &last, const QList<int> &roles = {});
+    void invalidateAll();
+    qsizetype cachedHeightCount() const { return m_heights.size(); }
+
+    // "Today", "Yesterday" or the date in the locale's long format.
+    static QString dayLabel(const QDate &date, const QDate &today);
+
+private:
+    struct Row;
+    struct Geometry;
+    struct RowKey
+    {
+        QString id;
+        qint64 seq = 0;
+        friend bool operator==(const RowKey &, const RowKey &) = default;
+        friend size_t qHash(const RowKey &key, size_t seed = 0) { return qHashMulti(seed, key.id, key.seq); }
+    };
+
+    static Row readRow(const QModelIndex &index);
+    static QString bodyText(const Row &row);
+    static RowKey keyOf(const QModelIndex &index);
+    void layoutRow(const QStyleOptionViewItem &option, const Row &row, Geometry &geometry) const;
+    void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
+                        const Geometry &geometry) const;
+    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
+                     const Geometry &geometry) const;
+    void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
+                   const Geometry &geometry) const;
+    QColor cachedSenderColor(const QString &name, const QColor &background) const;
+
+    mutable QHash<RowKey, int> m_heights;
+    mutable int m_cacheWidth = -1;
+    mutable QFont m_cacheFont;
+    mutable QHash<QString, QColor> m_senderColors; // for m_senderColorsBackground
+    mutable QRgb m_senderColorsBackground = 0;
+};
+
+} // namespace Natter

@@ -1,0 +1,38 @@
+#pragma once
+
+// The pure text rules behind a painted message: which parts of a plain text are links, which colour a sender
+// gets, and how a day is named. Kept apart from the delegate so that they are easy to test and reuse.
+
+#include <QColor>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace Natter::MessageText {
+
+struct Link
+{
+    qsizetype start = 0; // in the text it was found in
+    qsizetype length = 0;
+    QUrl url;
+
+    friend bool operator==(const Link &, const Link &) = default;
+};
+
+// The http://, https://, ws://, wss:// and www. links of a plain text, in order. Trailing punctuation that
+// ends a sentence is left out ("see https://x.org." links https://x.org); a closing parenthesis is kept when
+// the link opened one. "www." links open as http://.
+QList<Link> findLinks(const QString &text);
+
+// A colour for a sender's name: its hue comes from a hash of the case-folded name, so that it is the same on
+// every run and every machine, and its lightness is chosen to reach a 4.5:1 contrast with the background.
+QColor senderColor(const QString &name, const QColor &background);
+
+// WCAG contrast ratio between two colours, from 1 (same luminance) to 21 (black on white).
+double contrastRatio(const QColor &a, const QColor &b);
+
+// The text as a QTextLayout lays it out: every line break (\n, \r\n, \r) becomes QChar::LineSeparator, which
+// QTextLayout honours, so the user's line breaks survive. Nothing is interpreted: the text stays plain.
+QString layoutText(const QString &text);
+
+} // namespace Natter::MessageText

@@ -1,0 +1,75 @@
+#include "preferencesdialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Natter {
+
+PreferencesDialog::PreferencesDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Preferences"));
+
+    m_directMessagesCheck = new QCheckBox(tr("Notify me of direct messages"), this);
+    m_directMessagesCheck->setObjectName(QStringLiteral("notifyDirectMessagesCheck"));
+    m_mentionsCheck = new QCheckBox(tr("Notify me when someone mentions my name"), this);
+    m_mentionsCheck->setObjectName(QStringLiteral("notifyMentionsCheck"));
+    m_trayCheck = new QCheckBox(tr("Keep hosting in the tray when I close the window"), this);
+    m_trayCheck->setObjectName(QStringLiteral("minimizeToTrayCheck"));
+
+    auto *notifications = new QGroupBox(tr("Notifications"), this);
+    auto *notificationsLayout = new QVBoxLayout(notifications);
+    notificationsLayout->addWidget(m_directMessagesCheck);
+    notificationsLayout->addWidget(m_mentionsCheck);
+
+    auto *hosting = new QGroupBox(tr("Hosting"), this);
+    auto *hostingLayout = new QVBoxLayout(hosting);
+    hostingLayout->addWidget(m_trayCheck);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(notifications);
+    layout->addWidget(hosting);
+    layout->addStretch();
+    layout->addWidget(buttons);
+}
+
+bool PreferencesDialog::notifyDirectMessages() const
+{
+    return m_directMessagesCheck->isChecked();
+}
+
+void PreferencesDialog::setNotifyDirectMessages(bool notify)
+{
+    m_directMessagesCheck->setChecked(notify);
+}
+
+bool PreferencesDialog::notifyMentions() const
+{
+    return m_mentionsCheck->isChecked();
+}
+
+void PreferencesDialog::setNotifyMentions(bool notify)
+{
+    m_mentionsCheck->setChecked(notify);
+}
+
+bool PreferencesDialog::minimizeToTrayWhileHosting() const
+{
+    return m_trayCheck->isChecked();
+}
+
+void PreferencesDialog::setMinimizeToTrayWhileHosting(bool minimize)
+{
+    m_trayCheck->setChecked(minimize);
+}
+
+} // namespace Natter
