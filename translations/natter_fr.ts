@@ -464,6 +464,65 @@
     </message>
 </context>
 <context>
+    <name>Natter::Validation</name>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot start or end with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name must be valid Unicode text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name can have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot contain control, formatting or invisible characters (U+%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room name is 1 to 32 lower-case letters, digits, &apos;-&apos; or &apos;_&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message must be valid Unicode text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message cannot contain control characters other than line breaks and tabs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message can be at most %1 bytes long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A topic must be valid Unicode text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A topic can have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A topic is one line without control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message id is 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Chat on your network without signing up.</source>

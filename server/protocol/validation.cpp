@@ -1,10 +1,18 @@
 #include "validation.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace Natter::Protocol {
 
 namespace {
+
+// People read these (marked with QT_TRANSLATE_NOOP for lupdate); the desktop app shows them translated, the server
+// (with no translations loaded) as written.
+QString message(const char *text)
+{
+    return QCoreApplication::translate("Natter::Validation", text);
+}
 
 // Characters that would let a name or topic hide, reorder or fake what is around it on screen.
 bool isHiddenOrControl(char32_t codePoint)
@@ -42,22 +50,28 @@ bool hasUnpairedSurrogate(const QString &text)
 std::optional<ProtocolError> validateName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return ProtocolError{ErrorCode::NameInvalid, QStringLiteral("A name cannot be empty.")};
+        return ProtocolError{ErrorCode::NameInvalid,
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A name cannot be empty."))};
     if (name.trimmed() != name)
-        return ProtocolError{ErrorCode::NameInvalid, QStringLiteral("A name cannot start or end with a space.")};
+        return ProtocolError{
+            ErrorCode::NameInvalid,
+            message(QT_TRANSLATE_NOOP("Natter::Validation", "A name cannot start or end with a space."))};
     if (hasUnpairedSurrogate(name))
-        return ProtocolError{ErrorCode::NameInvalid, QStringLiteral("A name must be valid Unicode text.")};
+        return ProtocolError{ErrorCode::NameInvalid,
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A name must be valid Unicode text."))};
     const QList<uint> codePoints = name.toUcs4();
     if (codePoints.size() > MaxNameLength) {
         return ProtocolError{ErrorCode::NameInvalid,
-                             QStringLiteral("A name can have at most %1 characters.").arg(MaxNameLength)};
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A name can have at most %1 characters."))
+                                 .arg(MaxNameLength)};
     }
     for (const uint codePoint : codePoints) {
         if (isHiddenOrControl(codePoint) || (QChar::isSpace(codePoint) && codePoint != U' ')) {
             const QString hex = QString::number(codePoint, 16).toUpper().rightJustified(4, u'0');
             return ProtocolError{ErrorCode::NameInvalid,
-                                 QStringLiteral("A name cannot contain control, formatting or invisible "
-                                                "characters (U+%1).")
+                                 message(QT_TRANSLATE_NOOP("Natter::Validation",
+                                                           "A name cannot contain control, formatting or invisible "
+                                                           "characters (U+%1)."))
                                      .arg(hex)};
         }
     }
@@ -69,8 +83,9 @@ std::optional<ProtocolError> validateRoomName(const QString &room)
     static const QRegularExpression pattern(QStringLiteral("\\A[a-z0-9][a-z0-9_-]{0,31}\\z"));
     if (!pattern.match(room).hasMatch()) {
         return ProtocolError{ErrorCode::RoomInvalid,
-                             QStringLiteral("A room name is 1 to 32 lower-case letters, digits, '-' or '_', "
-                                            "starting with a letter or digit.")};
+                             message(QT_TRANSLATE_NOOP("Natter::Validation",
+                                                       "A room name is 1 to 32 lower-case letters, digits, '-' or '_', "
+                                                       "starting with a letter or digit."))};
     }
     return std::nullopt;
 }
@@ -78,20 +93,25 @@ std::optional<ProtocolError> validateRoomName(const QString &room)
 std::optional<ProtocolError> validateText(const QString &text, int maxUtf8Bytes)
 {
     if (text.trimmed().isEmpty())
-        return ProtocolError{ErrorCode::TextInvalid, QStringLiteral("A message cannot be empty.")};
+        return ProtocolError{ErrorCode::TextInvalid,
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A message cannot be empty."))};
     if (hasUnpairedSurrogate(text))
-        return ProtocolError{ErrorCode::TextInvalid, QStringLiteral("A message must be valid Unicode text.")};
+        return ProtocolError{ErrorCode::TextInvalid,
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A message must be valid Unicode text."))};
     for (const QChar c : text) {
         if (c.category() == QChar::Other_Control && c != u'\n' && c != u'\r' && c != u'\t') {
-            return ProtocolError{ErrorCode::TextInvalid,
-                                 QStringLiteral("A message cannot contain control characters other than line "
-                                                "breaks and tabs.")};
+            return ProtocolError{
+                ErrorCode::TextInvalid,
+                message(QT_TRANSLATE_NOOP("Natter::Validation",
+                                          "A message cannot contain control characters other than line "
+                                          "breaks and tabs."))};
         }
     }
     // UTF-8 takes at most 3 bytes per UTF-16 unit: only count when it could matter.
     if (text.size() * 3 > maxUtf8Bytes && text.toUtf8().size() > maxUtf8Bytes) {
         return ProtocolError{ErrorCode::TooLarge,
-                             QStringLiteral("A message can be at most %1 bytes long.").arg(maxUtf8Bytes)};
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A message can be at most %1 bytes long."))
+                                 .arg(maxUtf8Bytes)};
     }
     return std::nullopt;
 }
@@ -99,15 +119,18 @@ std::optional<ProtocolError> validateText(const QString &text, int maxUtf8Bytes)
 std::optional<ProtocolError> validateTopic(const QString &topic, int maxLength)
 {
     if (hasUnpairedSurrogate(topic))
-        return ProtocolError{ErrorCode::TopicInvalid, QStringLiteral("A topic must be valid Unicode text.")};
-    if (topic.toUcs4().size() > maxLength) {
         return ProtocolError{ErrorCode::TopicInvalid,
-                             QStringLiteral("A topic can have at most %1 characters.").arg(maxLength)};
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A topic must be valid Unicode text."))};
+    if (topic.toUcs4().size() > maxLength) {
+        return ProtocolError{
+            ErrorCode::TopicInvalid,
+            message(QT_TRANSLATE_NOOP("Natter::Validation", "A topic can have at most %1 characters.")).arg(maxLength)};
     }
     for (const QChar c : topic) {
         if (c.category() == QChar::Other_Control) {
-            return ProtocolError{ErrorCode::TopicInvalid,
-                                 QStringLiteral("A topic is one line without control characters.")};
+            return ProtocolError{
+                ErrorCode::TopicInvalid,
+                message(QT_TRANSLATE_NOOP("Natter::Validation", "A topic is one line without control characters."))};
         }
     }
     return std::nullopt;
@@ -117,7 +140,8 @@ std::optional<ProtocolError> validateClientId(const QString &id)
 {
     if (id.isEmpty() || id.size() > MaxClientIdLength) {
         return ProtocolError{ErrorCode::BadRequest,
-                             QStringLiteral("A message id is 1 to %1 characters.").arg(MaxClientIdLength)};
+                             message(QT_TRANSLATE_NOOP("Natter::Validation", "A message id is 1 to %1 characters."))
+                                 .arg(MaxClientIdLength)};
     }
     return std::nullopt;
 }
