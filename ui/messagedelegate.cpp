@@ -1,13 +1,13 @@
 #include "messagedelegate.h"
 
-#include "messagemodel.h"
+#include "messagefonts.h"
+#include "messagelayout.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
-#include <QTextLayout>
 #include <QToolTip>
 
 #include <algorithm>
@@ -19,47 +19,7 @@ namespace Natter {
 
 using State = MessageModel::DeliveryState;
 
-struct MessageDelegate::Row
-{
-    QString sender;
-    QString text;
-    QDateTime time;
-    State state = State::Sent;
-    bool action = false;
-    bool firstOfGroup = true;
-    bool dayChange = false;
-};
-
-// Where everything of one row goes, for option.rect. Computed the same way for size, paint and hit tests.
-struct MessageDelegate::Geometry
-{
-    QFont nameFont;
-    QFont smallFont;
-    int unit = 0; // a quarter of a line: the grain of every margin
-    QRect separator; // the day separator band; empty if none
-    QRect message; // the rest of the row
-    QPoint header; // top-left of the header line
-    bool hasHeader = false;
-    QPointF textOrigin;
-    QTextLayout layout;
-    qsizetype prefixLength = 0; // "* Name " of an action
-    QList<MessageText::Link> links; // positions in layout.text()
-    QString marker; // "sending…" or "Not sent — click to retry"; empty if none
-    QRect markerRect;
-    int height = 0;
-};
-
 namespace {
-
-QFont smallerFont(const QFont &font)
-{
-    QFont small = font;
-    if (font.pointSizeF() > 0)
-        small.setPointSizeF(font.pointSizeF() * 0.85);
-    else
-        small.setPixelSize(std::max(1, qRound(font.pixelSize() * 0.85)));
-    return small;
-}
 
 bool isDark(const QColor &color)
 {
@@ -94,141 +54,43 @@ QString MessageDelegate::dayLabel(const QDate &date, const QDate &today)
     return QLocale().toString(date, QLocale::LongFormat);
 }
 
-MessageDelegate::Row MessageDelegate::readRow(const QModelIndex &index)
+void MessageDelegate::forget(const QModelIndex &index)
 {
-    Row row;
-    row.sender = index.data(MessageModel::SenderRole).toString();
-    row.text = index.data(MessageModel::TextRole).toString();
-    row.time = index.data(MessageModel::TimestampRole).toDateTime();
-    row.state = static_cast<State>(index.data(MessageModel::StateRole).toInt());
-    row.action = index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
-    row.firstOfGroup = index.data(MessageModel::FirstOfGroupRole).toBool();
-    row.dayChange = index.data(MessageModel::DayChangeRole).toBool();
-    return row;
-}
-
-QString MessageDelegate::bodyText(const Row &row)
-{
-    const QString text = MessageText::layoutText(row.text);
-    return row.action ? u"* "_s + row.sender + u' ' + text : text;
-}
-
-MessageDelegate::RowKey MessageDelegate::keyOf(const QModelIndex &index)
-{
-    return {index.data(MessageModel::IdRole).toString(), index.data(MessageModel::SeqRole).toLongLong()};
-}
-
-void MessageDelegate::layoutRow(const QStyleOptionViewItem &option, const Row &row, Geometry &geometry) const
-{
-    const QFontMetrics metrics(option.font);
-    geometry.nameFont = option.font;
-    geometry.nameFont.setBold(true);
-    geometry.smallFont = smallerFont(option.font);
-    const QFontMetrics nameMetrics(geometry.nameFont);
-    const QFontMetrics smallMetrics(geometry.smallFont);
-    const int unit = std::max(2, metrics.height() / 4);
-    geometry.unit = unit;
-    const QRect &rect = option.rect;
-    const int left = rect.left() + 3 * unit;
-    const int width = std::max(1, rect.width() - 6 * unit);
-    int y = rect.top();
-
-    if (row.dayChange) {
-        geometry.separator = QRect(rect.left(), y, rect.width(), smallMetrics.height() + 3 * unit);
-        y += geometry.separator.height();
-    }
-    const int messageTop = y;
-    y += row.firstOfGroup ? 2 * unit : unit / 2;
-    if (row.firstOfGroup && !row.action) {
-        geometry.hasHeader = true;
-        geometry.header = QPoint(left, y);
-        y += nameMetrics.height() + unit / 2;
-    }
-
-    // The body: plain text in a QTextLayout, so nothing the user typed is ever interpreted as markup.
-    const QString body = bodyText(row);
-    geometry.prefixLength = row.action ? row.sender.size() + 3 : 0; // "* Name "
-    geometry.links = MessageText::findLinks(body.mid(geometry.prefixLength));
-    for (MessageText::Link &link : geometry.links)
-        link.start += geometry.prefixLength; // a sender's name is never a link
-    QList<QTextLayout::FormatRange> formats;
-    QFont bodyFont = option.font;
-    if (row.action) {
-        bodyFont.setItalic(true);
-        QTextCharFormat name;
-        name.setFontWeight(QFont::Bold);
-        name.setForeground(cachedSenderColor(row.sender, option.palette.color(QPalette::Base)));
-        formats.append({2, static_cast<int>(row.sender.size()), name});
-    }
-    for (const MessageText::Link &link : std::as_const(geometry.links)) {
-        QTextCharFormat format;
-        format.setFontUnderline(true);
-        format.setForeground(option.palette.color(QPalette::Link));
-        formats.append({static_cast<int>(link.start), static_cast<int>(link.length), format});
-    }
-    QTextLayout &layout = geometry.layout;
-    layout.setText(body);
-    layout.setFont(bodyFont);
-    layout.setFormats(formats);
-    QTextOption textOption;
-    textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(textOption);
-    qreal textHeight = 0;
-    layout.beginLayout();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        line.setPosition(QPointF(0, textHeight));
-        textHeight += line.height();
-    }
-    layout.endLayout();
-    geometry.textOrigin = QPointF(left, y);
-    y += static_cast<int>(std::ceil(textHeight));
-
-    if (row.state == State::Pending) {
-        // After the last line when it fits, like a chat app's clock; else on a line of its own.
-        geometry.marker = tr("sending…");
-        const int markerWidth = smallMetrics.horizontalAdvance(geometry.marker);
-        const QTextLine last = layout.lineAt(layout.lineCount() - 1);
-        const qreal end = last.naturalTextWidth() + 2 * unit;
-        if (end + markerWidth <= width) {
-            const qreal baseline = geometry.textOrigin.y() + last.y() + last.ascent();
-            geometry.markerRect = QRect(left + static_cast<int>(std::ceil(end)),
-                                        qRound(baseline) - smallMetrics.ascent(), markerWidth, smallMetrics.height());
-        } else {
-            geometry.markerRect = QRect(left, y, markerWidth, smallMetrics.height());
-            y += smallMetrics.height();
-        }
-    } else if (row.state == State::Failed) {
-        geometry.marker = tr("Not sent — click to retry");
-        y += unit / 2;
-        geometry.markerRect = QRect(left, y, smallMetrics.horizontalAdvance(geometry.marker), smallMetrics.height());
-        y += smallMetrics.height();
-    }
-    y += unit;
-    geometry.message = QRect(rect.left(), messageTop, rect.width(), y - messageTop);
-    geometry.height = y - rect.top();
+    if (const qint64 seq = index.data(MessageModel::SeqRole).toLongLong(); seq != 0)
+        m_confirmedHeights.remove(seq);
+    m_unconfirmedHeights.remove(index.data(MessageModel::IdRole).toString());
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QStyleOptionViewItem sized = option;
-    if (sized.rect.width() <= 0) {
+    if (option.rect.width() <= 0) { // not from a QListView layout: measure at the width of the view
+        QStyleOptionViewItem sized = option;
         const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
         sized.rect.setWidth(view ? view->viewport()->width() : 400);
+        return sizeHint(sized, index);
     }
-    const int width = sized.rect.width();
-    if (width != m_cacheWidth || sized.font != m_cacheFont) {
-        m_heights.clear();
+    const int width = option.rect.width();
+    if (width != m_cacheWidth || option.font != m_cacheFont) {
+        m_confirmedHeights.clear();
+        m_unconfirmedHeights.clear();
         m_cacheWidth = width;
-        m_cacheFont = sized.font;
+        m_cacheFont = option.font;
     }
-    RowKey key = keyOf(index);
-    if (const auto found = m_heights.constFind(key); found != m_heights.constEnd())
+    const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
+    const QString id = seq == 0 ? index.data(MessageModel::IdRole).toString() : QString();
+    if (seq != 0) {
+        if (const auto found = m_confirmedHeights.constFind(seq); found != m_confirmedHeights.constEnd())
+            return {width, found.value()};
+    } else if (const auto found = m_unconfirmedHeights.constFind(id); found != m_unconfirmedHeights.constEnd()) {
         return {width, found.value()};
-    Geometry geometry;
-    layoutRow(sized, readRow(index), geometry);
-    m_heights.insert(std::move(key), geometry.height);
-    return {width, geometry.height};
+    }
+    const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index),
+                               MessageLayout::Purpose::Measure);
+    if (seq != 0)
+        m_confirmedHeights.insert(seq, layout.height);
+    else
+        m_unconfirmedHeights.insert(id, layout.height);
+    return {width, layout.height};
 }
 
 bool MessageDelegate::invalidate(const QModelIndex &first, const QModelIndex &last, const QList<int> &roles)
@@ -245,13 +107,27 @@ bool MessageDelegate::invalidate(const QModelIndex &first, const QModelIndex &la
         return true;
     }
     for (int row = first.row(); row <= last.row(); ++row)
-        m_heights.remove(keyOf(first.siblingAtRow(row)));
+        forget(first.siblingAtRow(row));
     return true;
+}
+
+const MessageFonts &MessageDelegate::fontsFor(const QFont &font) const
+{
+    if (!m_fonts || m_fonts->base != font)
+        m_fonts = std::make_unique<MessageFonts>(font);
+    return *m_fonts;
+}
+
+int MessageDelegate::minimumRowHeight(const QFont &font) const
+{
+    const MessageFonts &fonts = fontsFor(font);
+    return fonts.unit / 2 + static_cast<int>(std::ceil(fonts.lineHeight)) + fonts.unit; // as MessageLayout adds it up
 }
 
 void MessageDelegate::invalidateAll()
 {
-    m_heights.clear();
+    m_confirmedHeights.clear();
+    m_unconfirmedHeights.clear();
 }
 
 QColor MessageDelegate::cachedSenderColor(const QString &name, const QColor &background) const
@@ -266,38 +142,45 @@ QColor MessageDelegate::cachedSenderColor(const QString &name, const QColor &bac
     return found.value();
 }
 
+MessageLayout::Colors MessageDelegate::colorsFor(const QStyleOptionViewItem &option, const MessageRow &row) const
+{
+    const QColor actionName =
+        row.action ? cachedSenderColor(row.sender, option.palette.color(QPalette::Base)) : QColor();
+    return {option.palette.color(QPalette::Link), actionName};
+}
+
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const Row row = readRow(index);
-    Geometry geometry;
-    layoutRow(option, row, geometry);
+    const MessageRow row = MessageRow::fromIndex(index, MessageRow::Time::Read);
+    const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
+                               colorsFor(option, row));
     painter->save();
     painter->setClipRect(option.rect);
     painter->setRenderHint(QPainter::Antialiasing);
     if (row.dayChange)
-        paintSeparator(painter, option, row, geometry);
+        paintSeparator(painter, option, row, layout);
     if (option.state & (QStyle::State_Selected | QStyle::State_MouseOver)) {
         const bool selected = option.state & QStyle::State_Selected;
+        const int unit = layout.fonts.unit;
         painter->setPen(Qt::NoPen);
         painter->setBrush(withAlpha(option.palette.color(QPalette::Highlight), selected ? 0.22 : 0.08));
-        const int unit = geometry.unit;
-        painter->drawRoundedRect(geometry.message.adjusted(unit, 0, -unit, 0), unit, unit);
+        painter->drawRoundedRect(layout.message.adjusted(unit, 0, -unit, 0), unit, unit);
     }
-    if (geometry.hasHeader)
-        paintHeader(painter, option, row, geometry);
-    paintBody(painter, option, row, geometry);
+    if (layout.hasHeader)
+        paintHeader(painter, option, row, layout);
+    paintBody(painter, option, row, layout);
     painter->restore();
 }
 
-void MessageDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
-                                     const Geometry &geometry) const
+void MessageDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                                     const MessageLayout &layout) const
 {
-    QFont font = geometry.smallFont;
+    QFont font = layout.fonts.small;
     font.setBold(true);
     const QFontMetrics metrics(font);
     const QString label = dayLabel(row.time.date(), QDate::currentDate());
-    const QRect &band = geometry.separator;
-    const int unit = geometry.unit;
+    const QRect &band = layout.separator;
+    const int unit = layout.fonts.unit;
     const int labelWidth = metrics.horizontalAdvance(label);
     const int labelLeft = band.center().x() - labelWidth / 2;
     const int middle = band.top() + band.height() / 2;
@@ -311,79 +194,65 @@ void MessageDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewIt
     painter->drawText(QPoint(labelLeft, middle - metrics.height() / 2 + metrics.ascent()), label);
 }
 
-void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
-                                  const Geometry &geometry) const
+void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                                  const MessageLayout &layout) const
 {
-    const QFontMetrics nameMetrics(geometry.nameFont);
-    const QFontMetrics smallMetrics(geometry.smallFont);
-    const QString time = QLocale().toString(row.time.time(), QLocale::ShortFormat);
-    const int gap = 2 * geometry.unit;
-    const int available = option.rect.right() - 3 * geometry.unit - geometry.header.x();
+    const MessageFonts &fonts = layout.fonts;
+    const QFontMetrics nameMetrics(fonts.name);
+    const QFontMetrics smallMetrics(fonts.small);
+    const QString time = MessageText::shortTime(row.time.time());
+    const int gap = 2 * fonts.unit;
+    const int available = option.rect.right() - 3 * fonts.unit - layout.header.x();
     const QString name =
         nameMetrics.elidedText(row.sender, Qt::ElideRight, available - gap - smallMetrics.horizontalAdvance(time));
-    const int baseline = geometry.header.y() + nameMetrics.ascent();
-    painter->setFont(geometry.nameFont);
+    const int baseline = layout.header.y() + fonts.nameAscent;
+    painter->setFont(fonts.name);
     painter->setPen(cachedSenderColor(row.sender, option.palette.color(QPalette::Base)));
-    painter->drawText(QPoint(geometry.header.x(), baseline), name);
-    painter->setFont(geometry.smallFont);
+    painter->drawText(QPoint(layout.header.x(), baseline), name);
+    painter->setFont(fonts.small);
     painter->setPen(option.palette.color(QPalette::PlaceholderText));
-    painter->drawText(QPoint(geometry.header.x() + nameMetrics.horizontalAdvance(name) + gap, baseline), time);
+    painter->drawText(QPoint(layout.header.x() + nameMetrics.horizontalAdvance(name) + gap, baseline), time);
 }
 
-void MessageDelegate::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
-                                const Geometry &geometry) const
+void MessageDelegate::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                                const MessageLayout &layout) const
 {
     const QPalette &palette = option.palette;
     painter->setPen(palette.color(row.state == State::Pending ? QPalette::PlaceholderText : QPalette::Text));
-    geometry.layout.draw(painter, geometry.textOrigin);
-    if (geometry.marker.isEmpty())
+    layout.text.draw(painter, layout.textOrigin);
+    if (layout.marker.isEmpty())
         return;
-    QFont font = geometry.smallFont;
+    QFont font = layout.fonts.small;
     font.setItalic(row.state == State::Pending);
     painter->setFont(font);
     painter->setPen(row.state == State::Failed ? failedColor(palette) : palette.color(QPalette::PlaceholderText));
-    const QRect &rect = geometry.markerRect;
-    painter->drawText(QPoint(rect.left(), rect.top() + QFontMetrics(font).ascent()), geometry.marker);
+    const QRect &rect = layout.markerRect;
+    painter->drawText(QPoint(rect.left(), rect.top() + QFontMetrics(font).ascent()), layout.marker);
 }
 
 QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
     if (!option.rect.contains(pos))
         return {};
-    Geometry geometry;
-    layoutRow(option, readRow(index), geometry);
-    if (geometry.links.isEmpty())
-        return {};
-    const QPointF local = QPointF(pos) - geometry.textOrigin;
-    for (int i = 0; i < geometry.layout.lineCount(); ++i) {
-        const QTextLine line = geometry.layout.lineAt(i);
-        if (local.y() < line.y() || local.y() >= line.y() + line.height())
-            continue;
-        if (local.x() < line.x() || local.x() > line.x() + line.naturalTextWidth())
-            return {};
-        const int cursor = line.xToCursor(local.x(), QTextLine::CursorOnCharacter);
-        for (const MessageText::Link &link : std::as_const(geometry.links)) {
-            if (cursor >= link.start && cursor < link.start + link.length)
-                return link.url;
-        }
-        return {};
-    }
-    return {};
+    const MessageRow row = MessageRow::fromIndex(index);
+    const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
+                               colorsFor(option, row));
+    return layout.linkAt(pos);
 }
 
 bool MessageDelegate::hitsRetry(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
     if (!option.rect.contains(pos) || index.data(MessageModel::StateRole).toInt() != static_cast<int>(State::Failed))
         return false;
-    Geometry geometry;
-    layoutRow(option, readRow(index), geometry);
-    const int slack = geometry.unit / 2; // a little forgiveness around small text
-    return geometry.markerRect.adjusted(-slack, -slack, slack, slack).contains(pos);
+    const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index),
+                               MessageLayout::Purpose::Measure);
+    const int slack = layout.fonts.unit / 2; // a little forgiveness around small text
+    return layout.markerRect.adjusted(-slack, -slack, slack, slack).contains(pos);
 }
 
 QString MessageDelegate::displayedText(const QModelIndex &index) const
 {
-    return bodyText(readRow(index));
+    return MessageRow::fromIndex(index).bodyText();
 }
 
 bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,

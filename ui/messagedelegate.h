@@ -6,27 +6,33 @@
 // row of a group a header with the sender's name in their colour and the time; the text as PLAIN text,
 // word-wrapped, with its line breaks kept and its links underlined; then the delivery state: a "sending…"
 // marker after a pending text, a red "Not sent — click to retry" line under a failed one. An action is one
-// italic line "* Name text" and has no header.
+// italic line "* Name text" and has no header. MessageLayout says where each part goes; this class measures,
+// caches, paints and hit-tests with it.
 //
-// Height cache: QListView asks for the sizeHint of every row on every layout, and laying out text is the
-// dominant cost of a conversation with 100,000 rows. So sizeHint() keeps each row's height in a hash keyed by
-// the row's identity, IdRole + SeqRole (seq is part of it because a pending row gets one when it is
-// confirmed). The cache holds heights for one width and one font: a sizeHint() for another width or font
-// empties it. The view keeps it true: invalidate() for the rows of a dataChanged (only when a role that
-// affects height changed) and for rows about to be removed; invalidateAll() on a model reset or switch.
+// Height cache: QListView asks for the sizeHint of every row on every layout (and lays out again on every
+// insertion), and laying out text is the dominant cost of a conversation with 100,000 rows. So sizeHint()
+// keeps each row's height, keyed by the row's identity from IdRole + SeqRole: a confirmed row by its seq,
+// unique in a conversation and an integer (cheap to hash 100,000 times per layout); a pending or failed row,
+// which has no seq yet, by its id. The cache holds heights for one width and one font: a sizeHint() for
+// another width or font empties it. The view keeps it true: invalidate() for the rows of a dataChanged (only
+// when a role that affects height changed; it drops both keys, so a row confirmed in place leaves nothing
+// stale) and for rows about to be removed; invalidateAll() on a model reset or a switch of conversation.
 // paint() never reads the cache; it lays the row out again, which is cheap for the few rows on screen.
 
-#include "messagetext.h"
+#include "messagelayout.h"
 
 #include <QFont>
 #include <QHash>
 #include <QStyledItemDelegate>
 #include <QUrl>
 
+#include <memory>
+
 class QDate;
-class QTextLayout;
 
 namespace Natter {
+
+class MessageFonts;
 
 class MessageDelegate : public QStyledItemDelegate
 {
@@ -53,35 +59,29 @@ public:
     // that is whether the view must lay its rows out again.
     bool invalidate(const QModelIndex &first, const QModelIndex &last, const QList<int> &roles = {});
     void invalidateAll();
-    qsizetype cachedHeightCount() const { return m_heights.size(); }
+    qsizetype cachedHeightCount() const { return m_confirmedHeights.size() + m_unconfirmedHeights.size(); }
+
+    // The height of the shortest row (a one-line grouped message) in this font.
+    int minimumRowHeight(const QFont &font) const;
 
     // "Today", "Yesterday" or the date in the locale's long format.
     static QString dayLabel(const QDate &date, const QDate &today);
 
 private:
-    struct Row;
-    struct Geometry;
-    struct RowKey
-    {
-        QString id;
-        qint64 seq = 0;
-        friend bool operator==(const RowKey &, const RowKey &) = default;
-        friend size_t qHash(const RowKey &key, size_t seed = 0) { return qHashMulti(seed, key.id, key.seq); }
-    };
-
-    static Row readRow(const QModelIndex &index);
-    static QString bodyText(const Row &row);
-    static RowKey keyOf(const QModelIndex &index);
-    void layoutRow(const QStyleOptionViewItem &option, const Row &row, Geometry &geometry) const;
-    void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
-                        const Geometry &geometry) const;
-    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
-                     const Geometry &geometry) const;
-    void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const Row &row,
-                   const Geometry &geometry) const;
+    void forget(const QModelIndex &index);
+    void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                        const MessageLayout &layout) const;
+    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                     const MessageLayout &layout) const;
+    void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                   const MessageLayout &layout) const;
+    MessageLayout::Colors colorsFor(const QStyleOptionViewItem &option, const MessageRow &row) const;
+    const MessageFonts &fontsFor(const QFont &font) const;
     QColor cachedSenderColor(const QString &name, const QColor &background) const;
 
-    mutable QHash<RowKey, int> m_heights;
+    mutable std::unique_ptr<MessageFonts> m_fonts;
+    mutable QHash<qint64, int> m_confirmedHeights; // by seq
+    mutable QHash<QString, int> m_unconfirmedHeights; // by id
     mutable int m_cacheWidth = -1;
     mutable QFont m_cacheFont;
     mutable QHash<QString, QColor> m_senderColors; // for m_senderColorsBackground

@@ -1,6 +1,8 @@
 #include "messagetext.h"
 
+#include <QLocale>
 #include <QRegularExpression>
+#include <QTime>
 
 #include <algorithm>
 #include <cmath>
@@ -83,6 +85,12 @@ QColor senderColor(const QString &name, const QColor &background)
         hash ^= character.unicode();
         hash *= 16777619U;
     }
+    // MurmurHash3's finaliser: FNV leaves short names' low bits, which pick the hue, poorly mixed.
+    hash ^= hash >> 16;
+    hash *= 0x85ebca6bU;
+    hash ^= hash >> 13;
+    hash *= 0xc2b2ae35U;
+    hash ^= hash >> 16;
     const double hue = static_cast<double>(hash % 360U) / 360.0;
     const bool darkBackground = relativeLuminance(background) < 0.2;
     // Start from a lightness that suits most hues, then move away from the background until readable.
@@ -94,6 +102,13 @@ QColor senderColor(const QString &name, const QColor &background)
         color = QColor::fromHslF(hue, 0.70, lightness);
     }
     return color;
+}
+
+QString shortTime(const QTime &time)
+{
+    static const QRegularExpression seconds(u"[:.]?s{1,2}"_s);
+    const QLocale locale;
+    return locale.toString(time, locale.timeFormat(QLocale::ShortFormat).remove(seconds));
 }
 
 QString layoutText(const QString &text)

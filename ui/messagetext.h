@@ -8,6 +8,8 @@
 #include <QString>
 #include <QUrl>
 
+class QTime;
+
 namespace Natter::MessageText {
 
 struct Link
@@ -30,6 +32,9 @@ QColor senderColor(const QString &name, const QColor &background);
 
 // WCAG contrast ratio between two colours, from 1 (same luminance) to 21 (black on white).
 double contrastRatio(const QColor &a, const QColor &b);
+
+// hh:mm in the locale's short time format, without the seconds some locales (C among them) put in it.
+QString shortTime(const QTime &time);
 
 // The text as a QTextLayout lays it out: every line break (\n, \r\n, \r) becomes QChar::LineSeparator, which
 // QTextLayout honours, so the user's line breaks survive. Nothing is interpreted: the text stays plain.

@@ -3,8 +3,8 @@
 #include "messagedelegate.h"
 #include "messagemodel.h"
 
-#include <QApplication>
 #include <QClipboard>
+#include <QGuiApplication>
 #include <QIdentityProxyModel>
 #include <QKeyEvent>
 #include <QScopedValueRollback>
@@ -71,6 +71,11 @@ void MessageView::setMessageModel(MessageModel *model)
     m_followBottom = true;
     m_anchor = QPersistentModelIndex();
     m_newMessagesButton->hide();
+    // A scroll bar appearing narrows the viewport, and every row must then be measured again. When the
+    // conversation surely overflows, show the scroll bar from the start and measure once.
+    const bool overflows =
+        model && qint64(model->rowCount()) * m_delegate->minimumRowHeight(font()) > viewport()->height();
+    setVerticalScrollBarPolicy(overflows ? Qt::ScrollBarAlwaysOn : Qt::ScrollBarAsNeeded);
     m_proxy->setSourceModel(model); // resets the view, which empties the delegate's cache
     scrollToNewest();
     fetchHistoryIfAtTop(); // a short conversation fills the view with history
@@ -102,12 +107,12 @@ void MessageView::reset()
 
 void MessageView::doItemsLayout()
 {
-    if (m_layingOut) {
+    if (m_holdScroll) {
         QListView::doItemsLayout();
         return;
     }
     {
-        const QScopedValueRollback guard(m_layingOut, true);
+        const QScopedValueRollback guard(m_holdScroll, true);
         QListView::doItemsLayout();
         m_lastLayoutWidth = viewport()->width();
     }
@@ -118,16 +123,16 @@ void MessageView::doItemsLayout()
 void MessageView::updateGeometries()
 {
     QListView::updateGeometries();
-    if (m_followBottom)
+    if (m_followBottom && !m_holdScroll) // a layout restores the position itself, once it is complete
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     placeNewMessagesButton();
 }
 
 void MessageView::rememberScrollPosition()
 {
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0)); // first: may run a pending layout
     const QScrollBar *bar = verticalScrollBar();
     m_followBottom = bar->value() >= bar->maximum() - BottomTolerance;
-    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
     m_anchor = top;
     m_anchorOffset = top.isValid() ? bar->value() - rectForIndex(top).bottom() : 0;
     if (m_followBottom)
@@ -145,12 +150,15 @@ void MessageView::restoreScrollPosition()
 
 void MessageView::verticalScrollbarValueChanged(int value)
 {
-    QListView::verticalScrollbarValueChanged(value);
-    if (m_layingOut)
+    if (m_holdScroll) {
+        QListView::verticalScrollbarValueChanged(value);
         return;
-    // indexAt() may run a pending layout; it must not move the view back to the anchor being replaced.
+    }
     {
-        const QScopedValueRollback guard(m_layingOut, true);
+        // The user moved: a layout still pending (which the base class or indexAt() may run now) must not
+        // move the view back to the place being left.
+        const QScopedValueRollback guard(m_holdScroll, true);
+        QListView::verticalScrollbarValueChanged(value);
         rememberScrollPosition();
     }
     fetchHistoryIfAtTop();
@@ -158,7 +166,7 @@ void MessageView::verticalScrollbarValueChanged(int value)
 
 void MessageView::fetchHistoryIfAtTop()
 {
-    if (!m_model || !isVisible() || m_layingOut)
+    if (!m_model || !isVisible() || m_holdScroll)
         return;
     const QScrollBar *bar = verticalScrollBar();
     if (bar->value() == bar->minimum() && m_model->canFetchMore(QModelIndex()))
@@ -168,8 +176,10 @@ void MessageView::fetchHistoryIfAtTop()
 void MessageView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
     QListView::rowsInserted(parent, start, end);
-    if (parent.isValid() || start == 0 || end != model()->rowCount() - 1)
-        return; // a history page, or a message confirmed into the middle: not news
+    // Rows at the top are a history page, not news. Others are: a new message lands at the end, or before the
+    // user's own messages still on their way.
+    if (parent.isValid() || start == 0)
+        return;
     for (int row = start; row <= end; ++row) {
         const QModelIndex index = indexForRow(row);
         if (index.data(MessageModel::IsOwnRole).toBool()

@@ -99,7 +99,9 @@ private:
     // rather than its top, because a row's top changes when a page before it takes its day separator away.
     QPersistentModelIndex m_anchor;
     int m_anchorOffset = 0;
-    bool m_layingOut = false; // inside doItemsLayout(): scroll values are the layout's, not the user's
+    // Inside a layout, or while taking in the user's scrolling: the scroll bar's value is neither to be moved
+    // to the remembered place nor to be read as a place the user chose.
+    bool m_holdScroll = false;
     int m_lastLayoutWidth = -1;
     Hit m_pressed;
 };

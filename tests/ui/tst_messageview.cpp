@@ -103,6 +103,7 @@ class TestMessageView : public QObject
 private slots:
     void textIsShownLiterallyNeverAsMarkup();
     void lineBreaksAreKept();
+    void singleLineRowsMeasureAlike();
     void longTextWrapsAtNarrowerWidth();
     void groupedRowsAreShorterAndDaySeparatorsAddHeight();
     void followsNewMessagesAtTheBottom();
@@ -119,6 +120,7 @@ private slots:
     void findsLinks();
     void senderColoursAreStableAndReadable();
     void namesDays();
+    void showsTimesWithoutSeconds();
 };
 
 void TestMessageView::textIsShownLiterallyNeverAsMarkup()
@@ -148,6 +150,22 @@ void TestMessageView::lineBreaksAreKept()
              u"one%1two%1three"_s.arg(QChar(QChar::LineSeparator)));
     QVERIFY2(scene.height(1) > 2 * (scene.height(2) - scene.view.fontMetrics().height()),
              "three lines need room for two more lines of text");
+}
+
+void TestMessageView::singleLineRowsMeasureAlike()
+{
+    // The delegate measures short Latin text without laying it out; a tab sends it down the full path.
+    Scene scene;
+    scene.model.prependHistory({message(1, u"alice"_s, u"first"_s, noon),
+                                message(2, u"alice"_s, u"hello"_s, noon + Minute),
+                                message(3, u"alice"_s, u"hello\t"_s, noon + 2 * Minute),
+                                message(4, u"alice"_s, u"h\u00e9llo"_s, noon + 3 * Minute)},
+                               false);
+    QVERIFY(scene.show());
+
+    QVERIFY(scene.height(1) >= scene.view.fontMetrics().height());
+    QCOMPARE(scene.height(1), scene.height(2));
+    QCOMPARE(scene.height(3), scene.height(2));
 }
 
 void TestMessageView::longTextWrapsAtNarrowerWidth()
@@ -212,6 +230,16 @@ void TestMessageView::scrolledUpKeepsPlaceAndOffersNewMessagesButton()
     QVERIFY(button.bottom() <= scene.view.viewport()->geometry().bottom());
     QVERIFY(button.bottom() > scene.view.viewport()->geometry().center().y());
 
+    // A new message lands before the user's own unconfirmed ones: news all the same.
+    scene.model.addPending(u"p-1"_s, u"me"_s, u"mine"_s, MessageKind::Text);
+    QTRY_VERIFY(scene.atBottom());
+    scene.model.markFailed(u"p-1"_s);
+    scene.bar()->setValue(scene.bar()->maximum() / 2);
+    QTRY_VERIFY(!scene.newMessagesButton()->isVisible());
+    scene.model.addMessage(message(42, u"carol"_s, u"more news"_s, noon + 42 * 10 * Minute));
+    QCOMPARE(scene.model.index(41).data(MessageModel::SeqRole).toLongLong(), 42);
+    QTRY_VERIFY(scene.newMessagesButton()->isVisible());
+
     QTest::mouseClick(scene.newMessagesButton(), Qt::LeftButton);
     QTRY_VERIFY(scene.atBottom());
     QVERIFY(!scene.newMessagesButton()->isVisible());
@@ -260,6 +288,12 @@ void TestMessageView::requestsHistoryOnlyAtTheTop()
     scene.bar()->setValue(scene.bar()->minimum());
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.at(0).at(0).toLongLong(), 101);
+
+    // A conversation shorter than the view is at its top from the start: fill the view.
+    Scene shortScene(conversation(201, 203), true);
+    QSignalSpy shortRequested(&shortScene.model, &MessageModel::historyRequested);
+    QVERIFY(shortScene.show());
+    QCOMPARE(shortRequested.size(), 1);
 }
 
 void TestMessageView::prependedHistoryKeepsTheVisibleMessageInPlace()
@@ -405,6 +439,7 @@ void TestMessageView::senderColoursAreStableAndReadable()
     const QColor dark(0x1e, 0x1e, 0x1e);
     QCOMPARE(MessageText::senderColor(u"Alice"_s, light), MessageText::senderColor(u"alice"_s, light));
     QVERIFY(MessageText::senderColor(u"alice"_s, light) != MessageText::senderColor(u"bob"_s, light));
+    QVERIFY(qAbs(MessageText::senderColor(u"alice"_s, light).hslHue() - 198) <= 1); // the same on every machine
     for (const QString &name : {u"alice"_s, u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s, u"guest-12"_s, u"Zoë"_s}) {
         QVERIFY2(MessageText::contrastRatio(MessageText::senderColor(name, light), light) >= 4.5, qPrintable(name));
         QVERIFY2(MessageText::contrastRatio(MessageText::senderColor(name, dark), dark) >= 4.5, qPrintable(name));
@@ -418,6 +453,18 @@ void TestMessageView::namesDays()
     QCOMPARE(MessageDelegate::dayLabel(today.addDays(-1), today), MessageDelegate::tr("Yesterday"));
     QCOMPARE(MessageDelegate::dayLabel(today.addDays(-2), today),
              QLocale().toString(today.addDays(-2), QLocale::LongFormat));
+}
+
+void TestMessageView::showsTimesWithoutSeconds()
+{
+    const QLocale system;
+    QLocale::setDefault(QLocale::c()); // whose short format is HH:mm:ss
+    const QString c = MessageText::shortTime(QTime(9, 5, 30));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const QString german = MessageText::shortTime(QTime(21, 5, 30));
+    QLocale::setDefault(system);
+    QCOMPARE(c, u"09:05"_s);
+    QCOMPARE(german, u"21:05"_s);
 }
 
 QTEST_MAIN(TestMessageView)
