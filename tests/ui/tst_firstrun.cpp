@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -127,6 +128,7 @@ private slots:
         });
         join->trigger();
         QTRY_COMPARE(launcher.session()->current(), Conversation::room(QStringLiteral("dev")));
+        QCOMPARE(editor->placeholderText(), QStringLiteral("Message #dev"));
 
         // 7. What Bob says in the lobby is now unread, in the list and in the tray.
         bob.send(QStringLiteral("are you there?"));
@@ -134,8 +136,15 @@ private slots:
         QTRY_COMPARE(launcher.tray()->unread(), 1);
         launcher.window()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(launcher.window()));
-        launcher.session()->setCurrent(Conversation::room(lobbyRoom()));
+        auto *list = launcher.window()->findChild<QListView *>(QStringLiteral("conversationList"));
+        QVERIFY(list);
+        const QRect lobbyRow =
+            list->visualRect(launcher.session()->conversations()->index(
+                launcher.session()->conversations()->rowOf(Conversation::room(lobbyRoom()))));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, lobbyRow.center() + QPoint(0, lobbyRow.height() / 4));
+        QTRY_COMPARE(launcher.session()->current(), Conversation::room(lobbyRoom()));
         QTRY_COMPARE(launcher.tray()->unread(), 0);
+        QCOMPARE(editor->placeholderText(), QStringLiteral("Message #lobby"));
     }
 };
 
