@@ -157,11 +157,10 @@ bool ChatService::join(ClientSession *session, const QString &room, bool withHis
             return false;
         }
         if (!m_rooms.exists(room) && m_rooms.count() >= m_config.maxRooms) {
-            session->sendError(
-                {ErrorCode::TooManyRooms,
-                 QStringLiteral("This server has reached its limit of %1 rooms; join an existing one.")
-                     .arg(m_config.maxRooms)},
-                ref);
+            session->sendError({ErrorCode::TooManyRooms,
+                                QStringLiteral("This server has reached its limit of %1 rooms; join an existing one.")
+                                    .arg(m_config.maxRooms)},
+                               ref);
             return false;
         }
         if (m_rooms.ensure(room))
@@ -305,8 +304,12 @@ void ChatService::onPlainText(ClientSession *session, const QString &text)
         session->sendPlainLine(QStringLiteral("! You are already in."));
         return;
     case PlainTextMode::CommandKind::Say:
-        m_router.post(session, Send{QUuid::createUuid().toString(QUuid::WithoutBraces), lobbyRoom(), {},
-                                    command.argument, MessageKind::Text});
+        m_router.post(session,
+                      Send{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                           lobbyRoom(),
+                           {},
+                           command.argument,
+                           MessageKind::Text});
         return;
     }
 }

@@ -96,8 +96,8 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
     port = static_cast<quint16>(portValue);
     if (pingTimeoutMs <= pingIntervalMs) {
         if (errorMessage) {
-            *errorMessage
-                = QStringLiteral("ping-timeout-ms: must be longer than ping-interval-ms (%1)").arg(pingIntervalMs);
+            *errorMessage =
+                QStringLiteral("ping-timeout-ms: must be longer than ping-interval-ms (%1)").arg(pingIntervalMs);
         }
         return false;
     }

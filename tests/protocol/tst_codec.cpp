@@ -25,7 +25,7 @@ namespace {
 
 QJsonObject parseObject(const QString &frame)
 {
-    QJsonParseError error {};
+    QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(frame.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         qWarning("not a JSON object: %s", qPrintable(frame));
@@ -34,38 +34,38 @@ QJsonObject parseObject(const QString &frame)
 
 ChatMessage roomMessage(qint64 seq, const QString &from, const QString &text, MessageKind kind = MessageKind::Text)
 {
-    return ChatMessage {.room = u"lobby"_s,
-                        .to = {},
-                        .from = from,
-                        .id = u"m"_s + QString::number(seq),
-                        .text = text,
-                        .kind = kind,
-                        .seq = seq,
-                        .ts = 1700000000000 + seq};
+    return ChatMessage{.room = u"lobby"_s,
+                       .to = {},
+                       .from = from,
+                       .id = u"m"_s + QString::number(seq),
+                       .text = text,
+                       .kind = kind,
+                       .seq = seq,
+                       .ts = 1700000000000 + seq};
 }
 
 ChatMessage directMessage(qint64 seq, const QString &from, const QString &to, const QString &text)
 {
-    return ChatMessage {.room = {},
-                        .to = to,
-                        .from = from,
-                        .id = u"d"_s + QString::number(seq),
-                        .text = text,
-                        .kind = MessageKind::Text,
-                        .seq = seq,
-                        .ts = 1700000000000 + seq};
+    return ChatMessage{.room = {},
+                       .to = to,
+                       .from = from,
+                       .id = u"d"_s + QString::number(seq),
+                       .text = text,
+                       .kind = MessageKind::Text,
+                       .seq = seq,
+                       .ts = 1700000000000 + seq};
 }
 
 Limits customLimits()
 {
-    return Limits {.maxTextBytes = 4096,
-                   .maxFrameBytes = 8192,
-                   .maxTopicLength = 120,
-                   .maxRoomsPerSession = 10,
-                   .historyPageSize = 25,
-                   .maxHistoryPage = 100,
-                   .messagesPerSecond = 2.5,
-                   .burst = 12};
+    return Limits{.maxTextBytes = 4096,
+                  .maxFrameBytes = 8192,
+                  .maxTopicLength = 120,
+                  .maxRoomsPerSession = 10,
+                  .historyPageSize = 25,
+                  .maxHistoryPage = 100,
+                  .messagesPerSecond = 2.5,
+                  .burst = 12};
 }
 
 QString messageFrameWithSeq(const QString &seq)
@@ -129,43 +129,43 @@ void TestCodec::clientRoundTrip_data()
     QTest::addColumn<ClientMessage>("message");
 
     QTest::newRow("hello, name only") << ClientMessage(
-        Hello {.name = u"alice"_s, .password = {}, .token = {}, .since = {}});
+        Hello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}});
     QTest::newRow("hello with password") << ClientMessage(
-        Hello {.name = u"alice"_s, .password = u"s3cret pass"_s, .token = {}, .since = {}});
+        Hello{.name = u"alice"_s, .password = u"s3cret pass"_s, .token = {}, .since = {}});
     QTest::newRow("hello with token") << ClientMessage(
-        Hello {.name = u"Zoë"_s, .password = {}, .token = u"tok-123"_s, .since = {}});
+        Hello{.name = u"Zoë"_s, .password = {}, .token = u"tok-123"_s, .since = {}});
     QTest::newRow("hello with since") << ClientMessage(
-        Hello {.name = u"山田"_s,
-               .password = {},
-               .token = {},
-               .since = {{u"lobby"_s, 42}, {u"dev-ops_2"_s, 0}, {u"@bob"_s, 7}, {u"@Zoë"_s, 3}}});
-    QTest::newRow("hello with everything") << ClientMessage(Hello {
-        .name = u"alice"_s, .password = u"pw"_s, .token = u"tok"_s, .since = {{u"lobby"_s, 9007199254740992LL}}});
-    QTest::newRow("join") << ClientMessage(Join {u"lobby"_s});
-    QTest::newRow("leave") << ClientMessage(Leave {u"dev-ops_2"_s});
+        Hello{.name = u"山田"_s,
+              .password = {},
+              .token = {},
+              .since = {{u"lobby"_s, 42}, {u"dev-ops_2"_s, 0}, {u"@bob"_s, 7}, {u"@Zoë"_s, 3}}});
+    QTest::newRow("hello with everything") << ClientMessage(
+        Hello{.name = u"alice"_s, .password = u"pw"_s, .token = u"tok"_s, .since = {{u"lobby"_s, 9007199254740992LL}}});
+    QTest::newRow("join") << ClientMessage(Join{u"lobby"_s});
+    QTest::newRow("leave") << ClientMessage(Leave{u"dev-ops_2"_s});
     QTest::newRow("send text to room") << ClientMessage(
-        Send {.id = u"m1"_s, .room = u"lobby"_s, .to = {}, .text = u"hello"_s});
+        Send{.id = u"m1"_s, .room = u"lobby"_s, .to = {}, .text = u"hello"_s});
     QTest::newRow("send action to room") << ClientMessage(
-        Send {.id = u"m2"_s, .room = u"lobby"_s, .to = {}, .text = u"waves"_s, .kind = MessageKind::Action});
+        Send{.id = u"m2"_s, .room = u"lobby"_s, .to = {}, .text = u"waves"_s, .kind = MessageKind::Action});
     QTest::newRow("send text to user") << ClientMessage(
-        Send {.id = u"m3"_s, .room = {}, .to = u"bob"_s, .text = u"psst"_s});
+        Send{.id = u"m3"_s, .room = {}, .to = u"bob"_s, .text = u"psst"_s});
     QTest::newRow("send action to user") << ClientMessage(
-        Send {.id = u"m4"_s, .room = {}, .to = u"Zoë"_s, .text = u"nods"_s, .kind = MessageKind::Action});
-    QTest::newRow("send multi-line unicode") << ClientMessage(
-        Send {.id = u"m5"_s, .room = u"lobby"_s, .to = {}, .text = u"Grüße\n\t山田 😀 \"quoted\" \\"_s});
+        Send{.id = u"m4"_s, .room = {}, .to = u"Zoë"_s, .text = u"nods"_s, .kind = MessageKind::Action});
+    QTest::newRow("send multi-line unicode")
+        << ClientMessage(Send{.id = u"m5"_s, .room = u"lobby"_s, .to = {}, .text = u"Grüße\n\t山田 😀 \"quoted\" \\"_s});
     QTest::newRow("history of room, newest page")
-        << ClientMessage(HistoryRequest {.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0});
+        << ClientMessage(HistoryRequest{.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0});
     QTest::newRow("history of room, before and limit")
-        << ClientMessage(HistoryRequest {.room = u"lobby"_s, .to = {}, .before = 120, .limit = 30});
-    QTest::newRow("history with user, newest page") << ClientMessage(HistoryRequest {.room = {}, .to = u"bob"_s});
+        << ClientMessage(HistoryRequest{.room = u"lobby"_s, .to = {}, .before = 120, .limit = 30});
+    QTest::newRow("history with user, newest page") << ClientMessage(HistoryRequest{.room = {}, .to = u"bob"_s});
     QTest::newRow("history with user, before and limit")
-        << ClientMessage(HistoryRequest {.room = {}, .to = u"bob"_s, .before = 9, .limit = 200});
-    QTest::newRow("typing in room") << ClientMessage(Typing {.room = u"lobby"_s, .to = {}});
-    QTest::newRow("typing to user") << ClientMessage(Typing {.room = {}, .to = u"bob"_s});
-    QTest::newRow("rooms") << ClientMessage(RoomsRequest {});
-    QTest::newRow("set topic") << ClientMessage(SetTopic {u"lobby"_s, u"Friday: release 😀"_s});
-    QTest::newRow("clear topic") << ClientMessage(SetTopic {u"lobby"_s, QString()});
-    QTest::newRow("nick") << ClientMessage(Nick {u"Mary Jane"_s});
+        << ClientMessage(HistoryRequest{.room = {}, .to = u"bob"_s, .before = 9, .limit = 200});
+    QTest::newRow("typing in room") << ClientMessage(Typing{.room = u"lobby"_s, .to = {}});
+    QTest::newRow("typing to user") << ClientMessage(Typing{.room = {}, .to = u"bob"_s});
+    QTest::newRow("rooms") << ClientMessage(RoomsRequest{});
+    QTest::newRow("set topic") << ClientMessage(SetTopic{u"lobby"_s, u"Friday: release 😀"_s});
+    QTest::newRow("clear topic") << ClientMessage(SetTopic{u"lobby"_s, QString()});
+    QTest::newRow("nick") << ClientMessage(Nick{u"Mary Jane"_s});
 }
 
 void TestCodec::clientRoundTrip()
@@ -183,62 +183,59 @@ void TestCodec::serverRoundTrip_data()
 {
     QTest::addColumn<ServerMessage>("message");
 
-    QTest::newRow("welcome, default limits, no rooms")
-        << ServerMessage(Welcome {.name = u"alice"_s,
-                                  .token = u"tok"_s,
-                                  .server = ServerInfo {u"natterd"_s, u"1.0.0"_s, Limits {}},
-                                  .rooms = {}});
+    QTest::newRow("welcome, default limits, no rooms") << ServerMessage(Welcome{
+        .name = u"alice"_s, .token = u"tok"_s, .server = ServerInfo{u"natterd"_s, u"1.0.0"_s, Limits{}}, .rooms = {}});
     QTest::newRow("welcome with limits and rooms") << ServerMessage(
-        Welcome {.name = u"alice_2"_s,
-                 .token = u"tok-xyz"_s,
-                 .server = ServerInfo {u"Natter at home"_s, u"1.2.3"_s, customLimits()},
-                 .rooms = {RoomSummary {u"lobby"_s, u"Welcome! 😀"_s, 3}, RoomSummary {u"dev-ops_2"_s, QString(), 0}}});
-    QTest::newRow("joined with members and history") << ServerMessage(Joined {
+        Welcome{.name = u"alice_2"_s,
+                .token = u"tok-xyz"_s,
+                .server = ServerInfo{u"Natter at home"_s, u"1.2.3"_s, customLimits()},
+                .rooms = {RoomSummary{u"lobby"_s, u"Welcome! 😀"_s, 3}, RoomSummary{u"dev-ops_2"_s, QString(), 0}}});
+    QTest::newRow("joined with members and history") << ServerMessage(Joined{
         .room = u"lobby"_s,
         .topic = u"General chat"_s,
         .members = {u"alice"_s, u"bob"_s, u"山田"_s},
         .history = {roomMessage(1, u"bob"_s, u"hi"_s), roomMessage(2, u"alice"_s, u"waves"_s, MessageKind::Action)},
         .more = true});
     QTest::newRow("joined, empty room") << ServerMessage(
-        Joined {.room = u"quiet"_s, .topic = QString(), .members = {u"alice"_s}, .history = {}, .more = false});
-    QTest::newRow("message in room") << ServerMessage(MessageEvent {roomMessage(41, u"bob"_s, u"hello\nworld"_s)});
+        Joined{.room = u"quiet"_s, .topic = QString(), .members = {u"alice"_s}, .history = {}, .more = false});
+    QTest::newRow("message in room") << ServerMessage(MessageEvent{roomMessage(41, u"bob"_s, u"hello\nworld"_s)});
     QTest::newRow("action in room") << ServerMessage(
-        MessageEvent {roomMessage(42, u"bob"_s, u"waves"_s, MessageKind::Action)});
-    QTest::newRow("direct message") << ServerMessage(MessageEvent {directMessage(3, u"bob"_s, u"alice"_s, u"psst"_s)});
+        MessageEvent{roomMessage(42, u"bob"_s, u"waves"_s, MessageKind::Action)});
+    QTest::newRow("direct message") << ServerMessage(MessageEvent{directMessage(3, u"bob"_s, u"alice"_s, u"psst"_s)});
     QTest::newRow("ack with room") << ServerMessage(
-        Ack {.id = u"m1"_s, .seq = 43, .ts = 1700000000123, .room = u"lobby"_s, .to = {}});
+        Ack{.id = u"m1"_s, .seq = 43, .ts = 1700000000123, .room = u"lobby"_s, .to = {}});
     QTest::newRow("ack with user") << ServerMessage(
-        Ack {.id = u"m2"_s, .seq = 4, .ts = 1700000000124, .room = {}, .to = u"bob"_s});
-    QTest::newRow("ack without target") << ServerMessage(Ack {.id = u"m3"_s, .seq = 1, .ts = 2, .room = {}, .to = {}});
+        Ack{.id = u"m2"_s, .seq = 4, .ts = 1700000000124, .room = {}, .to = u"bob"_s});
+    QTest::newRow("ack without target") << ServerMessage(Ack{.id = u"m3"_s, .seq = 1, .ts = 2, .room = {}, .to = {}});
     QTest::newRow("presence joined") << ServerMessage(
-        Presence {.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Joined, .previous = {}});
+        Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Joined, .previous = {}});
     QTest::newRow("presence left") << ServerMessage(
-        Presence {.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}});
+        Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}});
     QTest::newRow("presence renamed, no room") << ServerMessage(
-        Presence {.room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s});
+        Presence{.room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s});
     QTest::newRow("room list") << ServerMessage(
-        RoomList {{RoomSummary {u"lobby"_s, u"Hi"_s, 12}, RoomSummary {u"0day"_s, QString(), 1}}});
-    QTest::newRow("empty room list") << ServerMessage(RoomList {});
+        RoomList{{RoomSummary{u"lobby"_s, u"Hi"_s, 12}, RoomSummary{u"0day"_s, QString(), 1}}});
+    QTest::newRow("empty room list") << ServerMessage(RoomList{});
     QTest::newRow("history page of room") << ServerMessage(
-        HistoryPage {.room = u"lobby"_s,
-                     .to = {},
-                     .messages = {roomMessage(7, u"bob"_s, u"older"_s), roomMessage(8, u"alice"_s, u"old"_s)},
-                     .more = true});
+        HistoryPage{.room = u"lobby"_s,
+                    .to = {},
+                    .messages = {roomMessage(7, u"bob"_s, u"older"_s), roomMessage(8, u"alice"_s, u"old"_s)},
+                    .more = true});
     QTest::newRow("history page with user")
-        << ServerMessage(HistoryPage {.room = {},
-                                      .to = u"bob"_s,
-                                      .messages = {directMessage(1, u"alice"_s, u"bob"_s, u"hi bob"_s),
-                                                   directMessage(2, u"bob"_s, u"alice"_s, u"hi alice"_s)},
-                                      .more = false});
+        << ServerMessage(HistoryPage{.room = {},
+                                     .to = u"bob"_s,
+                                     .messages = {directMessage(1, u"alice"_s, u"bob"_s, u"hi bob"_s),
+                                                  directMessage(2, u"bob"_s, u"alice"_s, u"hi alice"_s)},
+                                     .more = false});
     QTest::newRow("empty history page") << ServerMessage(
-        HistoryPage {.room = u"lobby"_s, .to = {}, .messages = {}, .more = false});
-    QTest::newRow("typing in room") << ServerMessage(TypingEvent {.room = u"lobby"_s, .to = {}, .name = u"bob"_s});
-    QTest::newRow("typing to user") << ServerMessage(TypingEvent {.room = {}, .to = u"alice"_s, .name = u"bob"_s});
-    QTest::newRow("topic changed") << ServerMessage(TopicChanged {u"lobby"_s, u"New topic"_s, u"alice"_s});
-    QTest::newRow("topic cleared, no author") << ServerMessage(TopicChanged {u"lobby"_s, QString(), QString()});
+        HistoryPage{.room = u"lobby"_s, .to = {}, .messages = {}, .more = false});
+    QTest::newRow("typing in room") << ServerMessage(TypingEvent{.room = u"lobby"_s, .to = {}, .name = u"bob"_s});
+    QTest::newRow("typing to user") << ServerMessage(TypingEvent{.room = {}, .to = u"alice"_s, .name = u"bob"_s});
+    QTest::newRow("topic changed") << ServerMessage(TopicChanged{u"lobby"_s, u"New topic"_s, u"alice"_s});
+    QTest::newRow("topic cleared, no author") << ServerMessage(TopicChanged{u"lobby"_s, QString(), QString()});
     QTest::newRow("error with ref") << ServerMessage(
-        ErrorEvent {ErrorCode::TextInvalid, u"A message cannot be empty."_s, u"m9"_s});
-    QTest::newRow("error without ref") << ServerMessage(ErrorEvent {ErrorCode::RateLimited, u"Slow down."_s, {}});
+        ErrorEvent{ErrorCode::TextInvalid, u"A message cannot be empty."_s, u"m9"_s});
+    QTest::newRow("error without ref") << ServerMessage(ErrorEvent{ErrorCode::RateLimited, u"Slow down."_s, {}});
 }
 
 void TestCodec::serverRoundTrip()
@@ -257,18 +254,18 @@ void TestCodec::clientTypeWords_data()
     QTest::addColumn<ClientMessage>("message");
     QTest::addColumn<QString>("type");
 
-    QTest::newRow("hello") << ClientMessage(Hello {.name = u"a"_s, .password = {}, .token = {}, .since = {}})
+    QTest::newRow("hello") << ClientMessage(Hello{.name = u"a"_s, .password = {}, .token = {}, .since = {}})
                            << u"hello"_s;
-    QTest::newRow("join") << ClientMessage(Join {u"lobby"_s}) << u"join"_s;
-    QTest::newRow("leave") << ClientMessage(Leave {u"lobby"_s}) << u"leave"_s;
-    QTest::newRow("send") << ClientMessage(Send {.id = u"1"_s, .room = u"lobby"_s, .to = {}, .text = u"x"_s})
+    QTest::newRow("join") << ClientMessage(Join{u"lobby"_s}) << u"join"_s;
+    QTest::newRow("leave") << ClientMessage(Leave{u"lobby"_s}) << u"leave"_s;
+    QTest::newRow("send") << ClientMessage(Send{.id = u"1"_s, .room = u"lobby"_s, .to = {}, .text = u"x"_s})
                           << u"send"_s;
-    QTest::newRow("history") << ClientMessage(HistoryRequest {.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0})
+    QTest::newRow("history") << ClientMessage(HistoryRequest{.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0})
                              << u"history"_s;
-    QTest::newRow("typing") << ClientMessage(Typing {.room = u"lobby"_s, .to = {}}) << u"typing"_s;
-    QTest::newRow("rooms") << ClientMessage(RoomsRequest {}) << u"rooms"_s;
-    QTest::newRow("topic") << ClientMessage(SetTopic {u"lobby"_s, u"t"_s}) << u"topic"_s;
-    QTest::newRow("nick") << ClientMessage(Nick {u"b"_s}) << u"nick"_s;
+    QTest::newRow("typing") << ClientMessage(Typing{.room = u"lobby"_s, .to = {}}) << u"typing"_s;
+    QTest::newRow("rooms") << ClientMessage(RoomsRequest{}) << u"rooms"_s;
+    QTest::newRow("topic") << ClientMessage(SetTopic{u"lobby"_s, u"t"_s}) << u"topic"_s;
+    QTest::newRow("nick") << ClientMessage(Nick{u"b"_s}) << u"nick"_s;
 }
 
 void TestCodec::clientTypeWords()
@@ -285,16 +282,16 @@ void TestCodec::serverTypeWords_data()
     QTest::addColumn<ServerMessage>("message");
     QTest::addColumn<QString>("type");
 
-    QTest::newRow("welcome") << ServerMessage(Welcome {}) << u"welcome"_s;
-    QTest::newRow("joined") << ServerMessage(Joined {}) << u"joined"_s;
-    QTest::newRow("message") << ServerMessage(MessageEvent {}) << u"message"_s;
-    QTest::newRow("ack") << ServerMessage(Ack {}) << u"ack"_s;
-    QTest::newRow("presence") << ServerMessage(Presence {}) << u"presence"_s;
-    QTest::newRow("rooms") << ServerMessage(RoomList {}) << u"rooms"_s;
-    QTest::newRow("history") << ServerMessage(HistoryPage {}) << u"history"_s;
-    QTest::newRow("typing") << ServerMessage(TypingEvent {}) << u"typing"_s;
-    QTest::newRow("topic") << ServerMessage(TopicChanged {}) << u"topic"_s;
-    QTest::newRow("error") << ServerMessage(ErrorEvent {}) << u"error"_s;
+    QTest::newRow("welcome") << ServerMessage(Welcome{}) << u"welcome"_s;
+    QTest::newRow("joined") << ServerMessage(Joined{}) << u"joined"_s;
+    QTest::newRow("message") << ServerMessage(MessageEvent{}) << u"message"_s;
+    QTest::newRow("ack") << ServerMessage(Ack{}) << u"ack"_s;
+    QTest::newRow("presence") << ServerMessage(Presence{}) << u"presence"_s;
+    QTest::newRow("rooms") << ServerMessage(RoomList{}) << u"rooms"_s;
+    QTest::newRow("history") << ServerMessage(HistoryPage{}) << u"history"_s;
+    QTest::newRow("typing") << ServerMessage(TypingEvent{}) << u"typing"_s;
+    QTest::newRow("topic") << ServerMessage(TopicChanged{}) << u"topic"_s;
+    QTest::newRow("error") << ServerMessage(ErrorEvent{}) << u"error"_s;
 }
 
 void TestCodec::serverTypeWords()
@@ -308,12 +305,12 @@ void TestCodec::serverTypeWords()
 
 void TestCodec::framesAreCompactJson()
 {
-    QCOMPARE(encodeFrame(ClientMessage(Join {u"lobby"_s})), uR"({"room":"lobby","type":"join"})"_s);
-    QCOMPARE(encodeFrame(ClientMessage(RoomsRequest {})), uR"({"type":"rooms"})"_s);
-    QCOMPARE(encodeFrame(ServerMessage(Ack {.id = u"m1"_s, .seq = 5, .ts = 6, .room = {}, .to = {}})),
+    QCOMPARE(encodeFrame(ClientMessage(Join{u"lobby"_s})), uR"({"room":"lobby","type":"join"})"_s);
+    QCOMPARE(encodeFrame(ClientMessage(RoomsRequest{})), uR"({"type":"rooms"})"_s);
+    QCOMPARE(encodeFrame(ServerMessage(Ack{.id = u"m1"_s, .seq = 5, .ts = 6, .room = {}, .to = {}})),
              uR"({"id":"m1","seq":5,"ts":6,"type":"ack"})"_s);
     const QString multiLine =
-        encodeFrame(ClientMessage(Send {.id = u"m1"_s, .room = u"lobby"_s, .to = {}, .text = u"line one\nline two"_s}));
+        encodeFrame(ClientMessage(Send{.id = u"m1"_s, .room = u"lobby"_s, .to = {}, .text = u"line one\nline two"_s}));
     QVERIFY2(!multiLine.contains(u'\n'), qPrintable(multiLine));
     QVERIFY(multiLine.contains(uR"(line one\nline two)"_s));
 }
@@ -321,20 +318,20 @@ void TestCodec::framesAreCompactJson()
 void TestCodec::helloJsonOmitsEmptyFields()
 {
     const QJsonObject object =
-        toJson(ClientMessage(Hello {.name = u"alice"_s, .password = {}, .token = {}, .since = {}}));
-    QCOMPARE(object, (QJsonObject {{u"type"_s, u"hello"_s}, {u"name"_s, u"alice"_s}}));
+        toJson(ClientMessage(Hello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}}));
+    QCOMPARE(object, (QJsonObject{{u"type"_s, u"hello"_s}, {u"name"_s, u"alice"_s}}));
 }
 
 void TestCodec::helloJsonCarriesSince()
 {
-    const QJsonObject object = toJson(ClientMessage(Hello {
+    const QJsonObject object = toJson(ClientMessage(Hello{
         .name = u"alice"_s, .password = u"pw"_s, .token = u"tok"_s, .since = {{u"lobby"_s, 42}, {u"@bob"_s, 7}}}));
-    const QJsonObject expected {
+    const QJsonObject expected{
         {u"type"_s, u"hello"_s},
         {u"name"_s, u"alice"_s},
         {u"password"_s, u"pw"_s},
         {u"token"_s, u"tok"_s},
-        {u"since"_s, QJsonObject {{u"lobby"_s, 42}, {u"@bob"_s, 7}}},
+        {u"since"_s, QJsonObject{{u"lobby"_s, 42}, {u"@bob"_s, 7}}},
     };
     QCOMPARE(object, expected);
 }
@@ -342,48 +339,47 @@ void TestCodec::helloJsonCarriesSince()
 void TestCodec::sendToRoomJson()
 {
     const QJsonObject object =
-        toJson(ClientMessage(Send {.id = u"m1"_s, .room = u"lobby"_s, .to = {}, .text = u"hi"_s}));
+        toJson(ClientMessage(Send{.id = u"m1"_s, .room = u"lobby"_s, .to = {}, .text = u"hi"_s}));
     QVERIFY(!object.contains(u"to"_s));
     QVERIFY2(!object.contains(u"kind"_s), "the default kind is omitted");
     QCOMPARE(object,
-             (QJsonObject {{u"type"_s, u"send"_s}, {u"id"_s, u"m1"_s}, {u"room"_s, u"lobby"_s}, {u"text"_s, u"hi"_s}}));
+             (QJsonObject{{u"type"_s, u"send"_s}, {u"id"_s, u"m1"_s}, {u"room"_s, u"lobby"_s}, {u"text"_s, u"hi"_s}}));
 }
 
 void TestCodec::sendActionToUserJson()
 {
     const QJsonObject object = toJson(ClientMessage(
-        Send {.id = u"m2"_s, .room = {}, .to = u"bob"_s, .text = u"waves"_s, .kind = MessageKind::Action}));
+        Send{.id = u"m2"_s, .room = {}, .to = u"bob"_s, .text = u"waves"_s, .kind = MessageKind::Action}));
     QVERIFY(!object.contains(u"room"_s));
     QCOMPARE(object,
-             (QJsonObject {{u"type"_s, u"send"_s},
-                           {u"id"_s, u"m2"_s},
-                           {u"to"_s, u"bob"_s},
-                           {u"text"_s, u"waves"_s},
-                           {u"kind"_s, u"action"_s}}));
+             (QJsonObject{{u"type"_s, u"send"_s},
+                          {u"id"_s, u"m2"_s},
+                          {u"to"_s, u"bob"_s},
+                          {u"text"_s, u"waves"_s},
+                          {u"kind"_s, u"action"_s}}));
 }
 
 void TestCodec::historyRequestJsonOmitsDefaults()
 {
-    QCOMPARE(toJson(ClientMessage(HistoryRequest {.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0})),
-             (QJsonObject {{u"type"_s, u"history"_s}, {u"room"_s, u"lobby"_s}}));
-    QCOMPARE(toJson(ClientMessage(HistoryRequest {.room = {}, .to = u"bob"_s, .before = 10, .limit = 20})),
-             (QJsonObject {{u"type"_s, u"history"_s}, {u"to"_s, u"bob"_s}, {u"before"_s, 10}, {u"limit"_s, 20}}));
+    QCOMPARE(toJson(ClientMessage(HistoryRequest{.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0})),
+             (QJsonObject{{u"type"_s, u"history"_s}, {u"room"_s, u"lobby"_s}}));
+    QCOMPARE(toJson(ClientMessage(HistoryRequest{.room = {}, .to = u"bob"_s, .before = 10, .limit = 20})),
+             (QJsonObject{{u"type"_s, u"history"_s}, {u"to"_s, u"bob"_s}, {u"before"_s, 10}, {u"limit"_s, 20}}));
 }
 
 void TestCodec::ackJsonOmitsEmptyTarget()
 {
-    const QJsonObject bare = toJson(ServerMessage(Ack {.id = u"m1"_s, .seq = 5, .ts = 6, .room = {}, .to = {}}));
+    const QJsonObject bare = toJson(ServerMessage(Ack{.id = u"m1"_s, .seq = 5, .ts = 6, .room = {}, .to = {}}));
     QVERIFY(!bare.contains(u"room"_s));
     QVERIFY(!bare.contains(u"to"_s));
-    QCOMPARE(bare, (QJsonObject {{u"type"_s, u"ack"_s}, {u"id"_s, u"m1"_s}, {u"seq"_s, 5}, {u"ts"_s, 6}}));
+    QCOMPARE(bare, (QJsonObject{{u"type"_s, u"ack"_s}, {u"id"_s, u"m1"_s}, {u"seq"_s, 5}, {u"ts"_s, 6}}));
 
     const QJsonObject inRoom =
-        toJson(ServerMessage(Ack {.id = u"m1"_s, .seq = 5, .ts = 6, .room = u"lobby"_s, .to = {}}));
+        toJson(ServerMessage(Ack{.id = u"m1"_s, .seq = 5, .ts = 6, .room = u"lobby"_s, .to = {}}));
     QCOMPARE(inRoom.value(u"room"_s).toString(), u"lobby"_s);
     QVERIFY(!inRoom.contains(u"to"_s));
 
-    const QJsonObject direct =
-        toJson(ServerMessage(Ack {.id = u"m1"_s, .seq = 5, .ts = 6, .room = {}, .to = u"bob"_s}));
+    const QJsonObject direct = toJson(ServerMessage(Ack{.id = u"m1"_s, .seq = 5, .ts = 6, .room = {}, .to = u"bob"_s}));
     QCOMPARE(direct.value(u"to"_s).toString(), u"bob"_s);
     QVERIFY(!direct.contains(u"room"_s));
 }
@@ -391,31 +387,31 @@ void TestCodec::ackJsonOmitsEmptyTarget()
 void TestCodec::presenceJson()
 {
     QCOMPARE(toJson(ServerMessage(
-                 Presence {.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}})),
-             (QJsonObject {
+                 Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}})),
+             (QJsonObject{
                  {u"type"_s, u"presence"_s}, {u"room"_s, u"lobby"_s}, {u"name"_s, u"bob"_s}, {u"event"_s, u"left"_s}}));
     QCOMPARE(toJson(ServerMessage(
-                 Presence {.room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s})),
-             (QJsonObject {{u"type"_s, u"presence"_s},
-                           {u"name"_s, u"robert"_s},
-                           {u"event"_s, u"renamed"_s},
-                           {u"previous"_s, u"bob"_s}}));
+                 Presence{.room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s})),
+             (QJsonObject{{u"type"_s, u"presence"_s},
+                          {u"name"_s, u"robert"_s},
+                          {u"event"_s, u"renamed"_s},
+                          {u"previous"_s, u"bob"_s}}));
 }
 
 void TestCodec::messageEventJson()
 {
-    const QJsonObject inRoom = toJson(ServerMessage(MessageEvent {roomMessage(7, u"bob"_s, u"hi"_s)}));
+    const QJsonObject inRoom = toJson(ServerMessage(MessageEvent{roomMessage(7, u"bob"_s, u"hi"_s)}));
     QCOMPARE(inRoom,
-             (QJsonObject {{u"type"_s, u"message"_s},
-                           {u"room"_s, u"lobby"_s},
-                           {u"seq"_s, 7},
-                           {u"id"_s, u"m7"_s},
-                           {u"from"_s, u"bob"_s},
-                           {u"text"_s, u"hi"_s},
-                           {u"kind"_s, u"text"_s},
-                           {u"ts"_s, 1700000000007LL}}));
+             (QJsonObject{{u"type"_s, u"message"_s},
+                          {u"room"_s, u"lobby"_s},
+                          {u"seq"_s, 7},
+                          {u"id"_s, u"m7"_s},
+                          {u"from"_s, u"bob"_s},
+                          {u"text"_s, u"hi"_s},
+                          {u"kind"_s, u"text"_s},
+                          {u"ts"_s, 1700000000007LL}}));
 
-    const QJsonObject direct = toJson(ServerMessage(MessageEvent {directMessage(2, u"bob"_s, u"alice"_s, u"psst"_s)}));
+    const QJsonObject direct = toJson(ServerMessage(MessageEvent{directMessage(2, u"bob"_s, u"alice"_s, u"psst"_s)}));
     QCOMPARE(direct.value(u"to"_s).toString(), u"alice"_s);
     QVERIFY(!direct.contains(u"room"_s));
 }
@@ -423,33 +419,32 @@ void TestCodec::messageEventJson()
 void TestCodec::welcomeJsonAnnouncesLimits()
 {
     const QJsonObject object =
-        toJson(ServerMessage(Welcome {.name = u"alice"_s,
-                                      .token = u"tok"_s,
-                                      .server = ServerInfo {u"natterd"_s, u"1.0"_s, customLimits()},
-                                      .rooms = {RoomSummary {u"lobby"_s, u"Hi"_s, 2}}}));
+        toJson(ServerMessage(Welcome{.name = u"alice"_s,
+                                     .token = u"tok"_s,
+                                     .server = ServerInfo{u"natterd"_s, u"1.0"_s, customLimits()},
+                                     .rooms = {RoomSummary{u"lobby"_s, u"Hi"_s, 2}}}));
     const QJsonObject server = object.value(u"server"_s).toObject();
     QCOMPARE(server.value(u"name"_s).toString(), u"natterd"_s);
     QCOMPARE(server.value(u"version"_s).toString(), u"1.0"_s);
     QCOMPARE(server.value(u"limits"_s).toObject(),
-             (QJsonObject {{u"maxTextBytes"_s, 4096},
-                           {u"maxFrameBytes"_s, 8192},
-                           {u"maxTopicLength"_s, 120},
-                           {u"maxRoomsPerSession"_s, 10},
-                           {u"historyPageSize"_s, 25},
-                           {u"maxHistoryPage"_s, 100},
-                           {u"messagesPerSecond"_s, 2.5},
-                           {u"burst"_s, 12}}));
+             (QJsonObject{{u"maxTextBytes"_s, 4096},
+                          {u"maxFrameBytes"_s, 8192},
+                          {u"maxTopicLength"_s, 120},
+                          {u"maxRoomsPerSession"_s, 10},
+                          {u"historyPageSize"_s, 25},
+                          {u"maxHistoryPage"_s, 100},
+                          {u"messagesPerSecond"_s, 2.5},
+                          {u"burst"_s, 12}}));
     QCOMPARE(object.value(u"rooms"_s).toArray(),
-             (QJsonArray {QJsonObject {{u"name"_s, u"lobby"_s}, {u"topic"_s, u"Hi"_s}, {u"members"_s, 2}}}));
+             (QJsonArray{QJsonObject{{u"name"_s, u"lobby"_s}, {u"topic"_s, u"Hi"_s}, {u"members"_s, 2}}}));
 }
 
 void TestCodec::errorEventJson()
 {
-    QCOMPARE(toJson(ServerMessage(ErrorEvent {ErrorCode::NameTaken, u"Taken."_s, {}})),
-             (QJsonObject {{u"type"_s, u"error"_s}, {u"code"_s, u"name_taken"_s}, {u"message"_s, u"Taken."_s}}));
-    QCOMPARE(
-        toJson(ServerMessage(ErrorEvent {ErrorCode::TooLarge, u"Too long."_s, u"m3"_s})).value(u"ref"_s).toString(),
-        u"m3"_s);
+    QCOMPARE(toJson(ServerMessage(ErrorEvent{ErrorCode::NameTaken, u"Taken."_s, {}})),
+             (QJsonObject{{u"type"_s, u"error"_s}, {u"code"_s, u"name_taken"_s}, {u"message"_s, u"Taken."_s}}));
+    QCOMPARE(toJson(ServerMessage(ErrorEvent{ErrorCode::TooLarge, u"Too long."_s, u"m3"_s})).value(u"ref"_s).toString(),
+             u"m3"_s);
 }
 
 void TestCodec::decodesHandWrittenClientFrames()
@@ -457,7 +452,7 @@ void TestCodec::decodesHandWrittenClientFrames()
     const auto hello =
         decodeClientFrame(uR"({"type":"hello","name":"alice","token":"t1","since":{"lobby":5,"@bob":0}})"_s);
     QVERIFY(hello.ok());
-    const Hello expectedHello {
+    const Hello expectedHello{
         .name = u"alice"_s, .password = {}, .token = u"t1"_s, .since = {{u"lobby"_s, 5}, {u"@bob"_s, 0}}};
     QVERIFY(std::get<Hello>(hello.value()) == expectedHello);
 
@@ -483,12 +478,12 @@ void TestCodec::nullOptionalFieldsCountAsAbsent()
 {
     const auto hello = decodeClientFrame(uR"({"type":"hello","name":"alice","password":null,"since":null})"_s);
     QVERIFY2(hello.ok(), qPrintable(hello.ok() ? QString() : hello.error().message));
-    const Hello expectedHello {.name = u"alice"_s, .password = {}, .token = {}, .since = {}};
+    const Hello expectedHello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}};
     QVERIFY(std::get<Hello>(hello.value()) == expectedHello);
 
     const auto history = decodeClientFrame(uR"({"type":"history","room":"lobby","to":null,"limit":null})"_s);
     QVERIFY2(history.ok(), qPrintable(history.ok() ? QString() : history.error().message));
-    const HistoryRequest expectedHistory {.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0};
+    const HistoryRequest expectedHistory{.room = u"lobby"_s, .to = {}, .before = 0, .limit = 0};
     QVERIFY(std::get<HistoryRequest>(history.value()) == expectedHistory);
 }
 
@@ -498,13 +493,13 @@ void TestCodec::extraFieldsAreIgnored_data()
     QTest::addColumn<ClientMessage>("expected");
 
     QTest::newRow("hello") << uR"({"type":"hello","name":"alice","client":"natter 2.0","features":[1,2]})"_s
-                           << ClientMessage(Hello {.name = u"alice"_s, .password = {}, .token = {}, .since = {}});
+                           << ClientMessage(Hello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}});
     QTest::newRow("join") << uR"({"type":"join","room":"lobby","extra":{"nested":true}})"_s
-                          << ClientMessage(Join {u"lobby"_s});
+                          << ClientMessage(Join{u"lobby"_s});
     QTest::newRow("send") << uR"({"type":"send","id":"1","room":"lobby","text":"hi","priority":9})"_s
-                          << ClientMessage(Send {.id = u"1"_s, .room = u"lobby"_s, .to = {}, .text = u"hi"_s});
-    QTest::newRow("rooms") << uR"({"type":"rooms","filter":"dev"})"_s << ClientMessage(RoomsRequest {});
-    QTest::newRow("nick") << uR"({"name":"bob","type":"nick","reason":null})"_s << ClientMessage(Nick {u"bob"_s});
+                          << ClientMessage(Send{.id = u"1"_s, .room = u"lobby"_s, .to = {}, .text = u"hi"_s});
+    QTest::newRow("rooms") << uR"({"type":"rooms","filter":"dev"})"_s << ClientMessage(RoomsRequest{});
+    QTest::newRow("nick") << uR"({"name":"bob","type":"nick","reason":null})"_s << ClientMessage(Nick{u"bob"_s});
 }
 
 void TestCodec::extraFieldsAreIgnored()
@@ -541,7 +536,7 @@ void TestCodec::welcomeWithoutLimitsKeepsDefaults()
 
 void TestCodec::limitsOutOfRangeAreClamped()
 {
-    const auto parsed = Limits::fromJson(QJsonObject {{u"maxTextBytes"_s, -5}, {u"maxFrameBytes"_s, 1e12}});
+    const auto parsed = Limits::fromJson(QJsonObject{{u"maxTextBytes"_s, -5}, {u"maxFrameBytes"_s, 1e12}});
     QVERIFY(parsed.ok());
     QCOMPARE(parsed.value().maxTextBytes, 0);
     QCOMPARE(parsed.value().maxFrameBytes, std::numeric_limits<int>::max());
@@ -584,7 +579,7 @@ void TestCodec::unknownErrorCodeDecodesAsInternalError()
 
 void TestCodec::errorEventFromProtocolError()
 {
-    const ErrorEvent event = ErrorEvent::from(ProtocolError {ErrorCode::NotInRoom, u"Join first."_s}, u"send"_s);
+    const ErrorEvent event = ErrorEvent::from(ProtocolError{ErrorCode::NotInRoom, u"Join first."_s}, u"send"_s);
     QCOMPARE(event.code, ErrorCode::NotInRoom);
     QCOMPARE(event.message, u"Join first."_s);
     QCOMPARE(event.ref, u"send"_s);

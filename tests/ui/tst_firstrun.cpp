@@ -138,9 +138,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(launcher.window()));
         auto *list = launcher.window()->findChild<QListView *>(QStringLiteral("conversationList"));
         QVERIFY(list);
-        const QRect lobbyRow =
-            list->visualRect(launcher.session()->conversations()->index(
-                launcher.session()->conversations()->rowOf(Conversation::room(lobbyRoom()))));
+        const QRect lobbyRow = list->visualRect(launcher.session()->conversations()->index(
+            launcher.session()->conversations()->rowOf(Conversation::room(lobbyRoom()))));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, lobbyRow.center() + QPoint(0, lobbyRow.height() / 4));
         QTRY_COMPARE(launcher.session()->current(), Conversation::room(lobbyRoom()));
         QTRY_COMPARE(launcher.tray()->unread(), 0);
