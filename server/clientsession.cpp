@@ -41,6 +41,13 @@ ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, QOb
         emit closed(this);
     });
 
+    m_slowConsumerTimer.setSingleShot(true);
+    m_slowConsumerTimer.setInterval(config.slowConsumerGraceMs);
+    connect(&m_slowConsumerTimer, &QTimer::timeout, this, [this] {
+        if (m_socket->bytesToWrite() > m_config.maxBufferedBytes)
+            dropSlowConsumer();
+    });
+
     m_keepalive.setInterval(config.pingIntervalMs);
     connect(&m_keepalive, &QTimer::timeout, this, &ClientSession::onKeepaliveTick);
     m_keepalive.start();
@@ -112,8 +119,21 @@ void ClientSession::onBinaryMessage()
 
 void ClientSession::sendText(const QString &text)
 {
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->sendTextMessage(text);
+    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_socket->sendTextMessage(text);
+    const qint64 queued = m_socket->bytesToWrite();
+    if (queued > qint64(m_config.maxBufferedBytes) * 8)
+        dropSlowConsumer();
+    else if (queued > m_config.maxBufferedBytes && !m_slowConsumerTimer.isActive())
+        m_slowConsumerTimer.start();
+}
+
+void ClientSession::dropSlowConsumer()
+{
+    qCWarning(lcSession) << m_peer << "stopped reading with" << m_socket->bytesToWrite()
+                         << "bytes waiting; dropping it";
+    closeWith(CloseCode::PolicyViolation, QStringLiteral("too slow: not reading what is sent"));
 }
 
 void ClientSession::send(OutgoingFrame &frame)

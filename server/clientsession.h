@@ -69,6 +69,7 @@ private:
     void onKeepaliveTick();
     bool admitFrame();
     void sendText(const QString &text);
+    void dropSlowConsumer();
 
     QWebSocket *m_socket;
     const ServerConfig &m_config;
@@ -86,6 +87,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastHeardMs = 0;
     QTimer m_keepalive;
+    QTimer m_slowConsumerTimer; // runs while more than maxBufferedBytes wait to be sent
 };
 
 } // namespace Natter

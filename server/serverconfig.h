@@ -24,6 +24,11 @@ struct ServerConfig
     int pingIntervalMs = 30'000;
     int pingTimeoutMs = 75'000; // a peer silent for this long (no frame, no pong) is dropped
     int abuseStrikes = 50; // rate-limited frames in a row before the connection is closed with 1008
+    // Bytes queued for one connection that it has not read yet. QtWebSockets has no backpressure, so a client
+    // that stops reading would grow the server's memory without bound: one that stays above this for
+    // slowConsumerGraceMs, or ever goes above eight times this, is dropped. Bursts that drain are fine.
+    int maxBufferedBytes = 4 * 1024 * 1024;
+    int slowConsumerGraceMs = 10'000;
     bool durableCommits = false; // fsync every commit (survives power loss), not only process crashes
     Protocol::Limits limits;
 

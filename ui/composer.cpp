@@ -104,8 +104,9 @@ void Composer::updateCounter()
         m_counter->hide();
         return;
     }
-    m_counter->setText(tooLong ? tr("%1 bytes too long").arg(used - m_maxBytes)
-                               : tr("%1 bytes left").arg(m_maxBytes - used));
+    // Phrased so that no language needs a plural form for the number.
+    m_counter->setText(tooLong ? tr("Bytes over the limit: %1").arg(used - m_maxBytes)
+                               : tr("Bytes left: %1").arg(m_maxBytes - used));
     QPalette palette = m_counter->palette();
     palette.setColor(QPalette::WindowText, tooLong ? QColor(Qt::red) : palette.color(QPalette::PlaceholderText));
     m_counter->setPalette(palette);

@@ -74,9 +74,9 @@ private slots:
         QVERIFY(!counter->isVisible()); // 7 of 10: not yet worth a warning
         QTest::keyClicks(composer.editor(), QStringLiteral("8"));
         QVERIFY(counter->isVisible());
-        QCOMPARE(counter->text(), QStringLiteral("2 bytes left"));
+        QCOMPARE(counter->text(), QStringLiteral("Bytes left: 2"));
         composer.editor()->insertPlainText(QStringLiteral("€")); // three bytes in UTF-8
-        QCOMPARE(counter->text(), QStringLiteral("1 bytes too long"));
+        QCOMPARE(counter->text(), QStringLiteral("Bytes over the limit: 1"));
         QVERIFY(!send->isEnabled());
         QSignalSpy sent(&composer, &Composer::sendRequested);
         QTest::keyClick(composer.editor(), Qt::Key_Return);
