@@ -38,7 +38,7 @@ public:
     Q_ENUM(Role)
 
     // Consecutive messages of one sender further apart than this start a new group.
-    static constexpr qint64 GroupGapMs = 5 * 60 * 1000;
+    static constexpr qint64 GroupGapMs = qint64(5) * 60 * 1000;
 
     explicit MessageModel(const Conversation &conversation, QObject *parent = nullptr);
 

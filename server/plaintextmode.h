@@ -16,7 +16,7 @@ struct Command
     QString argument; // the text to say, or the requested name
 };
 
-Command parseCommand(const QString &frame);
+Command parseCommand(const QString &line);
 
 QString welcomeLine(const QString &serverName, const QString &guestName);
 QString helpText();
