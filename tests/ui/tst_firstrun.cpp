@@ -23,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -144,6 +145,38 @@ private slots:
         QTRY_COMPARE(launcher.session()->current(), Conversation::room(lobbyRoom()));
         QTRY_COMPARE(launcher.tray()->unread(), 0);
         QCOMPARE(editor->placeholderText(), QStringLiteral("Message #lobby"));
+    }
+
+    void windowSizeAndNameAreRemembered()
+    {
+        QSettings store(m_dir.filePath(QStringLiteral("remember.ini")), QSettings::IniFormat);
+        AppSettings settings(&store);
+        settings.setHostPort(0);
+        Launcher::Options options;
+        options.historyPath = m_dir.filePath(QStringLiteral("remember.sqlite"));
+        options.hostAddress = QHostAddress(QHostAddress::LocalHost);
+        options.host = true;
+        options.name = QStringLiteral("Grace");
+        {
+            Launcher first(&settings);
+            first.start(options);
+            QTRY_VERIFY(first.window() && first.window()->isVisible());
+            first.window()->resize(777, 555);
+            QSignalSpy quit(&first, &Launcher::quitRequested);
+            QAction *quitAction = findAction(first.window(), QStringLiteral("Quit"));
+            QVERIFY(quitAction);
+            quitAction->trigger();
+            QCOMPARE(quit.size(), 1);
+        }
+        QCOMPARE(settings.userName(), QStringLiteral("Grace"));
+
+        options.name.clear(); // the second start asks nothing: the name is remembered
+        Launcher second(&settings);
+        second.start(options);
+        QVERIFY(!second.nameDialog());
+        QTRY_VERIFY(second.window() && second.window()->isVisible());
+        QCOMPARE(second.window()->size(), QSize(777, 555));
+        QTRY_COMPARE(second.client()->name(), QStringLiteral("Grace"));
     }
 };
 
