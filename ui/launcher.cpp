@@ -210,7 +210,7 @@ void Launcher::onConnectionFailed(const QString &reason)
 
 void Launcher::onWindowClose(QCloseEvent *event)
 {
-    if (m_quitting || !m_host->isHosting() || !m_settings->minimizeToTrayWhileHosting() || !TrayIcon::isAvailable()) {
+    if (m_quitting || !m_host->isHosting() || !m_settings->minimizeToTrayWhileHosting() || !m_options.trayAvailable()) {
         event->accept();
         quit();
         return;

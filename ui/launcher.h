@@ -8,8 +8,10 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QSystemTrayIcon>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -37,6 +39,8 @@ public:
         QUrl joinUrl; // join at once, without the start dialog
         QString historyPath; // the hosted server's history file; empty: in the app's data folder
         QHostAddress hostAddress = QHostAddress(QHostAddress::Any); // where a hosted server listens
+        // Whether the desktop shows tray icons; tests stand in for a desktop that has a tray.
+        std::function<bool()> trayAvailable = [] { return QSystemTrayIcon::isSystemTrayAvailable(); };
     };
 
     explicit Launcher(AppSettings *settings, QObject *parent = nullptr);

@@ -147,6 +147,38 @@ private slots:
         QCOMPARE(editor->placeholderText(), QStringLiteral("Message #lobby"));
     }
 
+    void closingWhileHostingKeepsTheChatInTheTray()
+    {
+        QSettings store(m_dir.filePath(QStringLiteral("tray.ini")), QSettings::IniFormat);
+        AppSettings settings(&store);
+        settings.setHostPort(0);
+        Launcher::Options options;
+        options.historyPath = m_dir.filePath(QStringLiteral("tray.sqlite"));
+        options.hostAddress = QHostAddress(QHostAddress::LocalHost);
+        options.host = true;
+        options.name = QStringLiteral("Tess");
+        options.trayAvailable = [] { return true; };
+        Launcher launcher(&settings);
+        QSignalSpy quit(&launcher, &Launcher::quitRequested);
+        launcher.start(options);
+        QTRY_VERIFY(launcher.window() && launcher.window()->isVisible());
+        QTRY_COMPARE(launcher.client()->state(), ChatClient::State::Connected);
+
+        QVERIFY(!settings.trayExplanationShown());
+        launcher.window()->close();
+        QVERIFY(!launcher.window()->isVisible());
+        QCOMPARE(quit.size(), 0);
+        QVERIFY(launcher.host()->isHosting()); // others can go on chatting
+        QVERIFY(settings.trayExplanationShown()); // explained once, and only once
+
+        emit launcher.tray()->showRequested();
+        QVERIFY(launcher.window()->isVisible());
+
+        settings.setMinimizeToTrayWhileHosting(false); // the preference turns it off
+        launcher.window()->close();
+        QCOMPARE(quit.size(), 1);
+    }
+
     void windowSizeAndNameAreRemembered()
     {
         QSettings store(m_dir.filePath(QStringLiteral("remember.ini")), QSettings::IniFormat);
