@@ -299,6 +299,10 @@
         <source>New messages ↓</source>
         <translation>Neue Nachrichten ↓</translation>
     </message>
+    <message>
+        <source>No messages yet. Say hello!</source>
+        <translation>Noch keine Nachrichten. Sag hallo!</translation>
+    </message>
 </context>
 <context>
     <name>Natter::NameDialog</name>

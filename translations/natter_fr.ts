@@ -299,6 +299,10 @@
         <source>New messages ↓</source>
         <translation>Nouveaux messages ↓</translation>
     </message>
+    <message>
+        <source>No messages yet. Say hello!</source>
+        <translation>Aucun message pour l’instant. Dites bonjour&#x202f;!</translation>
+    </message>
 </context>
 <context>
     <name>Natter::NameDialog</name>

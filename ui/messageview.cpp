@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QIdentityProxyModel>
 #include <QKeyEvent>
+#include <QPainter>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QToolButton>
@@ -214,6 +215,13 @@ void MessageView::paintEvent(QPaintEvent *event)
     // Lay out before painting, so that a layout never moves the scroll bar while the viewport is painted.
     executeDelayedItemsLayout();
     QListView::paintEvent(event);
+    if (m_model && m_model->rowCount() == 0 && !m_model->hasMoreHistory()) {
+        // An empty conversation says so, rather than looking broken.
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("No messages yet. Say hello!"));
+    }
 }
 
 void MessageView::resizeEvent(QResizeEvent *event)
