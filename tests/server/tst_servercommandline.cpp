@@ -128,7 +128,7 @@ void TestServerCommandLine::options_data()
     QTest::newRow("port 65535") << QStringList{s("--port"), s("65535")} << s("port") << QVariant(quint16(65535));
     QTest::newRow("bind IPv4") << QStringList{s("--bind"), s("127.0.0.1")} << s("bind") << QVariant(s("127.0.0.1"));
     QTest::newRow("bind IPv6") << QStringList{s("--bind"), s("::1")} << s("bind") << QVariant(s("::1"));
-    QTest::newRow("bind LAN") << QStringList{s("--bind=192.168.1.20")} << s("bind") << QVariant(s("192.168.1.20"));
+    QTest::newRow("bind LAN") << QStringList{s("--bind=192.0.2.20")} << s("bind") << QVariant(s("192.0.2.20"));
     QTest::newRow("name") << QStringList{s("--name"), s("Team Chat")} << s("name") << QVariant(s("Team Chat"));
     QTest::newRow("name is trimmed") << QStringList{s("--name"), s("  Team  ")} << s("name") << QVariant(s("Team"));
     QTest::newRow("name unicode") << QStringList{s("--name"), s("Café ☕")} << s("name") << QVariant(s("Café ☕"));

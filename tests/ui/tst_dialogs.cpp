@@ -165,12 +165,12 @@ void TestDialogs::parseServerUrl_data()
 
     const QString rejected;
     // clang-format off
-    QTest::newRow("ip and port, no scheme") << QStringLiteral("192.168.1.5:8642") << QStringLiteral("ws://192.168.1.5:8642") << QString();
+    QTest::newRow("ip and port, no scheme") << QStringLiteral("192.0.2.5:8642") << QStringLiteral("ws://192.0.2.5:8642") << QString();
     QTest::newRow("host only gets default port") << QStringLiteral("chat.example.org") << QStringLiteral("ws://chat.example.org:8642") << QString();
     QTest::newRow("ws without port") << QStringLiteral("ws://chat.example.org") << QStringLiteral("ws://chat.example.org:8642") << QString();
     QTest::newRow("wss keeps 443") << QStringLiteral("wss://chat.example.org") << QStringLiteral("wss://chat.example.org") << QString();
     QTest::newRow("wss with port") << QStringLiteral("wss://chat.example.org:9443") << QStringLiteral("wss://chat.example.org:9443") << QString();
-    QTest::newRow("trimmed") << QStringLiteral("  ws://10.0.0.2:1234 \t") << QStringLiteral("ws://10.0.0.2:1234") << QString();
+    QTest::newRow("trimmed") << QStringLiteral("  ws://198.51.100.2:1234 \t") << QStringLiteral("ws://198.51.100.2:1234") << QString();
     QTest::newRow("case and trailing slash") << QStringLiteral("WS://Chat.Example.ORG/") << QStringLiteral("ws://chat.example.org:8642") << QString();
     QTest::newRow("localhost with port") << QStringLiteral("localhost:9000") << QStringLiteral("ws://localhost:9000") << QString();
     QTest::newRow("ipv6") << QStringLiteral("[::1]:9000") << QStringLiteral("ws://[::1]:9000") << QString();
@@ -226,14 +226,14 @@ void TestDialogs::startDialogDisablesJoinForInvalidUrl()
     QCOMPARE(reason->textFormat(), Qt::PlainText);
 
     QVERIFY(!join->isEnabled()); // nothing typed yet
-    QTest::keyClicks(urlEdit->lineEdit(), QStringLiteral("http://192.168.1.20:8642"));
+    QTest::keyClicks(urlEdit->lineEdit(), QStringLiteral("http://192.0.2.20:8642"));
     QVERIFY(!join->isEnabled());
     QVERIFY2(reason->text().contains(QStringLiteral("ws://")), qPrintable(reason->text()));
     QTest::mouseClick(join, Qt::LeftButton);
     QVERIFY(dialog.isVisible());
 
     clearByKeyboard(urlEdit->lineEdit());
-    QTest::keyClicks(urlEdit->lineEdit(), QStringLiteral("192.168.1.20:99999"));
+    QTest::keyClicks(urlEdit->lineEdit(), QStringLiteral("192.0.2.20:99999"));
     QVERIFY(!join->isEnabled());
     QVERIFY2(reason->text().contains(QStringLiteral("port")), qPrintable(reason->text()));
 
@@ -268,8 +268,8 @@ void TestDialogs::startDialogEnterInUrlFieldJoins()
 
 void TestDialogs::startDialogOffersRecentUrlsInOrder()
 {
-    const QStringList recent{QStringLiteral("ws://10.0.0.7:8642"), QStringLiteral("wss://chat.example.org"),
-                             QStringLiteral("ws://10.0.0.7:8642"), QString()};
+    const QStringList recent{QStringLiteral("ws://198.51.100.7:8642"), QStringLiteral("wss://chat.example.org"),
+                             QStringLiteral("ws://198.51.100.7:8642"), QString()};
     StartDialog dialog(recent, StartDialog::Choice::Join);
     auto *urlEdit = child<QComboBox>(&dialog, "urlEdit");
     QVERIFY(urlEdit);
@@ -286,7 +286,7 @@ void TestDialogs::startDialogOffersRecentUrlsInOrder()
 
 void TestDialogs::startDialogHostChoice()
 {
-    StartDialog dialog({QStringLiteral("ws://10.0.0.7:8642")}, StartDialog::Choice::Join);
+    StartDialog dialog({QStringLiteral("ws://198.51.100.7:8642")}, StartDialog::Choice::Join);
     QVERIFY(showAndWait(&dialog));
     QCOMPARE(dialog.choice(), StartDialog::Choice::Join);
     auto *host = child<QPushButton>(&dialog, "hostButton");

@@ -408,7 +408,8 @@ void TestMessageView::findsLinks_data()
         << QUrl(u"https://en.wikipedia.org/wiki/Qt_(software)"_s);
     QTest::newRow("websocket") << u"join wss://chat.example:9000/natter now"_s << u"wss://chat.example:9000/natter"_s
                                << QUrl(u"wss://chat.example:9000/natter"_s);
-    QTest::newRow("ws") << u"ws://10.0.0.2:8080"_s << u"ws://10.0.0.2:8080"_s << QUrl(u"ws://10.0.0.2:8080"_s);
+    QTest::newRow("ws") << u"ws://198.51.100.2:8080"_s << u"ws://198.51.100.2:8080"_s
+                        << QUrl(u"ws://198.51.100.2:8080"_s);
     QTest::newRow("www") << u"try www.qt.io!"_s << u"www.qt.io"_s << QUrl(u"http://www.qt.io"_s);
     QTest::newRow("angle brackets") << u"<https://a.example/b>"_s << u"https://a.example/b"_s
                                     << QUrl(u"https://a.example/b"_s);
