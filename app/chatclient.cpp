@@ -2,6 +2,7 @@
 
 #include "clientlogging.h"
 #include "clientmessages.h"
+#include "overloaded.h"
 #include "protocol.h"
 #include "validation.h"
 
@@ -12,16 +13,6 @@
 namespace Natter {
 
 using namespace Protocol;
-
-namespace {
-
-template<typename... Ts> struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<typename... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
-
-} // namespace
 
 ChatClient::ChatClient(QObject *parent)
     : QObject(parent)

@@ -4,6 +4,7 @@
 #include "historystore.h"
 #include "logging.h"
 #include "outgoingframe.h"
+#include "overloaded.h"
 #include "plaintextmode.h"
 #include "validation.h"
 
@@ -22,12 +23,6 @@ QString newToken()
     QRandomGenerator::system()->fillRange(words);
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
 }
-
-template<typename... Ts> struct Overloaded : Ts...
-{
-    using Ts::operator()...;
-};
-template<typename... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace
 
