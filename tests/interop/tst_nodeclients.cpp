@@ -107,9 +107,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
-        QVERIFY(alice.joinRoom(lobbyRoom()));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice"), {lobbyRoom()}));
 
         NodeScript node(QStringLiteral("tutorial-client.js"), server.url());
         QVERIFY(node.started());
@@ -136,9 +134,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
-        QVERIFY(alice.joinRoom(QStringLiteral("dev")));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice"), {QStringLiteral("dev")}));
 
         NodeScript node(QStringLiteral("natter-client.js"), server.url());
         QVERIFY(node.started());

@@ -14,16 +14,10 @@ class TestChatServer : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestClient> signedIn(TestServer &server, const QString &name, const QStringList &rooms = {})
+    static std::unique_ptr<TestClient> signedIn(TestServer &server, const QString &name, const QStringList &rooms = {})
     {
         auto client = std::make_unique<TestClient>();
-        if (!client->open(server.url()) || !client->signIn(name))
-            return nullptr;
-        for (const QString &room : rooms) {
-            if (!client->joinRoom(room))
-                return nullptr;
-        }
-        return client;
+        return client->enter(server.url(), name, rooms) ? std::move(client) : nullptr;
     }
 
 private slots:

@@ -34,9 +34,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
-        QVERIFY(alice.joinRoom(lobbyRoom()));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice"), {lobbyRoom()}));
         TestClient guest(TestClient::Mode::PlainText);
         QVERIFY(guest.open(server.url()));
 
@@ -70,9 +68,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
-        QVERIFY(alice.joinRoom(QStringLiteral("dev")));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice"), {QStringLiteral("dev")}));
         TestClient guest(TestClient::Mode::PlainText);
         QVERIFY(guest.open(server.url()));
         QVERIFY(alice.say(QStringLiteral("dev"), QStringLiteral("secret plans")) > 0);
@@ -87,9 +83,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
-        QVERIFY(alice.joinRoom(lobbyRoom()));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice"), {lobbyRoom()}));
         TestClient guest(TestClient::Mode::PlainText);
         QVERIFY(guest.open(server.url()));
 
@@ -127,8 +121,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice")));
         TestClient guest(TestClient::Mode::PlainText);
         QVERIFY(guest.open(server.url()));
         guest.sendText(command);
@@ -212,9 +205,7 @@ private slots:
         TestServer server;
         QVERIFY(server.start());
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
-        QVERIFY(alice.joinRoom(lobbyRoom()));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice"), {lobbyRoom()}));
         TestClient guest(TestClient::Mode::PlainText);
         QVERIFY(guest.open(server.url()));
         guest.sendText(QStringLiteral("typed in a terminal\r\n"));
@@ -236,8 +227,7 @@ private slots:
             QVERIFY(guest.waitForLine(QStringLiteral("guest-1: for the record")));
         }
         TestClient alice;
-        QVERIFY(alice.open(server.url()));
-        QVERIFY(alice.signIn(QStringLiteral("Alice")));
+        QVERIFY(alice.enter(server.url(), QStringLiteral("Alice")));
         alice.send(Join{lobbyRoom()});
         const auto joined = alice.waitFor<Joined>();
         QVERIFY(joined);

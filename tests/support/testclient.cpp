@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QWebSocketHandshakeOptions>
 
+#include <algorithm>
+
 using namespace Natter::Protocol;
 
 TestClient::TestClient(Mode mode, QObject *parent)
@@ -86,6 +88,13 @@ bool TestClient::joinRoom(const QString &room)
 {
     send(Join{room});
     return waitFor<Joined>([&](const Joined &joined) { return joined.room == room; }).has_value();
+}
+
+bool TestClient::enter(const QUrl &url, const QString &name, const QStringList &rooms)
+{
+    if (!open(url) || !signIn(name))
+        return false;
+    return std::all_of(rooms.cbegin(), rooms.cend(), [this](const QString &room) { return joinRoom(room); });
 }
 
 void TestClient::send(const ClientMessage &message)

@@ -26,6 +26,8 @@ public:
     bool signIn(const QString &name, const QString &token = {}, const QHash<QString, qint64> &since = {},
                 const QString &password = {});
     bool joinRoom(const QString &room);
+    // Opens, signs in as `name` and joins the rooms, one step after the other; false at the first that fails.
+    bool enter(const QUrl &url, const QString &name, const QStringList &rooms = {});
 
     void send(const Natter::Protocol::ClientMessage &message);
     void sendText(const QString &text) { m_socket.sendTextMessage(text); }
