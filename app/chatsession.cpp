@@ -20,7 +20,7 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     , m_conversations(new RoomListModel(this))
     , m_members(new MemberModel(this))
 {
-    m_members->setOwnName(client->name());
+    onNameChanged(client->name());
     connect(client, &ChatClient::welcomed, this, &ChatSession::onWelcomed);
     connect(client, &ChatClient::joined, this, &ChatSession::onJoined);
     connect(client, &ChatClient::left, this, &ChatSession::onLeft);
@@ -184,10 +184,7 @@ void ChatSession::onQueued(const Conversation &conversation, const QString &id, 
 
 bool ChatSession::mentionsMe(const QString &text) const
 {
-    const QRegularExpression word(
-        QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(m_client->name())),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    return text.contains(word);
+    return !m_client->name().isEmpty() && text.contains(m_mention);
 }
 
 void ChatSession::onMessage(const ChatMessage &message)
@@ -252,6 +249,10 @@ void ChatSession::onTyping(const TypingEvent &typing)
 
 void ChatSession::onNameChanged(const QString &name)
 {
+    // Built once per name rather than for every message that arrives.
+    m_mention =
+        QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(name)),
+                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     m_members->setOwnName(name);
     for (MessageModel *model : std::as_const(m_messages))
         model->setOwnName(name);

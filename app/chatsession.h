@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <memory>
@@ -71,6 +72,7 @@ private:
     Conversation m_current;
     QString m_pendingJoin; // a room the user asked to join: show it when the server confirms
     bool m_windowActive = true;
+    QRegularExpression m_mention; // the user's name as a word
 };
 
 } // namespace Natter
