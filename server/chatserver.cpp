@@ -78,14 +78,14 @@ QUrl ChatServer::localUrl() const
     return url;
 }
 
-void ChatServer::onSocketReady(QWebSocket *socket)
+void ChatServer::onSocketReady(QWebSocket *socket, QTcpSocket *transport)
 {
     if (m_stopping) {
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
         socket->deleteLater();
         return;
     }
-    auto *session = new ClientSession(socket, m_config, this);
+    auto *session = new ClientSession(socket, transport, m_config, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, &ChatServer::onSessionClosed);
     m_service->attach(session);

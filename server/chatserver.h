@@ -10,6 +10,7 @@
 #include <QUrl>
 
 QT_BEGIN_NAMESPACE
+class QTcpSocket;
 class QWebSocket;
 QT_END_NAMESPACE
 
@@ -47,7 +48,7 @@ signals:
     void stopped();
 
 private:
-    void onSocketReady(QWebSocket *socket);
+    void onSocketReady(QWebSocket *socket, QTcpSocket *transport);
     void onSessionClosed(ClientSession *session);
     void finishStop();
 

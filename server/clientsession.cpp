@@ -5,7 +5,9 @@
 #include "plaintextmode.h"
 #include "servermessages.h"
 #include "validation.h"
+#include "websocketframe.h"
 
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace Natter {
@@ -16,9 +18,10 @@ namespace {
 constexpr int CloseGraceMs = 3000;
 }
 
-ClientSession::ClientSession(QWebSocket *socket, const ServerConfig &config, QObject *parent)
+ClientSession::ClientSession(QWebSocket *socket, QTcpSocket *transport, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_transport(transport)
     , m_config(config)
     , m_mode(socket->subprotocol() == subprotocol() ? Mode::Natter : Mode::PlainText)
     , m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort()))
@@ -117,12 +120,16 @@ void ClientSession::onBinaryMessage()
     closeWith(CloseCode::UnsupportedData, QStringLiteral("binary frames are not supported"));
 }
 
-void ClientSession::sendText(const QString &text)
+void ClientSession::sendFrame(const QByteArray &frame)
 {
-    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState || !m_transport)
         return;
-    m_socket->sendTextMessage(text);
-    const qint64 queued = m_socket->bytesToWrite();
+    // A whole frame goes into the socket's buffer in one call, so it never interleaves with the control frames
+    // QWebSocket writes itself (ping, pong, close). The pointer overload copies into the socket's write buffer,
+    // so small frames share its blocks and go out together. write(QByteArray) would queue frames of 4 KiB or
+    // more as blocks of their own, and the socket sends one block per event-loop pass.
+    m_transport->write(frame.constData(), frame.size());
+    const qint64 queued = m_transport->bytesToWrite();
     if (queued > qint64(m_config.maxBufferedBytes) * 8)
         dropSlowConsumer();
     else if (queued > m_config.maxBufferedBytes && !m_slowConsumerTimer.isActive())
@@ -139,9 +146,9 @@ void ClientSession::dropSlowConsumer()
 void ClientSession::send(OutgoingFrame &frame)
 {
     if (m_mode == Mode::Natter) {
-        sendText(frame.natterText());
-    } else if (const QString &line = frame.plainText(); !line.isEmpty()) {
-        sendText(line);
+        sendFrame(frame.natterFrame());
+    } else if (const QByteArray &line = frame.plainFrame(); !line.isEmpty()) {
+        sendFrame(line);
     }
 }
 
@@ -158,7 +165,7 @@ void ClientSession::sendError(const ProtocolError &error, const QString &ref)
 
 void ClientSession::sendPlainLine(const QString &line)
 {
-    sendText(line);
+    sendFrame(WebSocketFrame::text(line.toUtf8()));
 }
 
 void ClientSession::closeWith(CloseCode code, const QString &reason)

@@ -10,10 +10,12 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
 QT_BEGIN_NAMESPACE
+class QTcpSocket;
 class QWebSocket;
 QT_END_NAMESPACE
 
@@ -28,8 +30,9 @@ public:
     enum class Mode { Natter, PlainText };
     Q_ENUM(Mode)
 
-    // Takes ownership of the socket, which must be connected.
-    ClientSession(QWebSocket *socket, const ServerConfig &config, QObject *parent = nullptr);
+    // Takes ownership of the socket, which must be connected. The transport is the TCP socket it was upgraded
+    // from: frames encoded once for many sessions are written to it directly.
+    ClientSession(QWebSocket *socket, QTcpSocket *transport, const ServerConfig &config, QObject *parent = nullptr);
     ~ClientSession() override;
 
     Mode mode() const { return m_mode; }
@@ -68,10 +71,11 @@ private:
     void onBinaryMessage();
     void onKeepaliveTick();
     bool admitFrame();
-    void sendText(const QString &text);
+    void sendFrame(const QByteArray &frame);
     void dropSlowConsumer();
 
     QWebSocket *m_socket;
+    QPointer<QTcpSocket> m_transport;
     const ServerConfig &m_config;
     Mode m_mode;
     QString m_peer;

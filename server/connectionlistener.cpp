@@ -133,13 +133,18 @@ void ConnectionListener::onWebSocketUpgraded()
 {
     while (QWebSocket *webSocket = m_webSocketServer->nextPendingConnection()) {
         const Handshake handshake = m_handshakes.take(endpointKey(webSocket->peerAddress(), webSocket->peerPort()));
-        if (handshake.socket) {
-            // The timer's only job was the handshake; it is done.
-            delete handshake.socket->findChild<QTimer *>(HandshakeTimerName, Qt::FindDirectChildrenOnly);
-            // QWebSocket does not own the TCP socket it was upgraded from: tie their lifetimes together, or every
-            // closed connection would leave its socket (and its slot in the connection counts) behind.
-            handshake.socket->setParent(webSocket);
+        if (!handshake.socket) {
+            // Every upgrade starts in onTcpConnection(); one that did not is not ours to serve.
+            qCWarning(lcServer) << "dropping an upgraded connection with no TCP socket on record";
+            webSocket->abort();
+            webSocket->deleteLater();
+            continue;
         }
+        // The timer's only job was the handshake; it is done.
+        delete handshake.socket->findChild<QTimer *>(HandshakeTimerName, Qt::FindDirectChildrenOnly);
+        // QWebSocket does not own the TCP socket it was upgraded from: tie their lifetimes together, or every
+        // closed connection would leave its socket (and its slot in the connection counts) behind.
+        handshake.socket->setParent(webSocket);
         if (handshake.rejectAfterUpgrade) {
             qCWarning(lcServer) << "closing a connection from" << webSocket->peerAddress().toString() << ":"
                                 << handshake.rejectReason;
@@ -157,7 +162,7 @@ void ConnectionListener::onWebSocketUpgraded()
         }
         qCDebug(lcServer) << "new connection from" << webSocket->peerAddress().toString()
                           << "subprotocol:" << webSocket->subprotocol();
-        emit socketReady(webSocket);
+        emit socketReady(webSocket, handshake.socket);
     }
 }
 

@@ -33,7 +33,8 @@ public:
 
 signals:
     // A WebSocket ready for a session; the receiver takes ownership.
-    void socketReady(QWebSocket *socket);
+    // A WebSocket ready for a session, and the TCP socket it runs on (a child of the WebSocket).
+    void socketReady(QWebSocket *socket, QTcpSocket *transport);
 
 private:
     struct Handshake

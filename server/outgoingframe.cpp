@@ -1,6 +1,7 @@
 #include "outgoingframe.h"
 
 #include "plaintextmode.h"
+#include "websocketframe.h"
 
 namespace Natter {
 
@@ -8,17 +9,19 @@ OutgoingFrame::OutgoingFrame(Protocol::ServerMessage message)
     : m_message(std::move(message))
 { }
 
-const QString &OutgoingFrame::natterText()
+const QByteArray &OutgoingFrame::natterFrame()
 {
     if (!m_natter)
-        m_natter = Protocol::encodeFrame(m_message);
+        m_natter = WebSocketFrame::text(Protocol::encodeFrameUtf8(m_message));
     return *m_natter;
 }
 
-const QString &OutgoingFrame::plainText()
+const QByteArray &OutgoingFrame::plainFrame()
 {
-    if (!m_plain)
-        m_plain = PlainTextMode::lineFor(m_message);
+    if (!m_plain) {
+        const QString line = PlainTextMode::lineFor(m_message);
+        m_plain = line.isEmpty() ? QByteArray() : WebSocketFrame::text(line.toUtf8());
+    }
     return *m_plain;
 }
 

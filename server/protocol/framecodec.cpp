@@ -6,7 +6,12 @@ namespace Natter::Protocol {
 
 QString frameText(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(frameUtf8(object));
+}
+
+QByteArray frameUtf8(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 QJsonObject withType(QStringView type, QJsonObject object)

@@ -12,6 +12,7 @@
 namespace Natter::Protocol {
 
 QString frameText(const QJsonObject &object);
+QByteArray frameUtf8(const QJsonObject &object); // the same frame as UTF-8, as it goes on the wire
 QJsonObject withType(QStringView type, QJsonObject object);
 // Names the conversation a frame is about: "room", or "to" for a direct conversation.
 void insertTarget(QJsonObject &object, const QString &room, const QString &to);

@@ -285,6 +285,11 @@ QString encodeFrame(const ServerMessage &message)
     return frameText(variantJson(message));
 }
 
+QByteArray encodeFrameUtf8(const ServerMessage &message)
+{
+    return frameUtf8(variantJson(message));
+}
+
 Parsed<ServerMessage> decodeServerFrame(const QString &frame)
 {
     return decodeFrame<ServerMessage, Welcome, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage, TypingEvent,

@@ -151,6 +151,7 @@ using ServerMessage = std::variant<Welcome, Joined, MessageEvent, Ack, Presence,
 QString typeOf(const ServerMessage &message);
 QJsonObject toJson(const ServerMessage &message);
 QString encodeFrame(const ServerMessage &message);
+QByteArray encodeFrameUtf8(const ServerMessage &message);
 Parsed<ServerMessage> decodeServerFrame(const QString &frame);
 
 } // namespace Natter::Protocol
