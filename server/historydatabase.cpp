@@ -117,6 +117,7 @@ void HistoryDatabase::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
+    m_statements.clear();
     m_db.close();
     // removeDatabase() requires that no QSqlDatabase object still refers to the connection.
     m_db = QSqlDatabase();
@@ -156,26 +157,35 @@ bool HistoryDatabase::applySynchronousMode()
 
 bool HistoryDatabase::execute(const QString &statement, QString *errorMessage)
 {
+    return run(statement, {}, errorMessage).has_value();
+}
+
+QSqlQuery *HistoryDatabase::prepared(const QString &statement, QString *errorMessage) const
+{
+    if (const auto cached = m_statements.find(statement); cached != m_statements.end())
+        return &*cached;
     QSqlQuery query(m_db);
-    if (query.exec(statement))
-        return true;
-    if (errorMessage)
-        *errorMessage = query.lastError().text();
-    return false;
+    query.setForwardOnly(true);
+    if (!query.prepare(statement)) {
+        if (errorMessage)
+            *errorMessage = query.lastError().text();
+        return nullptr;
+    }
+    return &*m_statements.insert(statement, query);
 }
 
 std::optional<QSqlQuery> HistoryDatabase::run(const QString &statement, const QVariantList &values,
                                               QString *errorMessage) const
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    const bool prepared = query.prepare(statement);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (prepared && query.exec())
-        return query;
+    QSqlQuery *query = prepared(statement, errorMessage);
+    if (!query)
+        return std::nullopt;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query->bindValue(int(i), values.at(i));
+    if (query->exec())
+        return *query;
     if (errorMessage)
-        *errorMessage = query.lastError().text();
+        *errorMessage = query->lastError().text();
     return std::nullopt;
 }
 
@@ -190,7 +200,9 @@ std::optional<QVariant> HistoryDatabase::scalar(const QString &statement, const 
             *errorMessage = error;
         return std::nullopt;
     }
-    return query->next() ? query->value(0) : QVariant();
+    const QVariant value = query->next() ? query->value(0) : QVariant();
+    query->finish();
+    return value;
 }
 
 bool HistoryDatabase::migrate(QString *errorMessage)

@@ -2,6 +2,7 @@
 
 // Opens the SQLite history file, configures it and brings its schema up to date.
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -29,12 +30,12 @@ public:
     // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
     void setDurableCommits(bool durable);
 
-    // The open connection, for queries the caller prepares itself.
-    const QSqlDatabase &connection() const { return m_db; }
+    // Statements are prepared once per connection and kept: SQLite then only binds and steps them again.
     // Runs a statement without results. False (with the reason in *errorMessage) when it fails.
     bool execute(const QString &statement, QString *errorMessage = nullptr);
-    // Prepares a statement, binds values to its placeholders in order and runs it. The query stands before its
-    // first result row; nullopt (with the reason in *errorMessage) when it fails.
+    // Binds values to a statement's placeholders in order and runs it. The query stands before its first result
+    // row; nullopt (with the reason in *errorMessage) when it fails. A caller that stops reading before the last
+    // row calls finish() on it, or the statement would keep its read snapshot open.
     std::optional<QSqlQuery> run(const QString &statement, const QVariantList &values = {},
                                  QString *errorMessage = nullptr) const;
     // Runs a statement that yields one value: a null QVariant when there is no row, nullopt (with the reason in
@@ -45,9 +46,11 @@ public:
 private:
     bool migrate(QString *errorMessage);
     bool applySynchronousMode();
+    QSqlQuery *prepared(const QString &statement, QString *errorMessage) const;
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    mutable QHash<QString, QSqlQuery> m_statements; // SQL text -> its prepared statement
     bool m_durableCommits = false;
 };
 

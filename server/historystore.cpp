@@ -4,7 +4,6 @@
 #include "validation.h"
 
 #include <QDateTime>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -138,7 +137,9 @@ std::optional<ChatMessage> HistoryStore::storedMessage(const QString &senderKey,
     }
     if (!query->next())
         return std::nullopt;
-    return messageFromRow(*query, query->value(7).toString());
+    ChatMessage message = messageFromRow(*query, query->value(7).toString());
+    query->finish();
+    return message;
 }
 
 qint64 HistoryStore::storedLastSeq(const QString &conversation) const
@@ -230,32 +231,22 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
         return false;
 
     bool ok = true;
-    {
-        QSqlQuery insert(m_database.connection());
-        ok = insert.prepare(QStringLiteral("INSERT INTO messages (conversation, seq, sender_key, sender, recipient, "
-                                           "client_id, kind, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (qsizetype i = 0; ok && i < batch.size(); ++i) {
-            const Pending &entry = batch.at(i);
-            const qint64 conversation = conversationId(entry.conversation, true);
-            if (conversation == 0) {
-                *errorMessage = QStringLiteral("cannot create the conversation");
-                ok = false;
-                break;
-            }
-            const ChatMessage &message = entry.message;
-            insert.bindValue(0, conversation);
-            insert.bindValue(1, message.seq);
-            insert.bindValue(2, nonNull(entry.senderKey));
-            insert.bindValue(3, nonNull(message.from));
-            insert.bindValue(4, nonNull(message.to));
-            insert.bindValue(5, nonNull(message.id));
-            insert.bindValue(6, static_cast<int>(message.kind));
-            insert.bindValue(7, nonNull(message.text));
-            insert.bindValue(8, message.ts);
-            ok = insert.exec();
+    for (qsizetype i = 0; ok && i < batch.size(); ++i) {
+        const Pending &entry = batch.at(i);
+        const qint64 conversation = conversationId(entry.conversation, true);
+        if (conversation == 0) {
+            *errorMessage = QStringLiteral("cannot create the conversation");
+            ok = false;
+            break;
         }
-        if (!ok && errorMessage->isEmpty())
-            *errorMessage = insert.lastError().text();
+        const ChatMessage &message = entry.message;
+        ok = m_database
+                 .run(QStringLiteral("INSERT INTO messages (conversation, seq, sender_key, sender, recipient, "
+                                     "client_id, kind, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {conversation, message.seq, nonNull(entry.senderKey), nonNull(message.from), nonNull(message.to),
+                       nonNull(message.id), static_cast<int>(message.kind), nonNull(message.text), message.ts},
+                      errorMessage)
+                 .has_value();
     }
     if (ok && m_database.execute(QStringLiteral("COMMIT"), errorMessage))
         return true;

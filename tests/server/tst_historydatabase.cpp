@@ -1,0 +1,107 @@
+// HistoryDatabase keeps its statements prepared. Reusing them must give fresh results for new values, must not
+// remember a statement that failed, and must not leave a read snapshot open that would keep the WAL from being
+// checkpointed.
+
+#include "historydatabase.h"
+#include "historystore.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Natter;
+using Natter::Protocol::ChatMessage;
+
+class TestHistoryDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void reusedStatementsSeeNewValues()
+    {
+        HistoryDatabase database;
+        QVERIFY(database.open(path()));
+        const QString insert = QStringLiteral("INSERT INTO conversations (key, kind, created_ms) VALUES (?, 0, ?)");
+        const QString select = QStringLiteral("SELECT created_ms FROM conversations WHERE key = ?");
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(database.run(insert, {QStringLiteral("room-%1").arg(i), i * 10}).has_value());
+        for (int i = 4; i >= 0; --i)
+            QCOMPARE(database.scalar(select, {QStringLiteral("room-%1").arg(i)}), QVariant(qint64(i * 10)));
+        QCOMPARE(database.scalar(select, {QStringLiteral("no such room")}), QVariant());
+        QCOMPARE(database.scalar(QStringLiteral("SELECT COUNT(*) FROM conversations")), QVariant(qint64(5)));
+    }
+
+    void failedStatementsAreReportedEveryTime()
+    {
+        HistoryDatabase database;
+        QVERIFY(database.open(path()));
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            QString error;
+            QVERIFY(!database.run(QStringLiteral("SELECT value FROM nowhere"), {}, &error).has_value());
+            QVERIFY2(error.contains(u"nowhere"), qPrintable(error));
+        }
+        // A constraint violation fails at run time; the statement stays usable with other values.
+        const QString insert = QStringLiteral("INSERT INTO conversations (key, kind, created_ms) VALUES (?, ?, 0)");
+        QVERIFY(database.run(insert, {QStringLiteral("lobby"), 0}).has_value());
+        QString error;
+        QVERIFY(!database.run(insert, {QStringLiteral("lobby"), 0}, &error).has_value());
+        QVERIFY2(error.contains(u"UNIQUE"), qPrintable(error));
+        QVERIFY(database.run(insert, {QStringLiteral("dev"), 0}).has_value());
+    }
+
+    // Every kind of read the store makes, then a second connection checkpoints the whole WAL away: impossible
+    // while any statement of the store still holds a read snapshot.
+    void readsLeaveNoSnapshotOpen()
+    {
+        HistoryStore store;
+        QVERIFY(store.open(path()));
+        for (int i = 0; i < 20; ++i) {
+            ChatMessage message;
+            message.room = QStringLiteral("lobby");
+            message.from = QStringLiteral("Alice");
+            message.id = QString::number(i);
+            message.text = QStringLiteral("hello %1").arg(i);
+            store.append(message, QStringLiteral("alice"));
+        }
+        QVERIFY(store.flush());
+        ChatMessage resend;
+        resend.room = QStringLiteral("lobby");
+        resend.id = QStringLiteral("3");
+        QCOMPARE(store.append(resend, QStringLiteral("alice")).status, HistoryStore::AppendStatus::AlreadyStored);
+        bool more = false;
+        QCOMPARE(store.latest(QStringLiteral("lobby"), 5, &more).size(), 5);
+        QVERIFY(more);
+        QCOMPARE(store.before(QStringLiteral("lobby"), 10, 3, &more).size(), 3);
+        QCOMPARE(store.after(QStringLiteral("lobby"), 15, 100).size(), 5);
+        QCOMPARE(store.lastSeq(QStringLiteral("lobby")), 20);
+        QCOMPARE(store.messageCount(), 20);
+
+        const QString name = QStringLiteral("checkpointer");
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            other.setDatabaseName(path());
+            other.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+            QVERIFY(other.open());
+            QSqlQuery checkpoint(other);
+            QVERIFY(checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(checkpoint.next());
+            QCOMPARE(checkpoint.value(0).toInt(), 0); // not blocked by a reader
+        }
+        QSqlDatabase::removeDatabase(name);
+        QCOMPARE(QFileInfo(path() + QStringLiteral("-wal")).size(), 0);
+    }
+
+private:
+    QString path() const { return m_dir->filePath(QStringLiteral("history.db")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestHistoryDatabase)
+#include "tst_historydatabase.moc"
