@@ -102,8 +102,13 @@ bool HistoryDatabase::open(const QString &path, QString *errorMessage)
     const auto journal = scalar(QStringLiteral("PRAGMA journal_mode = WAL"), {}, &error);
     if (!journal)
         return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
-    if (journal->toString() != u"wal")
+    if (journal->toString() == u"wal") {
+        if (!execute(QStringLiteral("PRAGMA wal_autocheckpoint = 0"), &error))
+            return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
+        m_checkpointer.start(path, [this] { scalar(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); });
+    } else {
         qCInfo(lcStore).noquote() << "History database" << path << "uses journal mode" << journal->toString();
+    }
     if (!applySynchronousMode() || !execute(QStringLiteral("PRAGMA foreign_keys = ON"), &error))
         return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
 
@@ -117,6 +122,7 @@ void HistoryDatabase::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
+    m_checkpointer.stop();
     m_statements.clear();
     m_db.close();
     // removeDatabase() requires that no QSqlDatabase object still refers to the connection.
@@ -135,6 +141,12 @@ int HistoryDatabase::schemaVersion() const
         return 0;
     const auto version = scalar(QStringLiteral("PRAGMA user_version"));
     return version ? version->toInt() : 0;
+}
+
+void HistoryDatabase::setCheckpointPolicy(int commitsPerCheckpoint, qint64 maxLogBytes)
+{
+    m_checkpointer.setCommitsPerCheckpoint(commitsPerCheckpoint);
+    m_checkpointer.setMaxLogBytes(maxLogBytes);
 }
 
 void HistoryDatabase::setDurableCommits(bool durable)

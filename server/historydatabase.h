@@ -2,6 +2,8 @@
 
 // Opens the SQLite history file, configures it and brings its schema up to date.
 
+#include "historycheckpointer.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -30,6 +32,11 @@ public:
     // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
     void setDurableCommits(bool durable);
 
+    // To be called after each COMMIT: checkpoints the write-ahead log now and then (see HistoryCheckpointer).
+    void committed() { m_checkpointer.committed(); }
+    void setCheckpointPolicy(int commitsPerCheckpoint, qint64 maxLogBytes);
+    int checkpointsRun() const { return m_checkpointer.checkpointsRun(); }
+
     // Statements are prepared once per connection and kept: SQLite then only binds and steps them again.
     // Runs a statement without results. False (with the reason in *errorMessage) when it fails.
     bool execute(const QString &statement, QString *errorMessage = nullptr);
@@ -52,6 +59,7 @@ private:
     QSqlDatabase m_db;
     mutable QHash<QString, QSqlQuery> m_statements; // SQL text -> its prepared statement
     bool m_durableCommits = false;
+    HistoryCheckpointer m_checkpointer;
 };
 
 } // namespace Natter

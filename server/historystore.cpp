@@ -248,8 +248,10 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
                       errorMessage)
                  .has_value();
     }
-    if (ok && m_database.execute(QStringLiteral("COMMIT"), errorMessage))
+    if (ok && m_database.execute(QStringLiteral("COMMIT"), errorMessage)) {
+        m_database.committed();
         return true;
+    }
     m_database.execute(QStringLiteral("ROLLBACK"));
     return false;
 }

@@ -1,10 +1,11 @@
 // HistoryDatabase keeps its statements prepared. Reusing them must give fresh results for new values, must not
 // remember a statement that failed, and must not leave a read snapshot open that would keep the WAL from being
-// checkpointed.
+// checkpointed. The WAL is checkpointed off the writer's thread, or in place once it has grown too big.
 
 #include "historydatabase.h"
 #include "historystore.h"
 
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -98,7 +99,61 @@ private slots:
         QCOMPARE(QFileInfo(path() + QStringLiteral("-wal")).size(), 0);
     }
 
+    void automaticCheckpointIsOff()
+    {
+        HistoryDatabase database;
+        QVERIFY(database.open(path()));
+        QCOMPARE(database.scalar(QStringLiteral("PRAGMA journal_mode")), QVariant(QStringLiteral("wal")));
+        QCOMPARE(database.scalar(QStringLiteral("PRAGMA wal_autocheckpoint")), QVariant(qint64(0)));
+    }
+
+    void checkpointsInTheBackground()
+    {
+        HistoryDatabase database;
+        QVERIFY(database.open(path()));
+        database.setCheckpointPolicy(5, qint64(1) << 30);
+        const qint64 before = QFileInfo(path()).size();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(commitConversation(database, i));
+        QTest::qWait(50);
+        QCOMPARE(database.checkpointsRun(), 0);
+        QCOMPARE(QFileInfo(path()).size(), before); // everything is still in the log
+        QVERIFY(commitConversation(database, 4));
+        QTRY_COMPARE(database.checkpointsRun(), 1);
+        QVERIFY(QFileInfo(path()).size() > before);
+        // Writing goes on while and after the checkpoint runs.
+        for (int i = 5; i < 40; ++i)
+            QVERIFY(commitConversation(database, i));
+        QTRY_VERIFY(database.checkpointsRun() >= 2);
+        QCOMPARE(database.scalar(QStringLiteral("SELECT COUNT(*) FROM conversations")), QVariant(qint64(40)));
+    }
+
+    void bigLogIsCheckpointedInPlace()
+    {
+        HistoryDatabase database;
+        QVERIFY(database.open(path()));
+        database.setCheckpointPolicy(1, 0);
+        const qint64 before = QFileInfo(path()).size();
+        QVERIFY(commitConversation(database, 0));
+        // No waiting: the commit that found the log too big checkpointed before it returned.
+        QCOMPARE(database.checkpointsRun(), 1);
+        QVERIFY(QFileInfo(path()).size() > before);
+    }
+
 private:
+    static bool commitConversation(HistoryDatabase &database, int i)
+    {
+        const bool ok = database.execute(QStringLiteral("BEGIN IMMEDIATE"))
+            && database
+                   .run(QStringLiteral("INSERT INTO conversations (key, kind, created_ms) VALUES (?, 0, 0)"),
+                        {QStringLiteral("room-%1").arg(i)})
+                   .has_value()
+            && database.execute(QStringLiteral("COMMIT"));
+        if (ok)
+            database.committed();
+        return ok;
+    }
+
     QString path() const { return m_dir->filePath(QStringLiteral("history.db")); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };

@@ -1,0 +1,51 @@
+#pragma once
+
+// Copies the history's write-ahead log back into the database file on a worker thread.
+//
+// SQLite's automatic checkpoint runs inside the commit that crosses its threshold, on the committing thread,
+// and ends with an fsync of the database file: every so often one event-loop pass of the server stalls for
+// milliseconds and every message in flight waits. With the automatic checkpoint switched off, this class runs
+// a PASSIVE checkpoint on its own connection in a worker thread every so many commits. PASSIVE never blocks
+// the writer. Under unbroken load a checkpoint may not catch up with the log, so when the log file has grown
+// past a cap the checkpoint runs on the writer's connection instead, where nothing can write meanwhile.
+
+#include <QString>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+
+namespace Natter {
+
+class HistoryCheckpointer
+{
+public:
+    HistoryCheckpointer();
+    ~HistoryCheckpointer();
+    HistoryCheckpointer(const HistoryCheckpointer &) = delete;
+    HistoryCheckpointer &operator=(const HistoryCheckpointer &) = delete;
+
+    // The database file to checkpoint, and how to checkpoint on the writer's connection when the log is too big.
+    void start(const QString &databasePath, std::function<void()> checkpointInPlace);
+    // Waits for a running checkpoint; nothing more runs until start() is called again.
+    void stop();
+
+    // Called after every commit.
+    void committed();
+
+    void setCommitsPerCheckpoint(int commits) { m_commitsPerCheckpoint = commits; }
+    void setMaxLogBytes(qint64 bytes) { m_maxLogBytes = bytes; }
+    int checkpointsRun() const { return m_checkpointsRun.load(); }
+
+private:
+    QThreadPool m_pool;
+    QString m_path;
+    std::function<void()> m_checkpointInPlace;
+    int m_commitsPerCheckpoint = 200;
+    qint64 m_maxLogBytes = 64 * 1024 * 1024;
+    int m_commitsSinceCheckpoint = 0;
+    std::atomic<bool> m_running{false};
+    std::atomic<int> m_checkpointsRun{0};
+};
+
+} // namespace Natter
