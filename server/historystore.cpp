@@ -125,12 +125,18 @@ std::optional<ChatMessage> HistoryStore::storedMessage(const QString &senderKey,
 {
     if (!isOpen())
         return std::nullopt;
+    const QVariantList key{nonNull(senderKey), nonNull(clientId)};
+    // Nearly every message is new. This probe reads only the unique index, which answers that at the least cost.
+    const auto known =
+        m_database.scalar(QStringLiteral("SELECT 1 FROM messages WHERE sender_key = ? AND client_id = ?"), key);
+    if (!known || known->isNull())
+        return std::nullopt;
     QString error;
-    auto query = m_database.run(QStringLiteral("SELECT %1, c.key FROM messages m "
-                                               "JOIN conversations c ON c.id = m.conversation "
-                                               "WHERE m.sender_key = ? AND m.client_id = ?")
-                                    .arg(QLatin1StringView(MessageColumns)),
-                                {nonNull(senderKey), nonNull(clientId)}, &error);
+    static const QString lookup = QStringLiteral("SELECT %1, c.key FROM messages m "
+                                                 "JOIN conversations c ON c.id = m.conversation "
+                                                 "WHERE m.sender_key = ? AND m.client_id = ?")
+                                      .arg(QLatin1StringView(MessageColumns));
+    auto query = m_database.run(lookup, key, &error);
     if (!query) {
         qCWarning(lcStore).noquote() << "Cannot look up a stored message:" << error;
         return std::nullopt;
