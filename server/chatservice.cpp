@@ -30,7 +30,8 @@ ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObjec
     : QObject(parent)
     , m_store(store)
     , m_config(config)
-    , m_router(store, &m_rooms, &m_sessions, config, this)
+    , m_plainPresence(&m_rooms, config.plainPresenceWindowMs)
+    , m_router(store, &m_rooms, &m_sessions, &m_plainPresence, config, this)
 { }
 
 void ChatService::loadRooms()
@@ -134,10 +135,25 @@ bool ChatService::requireMember(ClientSession *session, const QString &room, con
 
 void ChatService::broadcast(const QString &room, OutgoingFrame &frame, const ClientSession *except)
 {
+    if (room == lobbyRoom())
+        m_plainPresence.flush();
     for (ClientSession *member : m_rooms.members(room)) {
         if (member != except)
             member->send(frame);
     }
+}
+
+void ChatService::broadcastPresence(const Presence &presence, const ClientSession *except)
+{
+    // Plain-text clients only hear of the lobby, and hear of it through the digest.
+    const bool digested = presence.room == lobbyRoom();
+    OutgoingFrame frame(presence);
+    for (ClientSession *member : m_rooms.members(presence.room)) {
+        if (member != except && !(digested && member->mode() == ClientSession::Mode::PlainText))
+            member->send(frame);
+    }
+    if (digested)
+        m_plainPresence.add(presence.event, presence.name);
 }
 
 bool ChatService::join(ClientSession *session, const QString &room, bool withHistory)
@@ -162,8 +178,8 @@ bool ChatService::join(ClientSession *session, const QString &room, bool withHis
             m_store->ensureRoom(room);
         m_rooms.addMember(room, session);
         session->addRoom(room);
-        OutgoingFrame presence(Presence{room, session->name(), PresenceChange::Joined, {}});
-        broadcast(room, presence, session->mode() == ClientSession::Mode::Natter ? session : nullptr);
+        broadcastPresence(Presence{room, session->name(), PresenceChange::Joined, {}},
+                          session->mode() == ClientSession::Mode::Natter ? session : nullptr);
     }
     if (session->mode() != ClientSession::Mode::Natter)
         return true;
@@ -180,8 +196,7 @@ void ChatService::leave(ClientSession *session, const QString &room)
 {
     if (!requireMember(session, room, Leave::Type.toString()))
         return;
-    OutgoingFrame presence(Presence{room, session->name(), PresenceChange::Left, {}});
-    broadcast(room, presence);
+    broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}});
     m_rooms.removeMember(room, session);
     session->removeRoom(room);
 }
@@ -240,6 +255,7 @@ void ChatService::rename(ClientSession *session, const QString &name)
     if (previous == name)
         return;
     m_sessions.rename(session, name);
+    m_plainPresence.flush(); // the old name's arrival is told before its change
     // Everyone who shares a room hears of it once, and so does the renamed user.
     OutgoingFrame frame(Presence{{}, name, PresenceChange::Renamed, previous});
     QSet<ClientSession *> told{session};
@@ -316,8 +332,7 @@ void ChatService::onClosed(ClientSession *session)
     const QSet<QString> rooms = session->rooms();
     for (const QString &room : rooms) {
         m_rooms.removeMember(room, session);
-        OutgoingFrame presence(Presence{room, session->name(), PresenceChange::Left, {}});
-        broadcast(room, presence);
+        broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}});
     }
     m_sessions.remove(session);
 }

@@ -4,6 +4,7 @@
 
 #include "clientmessages.h"
 #include "messagerouter.h"
+#include "presencedigest.h"
 #include "roomdirectory.h"
 #include "serverconfig.h"
 #include "sessionregistry.h"
@@ -44,11 +45,13 @@ private:
 
     bool requireMember(ClientSession *session, const QString &room, const QString &ref);
     void broadcast(const QString &room, OutgoingFrame &frame, const ClientSession *except = nullptr);
+    void broadcastPresence(const Protocol::Presence &presence, const ClientSession *except = nullptr);
 
     HistoryStore *m_store;
     const ServerConfig &m_config;
     RoomDirectory m_rooms;
     SessionRegistry m_sessions;
+    PresenceDigest m_plainPresence;
     MessageRouter m_router;
 };
 

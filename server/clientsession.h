@@ -58,6 +58,8 @@ public:
     void send(const Protocol::ServerMessage &message);
     void sendError(const Protocol::ProtocolError &error, const QString &ref = {});
     void sendPlainLine(const QString &line);
+    // A complete WebSocket frame (see WebSocketFrame), encoded once for many sessions.
+    void sendFrame(const QByteArray &frame);
     void closeWith(Protocol::CloseCode code, const QString &reason);
     void abort();
 
@@ -71,7 +73,6 @@ private:
     void onBinaryMessage();
     void onKeepaliveTick();
     bool admitFrame();
-    void sendFrame(const QByteArray &frame);
     void dropSlowConsumer();
 
     QWebSocket *m_socket;

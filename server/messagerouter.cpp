@@ -4,6 +4,7 @@
 #include "historystore.h"
 #include "logging.h"
 #include "outgoingframe.h"
+#include "presencedigest.h"
 #include "roomdirectory.h"
 #include "sessionregistry.h"
 #include "validation.h"
@@ -19,11 +20,12 @@ constexpr int ReplayPage = 500;
 }
 
 MessageRouter::MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions,
-                             const ServerConfig &config, QObject *parent)
+                             PresenceDigest *plainPresence, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_rooms(rooms)
     , m_sessions(sessions)
+    , m_plainPresence(plainPresence)
     , m_config(config)
 {
     connect(m_store, &HistoryStore::committed, this, &MessageRouter::onCommitted);
@@ -105,6 +107,8 @@ void MessageRouter::deliver(const ChatMessage &message, const QList<QPointer<Cli
 {
     OutgoingFrame frame(MessageEvent{message});
     if (!message.isDirect()) {
+        if (message.room == lobbyRoom())
+            m_plainPresence->flush(); // plain-text clients hear who arrived before what they say
         for (ClientSession *member : m_rooms->members(message.room))
             member->send(frame);
         return;

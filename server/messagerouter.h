@@ -14,6 +14,7 @@ namespace Natter {
 
 class ClientSession;
 class HistoryStore;
+class PresenceDigest;
 class RoomDirectory;
 class SessionRegistry;
 
@@ -21,8 +22,8 @@ class MessageRouter : public QObject
 {
     Q_OBJECT
 public:
-    MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions, const ServerConfig &config,
-                  QObject *parent = nullptr);
+    MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions, PresenceDigest *plainPresence,
+                  const ServerConfig &config, QObject *parent = nullptr);
 
     // Validates and queues a message; the sender gets an ack, or an error that names the send's id.
     void post(ClientSession *sender, const Protocol::Send &send);
@@ -42,6 +43,7 @@ private:
     HistoryStore *m_store;
     RoomDirectory *m_rooms;
     SessionRegistry *m_sessions;
+    PresenceDigest *m_plainPresence;
     const ServerConfig &m_config;
     QHash<WaitKey, QList<QPointer<ClientSession>>> m_waiting; // senders waiting for their ack
 };

@@ -29,6 +29,8 @@ struct ServerConfig
     // slowConsumerGraceMs, or ever goes above eight times this, is dropped. Bursts that drain are fine.
     int maxBufferedBytes = 4 * 1024 * 1024;
     int slowConsumerGraceMs = 10'000;
+    // Lobby joins and leaves within this window reach plain-text clients as one line (see PresenceDigest).
+    int plainPresenceWindowMs = 1000;
     bool durableCommits = false; // fsync every commit (survives power loss), not only process crashes
     Protocol::Limits limits;
 

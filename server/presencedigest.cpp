@@ -1,0 +1,77 @@
+#include "presencedigest.h"
+
+#include "clientsession.h"
+#include "roomdirectory.h"
+#include "websocketframe.h"
+
+namespace Natter {
+
+using namespace Protocol;
+
+PresenceDigest::PresenceDigest(RoomDirectory *rooms, int windowMs, QObject *parent)
+    : QObject(parent)
+    , m_rooms(rooms)
+{
+    m_window.setSingleShot(true);
+    m_window.setInterval(windowMs);
+    connect(&m_window, &QTimer::timeout, this, [this] {
+        if (m_joined.isEmpty() && m_left.isEmpty())
+            return; // a quiet window: the next change goes out at once again
+        flush();
+        m_window.start();
+    });
+}
+
+void PresenceDigest::add(PresenceChange change, const QString &name)
+{
+    if (change != PresenceChange::Joined && change != PresenceChange::Left)
+        return;
+    if (!m_window.isActive()) {
+        // A window only opens when someone heard this one; with no plain-text client there is nothing to fold.
+        if (sendToPlainMembers(line(change, {name})) > 0)
+            m_window.start();
+        return;
+    }
+    QStringList &same = change == PresenceChange::Joined ? m_joined : m_left;
+    QStringList &opposite = change == PresenceChange::Joined ? m_left : m_joined;
+    // Came and went (or went and came back) within one window: nothing to tell.
+    if (!opposite.removeOne(name))
+        same.append(name);
+}
+
+void PresenceDigest::flush()
+{
+    if (!m_joined.isEmpty())
+        sendToPlainMembers(line(PresenceChange::Joined, std::exchange(m_joined, {})));
+    if (!m_left.isEmpty())
+        sendToPlainMembers(line(PresenceChange::Left, std::exchange(m_left, {})));
+}
+
+QString PresenceDigest::line(PresenceChange change, const QStringList &names)
+{
+    const QString verb = change == PresenceChange::Joined ? QStringLiteral("joined") : QStringLiteral("left");
+    if (names.size() == 1)
+        return QStringLiteral("* %1 %2").arg(names.first(), verb);
+    if (names.size() <= NamesPerLine) {
+        return QStringLiteral("* %1 and %2 %3")
+            .arg(QStringList(names.first(names.size() - 1)).join(QStringLiteral(", ")), names.last(), verb);
+    }
+    return QStringLiteral("* %1 and %2 others %3")
+        .arg(QStringList(names.first(NamesPerLine)).join(QStringLiteral(", ")),
+             QString::number(names.size() - NamesPerLine), verb);
+}
+
+int PresenceDigest::sendToPlainMembers(const QString &line)
+{
+    const QByteArray frame = WebSocketFrame::text(line.toUtf8());
+    int told = 0;
+    for (ClientSession *member : m_rooms->members(lobbyRoom())) {
+        if (member->mode() == ClientSession::Mode::PlainText) {
+            member->sendFrame(frame);
+            ++told;
+        }
+    }
+    return told;
+}
+
+} // namespace Natter
