@@ -8,6 +8,8 @@
 #include "websocketframe.h"
 
 #include <QTcpSocket>
+#include <QTimer>
+#include <QTimerEvent>
 #include <QWebSocket>
 
 namespace Natter {
@@ -44,16 +46,20 @@ ClientSession::ClientSession(QWebSocket *socket, QTcpSocket *transport, const Se
         emit closed(this);
     });
 
-    m_slowConsumerTimer.setSingleShot(true);
-    m_slowConsumerTimer.setInterval(config.slowConsumerGraceMs);
-    connect(&m_slowConsumerTimer, &QTimer::timeout, this, [this] {
+    m_keepalive.start(config.pingIntervalMs, this);
+}
+
+void ClientSession::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_keepalive.timerId()) {
+        onKeepaliveTick();
+    } else if (event->timerId() == m_slowConsumerTimer.timerId()) {
+        m_slowConsumerTimer.stop();
         if (m_socket->bytesToWrite() > m_config.maxBufferedBytes)
             dropSlowConsumer();
-    });
-
-    m_keepalive.setInterval(config.pingIntervalMs);
-    connect(&m_keepalive, &QTimer::timeout, this, &ClientSession::onKeepaliveTick);
-    m_keepalive.start();
+    } else {
+        QObject::timerEvent(event);
+    }
 }
 
 ClientSession::~ClientSession() = default;
@@ -133,7 +139,7 @@ void ClientSession::sendFrame(const QByteArray &frame)
     if (queued > qint64(m_config.maxBufferedBytes) * 8)
         dropSlowConsumer();
     else if (queued > m_config.maxBufferedBytes && !m_slowConsumerTimer.isActive())
-        m_slowConsumerTimer.start();
+        m_slowConsumerTimer.start(m_config.slowConsumerGraceMs, this);
 }
 
 void ClientSession::dropSlowConsumer()

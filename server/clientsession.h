@@ -8,11 +8,11 @@
 #include "servermessages.h"
 #include "tokenbucket.h"
 
+#include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QTimer>
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
@@ -68,6 +68,9 @@ signals:
     void plainTextReceived(Natter::ClientSession *session, const QString &text);
     void closed(Natter::ClientSession *session);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void onTextMessage(const QString &frame);
     void onBinaryMessage();
@@ -91,8 +94,9 @@ private:
     bool m_closedEmitted = false;
     QElapsedTimer m_clock;
     qint64 m_lastHeardMs = 0;
-    QTimer m_keepalive;
-    QTimer m_slowConsumerTimer; // runs while more than maxBufferedBytes wait to be sent
+    // Basic timers rather than QTimer objects: a server holds thousands of sessions, and these cost an int each.
+    QBasicTimer m_keepalive;
+    QBasicTimer m_slowConsumerTimer; // single shot, started when more than maxBufferedBytes wait to be sent
 };
 
 } // namespace Natter
