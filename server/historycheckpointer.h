@@ -7,7 +7,9 @@
 // milliseconds and every message in flight waits. With the automatic checkpoint switched off, this class runs
 // a PASSIVE checkpoint on its own connection in a worker thread every so many commits. PASSIVE never blocks
 // the writer. Under unbroken load a checkpoint may not catch up with the log, so when the log file has grown
-// past a cap the checkpoint runs on the writer's connection instead, where nothing can write meanwhile.
+// past a cap the checkpoint runs on the writer's connection instead, where nothing can write meanwhile. SQLite
+// reuses the log file from its start after a complete checkpoint but keeps its size; HistoryDatabase sets
+// journal_size_limit so the file is cut back and the cap measures the log rather than its high-water mark.
 
 #include <QString>
 #include <QThreadPool>
@@ -35,6 +37,7 @@ public:
 
     void setCommitsPerCheckpoint(int commits) { m_commitsPerCheckpoint = commits; }
     void setMaxLogBytes(qint64 bytes) { m_maxLogBytes = bytes; }
+    qint64 maxLogBytes() const { return m_maxLogBytes; }
     int checkpointsRun() const { return m_checkpointsRun.load(); }
 
 private:

@@ -103,7 +103,7 @@ bool HistoryDatabase::open(const QString &path, QString *errorMessage)
     if (!journal)
         return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
     if (journal->toString() == u"wal") {
-        if (!execute(QStringLiteral("PRAGMA wal_autocheckpoint = 0"), &error))
+        if (!execute(QStringLiteral("PRAGMA wal_autocheckpoint = 0"), &error) || !applyLogSizeLimit(&error))
             return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
         m_checkpointer.start(path, [this] { scalar(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); });
     } else {
@@ -147,6 +147,16 @@ void HistoryDatabase::setCheckpointPolicy(int commitsPerCheckpoint, qint64 maxLo
 {
     m_checkpointer.setCommitsPerCheckpoint(commitsPerCheckpoint);
     m_checkpointer.setMaxLogBytes(maxLogBytes);
+    if (isOpen())
+        applyLogSizeLimit();
+}
+
+bool HistoryDatabase::applyLogSizeLimit(QString *errorMessage)
+{
+    // What is left of the log file after a complete checkpoint: well below the cap that forces one in place.
+    return scalar(QStringLiteral("PRAGMA journal_size_limit = %1").arg(m_checkpointer.maxLogBytes() / 4), {},
+                  errorMessage)
+        .has_value();
 }
 
 void HistoryDatabase::setDurableCommits(bool durable)

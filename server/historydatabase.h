@@ -53,6 +53,7 @@ public:
 private:
     bool migrate(QString *errorMessage);
     bool applySynchronousMode();
+    bool applyLogSizeLimit(QString *errorMessage = nullptr);
     QSqlQuery *prepared(const QString &statement, QString *errorMessage) const;
 
     QString m_connectionName;

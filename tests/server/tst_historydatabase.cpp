@@ -140,6 +140,29 @@ private slots:
         QVERIFY(QFileInfo(path()).size() > before);
     }
 
+    // A log that grew big under load is cut back once a checkpoint has caught up, so the cap keeps measuring
+    // the log and not its largest size ever.
+    void logFileShrinksAfterCatchingUp()
+    {
+        HistoryDatabase database;
+        QVERIFY(database.open(path()));
+        constexpr qint64 Cap = 256 * 1024;
+        database.setCheckpointPolicy(1, Cap);
+        const QString wal = path() + QStringLiteral("-wal");
+        QVERIFY(database.execute(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(database
+                    .run(QStringLiteral("INSERT INTO conversations (key, kind, topic, created_ms) VALUES (?, 0, ?, 0)"),
+                         {QStringLiteral("big"), QString(1024 * 1024, u'x')})
+                    .has_value());
+        QVERIFY(database.execute(QStringLiteral("COMMIT")));
+        QVERIFY(QFileInfo(wal).size() > Cap);
+        database.committed(); // over the cap: checkpointed in place
+        QCOMPARE(database.checkpointsRun(), 1);
+        QVERIFY(commitConversation(database, 1));
+        QVERIFY2(QFileInfo(wal).size() <= Cap / 4, qPrintable(QString::number(QFileInfo(wal).size())));
+        QTRY_COMPARE(database.checkpointsRun(), 2); // a small log is left to the worker again
+    }
+
 private:
     static bool commitConversation(HistoryDatabase &database, int i)
     {
