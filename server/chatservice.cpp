@@ -320,7 +320,8 @@ void ChatService::onPlainText(ClientSession *session, const QString &text)
                            lobbyRoom(),
                            {},
                            command.argument,
-                           MessageKind::Text});
+                           MessageKind::Text},
+                      HistoryStore::IdSource::Server);
         return;
     }
 }

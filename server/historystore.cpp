@@ -159,13 +159,15 @@ qint64 HistoryStore::storedLastSeq(const QString &conversation) const
     return last ? last->toLongLong() : 0;
 }
 
-HistoryStore::AppendResult HistoryStore::append(const ChatMessage &message, const QString &senderKey)
+HistoryStore::AppendResult HistoryStore::append(const ChatMessage &message, const QString &senderKey, IdSource idSource)
 {
     const auto pendingKey = std::pair(senderKey, message.id);
-    if (const auto queued = m_pendingIndex.constFind(pendingKey); queued != m_pendingIndex.cend())
-        return {AppendStatus::AlreadyQueued, m_pending.at(*queued).message};
-    if (auto stored = storedMessage(senderKey, message.id))
-        return {AppendStatus::AlreadyStored, *std::move(stored)};
+    if (idSource == IdSource::Client) {
+        if (const auto queued = m_pendingIndex.constFind(pendingKey); queued != m_pendingIndex.cend())
+            return {AppendStatus::AlreadyQueued, m_pending.at(*queued).message};
+        if (auto stored = storedMessage(senderKey, message.id))
+            return {AppendStatus::AlreadyStored, *std::move(stored)};
+    }
 
     const QString conversation = conversationOf(message);
     auto next = m_nextSeq.find(conversation);

@@ -52,8 +52,12 @@ public:
     static QString directConversation(const QString &nameA, const QString &nameB);
     static QString conversationOf(const Protocol::ChatMessage &message);
 
+    // Who made the message's id. A client may send the same id again (a resend after reconnecting), so its
+    // ids are checked against what is queued and stored; ids the server makes itself are new by construction.
+    enum class IdSource { Client, Server };
     // Assigns seq and ts and queues the message. senderKey identifies the sender for the duplicate check.
-    AppendResult append(const Protocol::ChatMessage &message, const QString &senderKey);
+    AppendResult append(const Protocol::ChatMessage &message, const QString &senderKey,
+                        IdSource idSource = IdSource::Client);
     // Commits everything queued now, in one transaction. Returns false if the commit failed.
     bool flush();
     int pendingCount() const;

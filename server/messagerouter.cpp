@@ -37,7 +37,7 @@ Ack MessageRouter::ackFor(const ChatMessage &message)
     return Ack{message.id, message.seq, message.ts, message.room, message.isDirect() ? message.to : QString()};
 }
 
-void MessageRouter::post(ClientSession *sender, const Send &send)
+void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::IdSource idSource)
 {
     if (const auto error = validateText(send.text, m_config.limits.maxTextBytes)) {
         sender->sendError(*error, send.id);
@@ -64,7 +64,7 @@ void MessageRouter::post(ClientSession *sender, const Send &send)
         message.to = recipient->name();
     }
 
-    const HistoryStore::AppendResult result = m_store->append(message, sender->nameKey());
+    const HistoryStore::AppendResult result = m_store->append(message, sender->nameKey(), idSource);
     switch (result.status) {
     case HistoryStore::AppendStatus::AlreadyStored:
         sender->send(ackFor(result.message));

@@ -3,6 +3,7 @@
 // Carries chat messages: stores each one, acknowledges it to its sender once committed, and delivers it.
 
 #include "clientmessages.h"
+#include "historystore.h"
 #include "serverconfig.h"
 #include "servermessages.h"
 
@@ -13,7 +14,6 @@
 namespace Natter {
 
 class ClientSession;
-class HistoryStore;
 class PresenceDigest;
 class RoomDirectory;
 class SessionRegistry;
@@ -26,7 +26,8 @@ public:
                   const ServerConfig &config, QObject *parent = nullptr);
 
     // Validates and queues a message; the sender gets an ack, or an error that names the send's id.
-    void post(ClientSession *sender, const Protocol::Send &send);
+    void post(ClientSession *sender, const Protocol::Send &send,
+              HistoryStore::IdSource idSource = HistoryStore::IdSource::Client);
     // Answers a history request with one page.
     void sendHistory(ClientSession *session, const Protocol::HistoryRequest &request);
     // Sends every stored message of the conversation after `afterSeq` as ordinary message frames.

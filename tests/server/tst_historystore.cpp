@@ -154,6 +154,7 @@ private slots:
     void duplicateAfterCommitIsAlreadyStored_data();
     void duplicateAfterCommitIsAlreadyStored();
     void sameIdFromAnotherSenderIsNew();
+    void serverMadeIdsAreStoredAndStillFoundAsDuplicates();
 
     void latestPages_data();
     void latestPages();
@@ -493,6 +494,21 @@ void TestHistoryStore::duplicateAfterCommitIsAlreadyStored()
     QCOMPARE(again.status, Status::AlreadyStored);
     QCOMPARE(again.message, original);
     QCOMPARE(store.messageCount(), 3);
+}
+
+void TestHistoryStore::serverMadeIdsAreStoredAndStillFoundAsDuplicates()
+{
+    HistoryStore store;
+    QVERIFY(store.open(dbPath()));
+    const ChatMessage message = roomMessage(QStringLiteral("lobby"), QStringLiteral("guest-1"), QStringLiteral("s-1"));
+    const auto first = store.append(message, QStringLiteral("guest-1"), HistoryStore::IdSource::Server);
+    QCOMPARE(first.status, Status::Queued);
+    QVERIFY(store.flush());
+    QCOMPARE(store.latest(QStringLiteral("lobby"), 10).size(), 1);
+    // The same id arriving from a client is checked as always.
+    const auto again = store.append(message, QStringLiteral("guest-1"));
+    QCOMPARE(again.status, Status::AlreadyStored);
+    QCOMPARE(again.message.seq, first.message.seq);
 }
 
 void TestHistoryStore::sameIdFromAnotherSenderIsNew()
