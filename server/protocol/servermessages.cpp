@@ -1,6 +1,7 @@
 #include "servermessages.h"
 
 #include "framecodec.h"
+#include "jsonobjectwriter.h"
 #include "jsonreader.h"
 
 #include <QJsonArray>
@@ -287,6 +288,36 @@ QString encodeFrame(const ServerMessage &message)
 
 QByteArray encodeFrameUtf8(const ServerMessage &message)
 {
+    using namespace Qt::Literals::StringLiterals;
+    // Every chat message causes one message frame per receiver and an ack: those two are written directly.
+    if (const auto *event = std::get_if<MessageEvent>(&message)) {
+        const ChatMessage &m = event->message;
+        JsonObjectWriter json;
+        json.add("from"_L1, m.from);
+        json.add("id"_L1, m.id);
+        json.add("kind"_L1, messageKindWord(m.kind));
+        if (!m.isDirect())
+            json.add("room"_L1, m.room);
+        json.add("seq"_L1, m.seq);
+        json.add("text"_L1, m.text);
+        if (m.isDirect())
+            json.add("to"_L1, m.to);
+        json.add("ts"_L1, m.ts);
+        json.add("type"_L1, MessageEvent::Type);
+        return json.take();
+    }
+    if (const auto *ack = std::get_if<Ack>(&message)) {
+        JsonObjectWriter json;
+        json.add("id"_L1, ack->id);
+        if (!ack->room.isEmpty())
+            json.add("room"_L1, ack->room);
+        json.add("seq"_L1, ack->seq);
+        if (ack->room.isEmpty() && !ack->to.isEmpty())
+            json.add("to"_L1, ack->to);
+        json.add("ts"_L1, ack->ts);
+        json.add("type"_L1, Ack::Type);
+        return json.take();
+    }
     return frameUtf8(variantJson(message));
 }
 
