@@ -17,6 +17,10 @@
 #include <atomic>
 #include <functional>
 
+QT_BEGIN_NAMESPACE
+class QSqlDatabase;
+QT_END_NAMESPACE
+
 namespace Natter {
 
 class HistoryCheckpointer
@@ -41,6 +45,8 @@ public:
     int checkpointsRun() const { return m_checkpointsRun.load(); }
 
 private:
+    static void checkpointUntilCaughtUp(const QSqlDatabase &db);
+
     QThreadPool m_pool;
     QString m_path;
     std::function<void()> m_checkpointInPlace;
