@@ -72,20 +72,47 @@ QString ConnectionListener::endpointKey(const QHostAddress &address, quint16 por
     return address.toString() + u'|' + QString::number(port);
 }
 
-QObject *ConnectionListener::track(QTcpSocket *socket)
+// One connection's place in the counts, held for as long as its TCP socket lives: a child of the socket whose
+// destructor gives the place back. A child rather than a connection to the socket's destroyed(): QWebSocket
+// disconnects every signal of the socket it wraps when it goes, ours included, but it cannot stop the socket's
+// children from being deleted. No signal is involved, which also keeps it small (thousands are alive at once).
+class ConnectionListener::Slot : public QObject
 {
-    const QString address = socket->peerAddress().toString();
+public:
+    Slot(QTcpSocket *socket, ConnectionListener *listener, QString address, QString handshakeKey)
+        : QObject(socket)
+        , m_listener(listener)
+        , m_address(std::move(address))
+        , m_handshakeKey(std::move(handshakeKey))
+    { }
+    ~Slot() override
+    {
+        if (m_listener)
+            m_listener->release(m_address, m_handshakeKey);
+    }
+
+private:
+    QPointer<ConnectionListener> m_listener;
+    QString m_address;
+    QString m_handshakeKey;
+};
+
+void ConnectionListener::track(QTcpSocket *socket, const QString &address, const QString &handshakeKey)
+{
     ++m_total;
     ++m_perAddress[address];
-    // Counted by a child rather than by the socket's own destroyed(): QWebSocket disconnects every signal of the
-    // socket it wraps when it goes, ours included, but it cannot stop the socket's children from being deleted.
-    auto *slot = new QObject(socket);
-    connect(slot, &QObject::destroyed, this, [this, address] {
-        --m_total;
-        if (--m_perAddress[address] <= 0)
-            m_perAddress.remove(address);
-    });
-    return slot;
+    new Slot(socket, this, address, handshakeKey);
+}
+
+void ConnectionListener::release(const QString &address, const QString &handshakeKey)
+{
+    // The socket is going, so its record (if the upgrade never took it) no longer points at it. A record that
+    // does point at a socket belongs to a newer connection from the same address and port.
+    if (const auto record = m_handshakes.constFind(handshakeKey); record != m_handshakes.cend() && !record->socket)
+        m_handshakes.erase(record);
+    --m_total;
+    if (--m_perAddress[address] <= 0)
+        m_perAddress.remove(address);
 }
 
 void ConnectionListener::onTcpConnection()
@@ -101,7 +128,8 @@ void ConnectionListener::onTcpConnection()
             continue;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        QObject *slot = track(socket);
+        const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
+        track(socket, address, key);
 
         Handshake handshake{socket, false, {}, 0};
         if (fromAddress >= m_config.maxConnectionsPerAddress) {
@@ -113,7 +141,6 @@ void ConnectionListener::onTcpConnection()
             handshake.rejectCode = static_cast<quint16>(CloseCode::ServerFull);
             handshake.rejectReason = QStringLiteral("the server is full");
         }
-        const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
         m_handshakes.insert(key, handshake);
 
         auto *timer = new QTimer(socket);
@@ -123,7 +150,6 @@ void ConnectionListener::onTcpConnection()
             qCInfo(lcServer) << socket->peerAddress().toString() << "did not finish its handshake in time";
             socket->abort();
         });
-        connect(slot, &QObject::destroyed, this, [this, key] { m_handshakes.remove(key); });
         timer->start(m_config.handshakeTimeoutMs);
         m_webSocketServer->handleConnection(socket);
     }

@@ -32,8 +32,8 @@ public:
     int connectionCount() const { return m_total; }
 
 signals:
-    // A WebSocket ready for a session; the receiver takes ownership.
-    // A WebSocket ready for a session, and the TCP socket it runs on (a child of the WebSocket).
+    // A WebSocket ready for a session (the receiver takes ownership), and the TCP socket it runs on (a child of
+    // the WebSocket).
     void socketReady(QWebSocket *socket, QTcpSocket *transport);
 
 private:
@@ -45,10 +45,13 @@ private:
         quint16 rejectCode = 0;
     };
 
+    class Slot;
+
     void onTcpConnection();
     void onWebSocketUpgraded();
-    // Counts the connection until the socket is deleted; returns an object that lives exactly as long.
-    QObject *track(QTcpSocket *socket);
+    // Counts the connection until the socket is deleted (see Slot).
+    void track(QTcpSocket *socket, const QString &address, const QString &handshakeKey);
+    void release(const QString &address, const QString &handshakeKey);
     static QString endpointKey(const QHostAddress &address, quint16 port);
 
     const ServerConfig &m_config;
