@@ -16,10 +16,9 @@ std::atomic<quint64> connectionCounter{0};
 
 HistoryCheckpointer::HistoryCheckpointer()
 {
+    // Normal priority on purpose: at idle priority (SCHED_IDLE on Linux) a busy machine could keep the worker
+    // from ever finishing, holding SQLite's checkpoint lock while the log grows without bound.
     m_pool.setMaxThreadCount(1);
-    // Copying pages back is never urgent: on Linux this is SCHED_IDLE, so on a busy core the checkpoint runs in
-    // the gaps between the server's event-loop passes instead of taking time slices from them.
-    m_pool.setThreadPriority(QThread::IdlePriority);
 }
 
 HistoryCheckpointer::~HistoryCheckpointer()
@@ -70,12 +69,11 @@ void HistoryCheckpointer::committed()
     if (m_path.isEmpty() || ++m_commitsSinceCheckpoint < m_commitsPerCheckpoint)
         return;
     if (QFileInfo(m_path + QStringLiteral("-wal")).size() > m_maxLogBytes) {
-        // A background checkpoint under way has done most of the copying when it ends; the one in place then
-        // only has the rest to do. Waiting for it here would stall the server for all of it.
-        if (m_running.load())
-            return;
+        // The worker did not keep up. The cap is a hard limit: let a run under way finish (it holds SQLite's
+        // checkpoint lock and has done most of the copying), then catch up here, where nothing writes meanwhile.
         QElapsedTimer clock;
         clock.start();
+        m_pool.waitForDone();
         m_checkpointInPlace();
         qCDebug(lcStore) << "The history log passed" << m_maxLogBytes << "bytes; checkpointed in place in"
                          << clock.elapsed() << "ms";

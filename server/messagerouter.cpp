@@ -106,9 +106,10 @@ void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QSt
 void MessageRouter::deliver(const ChatMessage &message, const QList<QPointer<ClientSession>> &senders)
 {
     OutgoingFrame frame(MessageEvent{message});
+    // Plain-text clients hear who arrived in the lobby before anything that person says, here or directly.
+    if (message.isDirect() || message.room == lobbyRoom())
+        m_plainPresence->flush();
     if (!message.isDirect()) {
-        if (message.room == lobbyRoom())
-            m_plainPresence->flush(); // plain-text clients hear who arrived before what they say
         for (ClientSession *member : m_rooms->members(message.room))
             member->send(frame);
         return;

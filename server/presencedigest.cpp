@@ -32,11 +32,12 @@ void PresenceDigest::add(PresenceChange change, const QString &name)
             m_window.start();
         return;
     }
-    QStringList &same = change == PresenceChange::Joined ? m_joined : m_left;
-    QStringList &opposite = change == PresenceChange::Joined ? m_left : m_joined;
-    // Came and went (or went and came back) within one window: nothing to tell.
-    if (!opposite.removeOne(name))
-        same.append(name);
+    // Someone who came and goes again (or went and comes back) within one window: what is pending is told
+    // first, so the lines keep the order of events. Dropping both would hide an arrival whose words are
+    // still on their way (a message is delivered only once it is stored).
+    if ((change == PresenceChange::Joined ? m_left : m_joined).contains(name))
+        flush();
+    (change == PresenceChange::Joined ? m_joined : m_left).append(name);
 }
 
 void PresenceDigest::flush()

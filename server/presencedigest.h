@@ -6,8 +6,8 @@
 // that is a line for every pair of them: N arrivals cost N²/2 frames, and a screen full of noise. The first
 // change after a quiet spell goes out at once. Changes within the following window are collected and sent
 // as one line per kind ("* a, b and 40 others joined"), and the window starts again while changes keep
-// coming. Someone who joins and leaves within one window is not mentioned. Anything else a plain client is
-// about to see in the lobby is preceded by what is pending, so no one speaks before their arrival is told.
+// coming. Anything else a plain client is about to see (a lobby message, a topic, a rename, a direct
+// message) is preceded by what is pending, so no one speaks before their arrival is told.
 
 #include "servermessages.h"
 

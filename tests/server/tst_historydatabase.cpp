@@ -163,6 +163,32 @@ private slots:
         QTRY_COMPARE(database.checkpointsRun(), 2); // a small log is left to the worker again
     }
 
+    // Commits as fast as the thread can go: the worker never catches up, and the cap must still hold.
+    void capHoldsUnderUnbrokenLoad()
+    {
+        HistoryDatabase database;
+        QVERIFY(database.open(path()));
+        constexpr qint64 Cap = 256 * 1024;
+        database.setCheckpointPolicy(2, Cap);
+        const QString wal = path() + QStringLiteral("-wal");
+        const QString topic(16 * 1024, u't');
+        qint64 largest = 0;
+        for (int i = 0; i < 300; ++i) {
+            QVERIFY(database.execute(QStringLiteral("BEGIN IMMEDIATE")));
+            QVERIFY(
+                database
+                    .run(QStringLiteral("INSERT INTO conversations (key, kind, topic, created_ms) VALUES (?, 0, ?, 0)"),
+                         {QStringLiteral("room-%1").arg(i), topic})
+                    .has_value());
+            QVERIFY(database.execute(QStringLiteral("COMMIT")));
+            database.committed();
+            largest = std::max(largest, QFileInfo(wal).size());
+        }
+        // Two commits of about 20 KiB each may land between checks.
+        QVERIFY2(largest <= Cap + 128 * 1024, qPrintable(QString::number(largest)));
+        QCOMPARE(database.scalar(QStringLiteral("SELECT COUNT(*) FROM conversations")), QVariant(qint64(300)));
+    }
+
 private:
     static bool commitConversation(HistoryDatabase &database, int i)
     {
