@@ -45,6 +45,7 @@ public:
     int checkpointsRun() const { return m_checkpointsRun.load(); }
 
 private:
+    static void lowerThisThreadsPriority();
     static void checkpointUntilCaughtUp(const QSqlDatabase &db);
 
     QThreadPool m_pool;
