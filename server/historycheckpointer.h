@@ -52,7 +52,7 @@ private:
     QString m_path;
     std::function<void()> m_checkpointInPlace;
     int m_commitsPerCheckpoint = 200;
-    qint64 m_maxLogBytes = 64 * 1024 * 1024;
+    qint64 m_maxLogBytes = qint64(64) << 20;
     int m_commitsSinceCheckpoint = 0;
     std::atomic<bool> m_running{false};
     std::atomic<int> m_checkpointsRun{0};

@@ -146,13 +146,13 @@ private slots:
     {
         HistoryDatabase database;
         QVERIFY(database.open(path()));
-        constexpr qint64 Cap = 256 * 1024;
+        constexpr qint64 Cap = qint64(256) << 10;
         database.setCheckpointPolicy(1, Cap);
         const QString wal = path() + QStringLiteral("-wal");
         QVERIFY(database.execute(QStringLiteral("BEGIN IMMEDIATE")));
         QVERIFY(database
                     .run(QStringLiteral("INSERT INTO conversations (key, kind, topic, created_ms) VALUES (?, 0, ?, 0)"),
-                         {QStringLiteral("big"), QString(1024 * 1024, u'x')})
+                         {QStringLiteral("big"), QString(qsizetype(1) << 20, u'x')})
                     .has_value());
         QVERIFY(database.execute(QStringLiteral("COMMIT")));
         QVERIFY(QFileInfo(wal).size() > Cap);
@@ -168,10 +168,10 @@ private slots:
     {
         HistoryDatabase database;
         QVERIFY(database.open(path()));
-        constexpr qint64 Cap = 256 * 1024;
+        constexpr qint64 Cap = qint64(256) << 10;
         database.setCheckpointPolicy(2, Cap);
         const QString wal = path() + QStringLiteral("-wal");
-        const QString topic(16 * 1024, u't');
+        const QString topic(qsizetype(16) << 10, u't');
         qint64 largest = 0;
         for (int i = 0; i < 300; ++i) {
             QVERIFY(database.execute(QStringLiteral("BEGIN IMMEDIATE")));
@@ -185,7 +185,7 @@ private slots:
             largest = std::max(largest, QFileInfo(wal).size());
         }
         // Two commits of about 20 KiB each may land between checks.
-        QVERIFY2(largest <= Cap + 128 * 1024, qPrintable(QString::number(largest)));
+        QVERIFY2(largest <= Cap + (qint64(128) << 10), qPrintable(QString::number(largest)));
         QCOMPARE(database.scalar(QStringLiteral("SELECT COUNT(*) FROM conversations")), QVariant(qint64(300)));
     }
 
