@@ -17,7 +17,7 @@ using State = MessageModel::DeliveryState;
 
 namespace {
 
-constexpr qint64 Minute = 60 * 1000;
+constexpr qint64 Minute = qint64(60) * 1000;
 
 // A local time in May, far from DST changes.
 qint64 localMs(int day, int hour, int minute)

@@ -79,7 +79,8 @@ private slots:
             QCOMPARE(page.messages.size(), PageSize);
             const QString frame = encodeFrame(page);
             QVERIFY(frame.size() > 1000);
-            before = before > 2 * PageSize ? before - PageSize : Messages / 2; // walk back, like a scrolling user
+            before =
+                before > qint64(2) * PageSize ? before - PageSize : Messages / 2; // walk back, like a scrolling user
         }
     }
 };

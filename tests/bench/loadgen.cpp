@@ -277,7 +277,8 @@ void LoadGen::flush(int index)
 
 void LoadGen::flushDirty()
 {
-    for (std::size_t i = 0; i < m_dirty.size(); ++i) {
+    // By index: flush() may append to m_dirty, which would invalidate a range-for's iterators.
+    for (std::size_t i = 0; i < m_dirty.size(); ++i) { // NOLINT(modernize-loop-convert)
         const int index = m_dirty[i];
         m_clients[static_cast<std::size_t>(index)].dirty = false;
         flush(index);

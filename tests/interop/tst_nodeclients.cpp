@@ -167,7 +167,7 @@ private slots:
         QVERIFY(alice.waitFor<Ack>([](const Ack &a) { return a.id == u"a-1"; }));
         const QJsonObject direct = [&] {
             for (;;) {
-                const QJsonObject frame = node.waitForFrame(QStringLiteral("message"));
+                QJsonObject frame = node.waitForFrame(QStringLiteral("message"));
                 if (frame.isEmpty() || frame.contains(QStringLiteral("to")))
                     return frame;
             }

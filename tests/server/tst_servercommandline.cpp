@@ -86,7 +86,7 @@ QString TestServerCommandLine::writeConfig(const QString &fileName, const QStrin
 {
     // QSettings caches INI files by path and modification time: a file rewritten within the same second could be
     // read from the cache, so every call writes a new file.
-    const QString path = m_dir.filePath(QString::number(++m_written) + u'-' + fileName);
+    QString path = m_dir.filePath(QString::number(++m_written) + u'-' + fileName);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
         return {};

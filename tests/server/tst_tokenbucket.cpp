@@ -178,7 +178,7 @@ void TestTokenBucket::capacityCapsTheRefill()
     TokenBucket bucket(10.0, 3);
     QCOMPARE(drain(bucket, 0), 3);
     // An hour of silence refills the bucket to its capacity, not to 36 000 tokens.
-    const qint64 anHourLater = 60 * 60 * 1000;
+    const qint64 anHourLater = qint64(60) * 60 * 1000;
     QCOMPARE(bucket.available(anHourLater), 3.0);
     QCOMPARE(drain(bucket, anHourLater), 3);
 

@@ -21,8 +21,8 @@ using Natter::Protocol::MessageKind;
 
 namespace {
 
-constexpr qint64 Minute = 60 * 1000;
-constexpr qint64 Day = 24 * 60 * Minute;
+constexpr qint64 Minute = qint64(60) * 1000;
+constexpr qint64 Day = qint64(24) * 60 * Minute;
 const qint64 noon = QDateTime(QDate(2024, 5, 14), QTime(12, 0)).toMSecsSinceEpoch(); // far from DST changes
 
 ChatMessage message(qint64 seq, const QString &from, const QString &text, qint64 ts,
@@ -205,7 +205,7 @@ void TestMessageView::followsNewMessagesAtTheBottom()
     QVERIFY(scene.atBottom());
     const int maximum = scene.bar()->maximum();
 
-    scene.model.addMessage(message(41, u"carol"_s, u"news"_s, noon + 41 * 10 * Minute));
+    scene.model.addMessage(message(41, u"carol"_s, u"news"_s, noon + 410 * Minute));
     QTRY_VERIFY(scene.bar()->maximum() > maximum);
     QTRY_VERIFY(scene.atBottom());
     QVERIFY(scene.view.viewport()->rect().contains(scene.rect(40)));
@@ -221,7 +221,7 @@ void TestMessageView::scrolledUpKeepsPlaceAndOffersNewMessagesButton()
     const QRect before = scene.view.visualRect(first);
     const int value = scene.bar()->value();
 
-    scene.model.addMessage(message(41, u"carol"_s, u"news"_s, noon + 41 * 10 * Minute));
+    scene.model.addMessage(message(41, u"carol"_s, u"news"_s, noon + 410 * Minute));
     QTRY_VERIFY(scene.newMessagesButton()->isVisible());
     QCOMPARE(scene.bar()->value(), value);
     QCOMPARE(scene.view.visualRect(first), before);
@@ -236,7 +236,7 @@ void TestMessageView::scrolledUpKeepsPlaceAndOffersNewMessagesButton()
     scene.model.markFailed(u"p-1"_s);
     scene.bar()->setValue(scene.bar()->maximum() / 2);
     QTRY_VERIFY(!scene.newMessagesButton()->isVisible());
-    scene.model.addMessage(message(42, u"carol"_s, u"more news"_s, noon + 42 * 10 * Minute));
+    scene.model.addMessage(message(42, u"carol"_s, u"more news"_s, noon + 420 * Minute));
     QCOMPARE(scene.model.index(41).data(MessageModel::SeqRole).toLongLong(), 42);
     QTRY_VERIFY(scene.newMessagesButton()->isVisible());
 
@@ -252,13 +252,13 @@ void TestMessageView::reachingTheBottomHidesTheButton()
     QVERIFY(scene.show());
     scene.bar()->setValue(0);
     const int maximum = scene.bar()->maximum();
-    scene.model.addMessage(message(41, u"carol"_s, u"news"_s, noon + 41 * 10 * Minute));
+    scene.model.addMessage(message(41, u"carol"_s, u"news"_s, noon + 410 * Minute));
     QTRY_VERIFY(scene.newMessagesButton()->isVisible());
     QTRY_VERIFY(scene.bar()->maximum() > maximum); // laid out
 
     scene.bar()->setValue(scene.bar()->maximum()); // as the user's wheel would
     QVERIFY(!scene.newMessagesButton()->isVisible());
-    scene.model.addMessage(message(42, u"carol"_s, u"more news"_s, noon + 42 * 10 * Minute));
+    scene.model.addMessage(message(42, u"carol"_s, u"more news"_s, noon + 420 * Minute));
     QTRY_VERIFY(scene.atBottom());
     QVERIFY(scene.view.viewport()->rect().contains(scene.rect(41)));
 }
@@ -300,7 +300,7 @@ void TestMessageView::prependedHistoryKeepsTheVisibleMessageInPlace()
 {
     // Same day: the first message loses its day separator. An earlier day: it keeps it.
     for (const qint64 gap : {qint64(0), Day}) {
-        Scene scene(conversation(101, 140, noon + 4 * 60 * Minute), true);
+        Scene scene(conversation(101, 140, noon + 240 * Minute), true);
         QSignalSpy requested(&scene.model, &MessageModel::historyRequested);
         QVERIFY(scene.show());
         scene.bar()->setValue(0);
@@ -308,7 +308,7 @@ void TestMessageView::prependedHistoryKeepsTheVisibleMessageInPlace()
         const int shown = scene.model.rowCount();
         const QRect before = scene.rect(0);
 
-        scene.model.prependHistory(conversation(81, 100, noon + 4 * 60 * Minute - 20 * 10 * Minute - gap), true);
+        scene.model.prependHistory(conversation(81, 100, noon + 240 * Minute - 200 * Minute - gap), true);
         QCOMPARE(scene.model.rowCount(), shown + 20);
         QTRY_VERIFY2(qAbs(scene.rect(20).bottom() - before.bottom()) <= 2, "the message's text must not move");
         if (gap != 0)
