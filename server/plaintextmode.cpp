@@ -66,9 +66,8 @@ struct LineVisitor
     {
         switch (presence.event) {
         case PresenceChange::Joined:
-            return presence.room == lobbyRoom() ? QStringLiteral("* %1 joined").arg(presence.name) : QString();
         case PresenceChange::Left:
-            return presence.room == lobbyRoom() ? QStringLiteral("* %1 left").arg(presence.name) : QString();
+            return presence.room == lobbyRoom() ? presenceLine(presence.event, {presence.name}) : QString();
         case PresenceChange::Renamed:
             return QStringLiteral("* %1 is now known as %2").arg(presence.previous, presence.name);
         }
@@ -89,6 +88,20 @@ struct LineVisitor
 QString lineFor(const ServerMessage &message)
 {
     return std::visit(LineVisitor{}, message);
+}
+
+QString presenceLine(PresenceChange change, const QStringList &names)
+{
+    const QString verb = change == PresenceChange::Joined ? QStringLiteral("joined") : QStringLiteral("left");
+    if (names.size() == 1)
+        return QStringLiteral("* %1 %2").arg(names.first(), verb);
+    if (names.size() <= NamesPerLine) {
+        return QStringLiteral("* %1 and %2 %3")
+            .arg(QStringList(names.first(names.size() - 1)).join(QStringLiteral(", ")), names.last(), verb);
+    }
+    return QStringLiteral("* %1 and %2 others %3")
+        .arg(QStringList(names.first(NamesPerLine)).join(QStringLiteral(", ")),
+             QString::number(names.size() - NamesPerLine), verb);
 }
 
 } // namespace Natter::PlainTextMode

@@ -27,4 +27,9 @@ QString errorLine(const Protocol::ProtocolError &error);
 // What a plain-text client sees of a server event; empty when it sees nothing of it.
 QString lineFor(const Protocol::ServerMessage &message);
 
+// "* a joined", "* a and b joined", "* a, b, c, d, e and 3 others left": one line for one or more lobby
+// arrivals or departures (PresenceDigest folds bursts into it). At most NamesPerLine names are listed.
+constexpr int NamesPerLine = 5;
+QString presenceLine(Protocol::PresenceChange change, const QStringList &names);
+
 } // namespace Natter::PlainTextMode

@@ -1,6 +1,7 @@
 #include "presencedigest.h"
 
 #include "clientsession.h"
+#include "plaintextmode.h"
 #include "roomdirectory.h"
 #include "websocketframe.h"
 
@@ -28,7 +29,7 @@ void PresenceDigest::add(PresenceChange change, const QString &name)
         return;
     if (!m_window.isActive()) {
         // A window only opens when someone heard this one; with no plain-text client there is nothing to fold.
-        if (sendToPlainMembers(line(change, {name})) > 0)
+        if (sendToPlainMembers(PlainTextMode::presenceLine(change, {name})) > 0)
             m_window.start();
         return;
     }
@@ -43,23 +44,9 @@ void PresenceDigest::add(PresenceChange change, const QString &name)
 void PresenceDigest::flush()
 {
     if (!m_joined.isEmpty())
-        sendToPlainMembers(line(PresenceChange::Joined, std::exchange(m_joined, {})));
+        sendToPlainMembers(PlainTextMode::presenceLine(PresenceChange::Joined, std::exchange(m_joined, {})));
     if (!m_left.isEmpty())
-        sendToPlainMembers(line(PresenceChange::Left, std::exchange(m_left, {})));
-}
-
-QString PresenceDigest::line(PresenceChange change, const QStringList &names)
-{
-    const QString verb = change == PresenceChange::Joined ? QStringLiteral("joined") : QStringLiteral("left");
-    if (names.size() == 1)
-        return QStringLiteral("* %1 %2").arg(names.first(), verb);
-    if (names.size() <= NamesPerLine) {
-        return QStringLiteral("* %1 and %2 %3")
-            .arg(QStringList(names.first(names.size() - 1)).join(QStringLiteral(", ")), names.last(), verb);
-    }
-    return QStringLiteral("* %1 and %2 others %3")
-        .arg(QStringList(names.first(NamesPerLine)).join(QStringLiteral(", ")),
-             QString::number(names.size() - NamesPerLine), verb);
+        sendToPlainMembers(PlainTextMode::presenceLine(PresenceChange::Left, std::exchange(m_left, {})));
 }
 
 int PresenceDigest::sendToPlainMembers(const QString &line)

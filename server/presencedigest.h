@@ -30,10 +30,6 @@ public:
     // Sends what is pending now.
     void flush();
 
-    // "* a, b and c joined": at most this many names, then "and N others".
-    static constexpr int NamesPerLine = 5;
-    static QString line(Protocol::PresenceChange change, const QStringList &names);
-
 private:
     int sendToPlainMembers(const QString &line); // returns how many heard it
 

@@ -2,7 +2,7 @@
 // newcomer's first words (in the lobby or direct), while natter.v1 clients still get one presence frame per
 // change.
 
-#include "presencedigest.h"
+#include "plaintextmode.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -61,7 +61,7 @@ private slots:
         QFETCH(bool, joined);
         QFETCH(QStringList, names);
         QFETCH(QString, line);
-        QCOMPARE(PresenceDigest::line(joined ? PresenceChange::Joined : PresenceChange::Left, names), line);
+        QCOMPARE(PlainTextMode::presenceLine(joined ? PresenceChange::Joined : PresenceChange::Left, names), line);
     }
 
     void firstChangeAfterQuietGoesOutAtOnce()
