@@ -42,11 +42,11 @@ QStringList ChatClient::joinedRooms() const
     return rooms;
 }
 
-Conversation ChatClient::conversationOf(const ChatMessage &message) const
+ConversationId ChatClient::conversationOf(const ChatMessage &message) const
 {
     if (!message.isDirect())
-        return Conversation::room(message.room);
-    return Conversation::direct(nameKey(message.from) == nameKey(m_name) ? message.to : message.from);
+        return ConversationId::room(message.room);
+    return ConversationId::direct(nameKey(message.from) == nameKey(m_name) ? message.to : message.from);
 }
 
 void ChatClient::setState(State state)
@@ -107,7 +107,7 @@ void ChatClient::onConnected()
     if (m_everWelcomed) {
         // Everything after what this client has seen, in every room it is in and every direct conversation.
         for (const QString &room : std::as_const(m_rooms))
-            hello.since.insert(room, m_lastSeq.value(Conversation::room(room).key()));
+            hello.since.insert(room, m_lastSeq.value(ConversationId::room(room).key()));
         for (auto it = m_lastSeq.cbegin(); it != m_lastSeq.cend(); ++it) {
             if (it.key().startsWith(u'@'))
                 hello.since.insert(it.key(), it.value());
@@ -162,7 +162,7 @@ void ChatClient::handle(const ServerMessage &message)
                    [this](const Welcome &welcome) { onWelcome(welcome); },
                    [this](const Joined &joined) {
                        m_rooms.insert(joined.room);
-                       const Conversation room = Conversation::room(joined.room);
+                       const ConversationId room = ConversationId::room(joined.room);
                        for (const ChatMessage &message : joined.history)
                            noteSeq(room, message.seq);
                        emit this->joined(joined);
@@ -193,8 +193,8 @@ void ChatClient::handle(const ServerMessage &message)
                    },
                    [this](const RoomList &list) { emit roomsListed(list.rooms); },
                    [this](const HistoryPage &page) {
-                       const Conversation conversation =
-                           page.room.isEmpty() ? Conversation::direct(page.to) : Conversation::room(page.room);
+                       const ConversationId conversation =
+                           page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
                        for (const ChatMessage &message : page.messages)
                            noteSeq(conversation, message.seq);
                        emit historyReceived(page);
@@ -250,7 +250,7 @@ void ChatClient::send(const ClientMessage &message)
         m_socket.sendTextMessage(encodeFrame(message));
 }
 
-void ChatClient::noteSeq(const Conversation &conversation, qint64 seq)
+void ChatClient::noteSeq(const ConversationId &conversation, qint64 seq)
 {
     qint64 &last = m_lastSeq[conversation.key()];
     last = std::max(last, seq);
@@ -273,7 +273,7 @@ void ChatClient::sendQueued(const OutgoingMessage &message)
               message.text, message.kind});
 }
 
-QString ChatClient::sendMessage(const Conversation &conversation, const QString &text, MessageKind kind)
+QString ChatClient::sendMessage(const ConversationId &conversation, const QString &text, MessageKind kind)
 {
     const OutgoingMessage message = m_outbox.add(conversation, text, kind);
     emit messageQueued(message);
@@ -293,13 +293,13 @@ bool ChatClient::retryMessage(const QString &id)
     return true;
 }
 
-void ChatClient::requestHistory(const Conversation &conversation, qint64 beforeSeq, int limit)
+void ChatClient::requestHistory(const ConversationId &conversation, qint64 beforeSeq, int limit)
 {
     const bool room = conversation.isRoom();
     send(HistoryRequest{room ? conversation.name : QString(), room ? QString() : conversation.name, beforeSeq, limit});
 }
 
-void ChatClient::notifyTyping(const Conversation &conversation)
+void ChatClient::notifyTyping(const ConversationId &conversation)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 &last = m_lastTypingMs[conversation.key()];

@@ -4,7 +4,7 @@
 // doubling anything, and turns natter.v1 frames into signals.
 
 #include "clientmessages.h"
-#include "conversation.h"
+#include "conversationid.h"
 #include "outbox.h"
 #include "reconnectpolicy.h"
 #include "servermessages.h"
@@ -42,7 +42,7 @@ public:
     QStringList joinedRooms() const;
     const Outbox &outbox() const { return m_outbox; }
     // The conversation a message belongs to, seen from this user: its room, or the other person.
-    Conversation conversationOf(const Protocol::ChatMessage &message) const;
+    ConversationId conversationOf(const Protocol::ChatMessage &message) const;
 
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnectPolicy = policy; }
     void setTypingInterval(int milliseconds) { m_typingIntervalMs = milliseconds; }
@@ -50,12 +50,12 @@ public:
     void joinRoom(const QString &room);
     void leaveRoom(const QString &room);
     // Queues the message, shows it through messageQueued, and sends it; returns its id.
-    QString sendMessage(const Conversation &conversation, const QString &text,
+    QString sendMessage(const ConversationId &conversation, const QString &text,
                         Protocol::MessageKind kind = Protocol::MessageKind::Text);
     bool retryMessage(const QString &id);
-    void requestHistory(const Conversation &conversation, qint64 beforeSeq, int limit = 0);
+    void requestHistory(const ConversationId &conversation, qint64 beforeSeq, int limit = 0);
     // Tells the others this user is typing, at most once per typing interval per conversation.
-    void notifyTyping(const Conversation &conversation);
+    void notifyTyping(const ConversationId &conversation);
     void setTopic(const QString &room, const QString &topic);
     void changeName(const QString &name);
     void requestRooms();
@@ -74,7 +74,7 @@ signals:
     void left(const QString &room);
     void messageQueued(const Natter::OutgoingMessage &message);
     void messageReceived(const Natter::Protocol::ChatMessage &message);
-    void messageAcknowledged(const QString &id, const Natter::Conversation &conversation, qint64 seq, qint64 ts);
+    void messageAcknowledged(const QString &id, const Natter::ConversationId &conversation, qint64 seq, qint64 ts);
     void messageFailed(const QString &id, const Natter::Protocol::ErrorEvent &error);
     void presenceChanged(const Natter::Protocol::Presence &presence);
     void roomsListed(const QList<Natter::Protocol::RoomSummary> &rooms);
@@ -94,7 +94,7 @@ private:
     void onError(const Protocol::ErrorEvent &error);
     void send(const Protocol::ClientMessage &message);
     void sendQueued(const OutgoingMessage &message);
-    void noteSeq(const Conversation &conversation, qint64 seq);
+    void noteSeq(const ConversationId &conversation, qint64 seq);
 
     QWebSocket m_socket;
     QTimer m_reconnectTimer;
@@ -109,8 +109,8 @@ private:
     bool m_everWelcomed = false; // since connectToServer()
     bool m_closing = false; // the user asked to disconnect, or the server ended the session
     QSet<QString> m_rooms; // joined rooms, rejoined after a reconnect
-    QHash<QString, qint64> m_lastSeq; // Conversation::key() -> newest seq seen
-    QHash<QString, qint64> m_lastTypingMs; // Conversation::key() -> when typing was last sent
+    QHash<QString, qint64> m_lastSeq; // ConversationId::key() -> newest seq seen
+    QHash<QString, qint64> m_lastTypingMs; // ConversationId::key() -> when typing was last sent
     int m_typingIntervalMs = 3000;
     Outbox m_outbox;
 };

@@ -29,7 +29,7 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     });
     connect(client, &ChatClient::messageReceived, this, &ChatSession::onMessage);
     connect(client, &ChatClient::messageAcknowledged, this,
-            [this](const QString &id, const Conversation &conversation, qint64 seq, qint64 ts) {
+            [this](const QString &id, const ConversationId &conversation, qint64 seq, qint64 ts) {
                 messages(conversation)->markSent(id, seq, ts);
             });
     connect(client, &ChatClient::messageFailed, this, [this](const QString &id) {
@@ -38,8 +38,8 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     });
     connect(client, &ChatClient::presenceChanged, this, &ChatSession::onPresence);
     connect(client, &ChatClient::historyReceived, this, [this](const HistoryPage &page) {
-        const Conversation conversation =
-            page.room.isEmpty() ? Conversation::direct(page.to) : Conversation::room(page.room);
+        const ConversationId conversation =
+            page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
         messages(conversation)->prependHistory(page.messages, page.more);
     });
     connect(client, &ChatClient::typingReceived, this, &ChatSession::onTyping);
@@ -51,7 +51,7 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
 
 ChatSession::~ChatSession() = default;
 
-MessageModel *ChatSession::messages(const Conversation &conversation)
+MessageModel *ChatSession::messages(const ConversationId &conversation)
 {
     MessageModel *&model = m_messages[conversation.key()];
     if (!model) {
@@ -63,7 +63,7 @@ MessageModel *ChatSession::messages(const Conversation &conversation)
     return model;
 }
 
-void ChatSession::setCurrent(const Conversation &conversation)
+void ChatSession::setCurrent(const ConversationId &conversation)
 {
     if (conversation == m_current)
         return;
@@ -85,7 +85,7 @@ void ChatSession::setWindowActive(bool active)
         m_conversations->clearUnread(m_current);
 }
 
-void ChatSession::showMembersOf(const Conversation &conversation)
+void ChatSession::showMembersOf(const ConversationId &conversation)
 {
     if (!conversation.isValid())
         m_members->setMembers({});
@@ -114,8 +114,8 @@ void ChatSession::retry(const QString &id)
 
 void ChatSession::joinRoom(const QString &room)
 {
-    if (m_conversations->contains(Conversation::room(room))) {
-        setCurrent(Conversation::room(room));
+    if (m_conversations->contains(ConversationId::room(room))) {
+        setCurrent(ConversationId::room(room));
         return;
     }
     m_pendingJoin = room;
@@ -130,7 +130,7 @@ void ChatSession::leaveRoom(const QString &room)
 void ChatSession::openDirect(const QString &peer)
 {
     if (nameKey(peer) != nameKey(m_client->name()))
-        setCurrent(Conversation::direct(peer));
+        setCurrent(ConversationId::direct(peer));
 }
 
 void ChatSession::typing()
@@ -143,13 +143,13 @@ void ChatSession::onWelcomed(const Welcome &welcome)
 {
     m_conversations->applyRoomSummaries(welcome.rooms);
     // A first sign-in starts in the lobby; a reconnect gets its rooms back from the server by itself.
-    if (m_client->joinedRooms().isEmpty() && !m_conversations->contains(Conversation::room(lobbyRoom())))
+    if (m_client->joinedRooms().isEmpty() && !m_conversations->contains(ConversationId::room(lobbyRoom())))
         joinRoom(lobbyRoom());
 }
 
 void ChatSession::onJoined(const Joined &joined)
 {
-    const Conversation room = Conversation::room(joined.room);
+    const ConversationId room = ConversationId::room(joined.room);
     m_conversations->addConversation(room);
     m_conversations->setTopic(joined.room, joined.topic);
     m_conversations->setMemberCount(joined.room, static_cast<int>(joined.members.size()));
@@ -168,14 +168,14 @@ void ChatSession::onJoined(const Joined &joined)
 
 void ChatSession::onLeft(const QString &room)
 {
-    const Conversation conversation = Conversation::room(room);
+    const ConversationId conversation = ConversationId::room(room);
     m_roomMembers.remove(room);
     m_conversations->removeConversation(conversation);
     if (m_current == conversation)
-        setCurrent(m_conversations->rowCount() > 0 ? m_conversations->conversationAt(0) : Conversation());
+        setCurrent(m_conversations->rowCount() > 0 ? m_conversations->conversationAt(0) : ConversationId());
 }
 
-void ChatSession::onQueued(const Conversation &conversation, const QString &id, const QString &text, MessageKind kind)
+void ChatSession::onQueued(const ConversationId &conversation, const QString &id, const QString &text, MessageKind kind)
 {
     m_conversations->addConversation(conversation);
     m_conversations->noteActivity(conversation, QDateTime::currentDateTime());
@@ -189,7 +189,7 @@ bool ChatSession::mentionsMe(const QString &text) const
 
 void ChatSession::onMessage(const ChatMessage &message)
 {
-    const Conversation conversation = m_client->conversationOf(message);
+    const ConversationId conversation = m_client->conversationOf(message);
     m_conversations->addConversation(conversation);
     m_conversations->noteActivity(conversation, QDateTime::fromMSecsSinceEpoch(message.ts));
     messages(conversation)->addMessage(message);
@@ -219,13 +219,13 @@ void ChatSession::onPresence(const Presence &presence)
         m_conversations->renameDirect(presence.previous, presence.name);
         m_members->renameMember(presence.previous, presence.name);
         if (!m_current.isRoom() && nameKey(m_current.name) == nameKey(presence.previous))
-            m_current = Conversation::direct(presence.name);
+            m_current = ConversationId::direct(presence.name);
         return;
     }
     auto it = m_roomMembers.find(presence.room);
     if (it == m_roomMembers.end())
         return;
-    const bool isCurrent = m_current == Conversation::room(presence.room);
+    const bool isCurrent = m_current == ConversationId::room(presence.room);
     if (presence.event == PresenceChange::Joined) {
         if (!it->contains(presence.name))
             it->append(presence.name);
@@ -241,8 +241,8 @@ void ChatSession::onPresence(const Presence &presence)
 
 void ChatSession::onTyping(const TypingEvent &typing)
 {
-    const Conversation conversation =
-        typing.room.isEmpty() ? Conversation::direct(typing.name) : Conversation::room(typing.room);
+    const ConversationId conversation =
+        typing.room.isEmpty() ? ConversationId::direct(typing.name) : ConversationId::room(typing.room);
     if (conversation == m_current)
         m_members->setTyping(typing.name);
 }

@@ -3,6 +3,7 @@
 #include "validation.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 #include <limits>
@@ -24,7 +25,7 @@ qint32 MessageModel::LocalDayCache::dayOf(qint64 ts)
     return day;
 }
 
-MessageModel::MessageModel(const Conversation &conversation, QObject *parent)
+MessageModel::MessageModel(const ConversationId &conversation, QObject *parent)
     : QAbstractListModel(parent)
     , m_conversation(conversation)
 { }
@@ -33,11 +34,40 @@ void MessageModel::setOwnName(const QString &name)
 {
     const QString key = Protocol::nameKey(name);
     m_ownName = name;
-    if (key == m_ownKey)
+    if (key == m_ownKey && name == m_mention.name())
         return;
     m_ownKey = key;
+    m_mention = MentionMatcher(name);
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(rowCount() - 1), {IsOwnRole});
+        emit dataChanged(index(0), index(rowCount() - 1), {IsOwnRole, MentionRole, Qt::AccessibleTextRole});
+}
+
+void MessageModel::setUnreadMarker(qint64 afterSeq)
+{
+    if (afterSeq == m_unreadMarker)
+        return;
+    const int former = unreadMarkerRow();
+    m_unreadMarker = afterSeq;
+    notifyUnreadMarkerMoved(former);
+}
+
+int MessageModel::unreadMarkerRow() const
+{
+    if (m_unreadMarker <= 0)
+        return -1;
+    const int row = confirmedPosition(m_unreadMarker + 1);
+    return row < m_confirmedCount ? row : -1;
+}
+
+void MessageModel::notifyUnreadMarkerMoved(int formerRow)
+{
+    const int row = unreadMarkerRow();
+    if (row == formerRow)
+        return;
+    if (formerRow >= 0 && formerRow < m_rows.size())
+        emit dataChanged(index(formerRow), index(formerRow), {UnreadMarkerRole});
+    if (row >= 0)
+        emit dataChanged(index(row), index(row), {UnreadMarkerRole});
 }
 
 void MessageModel::addMessage(const ChatMessage &message)
@@ -69,13 +99,25 @@ void MessageModel::markSent(const QString &id, qint64 seq, qint64 ts)
         confirmRow(row, seq, ts, nullptr);
 }
 
-void MessageModel::markFailed(const QString &id)
+void MessageModel::markFailed(const QString &id, const QString &reason)
 {
+    const int row = unconfirmedRow(id);
+    if (row < 0)
+        return;
+    if (reason.isEmpty())
+        m_failureReasons.remove(id);
+    else
+        m_failureReasons.insert(id, reason);
+    if (m_rows.at(row).state == DeliveryState::Failed) {
+        emit dataChanged(index(row), index(row), {FailureReasonRole, Qt::AccessibleTextRole});
+        return;
+    }
     setUnconfirmedState(id, DeliveryState::Failed);
 }
 
 void MessageModel::markPending(const QString &id)
 {
+    m_failureReasons.remove(id);
     setUnconfirmedState(id, DeliveryState::Pending);
 }
 
@@ -110,6 +152,7 @@ void MessageModel::prependHistory(const QList<ChatMessage> &messages, bool more)
     const bool hadMoreHistory = m_hasMoreHistory;
     if (!block.isEmpty()) {
         const auto formerFirst = presentationAt(0);
+        const int marker = unreadMarkerRow();
         const qsizetype count = block.size();
         beginInsertRows(QModelIndex(), 0, static_cast<int>(count - 1));
         m_rows.insert(0, count, Row{}); // QList keeps spare room at the front, so repeated pages stay cheap
@@ -120,6 +163,7 @@ void MessageModel::prependHistory(const QList<ChatMessage> &messages, bool more)
         m_historyRequested = false;
         endInsertRows();
         notifyPresentation(static_cast<int>(count), formerFirst);
+        notifyUnreadMarkerMoved(marker >= 0 ? marker + static_cast<int>(count) : -1);
     } else {
         m_hasMoreHistory = more;
         m_historyRequested = false;
@@ -184,6 +228,14 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return isFirstOfGroup(row);
     case DayChangeRole:
         return isDayChange(row);
+    case MentionRole:
+        return !isOwn(message) && m_mention.matches(message.text);
+    case UnreadMarkerRole:
+        return row == unreadMarkerRow();
+    case FailureReasonRole:
+        return message.state == DeliveryState::Failed ? m_failureReasons.value(message.id) : QString();
+    case Qt::AccessibleTextRole:
+        return accessibleText(message);
     default:
         return {};
     }
@@ -203,6 +255,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {IsOwnRole, "isOwn"},
         {FirstOfGroupRole, "firstOfGroup"},
         {DayChangeRole, "dayChange"},
+        {MentionRole, "mention"},
+        {UnreadMarkerRole, "unreadMarker"},
+        {FailureReasonRole, "failureReason"},
     });
     return names;
 }
@@ -331,11 +386,13 @@ int MessageModel::unconfirmedRowFor(const ChatMessage &message) const
 void MessageModel::insertConfirmed(int position, Row row)
 {
     const auto next = presentationAt(position);
+    const int marker = unreadMarkerRow();
     beginInsertRows(QModelIndex(), position, position);
     m_rows.insert(position, std::move(row));
     ++m_confirmedCount;
     endInsertRows();
     notifyPresentation(position + 1, next);
+    notifyUnreadMarkerMoved(marker >= position ? marker + 1 : marker);
 }
 
 void MessageModel::confirmRow(int row, qint64 seq, qint64 ts, const ChatMessage *message)
@@ -347,6 +404,7 @@ void MessageModel::confirmRow(int row, qint64 seq, qint64 ts, const ChatMessage 
         return;
     }
     // Confirmed rows precede unconfirmed ones, so target <= m_confirmedCount <= row.
+    const int marker = unreadMarkerRow();
     const auto own = presentationAt(row);
     const auto next = presentationAt(row + 1);
     const bool moves = target != row;
@@ -377,6 +435,7 @@ void MessageModel::confirmRow(int row, qint64 seq, qint64 ts, const ChatMessage 
     if (moves)
         notifyPresentation(target + 1, displaced);
     notifyPresentation(row + 1, next);
+    notifyUnreadMarkerMoved(marker >= target ? marker + 1 : marker);
 }
 
 void MessageModel::setUnconfirmedState(const QString &id, DeliveryState state)
@@ -386,6 +445,19 @@ void MessageModel::setUnconfirmedState(const QString &id, DeliveryState state)
         return;
     m_rows[row].state = state;
     emit dataChanged(index(row), index(row), {StateRole});
+}
+
+QString MessageModel::accessibleText(const Row &row) const
+{
+    const QString sender = m_senders.at(row.sender).name;
+    const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.ts).time(), QLocale::ShortFormat);
+    QString text = row.kind == MessageKind::Action ? tr("%1, %2, * %1 %3").arg(sender, time, row.text)
+                                                   : tr("%1, %2, %3").arg(sender, time, row.text);
+    if (row.state == DeliveryState::Pending)
+        text = tr("%1, sending").arg(text);
+    else if (row.state == DeliveryState::Failed)
+        text = tr("%1, not sent").arg(text);
+    return text;
 }
 
 void MessageModel::removeRowAt(int row)

@@ -4,7 +4,8 @@
 // user's own messages still on their way (local echo), with the presentation facts a delegate paints.
 
 #include "chatmessage.h"
-#include "conversation.h"
+#include "conversationid.h"
+#include "mentionmatcher.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -34,18 +35,25 @@ public:
         IsOwnRole,
         FirstOfGroupRole,
         DayChangeRole,
+        MentionRole, // someone else's message that mentions this user
+        UnreadMarkerRole, // the "new messages" line sits above this row: the first confirmed row after the marker
+        FailureReasonRole, // why a Failed row was not sent, in words; empty otherwise
     };
     Q_ENUM(Role)
 
     // Consecutive messages of one sender further apart than this start a new group.
     static constexpr qint64 GroupGapMs = qint64(5) * 60 * 1000;
 
-    explicit MessageModel(const Conversation &conversation, QObject *parent = nullptr);
+    explicit MessageModel(const ConversationId &conversation, QObject *parent = nullptr);
 
-    Conversation conversation() const { return m_conversation; }
+    ConversationId conversation() const { return m_conversation; }
     QString ownName() const { return m_ownName; }
-    // IsOwnRole compares names case-insensitively through Protocol::nameKey.
+    // IsOwnRole compares names case-insensitively through Protocol::nameKey; MentionRole looks for this name.
     void setOwnName(const QString &name);
+
+    // Puts the "new messages" line after the message with this seq (UnreadMarkerRole); 0 removes it.
+    void setUnreadMarker(qint64 afterSeq);
+    qint64 unreadMarker() const { return m_unreadMarker; }
 
     // A message confirmed by the server (live, replayed or from history). Ignored if its seq is already
     // present; a pending or failed row with the same id and sender becomes this message (Sent) in place.
@@ -54,8 +62,8 @@ public:
     void addPending(const QString &id, const QString &from, const QString &text, Protocol::MessageKind kind);
     // The server's ack: the row gets seq and ts, becomes Sent, and moves into seq order if needed.
     void markSent(const QString &id, qint64 seq, qint64 ts);
-    // The server rejected it: the row stays, Failed, for a retry.
-    void markFailed(const QString &id);
+    // The server rejected it: the row stays, Failed, for a retry; reason says why (FailureReasonRole).
+    void markFailed(const QString &id, const QString &reason = {});
     // The user retries a failed message.
     void markPending(const QString &id);
 
@@ -130,15 +138,21 @@ private:
     void insertConfirmed(int position, Row row);
     void confirmRow(int row, qint64 seq, qint64 ts, const Protocol::ChatMessage *message);
     void setUnconfirmedState(const QString &id, DeliveryState state);
+    int unreadMarkerRow() const; // -1 if no row carries the line
+    void notifyUnreadMarkerMoved(int formerRow);
+    QString accessibleText(const Row &row) const;
     void removeRowAt(int row);
 
-    Conversation m_conversation;
+    ConversationId m_conversation;
     QList<Row> m_rows;
     qsizetype m_confirmedCount = 0; // rows [0, m_confirmedCount) are confirmed; the rest are pending or failed
     QList<Sender> m_senders;
     QHash<QString, quint32> m_senderIndex;
     QString m_ownName;
     QString m_ownKey;
+    MentionMatcher m_mention;
+    qint64 m_unreadMarker = 0;
+    QHash<QString, QString> m_failureReasons; // by id; failed rows are few
     LocalDayCache m_days;
     bool m_hasMoreHistory = false;
     bool m_historyRequested = false;

@@ -4,7 +4,7 @@
 
 namespace Natter {
 
-const OutgoingMessage &Outbox::add(const Conversation &conversation, const QString &text, Protocol::MessageKind kind)
+const OutgoingMessage &Outbox::add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind)
 {
     // Ids must never repeat for this name, even across restarts of the app: the server treats a repeat as a resend.
     m_messages.append({QUuid::createUuid().toString(QUuid::WithoutBraces), conversation, text, kind, false});

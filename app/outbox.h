@@ -3,7 +3,7 @@
 // The messages this user sent that the server has not acknowledged yet, kept to be sent again after a reconnect.
 
 #include "chatmessage.h"
-#include "conversation.h"
+#include "conversationid.h"
 
 #include <QList>
 
@@ -14,7 +14,7 @@ namespace Natter {
 struct OutgoingMessage
 {
     QString id;
-    Conversation conversation;
+    ConversationId conversation;
     QString text;
     Protocol::MessageKind kind = Protocol::MessageKind::Text;
     bool failed = false; // rejected by the server; waits for the user to retry
@@ -24,7 +24,7 @@ class Outbox
 {
 public:
     // Queues a message under a new unique id and returns it.
-    const OutgoingMessage &add(const Conversation &conversation, const QString &text, Protocol::MessageKind kind);
+    const OutgoingMessage &add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind);
     // The server stored it: forget it. False if the id is unknown.
     bool acknowledge(const QString &id);
     bool fail(const QString &id);

@@ -71,7 +71,7 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
     return names;
 }
 
-void RoomListModel::addConversation(const Conversation &conversation)
+void RoomListModel::addConversation(const ConversationId &conversation)
 {
     if (!conversation.isValid() || contains(conversation))
         return;
@@ -82,7 +82,7 @@ void RoomListModel::addConversation(const Conversation &conversation)
     endInsertRows();
 }
 
-void RoomListModel::removeConversation(const Conversation &conversation)
+void RoomListModel::removeConversation(const ConversationId &conversation)
 {
     const int row = rowOf(conversation);
     if (row < 0)
@@ -103,26 +103,26 @@ void RoomListModel::clear()
     changeTotalUnread(-m_totalUnread);
 }
 
-bool RoomListModel::contains(const Conversation &conversation) const
+bool RoomListModel::contains(const ConversationId &conversation) const
 {
     return rowOf(conversation) >= 0;
 }
 
-int RoomListModel::rowOf(const Conversation &conversation) const
+int RoomListModel::rowOf(const ConversationId &conversation) const
 {
     const auto found = std::find_if(m_entries.cbegin(), m_entries.cend(),
                                     [&](const Entry &entry) { return entry.conversation == conversation; });
     return found == m_entries.cend() ? -1 : int(found - m_entries.cbegin());
 }
 
-Conversation RoomListModel::conversationAt(int row) const
+ConversationId RoomListModel::conversationAt(int row) const
 {
-    return row >= 0 && row < m_entries.size() ? m_entries.at(row).conversation : Conversation{};
+    return row >= 0 && row < m_entries.size() ? m_entries.at(row).conversation : ConversationId{};
 }
 
-QList<Conversation> RoomListModel::conversations() const
+QList<ConversationId> RoomListModel::conversations() const
 {
-    QList<Conversation> result;
+    QList<ConversationId> result;
     result.reserve(m_entries.size());
     for (const Entry &entry : m_entries)
         result.append(entry.conversation);
@@ -168,7 +168,7 @@ void RoomListModel::applyRoomSummaries(const QList<Protocol::RoomSummary> &rooms
     }
 }
 
-void RoomListModel::noteActivity(const Conversation &conversation, const QDateTime &when)
+void RoomListModel::noteActivity(const ConversationId &conversation, const QDateTime &when)
 {
     int row = rowOf(conversation);
     if (row < 0 || !when.isValid())
@@ -181,7 +181,7 @@ void RoomListModel::noteActivity(const Conversation &conversation, const QDateTi
     notifyChanged(row, {LastActivityRole});
 }
 
-void RoomListModel::incrementUnread(const Conversation &conversation)
+void RoomListModel::incrementUnread(const ConversationId &conversation)
 {
     const int row = rowOf(conversation);
     if (row < 0)
@@ -191,7 +191,7 @@ void RoomListModel::incrementUnread(const Conversation &conversation)
     changeTotalUnread(1);
 }
 
-void RoomListModel::clearUnread(const Conversation &conversation)
+void RoomListModel::clearUnread(const ConversationId &conversation)
 {
     const int row = rowOf(conversation);
     if (row < 0 || m_entries.at(row).unread == 0)
@@ -201,7 +201,7 @@ void RoomListModel::clearUnread(const Conversation &conversation)
     changeTotalUnread(-cleared);
 }
 
-int RoomListModel::unread(const Conversation &conversation) const
+int RoomListModel::unread(const ConversationId &conversation) const
 {
     const int row = rowOf(conversation);
     return row < 0 ? 0 : m_entries.at(row).unread;
@@ -214,11 +214,11 @@ int RoomListModel::totalUnread() const
 
 void RoomListModel::renameDirect(const QString &oldName, const QString &newName)
 {
-    const int row = rowOf(Conversation::direct(oldName));
+    const int row = rowOf(ConversationId::direct(oldName));
     if (row < 0 || newName.isEmpty() || oldName == newName)
         return;
 
-    const int existingRow = rowOf(Conversation::direct(newName));
+    const int existingRow = rowOf(ConversationId::direct(newName));
     if (existingRow < 0) {
         m_entries[row].conversation.name = newName;
         notifyChanged(moveToSortedRow(row), {Qt::DisplayRole, KeyRole, NameRole});
@@ -231,7 +231,7 @@ void RoomListModel::renameDirect(const QString &oldName, const QString &newName)
     m_entries.removeAt(row);
     endRemoveRows();
 
-    int target = rowOf(Conversation::direct(newName));
+    int target = rowOf(ConversationId::direct(newName));
     Entry &entry = m_entries[target];
     QList<int> roles;
     if (renamed.unread > 0) {
@@ -250,8 +250,8 @@ void RoomListModel::renameDirect(const QString &oldName, const QString &newName)
 
 bool RoomListModel::sortsBefore(const Entry &a, const Entry &b)
 {
-    const Conversation &left = a.conversation;
-    const Conversation &right = b.conversation;
+    const ConversationId &left = a.conversation;
+    const ConversationId &right = b.conversation;
     if (left.kind != right.kind)
         return left.isRoom();
     if (!left.isRoom() && a.lastActivity != b.lastActivity) {
@@ -289,7 +289,7 @@ int RoomListModel::moveToSortedRow(int row)
 
 int RoomListModel::roomRow(const QString &room) const
 {
-    return rowOf(Conversation::room(room));
+    return rowOf(ConversationId::room(room));
 }
 
 void RoomListModel::notifyChanged(int row, const QList<int> &roles)

@@ -2,7 +2,7 @@
 
 // The conversations the user is in: joined rooms by name, then direct conversations by latest activity.
 
-#include "conversation.h"
+#include "conversationid.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -21,9 +21,9 @@ class RoomListModel : public QAbstractListModel
 
 public:
     enum Role {
-        KeyRole = Qt::UserRole + 1, // Conversation::key(): "#room" or "@peer"
+        KeyRole = Qt::UserRole + 1, // ConversationId::key(): "#room" or "@peer"
         NameRole,
-        KindRole, // int(Conversation::Kind)
+        KindRole, // int(ConversationId::Kind)
         TopicRole,
         UnreadRole,
         LastActivityRole, // QDateTime of the latest message; invalid before the first
@@ -38,14 +38,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void addConversation(const Conversation &conversation); // a no-op if it is already listed
-    void removeConversation(const Conversation &conversation);
+    void addConversation(const ConversationId &conversation); // a no-op if it is already listed
+    void removeConversation(const ConversationId &conversation);
     void clear(); // leaving a server: the one change that resets the model
 
-    bool contains(const Conversation &conversation) const;
-    int rowOf(const Conversation &conversation) const; // -1 if not listed
-    Conversation conversationAt(int row) const; // invalid for a row out of range
-    QList<Conversation> conversations() const; // in row order
+    bool contains(const ConversationId &conversation) const;
+    int rowOf(const ConversationId &conversation) const; // -1 if not listed
+    ConversationId conversationAt(int row) const; // invalid for a row out of range
+    QList<ConversationId> conversations() const; // in row order
 
     void setTopic(const QString &room, const QString &topic);
     void setMemberCount(const QString &room, int count);
@@ -53,11 +53,11 @@ public:
     void applyRoomSummaries(const QList<Protocol::RoomSummary> &rooms);
 
     // The time of a message in the conversation; an older time than the one known changes nothing.
-    void noteActivity(const Conversation &conversation, const QDateTime &when);
+    void noteActivity(const ConversationId &conversation, const QDateTime &when);
 
-    void incrementUnread(const Conversation &conversation);
-    void clearUnread(const Conversation &conversation);
-    int unread(const Conversation &conversation) const;
+    void incrementUnread(const ConversationId &conversation);
+    void clearUnread(const ConversationId &conversation);
+    int unread(const ConversationId &conversation) const;
     int totalUnread() const;
 
     // A peer changed name. If a conversation with the new name is already listed, the two become one.
@@ -69,7 +69,7 @@ signals:
 private:
     struct Entry
     {
-        Conversation conversation;
+        ConversationId conversation;
         QString topic{};
         int memberCount = 0;
         int unread = 0;

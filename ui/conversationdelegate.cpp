@@ -54,7 +54,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
         painter->fillRect(rect, palette.color(QPalette::AlternateBase));
 
     const int unread = index.data(RoomListModel::UnreadRole).toInt();
-    const bool isRoom = index.data(RoomListModel::KindRole).toInt() == static_cast<int>(Conversation::Kind::Room);
+    const bool isRoom = index.data(RoomListModel::KindRole).toInt() == static_cast<int>(ConversationId::Kind::Room);
     QFont font = option.font;
     font.setBold(unread > 0);
     painter->setFont(font);

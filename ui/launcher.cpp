@@ -179,7 +179,7 @@ void Launcher::showWindow()
         connect(m_tray.get(), &TrayIcon::quitRequested, this, &Launcher::quit);
         connect(m_session->conversations(), &RoomListModel::totalUnreadChanged, m_tray.get(), &TrayIcon::setUnread);
         connect(m_session.get(), &ChatSession::attentionRequested, this,
-                [this](const Conversation &conversation, const QString &from, const QString &text) {
+                [this](const ConversationId &conversation, const QString &from, const QString &text) {
                     const bool wanted =
                         conversation.isRoom() ? m_settings->notifyMentions() : m_settings->notifyDirectMessages();
                     if (wanted && !m_window->isActiveWindow())

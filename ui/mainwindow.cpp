@@ -212,7 +212,7 @@ void MainWindow::copyShareUrl()
     }
 }
 
-void MainWindow::showConversation(const Conversation &conversation)
+void MainWindow::showConversation(const ConversationId &conversation)
 {
     if (conversation.isValid()) {
         m_messageView->setMessageModel(m_session->messages(conversation));
@@ -232,7 +232,7 @@ void MainWindow::showConversation(const Conversation &conversation)
 
 void MainWindow::updateHeader()
 {
-    const Conversation conversation = m_session->current();
+    const ConversationId conversation = m_session->current();
     if (!conversation.isValid()) {
         m_title->clear();
         m_topic->clear();
@@ -298,7 +298,7 @@ void MainWindow::askToJoinRoom()
 
 void MainWindow::askForTopic()
 {
-    const Conversation room = m_session->current();
+    const ConversationId room = m_session->current();
     if (!room.isRoom())
         return;
     bool ok = false;

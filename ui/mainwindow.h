@@ -3,7 +3,7 @@
 // The chat window: conversations on the left, the messages of the one on screen in the middle with the composer
 // under them, its members on the right, and the connection (and share address, when hosting) in the status bar.
 
-#include "conversation.h"
+#include "conversationid.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -52,7 +52,7 @@ private:
     QWidget *buildMemberPane();
     void buildMenus();
     void buildStatusBar();
-    void showConversation(const Conversation &conversation);
+    void showConversation(const ConversationId &conversation);
     void updateHeader();
     void updateTypingLine();
     void updateConnectionState();

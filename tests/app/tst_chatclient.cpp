@@ -127,7 +127,7 @@ private slots:
         QSignalSpy queued(alice.get(), &ChatClient::messageQueued);
         QSignalSpy acked(alice.get(), &ChatClient::messageAcknowledged);
         QSignalSpy received(bob.get(), &ChatClient::messageReceived);
-        const QString id = alice->sendMessage(Conversation::room(QStringLiteral("dev")), QStringLiteral("hi Bob"));
+        const QString id = alice->sendMessage(ConversationId::room(QStringLiteral("dev")), QStringLiteral("hi Bob"));
         QCOMPARE(queued.size(), 1); // shown before the network has done anything
         QCOMPARE(queued.first().first().value<OutgoingMessage>().id, id);
         QTRY_COMPARE(acked.size(), 1);
@@ -146,11 +146,11 @@ private slots:
         auto bob = connected(server, QStringLiteral("Bob"));
         QVERIFY(alice && bob);
         QSignalSpy received(bob.get(), &ChatClient::messageReceived);
-        alice->sendMessage(Conversation::direct(QStringLiteral("Bob")), QStringLiteral("psst"));
+        alice->sendMessage(ConversationId::direct(QStringLiteral("Bob")), QStringLiteral("psst"));
         QTRY_COMPARE(received.size(), 1);
         const auto message = received.first().first().value<ChatMessage>();
-        QCOMPARE(bob->conversationOf(message), Conversation::direct(QStringLiteral("Alice")));
-        QCOMPARE(alice->conversationOf(message), Conversation::direct(QStringLiteral("Bob")));
+        QCOMPARE(bob->conversationOf(message), ConversationId::direct(QStringLiteral("Alice")));
+        QCOMPARE(alice->conversationOf(message), ConversationId::direct(QStringLiteral("Bob")));
     }
 
     void rejectedMessagesFailAndCanBeRetried()
@@ -161,7 +161,7 @@ private slots:
         QVERIFY(alice);
         QSignalSpy failed(alice.get(), &ChatClient::messageFailed);
         QSignalSpy acked(alice.get(), &ChatClient::messageAcknowledged);
-        const QString id = alice->sendMessage(Conversation::room(QStringLiteral("dev")), QStringLiteral("too early"));
+        const QString id = alice->sendMessage(ConversationId::room(QStringLiteral("dev")), QStringLiteral("too early"));
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().toString(), id);
         QCOMPARE(failed.first().at(1).value<ErrorEvent>().code, ErrorCode::NotInRoom);
@@ -182,7 +182,7 @@ private slots:
         auto alice = connected(server, QStringLiteral("Alice"));
         auto bob = connected(server, QStringLiteral("Bob"));
         QVERIFY(alice && bob);
-        const Conversation dev = Conversation::room(QStringLiteral("dev"));
+        const ConversationId dev = ConversationId::room(QStringLiteral("dev"));
         QVERIFY(joinRoom(*alice, dev.name));
         QVERIFY(joinRoom(*bob, dev.name));
         QSignalSpy bobReceived(bob.get(), &ChatClient::messageReceived);
@@ -236,7 +236,7 @@ private slots:
         QSignalSpy typing(bob.get(), &ChatClient::typingReceived);
         alice->setTypingInterval(60'000);
         for (int i = 0; i < 10; ++i)
-            alice->notifyTyping(Conversation::room(QStringLiteral("dev")));
+            alice->notifyTyping(ConversationId::room(QStringLiteral("dev")));
         QTRY_COMPARE(typing.size(), 1);
         QCOMPARE(typing.first().first().value<TypingEvent>().name, QStringLiteral("Alice"));
         QTest::qWait(200);

@@ -28,14 +28,14 @@ struct AppUser
     {
         client.setReconnectPolicy(ReconnectPolicy(20, 200, 0.2));
         client.connectToServer(url, name);
-        return TestClient::waitUntil([this] { return session.current() == Conversation::room(lobbyRoom()); }, 5000);
+        return TestClient::waitUntil([this] { return session.current() == ConversationId::room(lobbyRoom()); }, 5000);
     }
     bool join(const QString &room)
     {
         session.joinRoom(room);
-        return TestClient::waitUntil([&] { return session.current() == Conversation::room(room); }, 5000);
+        return TestClient::waitUntil([&] { return session.current() == ConversationId::room(room); }, 5000);
     }
-    QStringList texts(const Conversation &conversation)
+    QStringList texts(const ConversationId &conversation)
     {
         QStringList list;
         MessageModel *model = session.messages(conversation);
@@ -45,8 +45,8 @@ struct AppUser
     }
 };
 
-const Conversation Lobby = Conversation::room(QStringLiteral("lobby"));
-const Conversation Dev = Conversation::room(QStringLiteral("dev"));
+const ConversationId Lobby = ConversationId::room(QStringLiteral("lobby"));
+const ConversationId Dev = ConversationId::room(QStringLiteral("dev"));
 
 } // namespace
 
@@ -139,17 +139,17 @@ private slots:
 
         alice.session.send(QStringLiteral("bobby tables is not Bob")); // in the lobby: mentions Bob once
         QTRY_COMPARE(attention.size(), 1);
-        QCOMPARE(attention.first().at(0).value<Conversation>(), Lobby);
+        QCOMPARE(attention.first().at(0).value<ConversationId>(), Lobby);
         alice.session.send(QStringLiteral("nobody here")); // no mention
         alice.session.openDirect(QStringLiteral("Bob"));
-        QCOMPARE(alice.session.current(), Conversation::direct(QStringLiteral("Bob")));
+        QCOMPARE(alice.session.current(), ConversationId::direct(QStringLiteral("Bob")));
         alice.session.send(QStringLiteral("psst"));
         QTRY_COMPARE(attention.size(), 2);
-        QCOMPARE(attention.at(1).at(0).value<Conversation>(), Conversation::direct(QStringLiteral("Alice")));
+        QCOMPARE(attention.at(1).at(0).value<ConversationId>(), ConversationId::direct(QStringLiteral("Alice")));
         QCOMPARE(attention.at(1).at(2).toString(), QStringLiteral("psst"));
-        QVERIFY(bob.session.conversations()->contains(Conversation::direct(QStringLiteral("Alice"))));
-        QCOMPARE(bob.session.conversations()->unread(Conversation::direct(QStringLiteral("Alice"))), 1);
-        QCOMPARE(bob.texts(Conversation::direct(QStringLiteral("Alice"))), QStringList{QStringLiteral("psst")});
+        QVERIFY(bob.session.conversations()->contains(ConversationId::direct(QStringLiteral("Alice"))));
+        QCOMPARE(bob.session.conversations()->unread(ConversationId::direct(QStringLiteral("Alice"))), 1);
+        QCOMPARE(bob.texts(ConversationId::direct(QStringLiteral("Alice"))), QStringList{QStringLiteral("psst")});
     }
 
     void membersFollowPresenceAndTyping()

@@ -80,7 +80,7 @@ private slots:
         QVERIFY(joined.wait(5000) || !joined.isEmpty());
 
         QSignalSpy received(&alice, &ChatClient::messageReceived);
-        alice.sendMessage(Conversation::room(QStringLiteral("lobby")), QStringLiteral("hello from the host"));
+        alice.sendMessage(ConversationId::room(QStringLiteral("lobby")), QStringLiteral("hello from the host"));
         const auto fromAlice = bob->waitFor<MessageEvent>(
             [](const MessageEvent &event) { return event.message.from == QStringLiteral("Alice"); });
         QVERIFY(fromAlice);

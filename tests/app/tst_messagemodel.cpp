@@ -41,6 +41,13 @@ ChatMessage message(qint64 seq, const QString &from, qint64 ts = noon, MessageKi
     return m;
 }
 
+ChatMessage said(qint64 seq, const QString &from, const QString &text)
+{
+    ChatMessage m = message(seq, from);
+    m.text = text;
+    return m;
+}
+
 QList<ChatMessage> page(qint64 firstSeq, qint64 lastSeq)
 {
     QList<ChatMessage> messages;
@@ -52,7 +59,7 @@ QList<ChatMessage> page(qint64 firstSeq, qint64 lastSeq)
 // Every model in these tests is watched by Qt's model tester, which fails the test on any inconsistency.
 struct Checked
 {
-    MessageModel model{Conversation::room(u"dev"_s)};
+    MessageModel model{ConversationId::room(u"dev"_s)};
     QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
     QSignalSpy inserted{&model, &QAbstractItemModel::rowsInserted};
     QSignalSpy moved{&model, &QAbstractItemModel::rowsMoved};
@@ -416,9 +423,91 @@ private slots:
         c.clearSpies();
         c.model.setOwnName(u"Bob"_s);
         QCOMPARE(c.changed.size(), 1);
-        QCOMPARE(c.changed.at(0).at(2).value<QList<int>>(), QList<int>{MessageModel::IsOwnRole});
+        QVERIFY(c.changed.at(0).at(2).value<QList<int>>().contains(MessageModel::IsOwnRole));
+        QVERIFY(c.changed.at(0).at(2).value<QList<int>>().contains(MessageModel::MentionRole));
         QVERIFY(!c.at(0, MessageModel::IsOwnRole).toBool());
         QVERIFY(c.at(2, MessageModel::IsOwnRole).toBool());
+    }
+
+    void mentionsOfTheOwnNameAreMarked()
+    {
+        Checked c;
+        c.model.setOwnName(u"Ada"_s);
+        c.model.addMessage(said(1, u"bob"_s, u"hey @ada, look"_s));
+        c.model.addMessage(said(2, u"bob"_s, u"Adam is here"_s));
+        c.model.addMessage(said(3, u"ada"_s, u"I am Ada"_s));
+        c.model.addMessage(said(4, u"bob"_s, u"ADA!"_s));
+        QVERIFY(c.at(0, MessageModel::MentionRole).toBool());
+        QVERIFY(!c.at(1, MessageModel::MentionRole).toBool()); // a longer word is not the name
+        QVERIFY(!c.at(2, MessageModel::MentionRole).toBool()); // one's own message mentions nobody new
+        QVERIFY(c.at(3, MessageModel::MentionRole).toBool());
+    }
+
+    void unreadMarkerSitsAtTheFirstMessageAfterIt()
+    {
+        Checked c;
+        for (qint64 seq = 1; seq <= 5; ++seq)
+            c.model.addMessage(message(seq, u"bob"_s));
+        QCOMPARE(c.model.unreadMarker(), 0);
+        for (int row = 0; row < 5; ++row)
+            QVERIFY(!c.at(row, MessageModel::UnreadMarkerRole).toBool());
+
+        c.clearSpies();
+        c.model.setUnreadMarker(3);
+        QVERIFY(c.at(3, MessageModel::UnreadMarkerRole).toBool());
+        QCOMPARE(c.changes().value(3), QSet<int>{MessageModel::UnreadMarkerRole});
+
+        // Moving it tells both rows.
+        c.clearSpies();
+        c.model.setUnreadMarker(1);
+        QVERIFY(c.at(1, MessageModel::UnreadMarkerRole).toBool());
+        QVERIFY(!c.at(3, MessageModel::UnreadMarkerRole).toBool());
+        QVERIFY(c.changes().contains(1));
+        QVERIFY(c.changes().contains(3));
+
+        // After the newest message: no row carries it until a newer one arrives.
+        c.model.setUnreadMarker(5);
+        for (int row = 0; row < 5; ++row)
+            QVERIFY(!c.at(row, MessageModel::UnreadMarkerRole).toBool());
+        c.clearSpies();
+        c.model.addMessage(message(6, u"bob"_s));
+        QVERIFY(c.at(5, MessageModel::UnreadMarkerRole).toBool());
+        QVERIFY(c.changes().value(5).contains(MessageModel::UnreadMarkerRole));
+
+        // Older history prepended keeps it on the same message.
+        Checked d;
+        for (qint64 seq = 10; seq <= 12; ++seq)
+            d.model.addMessage(message(seq, u"bob"_s));
+        d.model.setUnreadMarker(10);
+        QVERIFY(d.at(1, MessageModel::UnreadMarkerRole).toBool());
+        d.model.prependHistory({message(8, u"bob"_s), message(9, u"bob"_s)}, false);
+        QVERIFY(d.at(3, MessageModel::UnreadMarkerRole).toBool());
+        QVERIFY(!d.at(1, MessageModel::UnreadMarkerRole).toBool());
+
+        c.model.setUnreadMarker(0);
+        for (int row = 0; row < c.model.rowCount(); ++row)
+            QVERIFY(!c.at(row, MessageModel::UnreadMarkerRole).toBool());
+    }
+
+    void failedRowsSayWhy()
+    {
+        Checked c;
+        c.model.addPending(u"a"_s, u"ada"_s, u"hi bob"_s, MessageKind::Text);
+        c.model.markFailed(u"a"_s, u"bob is not online."_s);
+        QCOMPARE(c.state(0), State::Failed);
+        QCOMPARE(c.at(0, MessageModel::FailureReasonRole).toString(), u"bob is not online."_s);
+        QVERIFY(c.at(0, Qt::AccessibleTextRole).toString().contains(u"hi bob"_s));
+        c.model.markPending(u"a"_s);
+        QCOMPARE(c.at(0, MessageModel::FailureReasonRole).toString(), QString());
+    }
+
+    void accessibleTextReadsSenderTimeText()
+    {
+        Checked c;
+        c.model.addMessage(said(1, u"bob"_s, u"lunch?"_s));
+        const QString spoken = c.at(0, Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.startsWith(u"bob, "_s), qPrintable(spoken));
+        QVERIFY2(spoken.endsWith(u", lunch?"_s), qPrintable(spoken));
     }
 };
 

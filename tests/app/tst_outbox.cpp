@@ -19,11 +19,11 @@ private slots:
     {
         Outbox outbox;
         const QString first =
-            outbox.add(Conversation::room(QStringLiteral("dev")), QStringLiteral("one"), MessageKind::Text).id;
+            outbox.add(ConversationId::room(QStringLiteral("dev")), QStringLiteral("one"), MessageKind::Text).id;
         const QString second =
-            outbox.add(Conversation::direct(QStringLiteral("Bob")), QStringLiteral("two"), MessageKind::Action).id;
+            outbox.add(ConversationId::direct(QStringLiteral("Bob")), QStringLiteral("two"), MessageKind::Action).id;
         const QString third =
-            outbox.add(Conversation::room(QStringLiteral("dev")), QStringLiteral("three"), MessageKind::Text).id;
+            outbox.add(ConversationId::room(QStringLiteral("dev")), QStringLiteral("three"), MessageKind::Text).id;
         QCOMPARE(outbox.size(), 3);
         QVERIFY(outbox.acknowledge(second));
         QVERIFY(!outbox.acknowledge(second));
@@ -40,7 +40,7 @@ private slots:
         QSet<QString> ids;
         for (int i = 0; i < 1000; ++i) {
             const QString id =
-                outbox.add(Conversation::room(QStringLiteral("dev")), QStringLiteral("x"), MessageKind::Text).id;
+                outbox.add(ConversationId::room(QStringLiteral("dev")), QStringLiteral("x"), MessageKind::Text).id;
             QVERIFY(id.size() >= 1 && id.size() <= 64);
             ids.insert(id);
         }
@@ -51,7 +51,7 @@ private slots:
     {
         Outbox outbox;
         const QString id =
-            outbox.add(Conversation::room(QStringLiteral("dev")), QStringLiteral("x"), MessageKind::Text).id;
+            outbox.add(ConversationId::room(QStringLiteral("dev")), QStringLiteral("x"), MessageKind::Text).id;
         QVERIFY(outbox.fail(id));
         QVERIFY(outbox.pending().isEmpty());
         QVERIFY(outbox.find(id)->failed);

@@ -12,13 +12,13 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
-using Natter::Conversation;
+using Natter::ConversationId;
 using Natter::RoomListModel;
 
 namespace {
 
-constexpr auto room = &Conversation::room;
-constexpr auto direct = &Conversation::direct;
+constexpr auto room = &ConversationId::room;
+constexpr auto direct = &ConversationId::direct;
 using Moves = QList<QPair<int, int>>;
 
 QDateTime at(int seconds)
@@ -97,7 +97,7 @@ private slots:
     void clearResetsOnce();
 
 private:
-    void add(const QList<Conversation> &conversations);
+    void add(const QList<ConversationId> &conversations);
     // The lobby, plus direct conversations with alice, bob and carol (no activity yet): rows 0 to 3.
     void addLobbyAndThreeDirects();
     QStringList keys() const;
@@ -124,9 +124,9 @@ void TestRoomListModel::cleanup()
     m_model.reset();
 }
 
-void TestRoomListModel::add(const QList<Conversation> &conversations)
+void TestRoomListModel::add(const QList<ConversationId> &conversations)
 {
-    for (const Conversation &conversation : conversations)
+    for (const ConversationId &conversation : conversations)
         m_model->addConversation(conversation);
 }
 
@@ -161,7 +161,7 @@ void TestRoomListModel::insertsDirectsAfterRooms()
     QCOMPARE(keys(), (QStringList{u"#lobby"_s, u"#zoo"_s, u"@amy"_s, u"@Bob"_s, u"@Zed"_s}));
     QCOMPARE(
         m_model->conversations(),
-        (QList<Conversation>{room(u"lobby"_s), room(u"zoo"_s), direct(u"amy"_s), direct(u"Bob"_s), direct(u"Zed"_s)}));
+        (QList<ConversationId>{room(u"lobby"_s), room(u"zoo"_s), direct(u"amy"_s), direct(u"Bob"_s), direct(u"Zed"_s)}));
 
     add({room(u"lobby"_s), direct(u"amy"_s), direct(QString())}); // listed already, or no name
     QCOMPARE(spies.inserted.size(), 5);
@@ -183,13 +183,13 @@ void TestRoomListModel::rolesDescribeTheConversation()
     QCOMPARE(dataAt(0, RoomListModel::KeyRole).toString(), u"#lobby"_s);
     QCOMPARE(dataAt(0, RoomListModel::NameRole).toString(), u"lobby"_s);
     QCOMPARE(dataAt(0, Qt::DisplayRole).toString(), u"lobby"_s);
-    QCOMPARE(dataAt(0, RoomListModel::KindRole).toInt(), int(Conversation::Kind::Room));
+    QCOMPARE(dataAt(0, RoomListModel::KindRole).toInt(), int(ConversationId::Kind::Room));
     QCOMPARE(dataAt(0, RoomListModel::SectionRole).toString(), u"Rooms"_s);
     QCOMPARE(dataAt(0, RoomListModel::UnreadRole).toInt(), 0);
     QVERIFY(!dataAt(0, RoomListModel::LastActivityRole).toDateTime().isValid());
 
     QCOMPARE(dataAt(1, RoomListModel::KeyRole).toString(), u"@alice"_s);
-    QCOMPARE(dataAt(1, RoomListModel::KindRole).toInt(), int(Conversation::Kind::Direct));
+    QCOMPARE(dataAt(1, RoomListModel::KindRole).toInt(), int(ConversationId::Kind::Direct));
     QCOMPARE(dataAt(1, RoomListModel::SectionRole).toString(), u"Direct messages"_s);
 
     QCOMPARE(m_model->roleNames().value(RoomListModel::UnreadRole), "unread");
@@ -251,8 +251,8 @@ void TestRoomListModel::unreadCountsAndTotal()
 {
     addLobbyAndThreeDirects();
     const Spies spies(m_model.get());
-    const Conversation lobby = room(u"lobby"_s);
-    const Conversation bob = direct(u"bob"_s);
+    const ConversationId lobby = room(u"lobby"_s);
+    const ConversationId bob = direct(u"bob"_s);
 
     m_model->incrementUnread(lobby);
     m_model->incrementUnread(lobby);

@@ -61,7 +61,7 @@ void BenchMessageModel::loadHistory()
     std::vector<std::unique_ptr<MessageModel>> models; // destroyed after measuring
     QBENCHMARK
     {
-        models.push_back(std::make_unique<MessageModel>(Conversation::room(u"dev"_s)));
+        models.push_back(std::make_unique<MessageModel>(ConversationId::room(u"dev"_s)));
         models.back()->prependHistory(history, false);
     }
     QCOMPARE(models.back()->rowCount(), HistorySize);
@@ -69,7 +69,7 @@ void BenchMessageModel::loadHistory()
 
 void BenchMessageModel::appendToLargeModel()
 {
-    MessageModel model(Conversation::room(u"dev"_s));
+    MessageModel model(ConversationId::room(u"dev"_s));
     model.prependHistory(makeHistory(HistorySize), false);
     // Prepared beforehand so that only the model's work is measured; each benchmark pass appends newer seqs.
     QList<ChatMessage> live;
@@ -90,7 +90,7 @@ void BenchMessageModel::appendToLargeModel()
 
 void BenchMessageModel::firstOfGroupOverAllRows()
 {
-    MessageModel model(Conversation::room(u"dev"_s));
+    MessageModel model(ConversationId::room(u"dev"_s));
     model.prependHistory(makeHistory(HistorySize), false);
     int groups = 0;
     QBENCHMARK

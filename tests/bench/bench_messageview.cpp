@@ -75,8 +75,8 @@ private slots:
     void paintViewport();
 
 private:
-    MessageModel m_model{Conversation::room(u"dev"_s)};
-    MessageModel m_other{Conversation::room(u"other"_s)};
+    MessageModel m_model{ConversationId::room(u"dev"_s)};
+    MessageModel m_other{ConversationId::room(u"other"_s)};
     MessageView m_view;
     qint64 m_nextSeq = HistorySize + 1;
 };

@@ -95,15 +95,15 @@ private slots:
         QVERIFY(launcher.host()->isHosting());
         QVERIFY(!launcher.window()->shareUrls().isEmpty());
         QTRY_COMPARE(launcher.client()->state(), ChatClient::State::Connected);
-        QTRY_COMPARE(launcher.session()->current(), Conversation::room(lobbyRoom()));
+        QTRY_COMPARE(launcher.session()->current(), ConversationId::room(lobbyRoom()));
         QCOMPARE(settings.userName(), QStringLiteral("Ada"));
 
         // 4. Someone else joins by the loopback address, with a client and models of their own.
         ChatClient bobClient;
         ChatSession bob(&bobClient);
         bobClient.connectToServer(launcher.host()->localUrl(), QStringLiteral("Bob"));
-        QTRY_COMPARE(bob.current(), Conversation::room(lobbyRoom()));
-        MessageModel *bobsLobby = bob.messages(Conversation::room(lobbyRoom()));
+        QTRY_COMPARE(bob.current(), ConversationId::room(lobbyRoom()));
+        MessageModel *bobsLobby = bob.messages(ConversationId::room(lobbyRoom()));
 
         // 5. Ada types and presses Enter; markup stays text all the way.
         QPlainTextEdit *editor = launcher.window()->composer()->editor();
@@ -114,7 +114,7 @@ private slots:
         QTRY_COMPARE(bobsLobby->rowCount(), 1);
         QCOMPARE(bobsLobby->index(0).data(MessageModel::TextRole).toString(), QStringLiteral("<b>x</b> hi Bob"));
         QCOMPARE(bobsLobby->index(0).data(MessageModel::SenderRole).toString(), QStringLiteral("Ada"));
-        MessageModel *lobby = launcher.session()->messages(Conversation::room(lobbyRoom()));
+        MessageModel *lobby = launcher.session()->messages(ConversationId::room(lobbyRoom()));
         QTRY_COMPARE(lobby->index(lobby->rowCount() - 1).data(MessageModel::StateRole).toInt(),
                      int(MessageModel::DeliveryState::Sent));
 
@@ -128,21 +128,21 @@ private slots:
             dialog->accept();
         });
         join->trigger();
-        QTRY_COMPARE(launcher.session()->current(), Conversation::room(QStringLiteral("dev")));
+        QTRY_COMPARE(launcher.session()->current(), ConversationId::room(QStringLiteral("dev")));
         QCOMPARE(editor->placeholderText(), QStringLiteral("Message #dev"));
 
         // 7. What Bob says in the lobby is now unread, in the list and in the tray.
         bob.send(QStringLiteral("are you there?"));
-        QTRY_COMPARE(launcher.session()->conversations()->unread(Conversation::room(lobbyRoom())), 1);
+        QTRY_COMPARE(launcher.session()->conversations()->unread(ConversationId::room(lobbyRoom())), 1);
         QTRY_COMPARE(launcher.tray()->unread(), 1);
         launcher.window()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(launcher.window()));
         auto *list = launcher.window()->findChild<QListView *>(QStringLiteral("conversationList"));
         QVERIFY(list);
         const QRect lobbyRow = list->visualRect(launcher.session()->conversations()->index(
-            launcher.session()->conversations()->rowOf(Conversation::room(lobbyRoom()))));
+            launcher.session()->conversations()->rowOf(ConversationId::room(lobbyRoom()))));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, lobbyRow.center() + QPoint(0, lobbyRow.height() / 4));
-        QTRY_COMPARE(launcher.session()->current(), Conversation::room(lobbyRoom()));
+        QTRY_COMPARE(launcher.session()->current(), ConversationId::room(lobbyRoom()));
         QTRY_COMPARE(launcher.tray()->unread(), 0);
         QCOMPARE(editor->placeholderText(), QStringLiteral("Message #lobby"));
     }

@@ -51,7 +51,7 @@ QList<ChatMessage> conversation(qint64 firstSeq, qint64 lastSeq, qint64 start = 
 
 struct Scene
 {
-    MessageModel model{Conversation::room(u"dev"_s)};
+    MessageModel model{ConversationId::room(u"dev"_s)};
     MessageView view;
 
     explicit Scene(const QList<ChatMessage> &history = {}, bool more = false)
