@@ -2,6 +2,7 @@
 
 #include "clientlogging.h"
 #include "clientmessages.h"
+#include "errortext.h"
 #include "overloaded.h"
 #include "protocol.h"
 #include "validation.h"
@@ -14,18 +15,37 @@ namespace Natter {
 
 using namespace Protocol;
 
+namespace {
+
+// Frames from a server may be large (history pages, room lists) but not endless: 8 MiB is what docs/protocol.md
+// asks a client to accept, with room to spare.
+constexpr quint64 MaxIncomingBytes = 16 * 1024 * 1024;
+
+bool isWebSocketScheme(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("ws") || url.scheme() == QLatin1String("wss");
+}
+
+} // namespace
+
 ChatClient::ChatClient(QObject *parent)
     : QObject(parent)
 {
+    m_socket.setMaxAllowedIncomingFrameSize(MaxIncomingBytes);
+    m_socket.setMaxAllowedIncomingMessageSize(MaxIncomingBytes);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ChatClient::openSocket);
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &ChatClient::onConnectTimeout);
     connect(&m_socket, &QWebSocket::connected, this, &ChatClient::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &ChatClient::onConnectionLost);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
-        // A failed connect never emits disconnected(); a drop emits both. Either way the attempt is over.
-        if (m_socket.state() == QAbstractSocket::UnconnectedState)
-            onConnectionLost();
-    });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError error) {
+                m_socketError = error;
+                // A failed connect never emits disconnected(); a drop emits both. Either way the attempt is over.
+                if (m_socket.state() == QAbstractSocket::UnconnectedState)
+                    onConnectionLost();
+            });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ChatClient::onTextMessage);
 }
 
@@ -57,9 +77,11 @@ void ChatClient::setState(State state)
     emit stateChanged(state);
 }
 
-void ChatClient::connectToServer(const QUrl &url, const QString &name, const QString &password)
+void ChatClient::connectToServer(const QUrl &url, const QString &name, const QString &password,
+                                 const QList<ResumePoint> &resume, const QList<OutgoingMessage> &unsent)
 {
     m_reconnectTimer.stop();
+    m_connectTimer.stop();
     m_closing = false;
     m_socket.abort();
     m_url = url;
@@ -69,9 +91,46 @@ void ChatClient::connectToServer(const QUrl &url, const QString &name, const QSt
     }
     m_password = password;
     m_token.clear();
+    m_serverInfo = {};
+    m_welcomed = false;
     m_everWelcomed = false;
+    setInterruption(Interruption::None);
     m_reconnectPolicy.reset();
+    m_rooms.clear();
+    m_lastSeq.clear();
+    m_lastTypingMs.clear();
+    abandonRequests();
+    for (const ResumePoint &point : resume) {
+        if (!point.conversation.isValid())
+            continue;
+        if (point.conversation.isRoom())
+            m_rooms.insert(point.conversation.name);
+        if (point.lastSeq > 0 || point.conversation.isRoom())
+            m_lastSeq.insert(point.conversation, point.lastSeq);
+    }
+    m_outbox.clear();
+    m_outbox.restore(unsent);
     setState(State::Connecting);
+    if (!isWebSocketScheme(url)) {
+        // Reported from the event loop, like every other failure, so callers see the same order of events.
+        QTimer::singleShot(0, this, [this, url] {
+            if (m_url != url || m_state != State::Connecting)
+                return;
+            m_closing = true;
+            setState(State::Disconnected);
+            emit connectionFailed(tr("%1 is not a chat address: chat addresses start with ws:// or wss://.")
+                                      .arg(url.toDisplayString()));
+        });
+        return;
+    }
+    openSocket();
+}
+
+void ChatClient::reconnectNow()
+{
+    if (m_state != State::Reconnecting || m_socket.state() != QAbstractSocket::UnconnectedState)
+        return;
+    m_reconnectTimer.stop();
     openSocket();
 }
 
@@ -79,18 +138,37 @@ void ChatClient::disconnectFromServer()
 {
     m_closing = true;
     m_reconnectTimer.stop();
-    if (m_socket.state() != QAbstractSocket::UnconnectedState)
+    m_connectTimer.stop();
+    if (m_socket.state() == QAbstractSocket::ConnectedState)
         m_socket.close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("bye"));
+    else
+        m_socket.abort(); // still connecting: there is nobody to say goodbye to
+    abandonRequests();
+    m_welcomed = false;
+    setInterruption(Interruption::None);
     setState(State::Disconnected);
 }
 
 void ChatClient::openSocket()
 {
     m_welcomed = false;
+    m_timedOut = false;
+    m_socketError = QAbstractSocket::UnknownSocketError;
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({subprotocol()});
     qCDebug(lcClient) << "connecting to" << m_url.toString();
+    m_connectTimer.start(m_connectTimeoutMs);
     m_socket.open(m_url, options);
+}
+
+void ChatClient::onConnectTimeout()
+{
+    qCInfo(lcClient) << m_url.toString() << "did not answer within" << m_connectTimeoutMs << "ms";
+    m_timedOut = true;
+    m_socket.abort();
+    // abort() reports the loss itself when a socket was open; a socket still looking up its host may not.
+    if (m_state == State::Connecting || m_state == State::Reconnecting)
+        onConnectionLost();
 }
 
 void ChatClient::onConnected()
@@ -98,30 +176,30 @@ void ChatClient::onConnected()
     if (m_socket.subprotocol() != subprotocol()) {
         qCWarning(lcClient) << m_url.toString() << "did not accept natter.v1";
         m_closing = true;
+        m_connectTimer.stop();
         m_socket.abort();
         setState(State::Disconnected);
         emit connectionFailed(tr("%1 is not a Natter server.").arg(m_url.toDisplayString()));
         return;
     }
     Hello hello{m_name, m_password, m_token, {}};
-    if (m_everWelcomed) {
-        // Everything after what this client has seen, in every room it is in and every direct conversation.
-        for (const QString &room : std::as_const(m_rooms))
-            hello.since.insert(room, m_lastSeq.value(ConversationId::room(room).key()));
-        for (auto it = m_lastSeq.cbegin(); it != m_lastSeq.cend(); ++it) {
-            if (it.key().startsWith(u'@'))
-                hello.since.insert(it.key(), it.value());
-        }
+    // Everything after what this client has: rooms are rejoined, direct conversations caught up. A room with
+    // nothing seen yet is joined after the welcome instead: `since 0` would replay its whole history.
+    for (auto it = m_lastSeq.cbegin(); it != m_lastSeq.cend(); ++it) {
+        if (it.value() > 0 && (!it.key().isRoom() || m_rooms.contains(it.key().name)))
+            hello.since.insert(it.key().sinceKey(), it.value());
     }
     send(hello);
 }
 
 void ChatClient::onConnectionLost()
 {
+    m_connectTimer.stop();
     if (m_state == State::Disconnected || m_reconnectTimer.isActive())
         return;
     const bool wasWelcomed = m_welcomed;
     m_welcomed = false;
+    abandonRequests();
     if (m_closing) {
         setState(State::Disconnected);
         return;
@@ -137,13 +215,44 @@ void ChatClient::onConnectionLost()
     }
     if (!m_everWelcomed) {
         setState(State::Disconnected);
-        emit connectionFailed(m_socket.errorString());
+        emit connectionFailed(connectFailureReason());
         return;
     }
+    if (wasWelcomed && closeCode == static_cast<quint16>(CloseCode::GoingAway)) {
+        // The host stopped the chat on purpose. It may come back (a restarted server): look now and then.
+        qCInfo(lcClient) << "the server stopped the chat";
+        setInterruption(Interruption::ServerStopped);
+        setState(State::Reconnecting);
+        scheduleReconnect(m_reconnectPolicy.maximumDelayMs());
+        return;
+    }
+    if (m_interruption != Interruption::ServerStopped)
+        setInterruption(Interruption::ConnectionLost);
     const int delay = m_reconnectPolicy.nextDelayMs(*QRandomGenerator::global());
     qCInfo(lcClient) << "connection lost" << (wasWelcomed ? "" : "again") << "; reconnecting in" << delay << "ms";
     setState(State::Reconnecting);
-    m_reconnectTimer.start(delay);
+    scheduleReconnect(delay);
+}
+
+void ChatClient::setInterruption(Interruption interruption)
+{
+    if (m_interruption == interruption)
+        return;
+    m_interruption = interruption;
+    emit interruptionChanged(interruption);
+}
+
+void ChatClient::scheduleReconnect(int delayMs)
+{
+    m_reconnectTimer.start(delayMs);
+}
+
+QString ChatClient::connectFailureReason() const
+{
+    if (m_timedOut)
+        return tr("%1 did not answer within %n second(s).", nullptr, m_connectTimeoutMs / 1000)
+            .arg(m_url.toDisplayString());
+    return ErrorText::socketError(m_socketError, m_url);
 }
 
 void ChatClient::onTextMessage(const QString &frame)
@@ -162,7 +271,9 @@ void ChatClient::handle(const ServerMessage &message)
                    [this](const Welcome &welcome) { onWelcome(welcome); },
                    [this](const Joined &joined) {
                        m_rooms.insert(joined.room);
+                       m_joinRequests.removeOne(joined.room);
                        const ConversationId room = ConversationId::room(joined.room);
+                       m_lastSeq.insert(room, m_lastSeq.value(room)); // a room is resumed even before a message
                        for (const ChatMessage &message : joined.history)
                            noteSeq(room, message.seq);
                        emit this->joined(joined);
@@ -178,29 +289,29 @@ void ChatClient::handle(const ServerMessage &message)
                        m_outbox.acknowledge(ack.id);
                        noteSeq(outgoing->conversation, ack.seq);
                        emit messageAcknowledged(ack.id, outgoing->conversation, ack.seq, ack.ts);
+                       emit outboxChanged();
                    },
                    [this](const Presence &presence) {
                        if (presence.event == PresenceChange::Renamed && nameKey(presence.previous) == nameKey(m_name)
                            && presence.room.isEmpty()) {
+                           m_nameRequests.removeOne(presence.name);
                            m_name = presence.name;
                            emit nameChanged(m_name);
                        }
                        if (presence.event == PresenceChange::Left && nameKey(presence.name) == nameKey(m_name)) {
                            m_rooms.remove(presence.room);
+                           m_lastSeq.remove(ConversationId::room(presence.room));
                            emit left(presence.room);
                        }
                        emit presenceChanged(presence);
                    },
                    [this](const RoomList &list) { emit roomsListed(list.rooms); },
-                   [this](const HistoryPage &page) {
-                       const ConversationId conversation =
-                           page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
-                       for (const ChatMessage &message : page.messages)
-                           noteSeq(conversation, message.seq);
-                       emit historyReceived(page);
-                   },
+                   [this](const HistoryPage &page) { onHistory(page); },
                    [this](const TypingEvent &typing) { emit typingReceived(typing); },
-                   [this](const TopicChanged &change) { emit topicChanged(change); },
+                   [this](const TopicChanged &change) {
+                       m_topicRequests.removeOne(change.room);
+                       emit topicChanged(change);
+                   },
                    [this](const ErrorEvent &error) { onError(error); },
                },
                message);
@@ -208,8 +319,10 @@ void ChatClient::handle(const ServerMessage &message)
 
 void ChatClient::onWelcome(const Welcome &welcome)
 {
+    m_connectTimer.stop();
     m_welcomed = true;
     m_everWelcomed = true;
+    setInterruption(Interruption::None);
     m_token = welcome.token;
     m_serverInfo = welcome.server;
     m_reconnectPolicy.reset();
@@ -219,10 +332,25 @@ void ChatClient::onWelcome(const Welcome &welcome)
     }
     setState(State::Connected);
     emit welcomed(welcome);
+    // Rooms named in hello.since come back by themselves; rooms with nothing seen yet are joined afresh.
+    for (const QString &room : joinedRooms()) {
+        if (m_lastSeq.value(ConversationId::room(room)) <= 0)
+            joinRoom(room);
+    }
     // Whatever was sent but never acknowledged goes again, under its own id: the server stores it once.
     const QList<OutgoingMessage> pending = m_outbox.pending();
     for (const OutgoingMessage &message : pending)
         sendQueued(message);
+}
+
+void ChatClient::onHistory(const HistoryPage &page)
+{
+    const ConversationId conversation =
+        page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
+    m_historyRequests.removeOne(conversation);
+    for (const ChatMessage &message : page.messages)
+        noteSeq(conversation, message.seq);
+    emit historyReceived(page);
 }
 
 void ChatClient::onError(const ErrorEvent &error)
@@ -230,6 +358,7 @@ void ChatClient::onError(const ErrorEvent &error)
     if (!m_welcomed && error.ref == Hello::Type) {
         qCInfo(lcClient) << "sign-in refused:" << errorCodeWord(error.code) << error.message;
         m_closing = true;
+        m_connectTimer.stop();
         m_socket.close();
         setState(State::Disconnected);
         emit signInFailed(error);
@@ -238,10 +367,40 @@ void ChatClient::onError(const ErrorEvent &error)
     if (!error.ref.isEmpty() && m_outbox.contains(error.ref)) {
         m_outbox.fail(error.ref);
         emit messageFailed(error.ref, error);
+        emit outboxChanged();
         return;
     }
-    qCInfo(lcClient) << "server error:" << errorCodeWord(error.code) << error.message;
+    qCInfo(lcClient) << "server error:" << errorCodeWord(error.code) << error.ref << error.message;
+    if (error.ref == HistoryRequest::Type && !m_historyRequests.isEmpty()) {
+        emit historyFailed(m_historyRequests.takeFirst(), error);
+        return;
+    }
+    if (error.ref == Join::Type && !m_joinRequests.isEmpty()) {
+        emit joinFailed(m_joinRequests.takeFirst(), error);
+        return;
+    }
+    if (error.ref == SetTopic::Type && !m_topicRequests.isEmpty()) {
+        emit topicFailed(m_topicRequests.takeFirst(), error);
+        return;
+    }
+    if (error.ref == Nick::Type && !m_nameRequests.isEmpty()) {
+        emit nameChangeFailed(m_nameRequests.takeFirst(), error);
+        return;
+    }
+    if (error.ref == Typing::Type)
+        return; // the person left before the typing notice arrived: nothing anyone needs to see
     emit errorReceived(error);
+}
+
+void ChatClient::abandonRequests()
+{
+    // Requests sent on a connection that is gone will never be answered; whoever waits for them must know.
+    const QList<ConversationId> history = std::exchange(m_historyRequests, {});
+    for (const ConversationId &conversation : history)
+        emit historyFailed(conversation, {});
+    m_joinRequests.clear();
+    m_topicRequests.clear();
+    m_nameRequests.clear();
 }
 
 void ChatClient::send(const ClientMessage &message)
@@ -252,12 +411,15 @@ void ChatClient::send(const ClientMessage &message)
 
 void ChatClient::noteSeq(const ConversationId &conversation, qint64 seq)
 {
-    qint64 &last = m_lastSeq[conversation.key()];
+    qint64 &last = m_lastSeq[conversation];
     last = std::max(last, seq);
 }
 
 void ChatClient::joinRoom(const QString &room)
 {
+    if (!m_welcomed)
+        return;
+    m_joinRequests.append(room);
     send(Join{room});
 }
 
@@ -277,6 +439,7 @@ QString ChatClient::sendMessage(const ConversationId &conversation, const QStrin
 {
     const OutgoingMessage message = m_outbox.add(conversation, text, kind);
     emit messageQueued(message);
+    emit outboxChanged();
     // While disconnected it waits in the outbox and goes out after the next welcome.
     if (m_welcomed)
         sendQueued(message);
@@ -288,6 +451,7 @@ bool ChatClient::retryMessage(const QString &id)
     const auto message = m_outbox.retry(id);
     if (!message)
         return false;
+    emit outboxChanged();
     if (m_welcomed)
         sendQueued(*message);
     return true;
@@ -295,14 +459,20 @@ bool ChatClient::retryMessage(const QString &id)
 
 void ChatClient::requestHistory(const ConversationId &conversation, qint64 beforeSeq, int limit)
 {
+    if (!m_welcomed) {
+        // Asked while offline: say at once that no page comes, so the asker can ask again after the reconnect.
+        QTimer::singleShot(0, this, [this, conversation] { emit historyFailed(conversation, {}); });
+        return;
+    }
     const bool room = conversation.isRoom();
+    m_historyRequests.append(conversation);
     send(HistoryRequest{room ? conversation.name : QString(), room ? QString() : conversation.name, beforeSeq, limit});
 }
 
 void ChatClient::notifyTyping(const ConversationId &conversation)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    qint64 &last = m_lastTypingMs[conversation.key()];
+    qint64 &last = m_lastTypingMs[conversation];
     if (last != 0 && now - last < m_typingIntervalMs)
         return;
     last = now;
@@ -312,11 +482,17 @@ void ChatClient::notifyTyping(const ConversationId &conversation)
 
 void ChatClient::setTopic(const QString &room, const QString &topic)
 {
+    if (!m_welcomed)
+        return;
+    m_topicRequests.append(room);
     send(SetTopic{room, topic});
 }
 
 void ChatClient::changeName(const QString &name)
 {
+    if (!m_welcomed)
+        return;
+    m_nameRequests.append(name);
     send(Nick{name});
 }
 

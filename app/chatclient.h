@@ -18,6 +18,13 @@
 
 namespace Natter {
 
+// Where a conversation left off: what a client that starts again (from its cache) asks the server to continue.
+struct ResumePoint
+{
+    ConversationId conversation;
+    qint64 lastSeq = 0; // the newest message the client has; 0: none
+};
+
 class ChatClient : public QObject
 {
     Q_OBJECT
@@ -26,14 +33,30 @@ class ChatClient : public QObject
 public:
     enum class State { Disconnected, Connecting, Connected, Reconnecting };
     Q_ENUM(State)
+    // Why the client is not connected right now, for the words a window shows.
+    enum class Interruption {
+        None,
+        ConnectionLost, // the connection dropped (network, crash of the host): reconnecting
+        ServerStopped, // the host closed the chat on purpose (1001): reconnecting slowly until it is back
+    };
+    Q_ENUM(Interruption)
+
+    static constexpr int DefaultConnectTimeoutMs = 10'000;
 
     explicit ChatClient(QObject *parent = nullptr);
     ~ChatClient() override;
 
-    void connectToServer(const QUrl &url, const QString &name, const QString &password = {});
+    // Forgets the previous server. `resume` names the rooms to rejoin and the conversations to catch up on, and
+    // `unsent` the messages still to deliver (with their ids): what the app remembers from its last run.
+    void connectToServer(const QUrl &url, const QString &name, const QString &password = {},
+                         const QList<ResumePoint> &resume = {}, const QList<OutgoingMessage> &unsent = {});
+    // While reconnecting: tries now instead of at the next scheduled attempt.
+    void reconnectNow();
+    // Stops connecting or reconnecting, or closes the connection; nothing is tried again.
     void disconnectFromServer();
 
     State state() const { return m_state; }
+    Interruption interruption() const { return m_interruption; }
     QString name() const { return m_name; }
     // The claim on the name the server gave this user; it lets a reconnect take over a connection not yet timed out.
     QString token() const { return m_token; }
@@ -46,6 +69,8 @@ public:
 
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnectPolicy = policy; }
     void setTypingInterval(int milliseconds) { m_typingIntervalMs = milliseconds; }
+    // How long one attempt may take from opening the socket to `welcome`.
+    void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
 
     void joinRoom(const QString &room);
     void leaveRoom(const QString &room);
@@ -62,11 +87,12 @@ public:
 
 signals:
     void stateChanged(Natter::ChatClient::State state);
+    void interruptionChanged(Natter::ChatClient::Interruption interruption);
     void nameChanged(const QString &name);
     void welcomed(const Natter::Protocol::Welcome &welcome);
     // The server refused the sign-in (name taken, wrong password, …); nothing is retried.
     void signInFailed(const Natter::Protocol::ErrorEvent &error);
-    // The first connection attempt failed (refused, unreachable, not a Natter server, …).
+    // The first connection attempt failed (refused, unreachable, timed out, not a Natter server, …).
     void connectionFailed(const QString &reason);
     // The server ended the session for good (signed in elsewhere, wrong password): no reconnect.
     void sessionEnded(const QString &reason);
@@ -76,11 +102,19 @@ signals:
     void messageReceived(const Natter::Protocol::ChatMessage &message);
     void messageAcknowledged(const QString &id, const Natter::ConversationId &conversation, qint64 seq, qint64 ts);
     void messageFailed(const QString &id, const Natter::Protocol::ErrorEvent &error);
+    // The messages not yet acknowledged changed (queued, acknowledged, failed, retried): worth remembering.
+    void outboxChanged();
     void presenceChanged(const Natter::Protocol::Presence &presence);
     void roomsListed(const QList<Natter::Protocol::RoomSummary> &rooms);
     void historyReceived(const Natter::Protocol::HistoryPage &page);
+    // A history request will not be answered: refused by the server (error set), or lost with the connection.
+    void historyFailed(const Natter::ConversationId &conversation, const Natter::Protocol::ErrorEvent &error);
+    void joinFailed(const QString &room, const Natter::Protocol::ErrorEvent &error);
+    void topicFailed(const QString &room, const Natter::Protocol::ErrorEvent &error);
+    void nameChangeFailed(const QString &name, const Natter::Protocol::ErrorEvent &error);
     void typingReceived(const Natter::Protocol::TypingEvent &typing);
     void topicChanged(const Natter::Protocol::TopicChanged &change);
+    // Any other error the server sent.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);
 
 private:
@@ -88,18 +122,26 @@ private:
     void setState(State state);
     void onConnected();
     void onConnectionLost();
+    void onConnectTimeout();
+    void setInterruption(Interruption interruption);
+    void scheduleReconnect(int delayMs);
     void onTextMessage(const QString &frame);
     void handle(const Protocol::ServerMessage &message);
     void onWelcome(const Protocol::Welcome &welcome);
+    void onHistory(const Protocol::HistoryPage &page);
     void onError(const Protocol::ErrorEvent &error);
+    void abandonRequests();
     void send(const Protocol::ClientMessage &message);
     void sendQueued(const OutgoingMessage &message);
     void noteSeq(const ConversationId &conversation, qint64 seq);
+    QString connectFailureReason() const;
 
     QWebSocket m_socket;
     QTimer m_reconnectTimer;
+    QTimer m_connectTimer;
     ReconnectPolicy m_reconnectPolicy;
     State m_state = State::Disconnected;
+    Interruption m_interruption = Interruption::None;
     QUrl m_url;
     QString m_name;
     QString m_password;
@@ -108,9 +150,17 @@ private:
     bool m_welcomed = false; // in the current connection
     bool m_everWelcomed = false; // since connectToServer()
     bool m_closing = false; // the user asked to disconnect, or the server ended the session
+    bool m_timedOut = false; // the current attempt ran out of time
+    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
+    int m_connectTimeoutMs = DefaultConnectTimeoutMs;
     QSet<QString> m_rooms; // joined rooms, rejoined after a reconnect
-    QHash<QString, qint64> m_lastSeq; // ConversationId::key() -> newest seq seen
-    QHash<QString, qint64> m_lastTypingMs; // ConversationId::key() -> when typing was last sent
+    QHash<ConversationId, qint64> m_lastSeq; // newest seq seen per conversation
+    QHash<ConversationId, qint64> m_lastTypingMs; // when typing was last sent
+    // Requests the server answers in order; an error with their type as ref belongs to the oldest.
+    QList<ConversationId> m_historyRequests;
+    QStringList m_joinRequests;
+    QStringList m_topicRequests;
+    QStringList m_nameRequests;
     int m_typingIntervalMs = 3000;
     Outbox m_outbox;
 };

@@ -1,104 +1,235 @@
 #include "chatsession.h"
 
-#include "chatclient.h"
+#include "clientcache.h"
+#include "conversation.h"
+#include "errortext.h"
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "protocol.h"
 #include "roomlistmodel.h"
 #include "validation.h"
 
-#include <QDateTime>
-#include <QRegularExpression>
-
 namespace Natter {
 
 using namespace Protocol;
+
+namespace {
+const QString CurrentConversationKey = QStringLiteral("current-conversation");
+} // namespace
 
 ChatSession::ChatSession(ChatClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_conversations(new RoomListModel(this))
-    , m_members(new MemberModel(this))
+    , m_noMembers(new MemberModel(this))
 {
-    onNameChanged(client->name());
     connect(client, &ChatClient::welcomed, this, &ChatSession::onWelcomed);
+    connect(client, &ChatClient::stateChanged, this, &ChatSession::onStateChanged);
+    connect(client, &ChatClient::interruptionChanged, this, &ChatSession::connectionChanged);
     connect(client, &ChatClient::joined, this, &ChatSession::onJoined);
     connect(client, &ChatClient::left, this, &ChatSession::onLeft);
-    connect(client, &ChatClient::messageQueued, this, [this](const OutgoingMessage &message) {
-        onQueued(message.conversation, message.id, message.text, message.kind);
-    });
+    connect(client, &ChatClient::messageQueued, this,
+            [this](const OutgoingMessage &message) { listed(message.conversation)->addPending(message); });
     connect(client, &ChatClient::messageReceived, this, &ChatSession::onMessage);
     connect(client, &ChatClient::messageAcknowledged, this,
             [this](const QString &id, const ConversationId &conversation, qint64 seq, qint64 ts) {
-                messages(conversation)->markSent(id, seq, ts);
+                if (Conversation *found = find(conversation))
+                    found->markSent(id, seq, ts);
             });
-    connect(client, &ChatClient::messageFailed, this, [this](const QString &id) {
-        if (const auto message = m_client->outbox().find(id))
-            messages(message->conversation)->markFailed(id);
+    connect(client, &ChatClient::messageFailed, this, &ChatSession::onMessageFailed);
+    connect(client, &ChatClient::outboxChanged, this, [this] {
+        if (m_cache)
+            m_cache->saveOutbox(m_client->outbox().all());
     });
     connect(client, &ChatClient::presenceChanged, this, &ChatSession::onPresence);
     connect(client, &ChatClient::historyReceived, this, [this](const HistoryPage &page) {
-        const ConversationId conversation =
-            page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
-        messages(conversation)->prependHistory(page.messages, page.more);
+        const ConversationId id = page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
+        if (Conversation *found = find(id))
+            found->addHistoryPage(page);
     });
+    connect(client, &ChatClient::historyFailed, this, [this](const ConversationId &id, const ErrorEvent &error) {
+        if (Conversation *found = find(id))
+            found->historyFailed();
+        if (!error.message.isEmpty() || error.code != ErrorCode::BadRequest)
+            emit noticeRaised(tr("Older messages of %1 could not be loaded: %2")
+                                  .arg(id.isRoom() ? QStringLiteral("#") + id.name : id.name,
+                                       ErrorText::describe(error, {id.isRoom() ? id.name : QString(), {},
+                                                                   id.isRoom() ? QString() : id.name})));
+    });
+    connect(client, &ChatClient::joinFailed, this, [this](const QString &room, const ErrorEvent &error) {
+        if (m_pendingJoin == room)
+            m_pendingJoin.clear();
+        // A room remembered from the last run that cannot be rejoined is no longer the user's.
+        if (Conversation *found = find(ConversationId::room(room)); found && !found->isJoined())
+            onLeft(room);
+        emit noticeRaised(tr("Could not join #%1: %2").arg(room, ErrorText::describe(error, {room, {}, {}})));
+    });
+    connect(client, &ChatClient::topicFailed, this, [this](const QString &room, const ErrorEvent &error) {
+        emit noticeRaised(
+            tr("The topic of #%1 was not changed: %2").arg(room, ErrorText::describe(error, {room, {}, {}})));
+    });
+    connect(client, &ChatClient::nameChangeFailed, this, [this](const QString &name, const ErrorEvent &error) {
+        emit noticeRaised(tr("Your name was not changed: %1").arg(ErrorText::describe(error, {{}, name, {}})));
+    });
+    connect(client, &ChatClient::errorReceived, this,
+            [this](const ErrorEvent &error) { emit noticeRaised(ErrorText::describe(error)); });
     connect(client, &ChatClient::typingReceived, this, &ChatSession::onTyping);
-    connect(client, &ChatClient::topicChanged, this,
-            [this](const TopicChanged &change) { m_conversations->setTopic(change.room, change.topic); });
-    connect(client, &ChatClient::roomsListed, m_conversations, &RoomListModel::applyRoomSummaries);
+    connect(client, &ChatClient::topicChanged, this, [this](const TopicChanged &change) {
+        if (Conversation *found = find(ConversationId::room(change.room)))
+            found->setTopic(change.topic);
+    });
+    connect(client, &ChatClient::roomsListed, this, &ChatSession::onRoomSummaries);
     connect(client, &ChatClient::nameChanged, this, &ChatSession::onNameChanged);
 }
 
-ChatSession::~ChatSession() = default;
-
-MessageModel *ChatSession::messages(const ConversationId &conversation)
+ChatSession::~ChatSession()
 {
-    MessageModel *&model = m_messages[conversation.key()];
-    if (!model) {
-        model = new MessageModel(conversation, this);
-        model->setOwnName(m_client->name());
-        connect(model, &MessageModel::historyRequested, this,
-                [this, conversation](qint64 before) { m_client->requestHistory(conversation, before); });
-    }
-    return model;
+    // The list model is a child too; it must not outlive the conversations it points at by a signal.
+    m_conversations->clear();
 }
 
-void ChatSession::setCurrent(const ConversationId &conversation)
+Conversation *ChatSession::find(const ConversationId &id) const
 {
-    if (conversation == m_current)
-        return;
-    m_current = conversation;
-    if (conversation.isValid()) {
-        if (!conversation.isRoom())
-            m_conversations->addConversation(conversation);
-        if (m_windowActive)
-            m_conversations->clearUnread(conversation);
+    return m_registry.value(id);
+}
+
+ConversationId ChatSession::conversationForKey(const QString &key) const
+{
+    for (const ConversationId &id : m_conversations->conversations()) {
+        if (id.key() == key)
+            return id;
     }
-    showMembersOf(conversation);
-    emit currentChanged(conversation);
+    return {};
+}
+
+Conversation *ChatSession::conversation(const ConversationId &id)
+{
+    if (Conversation *found = find(id))
+        return found;
+    auto *created = new Conversation(id, m_client, m_cache, this);
+    created->setOwnName(m_client->name());
+    created->setPeerOnline(!id.isRoom() && isOnline(id.name));
+    connect(created, &Conversation::unseenMessage, this, [this, created](const ChatMessage &message, bool mention) {
+        if (mention)
+            emit attentionRequested(created->id(), message.from, message.text);
+    });
+    m_registry.insert(id, created);
+    return created;
+}
+
+Conversation *ChatSession::listed(const ConversationId &id)
+{
+    Conversation *object = conversation(id);
+    m_conversations->addConversation(object);
+    return object;
+}
+
+MessageModel *ChatSession::messages(const ConversationId &id)
+{
+    return conversation(id)->messages();
+}
+
+Conversation *ChatSession::currentConversation() const
+{
+    return find(m_current);
+}
+
+MemberModel *ChatSession::members() const
+{
+    const Conversation *shown = currentConversation();
+    return shown ? shown->members() : m_noMembers;
+}
+
+void ChatSession::setCache(ClientCache *cache)
+{
+    m_cache = cache;
+    if (!cache)
+        return;
+    for (const ClientCache::ConversationRecord &record : cache->conversations()) {
+        if (record.id.isRoom() && !record.joined)
+            continue;
+        Conversation *object = conversation(record.id);
+        object->restore(record);
+        m_conversations->addConversation(object);
+    }
+    for (const OutgoingMessage &message : cache->outbox())
+        listed(message.conversation)->addPending(message);
+    const ConversationId remembered = ConversationId::fromKey(cache->value(CurrentConversationKey));
+    if (m_conversations->contains(remembered))
+        setCurrent(remembered);
+    else if (m_conversations->rowCount() > 0)
+        setCurrent(m_conversations->conversationAt(0));
+}
+
+QList<ResumePoint> ChatSession::resumePoints() const
+{
+    QList<ResumePoint> points;
+    for (const ConversationId &id : m_conversations->conversations()) {
+        const Conversation *object = find(id);
+        if (object && object->isJoined())
+            points.append({id, object->lastSeq()});
+    }
+    return points;
+}
+
+QList<OutgoingMessage> ChatSession::unsentMessages() const
+{
+    return m_cache ? m_cache->outbox() : QList<OutgoingMessage>{};
+}
+
+void ChatSession::reset()
+{
+    setCurrent({});
+    m_conversations->clear();
+    qDeleteAll(m_registry);
+    m_registry.clear();
+    m_pendingJoin.clear();
+    m_online.clear();
+    m_cache = nullptr;
+}
+
+void ChatSession::rememberCurrent()
+{
+    if (m_cache)
+        m_cache->setValue(CurrentConversationKey, m_current.isValid() ? m_current.key() : QString());
+}
+
+void ChatSession::setCurrent(const ConversationId &id)
+{
+    if (id == m_current)
+        return;
+    if (Conversation *previous = currentConversation())
+        previous->close();
+    m_current = id;
+    if (id.isValid()) {
+        Conversation *shown = listed(id);
+        shown->open();
+        if (m_windowActive)
+            shown->markAllRead();
+    }
+    rememberCurrent();
+    emit membersChanged(members());
+    emit currentChanged(id);
 }
 
 void ChatSession::setWindowActive(bool active)
 {
     m_windowActive = active;
-    if (active && m_current.isValid())
-        m_conversations->clearUnread(m_current);
+    if (Conversation *shown = currentConversation(); active && shown)
+        shown->markAllRead();
 }
 
-void ChatSession::showMembersOf(const ConversationId &conversation)
+bool ChatSession::isSeen(const ConversationId &id) const
 {
-    if (!conversation.isValid())
-        m_members->setMembers({});
-    else if (conversation.isRoom())
-        m_members->setMembers(m_roomMembers.value(conversation.name));
-    else
-        m_members->setMembers({m_client->name(), conversation.name});
+    return m_windowActive && id == m_current;
 }
 
 QString ChatSession::send(const QString &text)
 {
     if (!m_current.isValid() || text.trimmed().isEmpty())
         return {};
+    if (Conversation *shown = currentConversation())
+        shown->setDraft({});
     static const QString actionPrefix = QStringLiteral("/me ");
     if (text.startsWith(actionPrefix))
         return m_client->sendMessage(m_current, text.mid(actionPrefix.size()), MessageKind::Action);
@@ -108,14 +239,21 @@ QString ChatSession::send(const QString &text)
 void ChatSession::retry(const QString &id)
 {
     const auto message = m_client->outbox().find(id);
-    if (message && m_client->retryMessage(id))
-        messages(message->conversation)->markPending(id);
+    if (message && m_client->retryMessage(id)) {
+        if (Conversation *found = find(message->conversation))
+            found->markPending(id);
+    }
 }
 
 void ChatSession::joinRoom(const QString &room)
 {
-    if (m_conversations->contains(ConversationId::room(room))) {
-        setCurrent(ConversationId::room(room));
+    const ConversationId id = ConversationId::room(room);
+    if (m_conversations->contains(id) && find(id)->isJoined()) {
+        setCurrent(id);
+        return;
+    }
+    if (m_client->state() != ChatClient::State::Connected) {
+        emit noticeRaised(tr("Rooms can be joined once Natter is connected again."));
         return;
     }
     m_pendingJoin = room;
@@ -124,138 +262,206 @@ void ChatSession::joinRoom(const QString &room)
 
 void ChatSession::leaveRoom(const QString &room)
 {
+    if (m_client->state() != ChatClient::State::Connected) {
+        emit noticeRaised(tr("Rooms can be left once Natter is connected again."));
+        return;
+    }
     m_client->leaveRoom(room);
 }
 
 void ChatSession::openDirect(const QString &peer)
 {
-    if (nameKey(peer) != nameKey(m_client->name()))
-        setCurrent(ConversationId::direct(peer));
+    const QString name = peer.trimmed();
+    if (name.isEmpty() || nameKey(name) == nameKey(m_client->name()))
+        return;
+    if (const auto problem = validateName(name)) {
+        emit noticeRaised(problem->message);
+        return;
+    }
+    setCurrent(ConversationId::direct(name));
 }
 
 void ChatSession::typing()
 {
-    if (m_current.isValid())
+    if (m_current.isValid() && m_client->state() == ChatClient::State::Connected
+        && (m_current.isRoom() || isOnline(m_current.name)))
         m_client->notifyTyping(m_current);
+}
+
+void ChatSession::setTopic(const QString &room, const QString &topic)
+{
+    m_client->setTopic(room, topic);
+}
+
+void ChatSession::changeName(const QString &name)
+{
+    m_client->changeName(name);
+}
+
+void ChatSession::requestRooms()
+{
+    m_client->requestRooms();
+}
+
+void ChatSession::setDraft(const QString &text)
+{
+    if (Conversation *shown = currentConversation())
+        shown->setDraft(text);
+}
+
+QStringList ChatSession::memberNamesOf(const QString &room) const
+{
+    const Conversation *found = find(ConversationId::room(room));
+    return found ? found->members()->names() : QStringList{};
+}
+
+bool ChatSession::isOnline(const QString &name) const
+{
+    return m_online.contains(nameKey(name));
+}
+
+QString ChatSession::serverName() const
+{
+    return m_client->serverInfo().name;
+}
+
+int ChatSession::maxTextBytes() const
+{
+    return m_client->serverInfo().limits.maxTextBytes;
+}
+
+void ChatSession::reconnectNow()
+{
+    m_client->reconnectNow();
 }
 
 void ChatSession::onWelcomed(const Welcome &welcome)
 {
-    m_conversations->applyRoomSummaries(welcome.rooms);
-    // A first sign-in starts in the lobby; a reconnect gets its rooms back from the server by itself.
-    if (m_client->joinedRooms().isEmpty() && !m_conversations->contains(ConversationId::room(lobbyRoom())))
+    onRoomSummaries(welcome.rooms);
+    // A first sign-in starts in the lobby; a reconnect and a restart get their rooms back by themselves.
+    if (m_client->joinedRooms().isEmpty())
         joinRoom(lobbyRoom());
+    emit connectionChanged();
+}
+
+void ChatSession::onStateChanged(ChatClient::State state)
+{
+    if (state != ChatClient::State::Connected) {
+        // Who is here cannot be known while the connection is down; the next welcome tells again.
+        for (Conversation *object : std::as_const(m_registry))
+            object->forgetMembers();
+        m_online.clear();
+        updateOnline();
+    }
+    emit connectionChanged();
+}
+
+void ChatSession::onRoomSummaries(const QList<RoomSummary> &rooms)
+{
+    for (const RoomSummary &summary : rooms) {
+        if (Conversation *found = find(ConversationId::room(summary.name)); found && found->isJoined()) {
+            found->setTopic(summary.topic);
+            found->setMemberCount(summary.members);
+        }
+    }
 }
 
 void ChatSession::onJoined(const Joined &joined)
 {
     const ConversationId room = ConversationId::room(joined.room);
-    m_conversations->addConversation(room);
-    m_conversations->setTopic(joined.room, joined.topic);
-    m_conversations->setMemberCount(joined.room, static_cast<int>(joined.members.size()));
-    m_roomMembers.insert(joined.room, joined.members);
-    MessageModel *model = messages(room);
-    model->prependHistory(joined.history, joined.more);
-    if (!joined.history.isEmpty())
-        m_conversations->noteActivity(room, QDateTime::fromMSecsSinceEpoch(joined.history.constLast().ts));
-    if (m_current == room)
-        showMembersOf(room);
+    Conversation *object = listed(room);
+    object->applyJoined(joined);
+    updateOnline();
     if (m_pendingJoin == joined.room || !m_current.isValid()) {
         m_pendingJoin.clear();
         setCurrent(room);
+    } else if (m_current == room) {
+        emit membersChanged(members());
     }
 }
 
 void ChatSession::onLeft(const QString &room)
 {
-    const ConversationId conversation = ConversationId::room(room);
-    m_roomMembers.remove(room);
-    m_conversations->removeConversation(conversation);
-    if (m_current == conversation)
+    const ConversationId id = ConversationId::room(room);
+    Conversation *object = find(id);
+    if (!object)
+        return;
+    const bool wasCurrent = m_current == id;
+    m_conversations->removeConversation(id);
+    if (wasCurrent)
         setCurrent(m_conversations->rowCount() > 0 ? m_conversations->conversationAt(0) : ConversationId());
-}
-
-void ChatSession::onQueued(const ConversationId &conversation, const QString &id, const QString &text, MessageKind kind)
-{
-    m_conversations->addConversation(conversation);
-    m_conversations->noteActivity(conversation, QDateTime::currentDateTime());
-    messages(conversation)->addPending(id, m_client->name(), text, kind);
-}
-
-bool ChatSession::mentionsMe(const QString &text) const
-{
-    return !m_client->name().isEmpty() && text.contains(m_mention);
+    if (m_cache)
+        m_cache->removeConversation(id);
+    m_registry.remove(id);
+    delete object;
+    updateOnline();
 }
 
 void ChatSession::onMessage(const ChatMessage &message)
 {
-    const ConversationId conversation = m_client->conversationOf(message);
-    m_conversations->addConversation(conversation);
-    m_conversations->noteActivity(conversation, QDateTime::fromMSecsSinceEpoch(message.ts));
-    messages(conversation)->addMessage(message);
-    if (conversation == m_current)
-        m_members->clearTyping(message.from);
+    const ConversationId id = m_client->conversationOf(message);
+    listed(id)->addMessage(message, isSeen(id));
+}
 
-    const bool mine = nameKey(message.from) == nameKey(m_client->name());
-    if (mine)
+void ChatSession::onMessageFailed(const QString &id, const ErrorEvent &error)
+{
+    const auto message = m_client->outbox().find(id);
+    if (!message)
         return;
-    const bool seen = m_windowActive && conversation == m_current;
-    if (!seen) {
-        m_conversations->incrementUnread(conversation);
-        if (message.isDirect() || mentionsMe(message.text))
-            emit attentionRequested(conversation, message.from, message.text);
-    }
+    const ConversationId conversation = message->conversation;
+    const ErrorText::Subject subject{conversation.isRoom() ? conversation.name : QString(), {},
+                                     conversation.isRoom() ? QString() : conversation.name};
+    if (Conversation *found = find(conversation))
+        found->markFailed(id, ErrorText::describe(error, subject));
 }
 
 void ChatSession::onPresence(const Presence &presence)
 {
     if (presence.event == PresenceChange::Renamed) {
-        for (QStringList &names : m_roomMembers) {
-            for (QString &name : names) {
-                if (nameKey(name) == nameKey(presence.previous))
-                    name = presence.name;
-            }
+        for (Conversation *object : std::as_const(m_registry))
+            object->renameMember(presence.previous, presence.name);
+        updateOnline();
+        return;
+    }
+    Conversation *object = find(ConversationId::room(presence.room));
+    if (!object || !object->isJoined())
+        return;
+    if (presence.event == PresenceChange::Joined)
+        object->addMember(presence.name);
+    else
+        object->removeMember(presence.name);
+    updateOnline();
+}
+
+void ChatSession::updateOnline()
+{
+    QSet<QString> online;
+    for (const Conversation *object : std::as_const(m_registry)) {
+        if (object->id().isRoom()) {
+            for (const QString &name : object->members()->names())
+                online.insert(nameKey(name));
         }
-        m_conversations->renameDirect(presence.previous, presence.name);
-        m_members->renameMember(presence.previous, presence.name);
-        if (!m_current.isRoom() && nameKey(m_current.name) == nameKey(presence.previous))
-            m_current = ConversationId::direct(presence.name);
-        return;
     }
-    auto it = m_roomMembers.find(presence.room);
-    if (it == m_roomMembers.end())
-        return;
-    const bool isCurrent = m_current == ConversationId::room(presence.room);
-    if (presence.event == PresenceChange::Joined) {
-        if (!it->contains(presence.name))
-            it->append(presence.name);
-        if (isCurrent)
-            m_members->addMember(presence.name);
-    } else {
-        it->removeIf([&](const QString &name) { return nameKey(name) == nameKey(presence.name); });
-        if (isCurrent)
-            m_members->removeMember(presence.name);
+    m_online = online;
+    for (Conversation *object : std::as_const(m_registry)) {
+        if (!object->id().isRoom())
+            object->setPeerOnline(m_online.contains(nameKey(object->id().name)));
     }
-    m_conversations->setMemberCount(presence.room, static_cast<int>(it->size()));
 }
 
 void ChatSession::onTyping(const TypingEvent &typing)
 {
-    const ConversationId conversation =
+    const ConversationId id =
         typing.room.isEmpty() ? ConversationId::direct(typing.name) : ConversationId::room(typing.room);
-    if (conversation == m_current)
-        m_members->setTyping(typing.name);
+    if (Conversation *found = find(id))
+        found->setTyping(typing.name);
 }
 
 void ChatSession::onNameChanged(const QString &name)
 {
-    // Built once per name rather than for every message that arrives.
-    m_mention =
-        QRegularExpression(QStringLiteral("(?<![\\w])%1(?![\\w])").arg(QRegularExpression::escape(name)),
-                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    m_members->setOwnName(name);
-    for (MessageModel *model : std::as_const(m_messages))
-        model->setOwnName(name);
+    for (Conversation *object : std::as_const(m_registry))
+        object->setOwnName(name);
+    updateOnline();
 }
 
 } // namespace Natter

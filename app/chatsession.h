@@ -1,21 +1,23 @@
 #pragma once
 
-// Keeps the app's models in step with one ChatClient: a message model per conversation, the conversation list
-// with unread counts, and the members of the conversation on screen.
+// The registry of one server's conversations: one Conversation object per room or direct conversation, kept in
+// step with the ChatClient and the local cache, the conversation list, which conversation is on screen, and who
+// is online. Widgets talk to this and to the models it hands out, never to the ChatClient.
 
+#include "chatclient.h"
+#include "clientcache.h"
 #include "conversationid.h"
 #include "servermessages.h"
 
 #include <QHash>
 #include <QObject>
-#include <QRegularExpression>
+#include <QPointer>
+#include <QSet>
 #include <QStringList>
-
-#include <memory>
 
 namespace Natter {
 
-class ChatClient;
+class Conversation;
 class MemberModel;
 class MessageModel;
 class RoomListModel;
@@ -29,14 +31,32 @@ public:
 
     ChatClient *client() const { return m_client; }
     RoomListModel *conversations() const { return m_conversations; }
-    MemberModel *members() const { return m_members; }
-    // The messages of one conversation, created on first use.
-    MessageModel *messages(const ConversationId &conversation);
+    // The conversation's object, created (not listed) on first use.
+    Conversation *conversation(const ConversationId &id);
+    Conversation *find(const ConversationId &id) const;
+    // The listed conversation whose ConversationId::key() this is; invalid if none.
+    ConversationId conversationForKey(const QString &key) const;
+    // The messages of one conversation.
+    MessageModel *messages(const ConversationId &id);
+    // The members of the conversation on screen (an empty model when there is none).
+    MemberModel *members() const;
+
+    // Where conversations are remembered; null: nowhere. Lists what the cache remembers at once, with the
+    // conversation that was on screen. Not owned.
+    void setCache(ClientCache *cache);
+    ClientCache *cache() const { return m_cache; }
+    // What the client should ask the server to continue, and the messages still to deliver.
+    QList<ResumePoint> resumePoints() const;
+    QList<OutgoingMessage> unsentMessages() const;
+    // Forgets every conversation (going to another server).
+    void reset();
 
     ConversationId current() const { return m_current; }
+    Conversation *currentConversation() const;
     void setCurrent(const ConversationId &conversation);
     // While the window is not active, messages in the current conversation count as unread too.
     void setWindowActive(bool active);
+    bool isWindowActive() const { return m_windowActive; }
 
     // Sends to the current conversation; "/me waves" is sent as an action. Returns the message id, or empty.
     QString send(const QString &text);
@@ -45,34 +65,59 @@ public:
     void leaveRoom(const QString &room);
     void openDirect(const QString &peer);
     void typing();
-    QStringList memberNamesOf(const QString &room) const { return m_roomMembers.value(room); }
+    void setTopic(const QString &room, const QString &topic);
+    void changeName(const QString &name);
+    void requestRooms();
+    // The user's unsent text in the current conversation.
+    void setDraft(const QString &text);
+    QStringList memberNamesOf(const QString &room) const;
+    // Seen in one of the user's rooms right now.
+    bool isOnline(const QString &name) const;
+
+    // The connection, for the window's words about it.
+    ChatClient::State connectionState() const { return m_client->state(); }
+    ChatClient::Interruption interruption() const { return m_client->interruption(); }
+    QString ownName() const { return m_client->name(); }
+    QString serverName() const;
+    int maxTextBytes() const;
+    // Tries to reconnect now instead of waiting for the next attempt.
+    void reconnectNow();
 
 signals:
     void currentChanged(const Natter::ConversationId &conversation);
+    // The members model of the conversation on screen was replaced.
+    void membersChanged(Natter::MemberModel *members);
     // Something addressed to this user arrived where the user is not looking: a direct message or a mention.
     void attentionRequested(const Natter::ConversationId &conversation, const QString &from, const QString &text);
+    // Something the user asked for did not happen; the text says what and why, in the user's language.
+    void noticeRaised(const QString &text);
+    void connectionChanged();
 
 private:
+    Conversation *listed(const ConversationId &id);
     void onWelcomed(const Protocol::Welcome &welcome);
+    void onStateChanged(ChatClient::State state);
     void onJoined(const Protocol::Joined &joined);
     void onLeft(const QString &room);
-    void onQueued(const ConversationId &conversation, const QString &id, const QString &text, Protocol::MessageKind kind);
     void onMessage(const Protocol::ChatMessage &message);
     void onPresence(const Protocol::Presence &presence);
     void onTyping(const Protocol::TypingEvent &typing);
     void onNameChanged(const QString &name);
-    bool mentionsMe(const QString &text) const;
-    void showMembersOf(const ConversationId &conversation);
+    void onMessageFailed(const QString &id, const Protocol::ErrorEvent &error);
+    void onRoomSummaries(const QList<Protocol::RoomSummary> &rooms);
+    void updateOnline();
+    bool isSeen(const ConversationId &id) const;
+    void rememberCurrent();
 
     ChatClient *m_client;
+    QPointer<ClientCache> m_cache;
     RoomListModel *m_conversations;
-    MemberModel *m_members;
-    QHash<QString, MessageModel *> m_messages; // ConversationId::key() -> model, owned as children
-    QHash<QString, QStringList> m_roomMembers; // room -> member names, for every joined room
+    MemberModel *m_noMembers; // shown when no conversation is
+    QHash<ConversationId, Conversation *> m_registry; // owned as children
     ConversationId m_current;
     QString m_pendingJoin; // a room the user asked to join: show it when the server confirms
+    QSet<QString> m_online; // name keys of everyone in the user's rooms
     bool m_windowActive = true;
-    QRegularExpression m_mention; // the user's name as a word
 };
 
 } // namespace Natter

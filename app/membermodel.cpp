@@ -35,6 +35,8 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         return isSelf(member);
     case TypingRole:
         return member.typing;
+    case OnlineRole:
+        return member.online;
     default:
         return {};
     }
@@ -43,8 +45,23 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MemberModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{NameRole, "name"}, {IsSelfRole, "isSelf"}, {TypingRole, "typing"}});
+    names.insert({{NameRole, "name"}, {IsSelfRole, "isSelf"}, {TypingRole, "typing"}, {OnlineRole, "online"}});
     return names;
+}
+
+void MemberModel::setOnline(const QString &name, bool online)
+{
+    const int row = rowOf(name);
+    if (row < 0 || m_members.at(row).online == online)
+        return;
+    m_members[row].online = online;
+    notifyChanged(row, {OnlineRole});
+}
+
+bool MemberModel::isOnline(const QString &name) const
+{
+    const int row = rowOf(name);
+    return row >= 0 && m_members.at(row).online;
 }
 
 QString MemberModel::ownName() const

@@ -20,6 +20,7 @@ public:
         NameRole = Qt::UserRole + 1,
         IsSelfRole, // this member is the user (names compared by Protocol::nameKey)
         TypingRole, // a typing event arrived less than typingTimeout() ago, and no message since
+        OnlineRole, // connected now, as far as this app can tell (members of a room always are)
     };
     Q_ENUM(Role)
 
@@ -40,6 +41,9 @@ public:
     void removeMember(const QString &name);
     void renameMember(const QString &oldName, const QString &newName); // keeps the typing state
     bool contains(const QString &name) const;
+    // Members are online when added; a direct conversation's partner may not be.
+    void setOnline(const QString &name, bool online);
+    bool isOnline(const QString &name) const;
     QStringList names() const; // in row order
 
     int typingTimeout() const;
@@ -59,6 +63,7 @@ private:
         QString name;
         QString key; // Protocol::nameKey(name)
         bool typing = false;
+        bool online = true;
         QDeadlineTimer typingEnds{};
     };
 

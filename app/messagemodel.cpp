@@ -174,6 +174,23 @@ void MessageModel::prependHistory(const QList<ChatMessage> &messages, bool more)
         emit hasMoreHistoryChanged();
 }
 
+void MessageModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_confirmedCount = 0;
+    m_failureReasons.clear();
+    m_hasMoreHistory = true;
+    m_historyRequested = false;
+    endResetModel();
+    emit hasMoreHistoryChanged();
+}
+
+bool MessageModel::containsSeq(qint64 seq) const
+{
+    return hasConfirmedSeq(seq, confirmedPosition(seq));
+}
+
 qint64 MessageModel::oldestSeq() const
 {
     return m_confirmedCount > 0 ? m_rows.constFirst().seq : 0;

@@ -67,6 +67,8 @@ public:
     // The user retries a failed message.
     void markPending(const QString &id);
 
+    // Forgets every row: the cached history does not join up with what the server sent. The one reset.
+    void clear();
     // An older page from joined or history, prepended in one insertion; seqs already present are dropped.
     void prependHistory(const QList<Protocol::ChatMessage> &messages, bool more);
     // The history request sent for fetchMore() failed: let the next fetchMore() ask again.
@@ -76,6 +78,7 @@ public:
     qint64 oldestSeq() const; // oldest confirmed seq, 0 if none
     qint64 newestSeq() const; // newest confirmed seq, 0 if none
     QList<QString> pendingIds() const; // Pending rows in send order
+    bool containsSeq(qint64 seq) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

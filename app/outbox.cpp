@@ -11,6 +11,14 @@ const OutgoingMessage &Outbox::add(const ConversationId &conversation, const QSt
     return m_messages.constLast();
 }
 
+void Outbox::restore(const QList<OutgoingMessage> &messages)
+{
+    for (const OutgoingMessage &message : messages) {
+        if (!message.id.isEmpty() && message.conversation.isValid() && !contains(message.id))
+            m_messages.append(message);
+    }
+}
+
 qsizetype Outbox::indexOf(const QString &id) const
 {
     for (qsizetype i = 0; i < m_messages.size(); ++i) {

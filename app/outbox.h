@@ -23,6 +23,8 @@ struct OutgoingMessage
 class Outbox
 {
 public:
+    // Takes back messages queued in an earlier run, with their ids, after what is queued now; known ids are skipped.
+    void restore(const QList<OutgoingMessage> &messages);
     // Queues a message under a new unique id and returns it.
     const OutgoingMessage &add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind);
     // The server stored it: forget it. False if the id is unknown.
@@ -37,6 +39,9 @@ public:
     // Not failed, in the order they were added: what to send again after a reconnect.
     QList<OutgoingMessage> pending() const;
     int size() const { return static_cast<int>(m_messages.size()); }
+    // Every message, failed ones included, in the order they were added.
+    const QList<OutgoingMessage> &all() const { return m_messages; }
+    void clear() { m_messages.clear(); }
 
 private:
     qsizetype indexOf(const QString &id) const;

@@ -20,6 +20,7 @@ public:
     int nextDelayMs(QRandomGenerator &random);
     void reset() { m_attempts = 0; }
     int attempts() const { return m_attempts; }
+    int maximumDelayMs() const { return m_maxDelayMs; }
 
 private:
     int m_firstDelayMs;

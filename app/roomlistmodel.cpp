@@ -1,9 +1,8 @@
 #include "roomlistmodel.h"
 
-#include "chatmessage.h"
+#include "conversation.h"
 
 #include <algorithm>
-#include <utility>
 
 namespace Natter {
 
@@ -24,32 +23,49 @@ RoomListModel::RoomListModel(QObject *parent)
 
 int RoomListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 QVariant RoomListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &entry = m_entries.at(index.row());
+    const Conversation *conversation = m_rows.at(index.row());
+    if (!conversation)
+        return {};
+    const ConversationId id = conversation->id();
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return entry.conversation.name;
+        return id.name;
+    case Qt::AccessibleTextRole: {
+        QString text = id.isRoom() ? tr("Room %1").arg(id.name) : tr("Direct messages with %1").arg(id.name);
+        if (conversation->unreadMentions() > 0 || (!id.isRoom() && conversation->unread() > 0))
+            text = tr("%1, %n unread, mentioned", nullptr, conversation->unread()).arg(text);
+        else if (conversation->unread() > 0)
+            text = tr("%1, %n unread", nullptr, conversation->unread()).arg(text);
+        return text;
+    }
     case KeyRole:
-        return entry.conversation.key();
+        return id.key();
     case KindRole:
-        return int(entry.conversation.kind);
+        return int(id.kind);
     case TopicRole:
-        return entry.topic;
+        return conversation->topic();
     case UnreadRole:
-        return entry.unread;
+        return conversation->unread();
     case LastActivityRole:
-        return entry.lastActivity;
+        return conversation->lastActivity();
     case SectionRole:
-        return entry.conversation.isRoom() ? tr("Rooms") : tr("Direct messages");
+        return id.isRoom() ? tr("Rooms") : tr("Direct messages");
     case MemberCountRole:
-        return entry.memberCount;
+        return conversation->memberCount();
+    case MentionRole:
+        return id.isRoom() ? conversation->unreadMentions() : conversation->unread();
+    case OnlineRole:
+        return id.isRoom() || conversation->isPeerOnline();
+    case HasDraftRole:
+        return !conversation->draft().trimmed().isEmpty();
     default:
         return {};
     }
@@ -67,40 +83,55 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
         {LastActivityRole, "lastActivity"},
         {SectionRole, "section"},
         {MemberCountRole, "memberCount"},
+        {MentionRole, "mentions"},
+        {OnlineRole, "online"},
+        {HasDraftRole, "hasDraft"},
     });
     return names;
 }
 
-void RoomListModel::addConversation(const ConversationId &conversation)
+void RoomListModel::addConversation(Conversation *conversation)
 {
-    if (!conversation.isValid() || contains(conversation))
+    if (!conversation || !conversation->id().isValid() || contains(conversation->id()))
         return;
-    const Entry entry{conversation};
-    const int row = sortedRow(entry);
+    const int row = sortedRow(conversation);
     beginInsertRows({}, row, row);
-    m_entries.insert(row, entry);
+    m_rows.insert(row, conversation);
     endInsertRows();
+    connect(conversation, &Conversation::summaryChanged, this, [this, conversation] { onSummaryChanged(conversation); });
+    connect(conversation, &QObject::destroyed, this, [this, id = conversation->id()] { removeConversation(id); });
+    updateTotalUnread();
 }
 
 void RoomListModel::removeConversation(const ConversationId &conversation)
 {
-    const int row = rowOf(conversation);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    const Entry removed = m_entries.takeAt(row);
-    endRemoveRows();
-    changeTotalUnread(-removed.unread);
+    // A destroyed object leaves a null pointer behind: remove that row too.
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Conversation *listed = m_rows.at(row);
+        if (listed && !(listed->id() == conversation))
+            continue;
+        if (listed)
+            disconnect(listed, nullptr, this, nullptr);
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        endRemoveRows();
+        --row;
+    }
+    updateTotalUnread();
 }
 
 void RoomListModel::clear()
 {
-    if (m_entries.isEmpty())
+    if (m_rows.isEmpty())
         return;
     beginResetModel();
-    m_entries.clear();
+    for (Conversation *conversation : std::as_const(m_rows)) {
+        if (conversation)
+            disconnect(conversation, nullptr, this, nullptr);
+    }
+    m_rows.clear();
     endResetModel();
-    changeTotalUnread(-m_totalUnread);
+    updateTotalUnread();
 }
 
 bool RoomListModel::contains(const ConversationId &conversation) const
@@ -110,200 +141,119 @@ bool RoomListModel::contains(const ConversationId &conversation) const
 
 int RoomListModel::rowOf(const ConversationId &conversation) const
 {
-    const auto found = std::find_if(m_entries.cbegin(), m_entries.cend(),
-                                    [&](const Entry &entry) { return entry.conversation == conversation; });
-    return found == m_entries.cend() ? -1 : int(found - m_entries.cbegin());
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row) && m_rows.at(row)->id() == conversation)
+            return row;
+    }
+    return -1;
 }
 
 ConversationId RoomListModel::conversationAt(int row) const
 {
-    return row >= 0 && row < m_entries.size() ? m_entries.at(row).conversation : ConversationId{};
+    const Conversation *conversation = objectAt(row);
+    return conversation ? conversation->id() : ConversationId{};
+}
+
+Conversation *RoomListModel::objectAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).data() : nullptr;
 }
 
 QList<ConversationId> RoomListModel::conversations() const
 {
     QList<ConversationId> result;
-    result.reserve(m_entries.size());
-    for (const Entry &entry : m_entries)
-        result.append(entry.conversation);
-    return result;
-}
-
-void RoomListModel::setTopic(const QString &room, const QString &topic)
-{
-    const int row = roomRow(room);
-    if (row < 0 || m_entries.at(row).topic == topic)
-        return;
-    m_entries[row].topic = topic;
-    notifyChanged(row, {TopicRole});
-}
-
-void RoomListModel::setMemberCount(const QString &room, int count)
-{
-    const int row = roomRow(room);
-    if (row < 0 || m_entries.at(row).memberCount == count)
-        return;
-    m_entries[row].memberCount = count;
-    notifyChanged(row, {MemberCountRole});
-}
-
-void RoomListModel::applyRoomSummaries(const QList<Protocol::RoomSummary> &rooms)
-{
-    for (const Protocol::RoomSummary &summary : rooms) {
-        const int row = roomRow(summary.name);
-        if (row < 0)
-            continue;
-        Entry &entry = m_entries[row];
-        QList<int> roles;
-        if (entry.topic != summary.topic) {
-            entry.topic = summary.topic;
-            roles.append(TopicRole);
-        }
-        if (entry.memberCount != summary.members) {
-            entry.memberCount = summary.members;
-            roles.append(MemberCountRole);
-        }
-        if (!roles.isEmpty())
-            notifyChanged(row, roles);
+    result.reserve(m_rows.size());
+    for (const Conversation *conversation : m_rows) {
+        if (conversation)
+            result.append(conversation->id());
     }
-}
-
-void RoomListModel::noteActivity(const ConversationId &conversation, const QDateTime &when)
-{
-    int row = rowOf(conversation);
-    if (row < 0 || !when.isValid())
-        return;
-    const QDateTime &known = m_entries.at(row).lastActivity;
-    if (known.isValid() && when <= known)
-        return; // history arriving late, or a replay: the latest message stays the latest
-    m_entries[row].lastActivity = when;
-    row = moveToSortedRow(row);
-    notifyChanged(row, {LastActivityRole});
-}
-
-void RoomListModel::incrementUnread(const ConversationId &conversation)
-{
-    const int row = rowOf(conversation);
-    if (row < 0)
-        return;
-    ++m_entries[row].unread;
-    notifyChanged(row, {UnreadRole});
-    changeTotalUnread(1);
-}
-
-void RoomListModel::clearUnread(const ConversationId &conversation)
-{
-    const int row = rowOf(conversation);
-    if (row < 0 || m_entries.at(row).unread == 0)
-        return;
-    const int cleared = std::exchange(m_entries[row].unread, 0);
-    notifyChanged(row, {UnreadRole});
-    changeTotalUnread(-cleared);
+    return result;
 }
 
 int RoomListModel::unread(const ConversationId &conversation) const
 {
-    const int row = rowOf(conversation);
-    return row < 0 ? 0 : m_entries.at(row).unread;
+    const Conversation *listed = objectAt(rowOf(conversation));
+    return listed ? listed->unread() : 0;
 }
 
-int RoomListModel::totalUnread() const
+ConversationId RoomListModel::nextUnread(const ConversationId &from, int step) const
 {
-    return m_totalUnread;
+    const int count = int(m_rows.size());
+    if (count == 0)
+        return {};
+    const int start = rowOf(from);
+    step = step < 0 ? -1 : 1;
+    int row = start < 0 ? (step > 0 ? -1 : count) : start;
+    for (int i = 0; i < count; ++i) {
+        row = ((row + step) % count + count) % count;
+        const Conversation *conversation = m_rows.at(row);
+        if (row != start && conversation && conversation->unread() > 0)
+            return conversation->id();
+    }
+    return {};
 }
 
-void RoomListModel::renameDirect(const QString &oldName, const QString &newName)
+void RoomListModel::onSummaryChanged(Conversation *conversation)
 {
-    const int row = rowOf(ConversationId::direct(oldName));
-    if (row < 0 || newName.isEmpty() || oldName == newName)
+    int row = rowOf(conversation->id());
+    if (row < 0)
         return;
-
-    const int existingRow = rowOf(ConversationId::direct(newName));
-    if (existingRow < 0) {
-        m_entries[row].conversation.name = newName;
-        notifyChanged(moveToSortedRow(row), {Qt::DisplayRole, KeyRole, NameRole});
-        return;
-    }
-
-    // Both names now mean the same person: keep one row, holding the unread messages and latest time of both.
-    const Entry renamed = m_entries.at(row);
-    beginRemoveRows({}, row, row);
-    m_entries.removeAt(row);
-    endRemoveRows();
-
-    int target = rowOf(ConversationId::direct(newName));
-    Entry &entry = m_entries[target];
-    QList<int> roles;
-    if (renamed.unread > 0) {
-        entry.unread += renamed.unread;
-        roles.append(UnreadRole);
-    }
-    if (renamed.lastActivity.isValid()
-        && (!entry.lastActivity.isValid() || renamed.lastActivity > entry.lastActivity)) {
-        entry.lastActivity = renamed.lastActivity;
-        roles.append(LastActivityRole);
-        target = moveToSortedRow(target);
-    }
-    if (!roles.isEmpty())
-        notifyChanged(target, roles);
+    row = moveToSortedRow(row);
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed);
+    updateTotalUnread();
 }
 
-bool RoomListModel::sortsBefore(const Entry &a, const Entry &b)
+bool RoomListModel::sortsBefore(const Conversation *a, const Conversation *b)
 {
-    const ConversationId &left = a.conversation;
-    const ConversationId &right = b.conversation;
+    const ConversationId left = a->id();
+    const ConversationId right = b->id();
     if (left.kind != right.kind)
         return left.isRoom();
-    if (!left.isRoom() && a.lastActivity != b.lastActivity) {
+    if (!left.isRoom() && a->lastActivity() != b->lastActivity()) {
         // Newest first; a conversation without any message yet goes after all that have one.
-        if (!a.lastActivity.isValid() || !b.lastActivity.isValid())
-            return a.lastActivity.isValid();
-        return a.lastActivity > b.lastActivity;
+        if (!a->lastActivity().isValid() || !b->lastActivity().isValid())
+            return a->lastActivity().isValid();
+        return a->lastActivity() > b->lastActivity();
     }
     return compareNames(left.name, right.name) < 0;
 }
 
-// The row the entry belongs at among all the others (ignoredRow is where it is now, if it is listed).
-int RoomListModel::sortedRow(const Entry &entry, int ignoredRow) const
+// The row the conversation belongs at among all the others (ignoredRow is where it is now, if it is listed).
+int RoomListModel::sortedRow(const Conversation *conversation, int ignoredRow) const
 {
     int row = 0;
-    for (int i = 0; i < m_entries.size(); ++i) {
-        if (i != ignoredRow && sortsBefore(m_entries.at(i), entry))
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (i != ignoredRow && m_rows.at(i) && sortsBefore(m_rows.at(i), conversation))
             ++row;
     }
     return row;
 }
 
-// Puts a changed entry back in order with one move, and returns its row.
+// Puts a changed row back in order with one move, and returns its row.
 int RoomListModel::moveToSortedRow(int row)
 {
-    const int target = sortedRow(m_entries.at(row), row);
+    const int target = sortedRow(m_rows.at(row), row);
     if (target == row)
         return row;
     // beginMoveRows wants the row before which it goes, counted while the moved row is still in place.
     beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
-    m_entries.move(row, target);
+    m_rows.move(row, target);
     endMoveRows();
     return target;
 }
 
-int RoomListModel::roomRow(const QString &room) const
+void RoomListModel::updateTotalUnread()
 {
-    return rowOf(ConversationId::room(room));
-}
-
-void RoomListModel::notifyChanged(int row, const QList<int> &roles)
-{
-    const QModelIndex changed = index(row);
-    emit dataChanged(changed, changed, roles);
-}
-
-void RoomListModel::changeTotalUnread(int delta)
-{
-    if (delta == 0)
+    int total = 0;
+    for (const Conversation *conversation : std::as_const(m_rows)) {
+        if (conversation)
+            total += conversation->unread();
+    }
+    if (total == m_totalUnread)
         return;
-    m_totalUnread += delta;
-    emit totalUnreadChanged(m_totalUnread);
+    m_totalUnread = total;
+    emit totalUnreadChanged(total);
 }
 
 } // namespace Natter

@@ -1,18 +1,17 @@
 #pragma once
 
-// The conversations the user is in: joined rooms by name, then direct conversations by latest activity.
+// The conversations the user is in, as list rows: joined rooms by name, then direct conversations by latest
+// activity. Each row shows a Conversation object and follows its changes.
 
 #include "conversationid.h"
 
 #include <QAbstractListModel>
-#include <QDateTime>
 #include <QList>
+#include <QPointer>
 
 namespace Natter {
 
-namespace Protocol {
-struct RoomSummary;
-}
+class Conversation;
 
 class RoomListModel : public QAbstractListModel
 {
@@ -21,14 +20,17 @@ class RoomListModel : public QAbstractListModel
 
 public:
     enum Role {
-        KeyRole = Qt::UserRole + 1, // ConversationId::key(): "#room" or "@peer"
-        NameRole,
+        KeyRole = Qt::UserRole + 1, // ConversationId::key(): "#room" or "@" + the peer's name key
+        NameRole, // the room's name or the peer's name as spelled
         KindRole, // int(ConversationId::Kind)
         TopicRole,
         UnreadRole,
         LastActivityRole, // QDateTime of the latest message; invalid before the first
         SectionRole, // tr("Rooms") or tr("Direct messages")
         MemberCountRole,
+        MentionRole, // unread messages that mention the user (direct messages always count)
+        OnlineRole, // direct conversations: the other person is online
+        HasDraftRole, // something is written but not sent
     };
     Q_ENUM(Role)
 
@@ -38,54 +40,35 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void addConversation(const ConversationId &conversation); // a no-op if it is already listed
+    // Lists the conversation (not owned) until it is removed or destroyed; a no-op if already listed.
+    void addConversation(Conversation *conversation);
     void removeConversation(const ConversationId &conversation);
     void clear(); // leaving a server: the one change that resets the model
 
     bool contains(const ConversationId &conversation) const;
     int rowOf(const ConversationId &conversation) const; // -1 if not listed
     ConversationId conversationAt(int row) const; // invalid for a row out of range
+    Conversation *objectAt(int row) const;
     QList<ConversationId> conversations() const; // in row order
 
-    void setTopic(const QString &room, const QString &topic);
-    void setMemberCount(const QString &room, int count);
-    // Takes topic and member count from a welcome or rooms reply for every joined room it names.
-    void applyRoomSummaries(const QList<Protocol::RoomSummary> &rooms);
-
-    // The time of a message in the conversation; an older time than the one known changes nothing.
-    void noteActivity(const ConversationId &conversation, const QDateTime &when);
-
-    void incrementUnread(const ConversationId &conversation);
-    void clearUnread(const ConversationId &conversation);
-    int unread(const ConversationId &conversation) const;
-    int totalUnread() const;
-
-    // A peer changed name. If a conversation with the new name is already listed, the two become one.
-    void renameDirect(const QString &oldName, const QString &newName);
+    int totalUnread() const { return m_totalUnread; }
+    int unread(const ConversationId &conversation) const; // 0 if not listed
+    // The next listed conversation with unread messages after (or before, for step -1) the given one, wrapping
+    // around; invalid if no other has any.
+    ConversationId nextUnread(const ConversationId &from, int step = 1) const;
 
 signals:
     void totalUnreadChanged(int total);
 
 private:
-    struct Entry
-    {
-        ConversationId conversation;
-        QString topic{};
-        int memberCount = 0;
-        int unread = 0;
-        QDateTime lastActivity{};
-    };
-
-    static bool sortsBefore(const Entry &a, const Entry &b);
-    int sortedRow(const Entry &entry, int ignoredRow = -1) const;
+    static bool sortsBefore(const Conversation *a, const Conversation *b);
+    int sortedRow(const Conversation *conversation, int ignoredRow = -1) const;
     int moveToSortedRow(int row);
-    int roomRow(const QString &room) const;
-    void notifyChanged(int row, const QList<int> &roles);
-    void changeTotalUnread(int delta);
+    void onSummaryChanged(Conversation *conversation);
+    void updateTotalUnread();
 
-    // A user is in tens of conversations, not thousands: a linear search by conversation is cheap and
-    // keeps no second index to update on every move.
-    QList<Entry> m_entries;
+    // A user is in tens of conversations, not thousands: a linear search is cheap and needs no index to keep.
+    QList<QPointer<Conversation>> m_rows;
     int m_totalUnread = 0;
 };
 

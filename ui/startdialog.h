@@ -33,10 +33,6 @@ public:
     // Shows why the last attempt failed (for example, a refused connection). Plain text.
     void setError(const QString &message);
 
-    // Reads what a person typed as a server address: "ws://" is assumed when no scheme is given, and
-    // ws:// addresses without a port get Protocol::DefaultPort. Returns the normalized URL, or nullopt and
-    // a message for people in *error.
-    static std::optional<QUrl> parseServerUrl(const QString &text, QString *error = nullptr);
 
     void accept() override;
 

@@ -2,6 +2,7 @@
 
 #include "chatclient.h"
 #include "chatsession.h"
+#include "conversation.h"
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "protocol.h"

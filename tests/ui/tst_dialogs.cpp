@@ -57,8 +57,6 @@ private slots:
     void nameDialogValidatesInitialName();
     void nameDialogShowsMessageAsPlainText();
 
-    void parseServerUrl_data();
-    void parseServerUrl();
 
     void startDialogDisablesJoinForInvalidUrl();
     void startDialogEnterInUrlFieldJoins();
@@ -155,63 +153,6 @@ void TestDialogs::nameDialogShowsMessageAsPlainText()
 
     dialog.setMessage(QString());
     QVERIFY(!message->isVisible());
-}
-
-void TestDialogs::parseServerUrl_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("expected"); // empty: rejected
-    QTest::addColumn<QString>("errorPart");
-
-    const QString rejected;
-    // clang-format off
-    QTest::newRow("ip and port, no scheme") << QStringLiteral("192.0.2.5:8642") << QStringLiteral("ws://192.0.2.5:8642") << QString();
-    QTest::newRow("host only gets default port") << QStringLiteral("chat.example.org") << QStringLiteral("ws://chat.example.org:8642") << QString();
-    QTest::newRow("ws without port") << QStringLiteral("ws://chat.example.org") << QStringLiteral("ws://chat.example.org:8642") << QString();
-    QTest::newRow("wss keeps 443") << QStringLiteral("wss://chat.example.org") << QStringLiteral("wss://chat.example.org") << QString();
-    QTest::newRow("wss with port") << QStringLiteral("wss://chat.example.org:9443") << QStringLiteral("wss://chat.example.org:9443") << QString();
-    QTest::newRow("trimmed") << QStringLiteral("  ws://198.51.100.2:1234 \t") << QStringLiteral("ws://198.51.100.2:1234") << QString();
-    QTest::newRow("case and trailing slash") << QStringLiteral("WS://Chat.Example.ORG/") << QStringLiteral("ws://chat.example.org:8642") << QString();
-    QTest::newRow("localhost with port") << QStringLiteral("localhost:9000") << QStringLiteral("ws://localhost:9000") << QString();
-    QTest::newRow("ipv6") << QStringLiteral("[::1]:9000") << QStringLiteral("ws://[::1]:9000") << QString();
-    QTest::newRow("path kept") << QStringLiteral("wss://example.org/natter") << QStringLiteral("wss://example.org/natter") << QString();
-    QTest::newRow("highest port") << QStringLiteral("host:65535") << QStringLiteral("ws://host:65535") << QString();
-
-    QTest::newRow("empty") << QString() << rejected << QStringLiteral("address");
-    QTest::newRow("spaces only") << QStringLiteral("   ") << rejected << QStringLiteral("address");
-    QTest::newRow("http") << QStringLiteral("http://example.org") << rejected << QStringLiteral("ws://");
-    QTest::newRow("https") << QStringLiteral("https://example.org:8642") << rejected << QStringLiteral("ws://");
-    QTest::newRow("other scheme") << QStringLiteral("ftp://example.org") << rejected << QStringLiteral("ftp://");
-    QTest::newRow("no host") << QStringLiteral("ws://") << rejected << QStringLiteral("IP address");
-    QTest::newRow("port without host") << QStringLiteral("ws://:8642") << rejected << QStringLiteral("IP address");
-    QTest::newRow("port zero") << QStringLiteral("example.org:0") << rejected << QStringLiteral("port");
-    QTest::newRow("port too big") << QStringLiteral("example.org:65536") << rejected << QStringLiteral("port");
-    QTest::newRow("port not a number") << QStringLiteral("example.org:http") << rejected << QStringLiteral("port");
-    QTest::newRow("port signed") << QStringLiteral("example.org:+80") << rejected << QStringLiteral("port");
-    QTest::newRow("colon without port") << QStringLiteral("example.org:") << rejected << QStringLiteral("port");
-    QTest::newRow("space inside") << QStringLiteral("chat example.org") << rejected << QStringLiteral("spaces");
-    QTest::newRow("user info") << QStringLiteral("ws://ada:secret@example.org") << rejected << QStringLiteral("password field");
-    QTest::newRow("ipv6 without brackets") << QStringLiteral("fe80::1") << rejected << QStringLiteral("brackets");
-    QTest::newRow("bad host character") << QStringLiteral("ws://exa<mple.org") << rejected << QStringLiteral("not a valid");
-    // clang-format on
-}
-
-void TestDialogs::parseServerUrl()
-{
-    QFETCH(QString, text);
-    QFETCH(QString, expected);
-    QFETCH(QString, errorPart);
-
-    QString error;
-    const std::optional<QUrl> url = StartDialog::parseServerUrl(text, &error);
-    if (expected.isEmpty()) {
-        QVERIFY2(!url, qPrintable(url->toString()));
-        QVERIFY2(error.contains(errorPart), qPrintable(error));
-    } else {
-        QVERIFY2(url, qPrintable(error));
-        QCOMPARE(url->toString(), expected);
-        QVERIFY(url->isValid());
-    }
 }
 
 void TestDialogs::startDialogDisablesJoinForInvalidUrl()

@@ -1,0 +1,442 @@
+#include "clientcache.h"
+
+#include "clientlogging.h"
+#include "validation.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <functional>
+
+namespace Natter {
+
+using Protocol::ChatMessage;
+using Protocol::MessageKind;
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+// Checking a conversation's size costs a count; do it once per this many new messages.
+constexpr int TrimEvery = 1000;
+
+const char *const Schema[] = {
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS conversations ("
+    " key TEXT PRIMARY KEY, kind INTEGER NOT NULL, name TEXT NOT NULL, topic TEXT NOT NULL DEFAULT '',"
+    " member_count INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0,"
+    " mentions INTEGER NOT NULL DEFAULT 0, last_read_seq INTEGER NOT NULL DEFAULT 0,"
+    " last_activity INTEGER NOT NULL DEFAULT 0, draft TEXT NOT NULL DEFAULT '', joined INTEGER NOT NULL DEFAULT 0,"
+    " older_on_server INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS messages ("
+    " conversation TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, sender TEXT NOT NULL,"
+    " room TEXT NOT NULL, recipient TEXT NOT NULL, text TEXT NOT NULL, kind INTEGER NOT NULL, ts INTEGER NOT NULL,"
+    " PRIMARY KEY (conversation, seq)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS outbox ("
+    " position INTEGER PRIMARY KEY, id TEXT NOT NULL, conversation TEXT NOT NULL, peer TEXT NOT NULL,"
+    " text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL)",
+};
+
+QString sqlError(const QSqlQuery &query)
+{
+    return query.lastError().text();
+}
+
+} // namespace
+
+// Writes waiting for the next commit, in the order they were asked for.
+struct ClientCache::Pending
+{
+    QList<std::function<bool(QSqlQuery &)>> writes;
+    QHash<QString, int> addedSinceTrim; // conversation key -> messages added
+};
+
+ClientCache::ClientCache(QObject *parent)
+    : QObject(parent)
+    , m_pending(std::make_unique<Pending>())
+    , m_connectionName(QStringLiteral("natter-cache-%1").arg(quintptr(this), 0, 16))
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ClientCache::flush);
+}
+
+ClientCache::~ClientCache()
+{
+    close();
+}
+
+QString ClientCache::pathFor(const QString &dataDirectory, const QString &serverIdentity, const QString &userName)
+{
+    // Hashed, so that any server address and any name make a plain file name.
+    const QByteArray identity = (serverIdentity.toLower() + u'\n' + Protocol::nameKey(userName)).toUtf8();
+    const QByteArray digest = QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(32);
+    return dataDirectory + QStringLiteral("/cache/") + QString::fromLatin1(digest) + QStringLiteral(".sqlite");
+}
+
+bool ClientCache::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+bool ClientCache::open(const QString &path)
+{
+    close();
+    m_lastError.clear();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        m_lastError = tr("Could not create the folder for %1.").arg(path);
+        return false;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+        if (!db.open()) {
+            m_lastError = db.lastError().text();
+        } else {
+            m_path = path;
+            if (createSchema())
+                return true;
+        }
+    }
+    qCWarning(lcClient).noquote() << "the local cache" << path << "cannot be used:" << m_lastError;
+    close();
+    return false;
+}
+
+bool ClientCache::createSchema()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    // A cache survives the app being killed (WAL), but need not survive a power cut: the server has it all.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF"}) {
+        if (!query.exec(QString::fromLatin1(pragma))) {
+            m_lastError = sqlError(query);
+            return false;
+        }
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        m_lastError = sqlError(query);
+        return false;
+    }
+    const int version = query.value(0).toInt();
+    if (version > SchemaVersion) {
+        m_lastError = tr("The cache was written by a newer version of Natter.");
+        return false;
+    }
+    for (const char *statement : Schema) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            m_lastError = sqlError(query);
+            return false;
+        }
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion))) {
+        m_lastError = sqlError(query);
+        return false;
+    }
+    return true;
+}
+
+void ClientCache::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    flush();
+    QSqlDatabase::database(m_connectionName, false).close();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_path.clear();
+}
+
+void ClientCache::enqueue(std::function<bool(QSqlQuery &)> write)
+{
+    if (!isOpen())
+        return;
+    m_pending->writes.append(std::move(write));
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void ClientCache::flush()
+{
+    m_flushTimer.stop();
+    if (m_pending->writes.isEmpty() || !isOpen())
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
+    const auto writes = std::exchange(m_pending->writes, {});
+    if (!db.transaction()) {
+        qCWarning(lcClient) << "cache: cannot start a transaction:" << db.lastError().text();
+        return;
+    }
+    QSqlQuery query(db);
+    for (const auto &write : writes) {
+        if (!write(query))
+            qCWarning(lcClient) << "cache: a write failed:" << sqlError(query);
+    }
+    if (!db.commit())
+        qCWarning(lcClient) << "cache: commit failed:" << db.lastError().text();
+    for (auto it = m_pending->addedSinceTrim.begin(); it != m_pending->addedSinceTrim.end();) {
+        if (it.value() >= TrimEvery) {
+            trim(it.key());
+            it = m_pending->addedSinceTrim.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void ClientCache::trim(const QString &key)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("DELETE FROM messages WHERE conversation = ? AND seq < (SELECT seq FROM messages "
+                                 "WHERE conversation = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)"));
+    query.addBindValue(key);
+    query.addBindValue(key);
+    query.addBindValue(m_messageLimit - 1);
+    if (!query.exec())
+        qCWarning(lcClient) << "cache: trimming failed:" << sqlError(query);
+    else if (query.numRowsAffected() > 0)
+        qCDebug(lcClient) << "cache: dropped" << query.numRowsAffected() << "old messages of" << key;
+}
+
+QList<ClientCache::ConversationRecord> ClientCache::conversations()
+{
+    flush();
+    QList<ConversationRecord> records;
+    if (!isOpen())
+        return records;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    if (!query.exec(QStringLiteral("SELECT kind, name, topic, member_count, unread, mentions, last_read_seq, "
+                                   "last_activity, draft, joined, older_on_server FROM conversations"))) {
+        qCWarning(lcClient) << "cache: reading conversations failed:" << sqlError(query);
+        return records;
+    }
+    while (query.next()) {
+        ConversationRecord record;
+        const bool room = query.value(0).toInt() == static_cast<int>(ConversationId::Kind::Room);
+        const QString name = query.value(1).toString();
+        // A file edited by hand or damaged must not put an impossible name on screen or on the wire.
+        if (room ? bool(Protocol::validateRoomName(name)) : bool(Protocol::validateName(name)))
+            continue;
+        record.id = room ? ConversationId::room(name) : ConversationId::direct(name);
+        record.topic = query.value(2).toString();
+        record.memberCount = std::max(0, query.value(3).toInt());
+        record.unread = std::max(0, query.value(4).toInt());
+        record.unreadMentions = std::max(0, query.value(5).toInt());
+        record.lastReadSeq = std::max<qint64>(0, query.value(6).toLongLong());
+        const qint64 activity = query.value(7).toLongLong();
+        if (activity > 0)
+            record.lastActivity = QDateTime::fromMSecsSinceEpoch(activity);
+        record.draft = query.value(8).toString();
+        record.joined = query.value(9).toBool();
+        record.olderOnServer = query.value(10).toBool();
+        records.append(record);
+    }
+    return records;
+}
+
+void ClientCache::saveConversation(const ConversationRecord &record)
+{
+    if (!record.id.isValid())
+        return;
+    enqueue([record](QSqlQuery &query) {
+        query.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO conversations (key, kind, name, topic, member_count, unread, mentions, "
+            "last_read_seq, last_activity, draft, joined, older_on_server) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+        query.addBindValue(record.id.key());
+        query.addBindValue(static_cast<int>(record.id.kind));
+        query.addBindValue(record.id.name);
+        query.addBindValue(record.topic);
+        query.addBindValue(record.memberCount);
+        query.addBindValue(record.unread);
+        query.addBindValue(record.unreadMentions);
+        query.addBindValue(record.lastReadSeq);
+        query.addBindValue(record.lastActivity.isValid() ? record.lastActivity.toMSecsSinceEpoch() : qint64(0));
+        query.addBindValue(record.draft);
+        query.addBindValue(record.joined);
+        query.addBindValue(record.olderOnServer);
+        return query.exec();
+    });
+}
+
+void ClientCache::removeConversation(const ConversationId &id)
+{
+    const QString key = id.key();
+    enqueue([key](QSqlQuery &query) {
+        query.prepare(QStringLiteral("DELETE FROM messages WHERE conversation = ?"));
+        query.addBindValue(key);
+        if (!query.exec())
+            return false;
+        query.prepare(QStringLiteral("DELETE FROM conversations WHERE key = ?"));
+        query.addBindValue(key);
+        return query.exec();
+    });
+}
+
+QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 beforeSeq, int limit)
+{
+    flush();
+    QList<ChatMessage> page;
+    if (!isOpen() || limit <= 0)
+        return page;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT seq, id, sender, room, recipient, text, kind, ts FROM messages "
+                                 "WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
+    query.addBindValue(id.key());
+    query.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        qCWarning(lcClient) << "cache: reading messages failed:" << sqlError(query);
+        return page;
+    }
+    while (query.next()) {
+        ChatMessage message;
+        message.seq = query.value(0).toLongLong();
+        message.id = query.value(1).toString();
+        message.from = query.value(2).toString();
+        message.room = query.value(3).toString();
+        message.to = query.value(4).toString();
+        message.text = query.value(5).toString();
+        message.kind = query.value(6).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action
+                                                                                        : MessageKind::Text;
+        message.ts = query.value(7).toLongLong();
+        page.append(message);
+    }
+    std::reverse(page.begin(), page.end());
+    return page;
+}
+
+qint64 ClientCache::newestSeq(const ConversationId &id)
+{
+    flush();
+    if (!isOpen())
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT MAX(seq) FROM messages WHERE conversation = ?"));
+    query.addBindValue(id.key());
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+qint64 ClientCache::oldestSeq(const ConversationId &id)
+{
+    flush();
+    if (!isOpen())
+        return 0;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT MIN(seq) FROM messages WHERE conversation = ?"));
+    query.addBindValue(id.key());
+    return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage> &messages)
+{
+    if (messages.isEmpty())
+        return;
+    const QString key = id.key();
+    if (isOpen())
+        m_pending->addedSinceTrim[key] += static_cast<int>(messages.size());
+    enqueue([key, messages](QSqlQuery &query) {
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO messages (conversation, seq, id, sender, room, "
+                                     "recipient, text, kind, ts) VALUES (?,?,?,?,?,?,?,?,?)"));
+        for (const ChatMessage &message : messages) {
+            if (message.seq <= 0)
+                continue;
+            query.bindValue(0, key);
+            query.bindValue(1, message.seq);
+            query.bindValue(2, message.id);
+            query.bindValue(3, message.from);
+            query.bindValue(4, message.room);
+            query.bindValue(5, message.to);
+            query.bindValue(6, message.text);
+            query.bindValue(7, static_cast<int>(message.kind));
+            query.bindValue(8, message.ts);
+            if (!query.exec())
+                return false;
+        }
+        return true;
+    });
+}
+
+void ClientCache::removeMessagesBefore(const ConversationId &id, qint64 seq)
+{
+    const QString key = id.key();
+    enqueue([key, seq](QSqlQuery &query) {
+        query.prepare(QStringLiteral("DELETE FROM messages WHERE conversation = ? AND seq < ?"));
+        query.addBindValue(key);
+        query.addBindValue(seq);
+        return query.exec();
+    });
+}
+
+QList<OutgoingMessage> ClientCache::outbox()
+{
+    flush();
+    QList<OutgoingMessage> messages;
+    if (!isOpen())
+        return messages;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    if (!query.exec(QStringLiteral("SELECT id, conversation, peer, text, kind, failed FROM outbox ORDER BY position")))
+        return messages;
+    while (query.next()) {
+        OutgoingMessage message;
+        message.id = query.value(0).toString();
+        const QString key = query.value(1).toString();
+        message.conversation = key.startsWith(u'@') ? ConversationId::direct(query.value(2).toString())
+                                                    : ConversationId::fromKey(key);
+        message.text = query.value(3).toString();
+        message.kind = query.value(4).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action
+                                                                                        : MessageKind::Text;
+        message.failed = query.value(5).toBool();
+        if (!Protocol::validateClientId(message.id) && message.conversation.isValid())
+            messages.append(message);
+    }
+    return messages;
+}
+
+void ClientCache::saveOutbox(const QList<OutgoingMessage> &messages)
+{
+    enqueue([messages](QSqlQuery &query) {
+        if (!query.exec(QStringLiteral("DELETE FROM outbox")))
+            return false;
+        query.prepare(QStringLiteral(
+            "INSERT INTO outbox (position, id, conversation, peer, text, kind, failed) VALUES (?,?,?,?,?,?,?)"));
+        int position = 0;
+        for (const OutgoingMessage &message : messages) {
+            query.bindValue(0, position++);
+            query.bindValue(1, message.id);
+            query.bindValue(2, message.conversation.key());
+            query.bindValue(3, message.conversation.isRoom() ? QString() : message.conversation.name);
+            query.bindValue(4, message.text);
+            query.bindValue(5, static_cast<int>(message.kind));
+            query.bindValue(6, message.failed);
+            if (!query.exec())
+                return false;
+        }
+        return true;
+    });
+}
+
+QString ClientCache::value(const QString &key)
+{
+    flush();
+    if (!isOpen())
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(key);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+void ClientCache::setValue(const QString &key, const QString &value)
+{
+    enqueue([key, value](QSqlQuery &query) {
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+        query.addBindValue(key);
+        query.addBindValue(value);
+        return query.exec();
+    });
+}
+
+} // namespace Natter

@@ -1,0 +1,106 @@
+#pragma once
+
+// What the app remembers of one server for one name, in an SQLite file of its own: the conversation list with
+// unread counts and read positions, recent history, drafts and messages not yet delivered. A restart shows the
+// last state at once, even with the server down.
+//
+// Writes are queued and committed together at the end of the event-loop turn (or at flush()), so a replay of a
+// thousand messages is one transaction. Reads see queued writes: they flush first.
+
+#include "chatmessage.h"
+#include "conversationid.h"
+#include "outbox.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QSqlQuery;
+QT_END_NAMESPACE
+
+namespace Natter {
+
+class ClientCache : public QObject
+{
+    Q_OBJECT
+public:
+    // Everything the conversation list and a conversation's header show, and where its history stands.
+    struct ConversationRecord
+    {
+        ConversationId id;
+        QString topic;
+        int memberCount = 0;
+        int unread = 0;
+        int unreadMentions = 0;
+        qint64 lastReadSeq = 0;
+        QDateTime lastActivity;
+        QString draft;
+        bool joined = false; // rooms: the user is in it (and rejoins it); direct conversations: listed
+        bool olderOnServer = true; // the server may hold messages older than the oldest cached one
+
+        friend bool operator==(const ConversationRecord &, const ConversationRecord &) = default;
+    };
+
+    // A conversation keeps at most this many cached messages; older ones come from the server again.
+    static constexpr int DefaultMessageLimit = 100'000;
+
+    explicit ClientCache(QObject *parent = nullptr);
+    ~ClientCache() override;
+
+    // The file for one server and one name, under dataDirectory: the same server spelled differently, or the same
+    // name in another case, is the same file.
+    static QString pathFor(const QString &dataDirectory, const QString &serverIdentity, const QString &userName);
+
+    // Opens (creating folders and tables) the file; false with lastError() if it cannot. A cache that is not
+    // open remembers nothing and returns nothing; the app works without it.
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    void setMessageLimit(int messages) { m_messageLimit = messages; }
+
+    QList<ConversationRecord> conversations();
+    void saveConversation(const ConversationRecord &record);
+    void removeConversation(const ConversationId &id); // with its messages
+
+    // Up to `limit` messages with seq < beforeSeq (0: the newest), oldest first.
+    QList<Protocol::ChatMessage> messages(const ConversationId &id, qint64 beforeSeq, int limit);
+    // The newest cached seq of a conversation, 0 if none.
+    qint64 newestSeq(const ConversationId &id);
+    qint64 oldestSeq(const ConversationId &id);
+    void addMessages(const ConversationId &id, const QList<Protocol::ChatMessage> &messages);
+    void addMessage(const ConversationId &id, const Protocol::ChatMessage &message) { addMessages(id, {message}); }
+    // Drops cached messages older than seq: what is left must be one unbroken run up to the newest.
+    void removeMessagesBefore(const ConversationId &id, qint64 seq);
+
+    QList<OutgoingMessage> outbox();
+    void saveOutbox(const QList<OutgoingMessage> &messages);
+
+    QString value(const QString &key);
+    void setValue(const QString &key, const QString &value);
+
+    // Commits every queued write now.
+    void flush();
+
+private:
+    bool createSchema();
+    void enqueue(std::function<bool(QSqlQuery &)> write);
+    void trim(const QString &key);
+
+    struct Pending;
+    std::unique_ptr<Pending> m_pending;
+    QString m_connectionName;
+    QString m_path;
+    QString m_lastError;
+    int m_messageLimit = DefaultMessageLimit;
+    QTimer m_flushTimer;
+};
+
+} // namespace Natter

@@ -1,0 +1,361 @@
+#include "conversation.h"
+
+#include "chatclient.h"
+#include "membermodel.h"
+#include "messagemodel.h"
+#include "validation.h"
+
+namespace Natter {
+
+using Protocol::ChatMessage;
+
+Conversation::Conversation(const ConversationId &id, ChatClient *client, ClientCache *cache, QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_client(client)
+    , m_cache(cache)
+    , m_messages(new MessageModel(id, this))
+    , m_members(new MemberModel(this))
+    , m_joined(!id.isRoom())
+{
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(0);
+    connect(&m_saveTimer, &QTimer::timeout, this, &Conversation::saveRecord);
+    connect(m_messages, &MessageModel::historyRequested, this, &Conversation::loadOlder);
+    if (!id.isRoom())
+        m_memberCount = 2;
+}
+
+Conversation::~Conversation()
+{
+    if (m_saveTimer.isActive())
+        saveRecord();
+}
+
+QString Conversation::title() const
+{
+    return m_id.isRoom() ? QStringLiteral("#") + m_id.name : m_id.name;
+}
+
+ClientCache::ConversationRecord Conversation::record() const
+{
+    ClientCache::ConversationRecord record;
+    record.id = m_id;
+    record.topic = m_topic;
+    record.memberCount = m_memberCount;
+    record.unread = m_unread;
+    record.unreadMentions = m_unreadMentions;
+    record.lastReadSeq = m_lastReadSeq;
+    record.lastActivity = m_lastActivity;
+    record.draft = m_draft;
+    record.joined = m_joined;
+    record.olderOnServer = m_olderOnServer;
+    return record;
+}
+
+void Conversation::restore(const ClientCache::ConversationRecord &record)
+{
+    m_topic = record.topic;
+    m_memberCount = m_id.isRoom() ? record.memberCount : 2;
+    m_unread = record.unread;
+    m_unreadMentions = std::min(record.unreadMentions, record.unread);
+    m_lastReadSeq = record.lastReadSeq;
+    m_lastActivity = record.lastActivity;
+    m_draft = record.draft;
+    m_joined = m_id.isRoom() ? record.joined : true;
+    m_olderOnServer = record.olderOnServer;
+    if (m_cache)
+        m_lastSeq = std::max(m_lastSeq, m_cache->newestSeq(m_id));
+    emit summaryChanged();
+}
+
+void Conversation::changed()
+{
+    emit summaryChanged();
+    if (m_cache && !m_saveTimer.isActive())
+        m_saveTimer.start();
+}
+
+void Conversation::saveRecord()
+{
+    m_saveTimer.stop();
+    if (m_cache)
+        m_cache->saveConversation(record());
+}
+
+void Conversation::setOwnName(const QString &name)
+{
+    m_ownName = name;
+    m_mention = MentionMatcher(name);
+    m_messages->setOwnName(name);
+    m_members->setOwnName(name);
+    if (!m_id.isRoom()) {
+        m_members->setMembers({name, m_id.name});
+        m_members->setOnline(m_id.name, m_peerOnline);
+    }
+}
+
+void Conversation::setTopic(const QString &topic)
+{
+    if (topic == m_topic)
+        return;
+    m_topic = topic;
+    changed();
+}
+
+void Conversation::setJoined(bool joined)
+{
+    if (!m_id.isRoom() || joined == m_joined)
+        return;
+    m_joined = joined;
+    changed();
+}
+
+void Conversation::setPeerOnline(bool online)
+{
+    if (m_id.isRoom() || online == m_peerOnline)
+        return;
+    m_peerOnline = online;
+    m_members->setOnline(m_id.name, online);
+    emit summaryChanged();
+}
+
+void Conversation::setMembers(const QStringList &names)
+{
+    m_members->setMembers(names);
+    setMemberCount(static_cast<int>(m_members->rowCount()));
+}
+
+void Conversation::addMember(const QString &name)
+{
+    m_members->addMember(name);
+    setMemberCount(m_members->rowCount());
+}
+
+void Conversation::removeMember(const QString &name)
+{
+    m_members->removeMember(name);
+    setMemberCount(m_members->rowCount());
+}
+
+void Conversation::renameMember(const QString &oldName, const QString &newName)
+{
+    m_members->renameMember(oldName, newName);
+}
+
+void Conversation::forgetMembers()
+{
+    if (m_id.isRoom())
+        m_members->setMembers({}); // the count stays: it is what the room had when last seen
+    else
+        setPeerOnline(false);
+}
+
+void Conversation::setMemberCount(int count)
+{
+    if (!m_id.isRoom() || count == m_memberCount)
+        return;
+    m_memberCount = count;
+    changed();
+}
+
+void Conversation::setTyping(const QString &name)
+{
+    m_members->setTyping(name);
+}
+
+bool Conversation::showsEverything() const
+{
+    // Until it is opened, a conversation with a cache leaves its messages there: a replay of thousands of
+    // messages in rooms nobody looks at costs no memory. Without a cache, the model is the only place.
+    return m_opened || m_messages->rowCount() > 0 || !m_cache || !m_cache->isOpen();
+}
+
+void Conversation::noteActivity(qint64 ts)
+{
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(ts);
+    if (!m_lastActivity.isValid() || when > m_lastActivity)
+        m_lastActivity = when;
+}
+
+void Conversation::applyJoined(const Protocol::Joined &joined)
+{
+    m_joined = true;
+    m_topic = joined.topic;
+    m_members->setMembers(joined.members);
+    m_memberCount = m_members->rowCount();
+    if (!joined.history.isEmpty()) {
+        const qint64 first = joined.history.constFirst().seq;
+        if (m_lastSeq > 0 && first > m_lastSeq + 1) {
+            // Messages were missed between the cache and this page: what is cached no longer joins up.
+            if (m_cache)
+                m_cache->removeMessagesBefore(m_id, first);
+            m_messages->clear();
+            m_olderOnServer = joined.more;
+        } else if (m_lastSeq == 0) {
+            m_olderOnServer = joined.more;
+        }
+        if (m_cache)
+            m_cache->addMessages(m_id, joined.history);
+        const bool olderCached = m_cache && m_cache->oldestSeq(m_id) < first;
+        if (showsEverything())
+            m_messages->prependHistory(joined.history, olderCached || m_olderOnServer);
+        for (const ChatMessage &message : joined.history) {
+            m_lastSeq = std::max(m_lastSeq, message.seq);
+            noteActivity(message.ts);
+        }
+    }
+    changed();
+}
+
+void Conversation::addMessage(const ChatMessage &message, bool seen)
+{
+    const bool isNew = message.seq > m_lastSeq;
+    if (isNew && m_lastSeq > 0 && message.seq > m_lastSeq + 1 && m_messages->containsSeq(m_lastSeq)) {
+        // A gap the server did not fill: older messages are fetched again rather than shown out of order.
+        if (m_cache)
+            m_cache->removeMessagesBefore(m_id, message.seq);
+        m_messages->clear();
+        m_olderOnServer = true;
+    }
+    if (showsEverything())
+        m_messages->addMessage(message);
+    if (m_cache)
+        m_cache->addMessage(m_id, message);
+    m_members->clearTyping(message.from);
+    m_lastSeq = std::max(m_lastSeq, message.seq);
+    noteActivity(message.ts);
+
+    const bool own = Protocol::nameKey(message.from) == Protocol::nameKey(m_ownName);
+    if (own || seen) {
+        m_lastReadSeq = std::max(m_lastReadSeq, message.seq);
+    } else if (isNew && message.seq > m_lastReadSeq) {
+        const bool mention = !m_id.isRoom() || m_mention.matches(message.text);
+        ++m_unread;
+        if (mention && m_id.isRoom())
+            ++m_unreadMentions;
+        emit unseenMessage(message, mention);
+    }
+    changed();
+}
+
+ChatMessage Conversation::messageFromOutgoing(const OutgoingMessage &message, qint64 seq, qint64 ts) const
+{
+    ChatMessage stored;
+    stored.seq = seq;
+    stored.ts = ts;
+    stored.id = message.id;
+    stored.from = m_ownName;
+    if (m_id.isRoom())
+        stored.room = m_id.name;
+    else
+        stored.to = m_id.name;
+    stored.text = message.text;
+    stored.kind = message.kind;
+    return stored;
+}
+
+void Conversation::addPending(const OutgoingMessage &message)
+{
+    m_pending.insert(message.id, message);
+    m_messages->addPending(message.id, m_ownName, message.text, message.kind);
+    if (message.failed)
+        m_messages->markFailed(message.id);
+    noteActivity(QDateTime::currentMSecsSinceEpoch());
+    changed();
+}
+
+void Conversation::markSent(const QString &id, qint64 seq, qint64 ts)
+{
+    m_messages->markSent(id, seq, ts);
+    const auto pending = m_pending.constFind(id);
+    if (pending != m_pending.cend()) {
+        if (m_cache)
+            m_cache->addMessage(m_id, messageFromOutgoing(*pending, seq, ts));
+        m_pending.erase(pending);
+    }
+    m_lastSeq = std::max(m_lastSeq, seq);
+    m_lastReadSeq = std::max(m_lastReadSeq, seq);
+    changed();
+}
+
+void Conversation::markFailed(const QString &id, const QString &reason)
+{
+    m_messages->markFailed(id, reason);
+}
+
+void Conversation::markPending(const QString &id)
+{
+    m_messages->markPending(id);
+}
+
+void Conversation::addHistoryPage(const Protocol::HistoryPage &page)
+{
+    if (m_cache)
+        m_cache->addMessages(m_id, page.messages);
+    m_olderOnServer = page.more;
+    m_messages->prependHistory(page.messages, page.more);
+    for (const ChatMessage &message : page.messages) {
+        m_lastSeq = std::max(m_lastSeq, message.seq);
+        noteActivity(message.ts);
+    }
+    changed();
+}
+
+void Conversation::historyFailed()
+{
+    m_messages->cancelHistoryRequest();
+}
+
+void Conversation::loadOlder(qint64 beforeSeq)
+{
+    if (m_cache) {
+        const QList<ChatMessage> page = m_cache->messages(m_id, beforeSeq, CachePageSize);
+        if (!page.isEmpty()) {
+            const bool olderCached = m_cache->oldestSeq(m_id) < page.constFirst().seq;
+            m_messages->prependHistory(page, olderCached || m_olderOnServer);
+            return;
+        }
+    }
+    if (m_olderOnServer && m_client && m_joined) {
+        m_client->requestHistory(m_id, beforeSeq);
+        return;
+    }
+    m_messages->prependHistory({}, m_olderOnServer && m_joined);
+}
+
+void Conversation::open()
+{
+    if (!m_opened) {
+        m_opened = true;
+        if (m_messages->newestSeq() == 0)
+            loadOlder(0);
+    }
+    m_messages->setUnreadMarker(m_unread > 0 ? m_lastReadSeq : 0);
+}
+
+void Conversation::close()
+{
+    m_messages->setUnreadMarker(0);
+}
+
+void Conversation::markAllRead()
+{
+    const qint64 newest = std::max(m_lastSeq, m_messages->newestSeq());
+    if (m_unread == 0 && m_unreadMentions == 0 && m_lastReadSeq >= newest)
+        return;
+    m_lastReadSeq = std::max(m_lastReadSeq, newest);
+    m_unread = 0;
+    m_unreadMentions = 0;
+    changed();
+}
+
+void Conversation::setDraft(const QString &draft)
+{
+    if (draft == m_draft)
+        return;
+    m_draft = draft;
+    changed();
+}
+
+} // namespace Natter

@@ -1,0 +1,87 @@
+#include "errortext.h"
+
+#include "validation.h"
+
+namespace Natter {
+
+using Protocol::ErrorCode;
+
+QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &subject)
+{
+    switch (error.code) {
+    case ErrorCode::NameTaken:
+        return subject.name.isEmpty() ? tr("Someone here already uses that name.")
+                                      : tr("Someone here already uses the name %1.").arg(subject.name);
+    case ErrorCode::NameInvalid:
+        // The client knows the rule the server applied, and says it in the user's language.
+        if (const auto problem = Protocol::validateName(subject.name.isEmpty() ? subject.peer : subject.name))
+            return problem->message;
+        return tr("That name cannot be used here.");
+    case ErrorCode::RoomInvalid:
+        if (const auto problem = Protocol::validateRoomName(subject.room))
+            return problem->message;
+        return tr("That is not a valid room name.");
+    case ErrorCode::AuthFailed:
+        return tr("The password is not right.");
+    case ErrorCode::NotInRoom:
+        return subject.room.isEmpty() ? tr("You are not in that room any more.")
+                                      : tr("You are not in #%1 any more.").arg(subject.room);
+    case ErrorCode::TooManyRooms:
+        return tr("No more rooms can be joined or created: you are in as many rooms as this server allows, or it "
+                  "has as many rooms as it can hold.");
+    case ErrorCode::UserUnknown:
+        return subject.peer.isEmpty()
+            ? tr("That person is not online. Messages can only be sent to people who are online.")
+            : tr("%1 is not online. Messages can only be sent to people who are online.").arg(subject.peer);
+    case ErrorCode::TextInvalid:
+        return tr("The message is empty or holds characters that cannot be sent.");
+    case ErrorCode::TopicInvalid:
+        return tr("That topic is too long or holds characters that cannot be used.");
+    case ErrorCode::TooLarge:
+        return tr("The message is longer than this server accepts.");
+    case ErrorCode::RateLimited:
+        return tr("You are sending faster than the server allows. Wait a moment.");
+    case ErrorCode::ServerFull:
+        return tr("The server is full, or has too many connections from your address.");
+    case ErrorCode::InternalError:
+        return tr("The server could not save that. Try again.");
+    case ErrorCode::BadRequest:
+    case ErrorCode::UnknownType:
+    case ErrorCode::HelloRequired:
+    case ErrorCode::AlreadyWelcomed:
+        break;
+    }
+    return tr("The server did not accept a request from this app (%1).").arg(Protocol::errorCodeWord(error.code));
+}
+
+QString ErrorText::socketError(QAbstractSocket::SocketError error, const QUrl &url)
+{
+    const QString host = url.host();
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        return tr("Nobody is accepting chats at %1. Is the chat still hosted there?").arg(url.toDisplayString());
+    case QAbstractSocket::HostNotFoundError:
+        return tr("No computer called %1 was found on the network.").arg(host);
+    case QAbstractSocket::RemoteHostClosedError:
+        return tr("%1 closed the connection before the chat could start.").arg(host);
+    case QAbstractSocket::SocketTimeoutError:
+        return tr("%1 did not answer in time.").arg(host);
+    case QAbstractSocket::NetworkError:
+        return tr("The network is not reachable. Check the connection of this computer.");
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return tr("A secure connection to %1 could not be set up.").arg(host);
+    case QAbstractSocket::ProxyConnectionRefusedError:
+    case QAbstractSocket::ProxyConnectionClosedError:
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+    case QAbstractSocket::ProxyNotFoundError:
+    case QAbstractSocket::ProxyProtocolError:
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return tr("The network proxy did not let the connection through.");
+    default:
+        return tr("The connection to %1 failed.").arg(host);
+    }
+}
+
+} // namespace Natter
