@@ -110,11 +110,14 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
             submit(); // refuses what cannot be sent, and the Enter is not turned into a line break either
             return true;
         }
-    } else if (watched == m_editor->viewport() && event->type() == QEvent::Resize) {
-        updateEditorHeight();
-    } else if (watched == m_editor && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)) {
-        updateEditorHeight();
+        return QWidget::eventFilter(watched, event);
     }
+    // A new wrap width, font or frame changes the height the same text needs.
+    const bool viewportResized = watched == m_editor->viewport() && event->type() == QEvent::Resize;
+    const bool editorRestyled =
+        watched == m_editor && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange);
+    if (viewportResized || editorRestyled)
+        updateEditorHeight();
     return QWidget::eventFilter(watched, event);
 }
 
