@@ -36,7 +36,7 @@ public:
     QPlainTextEdit *editor() const { return m_editor; }
 
 signals:
-    // The editor is empty again when this arrives; a caller that keeps drafts drops this conversation's draft.
+    // The editor empties itself right after this, without textEdited(); a caller keeping drafts drops this one.
     void sendRequested(const QString &text);
     void typing();
     // Only the user's own edits (typing, pasting, undo), never setText() or the clearing after a send.
