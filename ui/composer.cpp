@@ -1,54 +1,70 @@
 #include "composer.h"
 
+#include "characterbudget.h"
+
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyle>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QtMath>
+
+using namespace Qt::StringLiterals;
 
 namespace Natter {
 
 namespace {
-// The counter appears once a message uses this share of the limit; before that it would only be noise.
-constexpr double CounterThreshold = 0.8;
+// A red that keeps a contrast of at least 4.5:1 against the window, whether the palette is light or dark.
+QColor warningColor(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
+    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+}
 } // namespace
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
     , m_editor(new QPlainTextEdit(this))
     , m_counter(new QLabel(this))
-    , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_sendButton(new QPushButton(this))
 {
-    m_editor->setObjectName(QStringLiteral("composerEdit"));
+    m_editor->setObjectName(u"composerEdit"_s);
+    m_editor->setAccessibleName(tr("Message"));
     m_editor->setTabChangesFocus(true);
     m_editor->setPlaceholderText(tr("Write a message…"));
     m_editor->installEventFilter(this);
-    // About three lines tall; the text scrolls inside beyond that.
-    const int lineHeight = m_editor->fontMetrics().lineSpacing();
-    m_editor->setFixedHeight(lineHeight * 3 + 2 * m_editor->frameWidth() + 8);
+    // The viewport's resize tells the width the text wraps at, and so how many lines it takes.
+    m_editor->viewport()->installEventFilter(this);
 
-    m_counter->setObjectName(QStringLiteral("composerCounter"));
+    m_counter->setObjectName(u"composerCounter"_s);
     m_counter->setTextFormat(Qt::PlainText);
     m_counter->hide();
-    m_sendButton->setObjectName(QStringLiteral("sendButton"));
-    m_sendButton->setEnabled(false);
-    m_sendButton->setToolTip(tr("Send (Enter). Shift+Enter starts a new line."));
 
-    auto *side = new QVBoxLayout;
-    side->addStretch();
-    side->addWidget(m_counter, 0, Qt::AlignRight);
-    side->addWidget(m_sendButton);
+    m_sendButton->setObjectName(u"sendButton"_s);
+    m_sendButton->setText(tr("Send"));
+    m_sendButton->setIcon(QIcon::fromTheme(u"document-send"_s, style()->standardIcon(QStyle::SP_ArrowForward)));
+    m_sendButton->setAccessibleName(tr("Send message"));
+    m_sendButton->setToolTip(tr("Send (Enter or Ctrl+Enter). Shift+Enter starts a new line."));
+    m_sendButton->setAutoDefault(false);
+    m_sendButton->setEnabled(false);
+
+    // The counter sits beside the button so that showing it never takes height from the editor.
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_counter);
+    actions->addWidget(m_sendButton);
+    actions->setAlignment(Qt::AlignBottom); // next to the last line while the editor grows
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_editor, 1);
-    layout->addLayout(side);
+    layout->addLayout(actions);
 
     connect(m_sendButton, &QPushButton::clicked, this, &Composer::submit);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
-        updateCounter();
-        if (!m_editor->toPlainText().isEmpty())
-            emit typing();
-    });
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::handleTextChanged);
+    updateEditorHeight();
 }
 
 void Composer::setMaxBytes(int bytes)
@@ -62,6 +78,12 @@ void Composer::setPlaceholder(const QString &text)
     m_editor->setPlaceholderText(text);
 }
 
+void Composer::setText(const QString &text)
+{
+    replaceText(text);
+    m_editor->moveCursor(QTextCursor::End);
+}
+
 QString Composer::text() const
 {
     return m_editor->toPlainText();
@@ -69,7 +91,14 @@ QString Composer::text() const
 
 void Composer::clear()
 {
-    m_editor->clear();
+    replaceText(QString());
+}
+
+void Composer::replaceText(const QString &text)
+{
+    m_replacingText = true;
+    m_editor->setPlainText(text);
+    m_replacingText = false;
 }
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)
@@ -78,39 +107,97 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
         const auto *key = static_cast<QKeyEvent *>(event);
         const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
         if (enter && !(key->modifiers() & Qt::ShiftModifier)) {
-            submit();
+            submit(); // refuses what cannot be sent, and the Enter is not turned into a line break either
             return true;
         }
+        return QWidget::eventFilter(watched, event);
     }
+    // A new wrap width, font or frame changes the height the same text needs.
+    const bool viewportResized = watched == m_editor->viewport() && event->type() == QEvent::Resize;
+    const bool editorRestyled =
+        watched == m_editor && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange);
+    if (viewportResized || editorRestyled)
+        updateEditorHeight();
     return QWidget::eventFilter(watched, event);
+}
+
+void Composer::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateCounter(); // the warning red depends on whether the palette is light or dark
 }
 
 void Composer::submit()
 {
     const QString text = m_editor->toPlainText();
-    if (text.trimmed().isEmpty() || text.toUtf8().size() > m_maxBytes)
+    if (text.trimmed().isEmpty() || CharacterBudget::measure(text, m_maxBytes).isOverLimit())
         return;
     emit sendRequested(text);
-    m_editor->clear();
+    clear();
+}
+
+void Composer::handleTextChanged()
+{
+    updateCounter();
+    updateEditorHeight();
+    if (m_replacingText)
+        return;
+    const QString text = m_editor->toPlainText();
+    emit textEdited(text);
+    if (!text.isEmpty())
+        emit typing();
 }
 
 void Composer::updateCounter()
 {
     const QString text = m_editor->toPlainText();
-    const int used = static_cast<int>(text.toUtf8().size());
-    const bool tooLong = used > m_maxBytes;
+    const CharacterBudget budget = CharacterBudget::measure(text, m_maxBytes);
+    const bool tooLong = budget.isOverLimit();
     m_sendButton->setEnabled(!text.trimmed().isEmpty() && !tooLong);
-    if (used < m_maxBytes * CounterThreshold) {
+    if (text.isEmpty() || !budget.reaches(CounterThreshold)) {
         m_counter->hide();
+        m_counter->clear();
+        m_editor->setAccessibleDescription(QString());
         return;
     }
-    // Phrased so that no language needs a plural form for the number.
-    m_counter->setText(tooLong ? tr("Bytes over the limit: %1").arg(used - m_maxBytes)
-                               : tr("Bytes left: %1").arg(m_maxBytes - used));
-    QPalette palette = m_counter->palette();
-    palette.setColor(QPalette::WindowText, tooLong ? QColor(Qt::red) : palette.color(QPalette::PlaceholderText));
-    m_counter->setPalette(palette);
+    m_counter->setText(tooLong ? tr("%n character(s) too many", nullptr, budget.charactersTooMany)
+                               : tr("%n character(s) left", nullptr, budget.charactersLeft));
+    QPalette counterPalette = palette();
+    counterPalette.setColor(QPalette::WindowText,
+                            tooLong ? warningColor(counterPalette) : counterPalette.color(QPalette::PlaceholderText));
+    m_counter->setPalette(counterPalette);
+    // Screen readers hear the count while in the editor, not only when they visit the label.
+    m_editor->setAccessibleDescription(m_counter->text());
     m_counter->show();
+}
+
+void Composer::updateEditorHeight()
+{
+    // Lay the text out the way the editor does, at the width it wraps at, and stop once the cap is reached.
+    const QTextDocument *document = m_editor->document();
+    const qreal margin = document->documentMargin();
+    const qreal width = qMax(qreal(1), m_editor->viewport()->width() - 2 * margin);
+    qreal textHeight = 0;
+    int lines = 0;
+    for (QTextBlock block = document->begin(); block.isValid() && lines < MaximumVisibleLines; block = block.next()) {
+        QTextLayout layout(block.text(), m_editor->font()); // the document learns a new font only after us
+        layout.setTextOption(document->defaultTextOption());
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid() && lines < MaximumVisibleLines;
+             line = layout.createLine()) {
+            line.setLeadingIncluded(true);
+            line.setLineWidth(width);
+            textHeight += line.height();
+            ++lines;
+        }
+        layout.endLayout();
+    }
+    // The editor scrolls unless the viewport is one pixel taller than the text and its margins.
+    const QMargins frame = m_editor->contentsMargins();
+    const int height = qCeil(textHeight + 2 * margin + 1) + frame.top() + frame.bottom();
+    if (m_editor->minimumHeight() != height || m_editor->maximumHeight() != height)
+        m_editor->setFixedHeight(height);
 }
 
 } // namespace Natter

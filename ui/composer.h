@@ -1,7 +1,7 @@
 #pragma once
 
-// Where the user writes: Enter sends, Shift+Enter starts a new line, and a counter warns before the server's
-// size limit is reached.
+// Where the user writes a message: it grows with the text, Enter sends, Shift+Enter starts a new line, and a
+// character counter warns before the server's size limit is reached.
 
 #include <QWidget>
 
@@ -17,30 +17,47 @@ class Composer : public QWidget
 {
     Q_OBJECT
 public:
+    // The editor grows up to this many laid-out lines, then scrolls inside.
+    static constexpr int MaximumVisibleLines = 8;
+    // The counter appears once a message uses this share of the limit; before that it would only be noise.
+    static constexpr double CounterThreshold = 0.8;
+
     explicit Composer(QWidget *parent = nullptr);
 
     // The most UTF-8 bytes a message may have (from the server's welcome).
     void setMaxBytes(int bytes);
+    int maxBytes() const { return m_maxBytes; }
     void setPlaceholder(const QString &text);
+    // Puts a saved draft back: neither typing() nor textEdited() is emitted, and the cursor goes to the end.
+    void setText(const QString &text);
     QString text() const;
+    // Empties the editor without reporting an edit.
     void clear();
     QPlainTextEdit *editor() const { return m_editor; }
 
 signals:
+    // The editor empties itself right after this, without textEdited(); a caller keeping drafts drops this one.
     void sendRequested(const QString &text);
     void typing();
+    // Only the user's own edits (typing, pasting, undo), never setText() or the clearing after a send.
+    void textEdited(const QString &text);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void submit();
+    void handleTextChanged();
     void updateCounter();
+    void updateEditorHeight();
+    void replaceText(const QString &text);
 
     QPlainTextEdit *m_editor;
     QLabel *m_counter;
     QPushButton *m_sendButton;
     int m_maxBytes = 16 * 1024;
+    bool m_replacingText = false;
 };
 
 } // namespace Natter
