@@ -132,6 +132,13 @@ void RoomDirectoryModel::noteMemberCount(const QString &room, int count)
         updateRow(row, m_rooms.at(row).topic, std::max(0, count));
 }
 
+void RoomDirectoryModel::adjustMemberCount(const QString &room, int delta)
+{
+    const int row = rowOf(room);
+    if (row >= 0)
+        updateRow(row, m_rooms.at(row).topic, std::max(0, m_rooms.at(row).members + delta));
+}
+
 void RoomDirectoryModel::clear()
 {
     if (!m_rooms.isEmpty()) {

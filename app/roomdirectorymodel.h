@@ -42,6 +42,8 @@ public:
     // Both are ignored for rooms not listed.
     void noteTopic(const QString &room, const QString &topic);
     void noteMemberCount(const QString &room, int count);
+    // One more (+1) or one fewer (-1) member, from a presence event in a room the user is in.
+    void adjustMemberCount(const QString &room, int delta);
     // Forgets every room and becomes not loaded, for a connection to another server.
     void clear();
 

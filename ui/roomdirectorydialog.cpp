@@ -135,7 +135,7 @@ QModelIndex RoomDirectoryDialog::selectedIndex() const
 
 QString RoomDirectoryDialog::roomToCreate() const
 {
-    const QString room = typedRoomName();
+    QString room = typedRoomName();
     if (room.isEmpty() || Protocol::validateRoomName(room) || (m_model && m_model->contains(room)))
         return {};
     return room;

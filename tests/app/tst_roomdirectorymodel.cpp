@@ -97,6 +97,7 @@ private slots:
     void joinedRoomsChangeOnlyTheirRows();
     void joinedIsRememberedForRoomsNotListedYet();
     void noteTopicAndMemberCount();
+    void presenceAdjustsMemberCount();
     void noteRoomAddsOrUpdates();
     void clearForgetsEverything();
     void accessibleTextNamesTheFields();
@@ -337,6 +338,30 @@ void TestRoomDirectoryModel::noteTopicAndMemberCount()
 
     m_model->noteMemberCount(u"dev"_s, -1); // never below zero
     QCOMPARE(m_model->index(m_model->rowOf(u"dev"_s)).data(RoomDirectoryModel::MemberCountRole).toInt(), 0);
+}
+
+void TestRoomDirectoryModel::presenceAdjustsMemberCount()
+{
+    m_model->setRooms({{u"dev"_s, QString(), 2}, {u"lobby"_s, QString(), 2}});
+    QCOMPARE(m_model->names(), (QStringList{u"dev"_s, u"lobby"_s}));
+    const QPersistentModelIndex lobby = m_model->index(1);
+    Spies spies(m_model.get());
+
+    m_model->adjustMemberCount(u"lobby"_s, +1); // someone joined: lobby is now the busier room
+    QCOMPARE(m_model->names(), (QStringList{u"lobby"_s, u"dev"_s}));
+    QCOMPARE(lobby.row(), 0);
+    QCOMPARE(lobby.data(RoomDirectoryModel::MemberCountRole).toInt(), 3);
+    QCOMPARE(spies.moved.size(), 1);
+    QCOMPARE(spies.changes().size(), 1);
+    QVERIFY(spies.changes().at(0).second.contains(RoomDirectoryModel::MemberCountRole));
+
+    m_model->adjustMemberCount(u"dev"_s, -1);
+    m_model->adjustMemberCount(u"dev"_s, -1);
+    m_model->adjustMemberCount(u"dev"_s, -1); // never below zero, and no signal once there
+    QCOMPARE(m_model->index(1).data(RoomDirectoryModel::MemberCountRole).toInt(), 0);
+    QCOMPARE(spies.changes().size(), 3);
+    m_model->adjustMemberCount(u"nowhere"_s, 1);
+    QCOMPARE(m_model->rowCount(), 2);
 }
 
 void TestRoomDirectoryModel::noteRoomAddsOrUpdates()
