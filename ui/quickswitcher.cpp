@@ -62,8 +62,8 @@ QuickSwitcher::QuickSwitcher(QAbstractItemModel *conversations, QWidget *parent)
     m_results = new QStackedWidget(this);
     m_results->addWidget(m_list);
     m_results->addWidget(m_noMatchLabel);
-    const int rowHeight = fontMetrics().height() + 12; // QuickSwitcherDelegate's row height
-    m_results->setFixedHeight(rowHeight * VisibleRows + 2 * m_list->frameWidth());
+    m_results->setFixedHeight(QuickSwitcherDelegate::rowHeight(m_list->fontMetrics()) * VisibleRows
+                              + 2 * m_list->frameWidth());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);

@@ -31,9 +31,14 @@ QList<QTextLayout::FormatRange> boldRanges(const QString &text, int offset, cons
 
 } // namespace
 
+int QuickSwitcherDelegate::rowHeight(const QFontMetrics &metrics)
+{
+    return metrics.height() + 2 * Padding;
+}
+
 QSize QuickSwitcherDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return {option.rect.width(), option.fontMetrics.height() + 2 * Padding};
+    return {option.rect.width(), rowHeight(option.fontMetrics)};
 }
 
 void QuickSwitcherDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -17,6 +17,9 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Every row is one line of text high; the switcher sizes its list by this.
+    static int rowHeight(const QFontMetrics &metrics);
 };
 
 } // namespace Natter
