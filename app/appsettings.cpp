@@ -11,6 +11,8 @@ constexpr QLatin1StringView UserNameKey("user/name");
 constexpr QLatin1StringView RecentServerUrlsKey("join/recentServerUrls");
 constexpr QLatin1StringView LastModeKey("start/lastMode");
 constexpr QLatin1StringView LastUrlKey("start/lastUrl");
+constexpr QLatin1StringView ResumeLastChatKey("start/resumeLastChat");
+constexpr QLatin1StringView ThemeKey("window/theme");
 constexpr QLatin1StringView WindowGeometryKey("window/geometry");
 constexpr QLatin1StringView WindowStateKey("window/state");
 constexpr QLatin1StringView NotifyDirectMessagesKey("notify/directMessages");
@@ -100,6 +102,32 @@ QUrl AppSettings::lastUrl() const
 void AppSettings::setLastUrl(const QUrl &url)
 {
     m_settings->setValue(LastUrlKey, url.toString());
+}
+
+bool AppSettings::resumeLastChat() const
+{
+    return m_settings->value(ResumeLastChatKey, false).toBool();
+}
+
+void AppSettings::setResumeLastChat(bool resume)
+{
+    m_settings->setValue(ResumeLastChatKey, resume);
+}
+
+AppSettings::ThemeChoice AppSettings::theme() const
+{
+    const QString value = m_settings->value(ThemeKey).toString();
+    if (value == u"light")
+        return ThemeChoice::Light;
+    if (value == u"dark")
+        return ThemeChoice::Dark;
+    return ThemeChoice::System;
+}
+
+void AppSettings::setTheme(ThemeChoice theme)
+{
+    static const QString names[] = {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
+    m_settings->setValue(ThemeKey, names[static_cast<int>(theme)]);
 }
 
 QByteArray AppSettings::windowGeometry() const

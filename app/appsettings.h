@@ -19,6 +19,7 @@ class AppSettings
 {
 public:
     enum class StartMode { Host, Join };
+    enum class ThemeChoice { System, Light, Dark };
 
     static constexpr int MaxRecentServerUrls = 10;
 
@@ -40,6 +41,14 @@ public:
     void setLastMode(StartMode mode);
     QUrl lastUrl() const;
     void setLastUrl(const QUrl &url);
+
+    // Whether the next start goes straight back to the last chat (lastMode, lastUrl): true from the moment a
+    // chat is entered until the user stops hosting or leaves it for good.
+    bool resumeLastChat() const; // default false
+    void setResumeLastChat(bool resume);
+
+    ThemeChoice theme() const; // default System
+    void setTheme(ThemeChoice theme);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

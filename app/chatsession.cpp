@@ -6,6 +6,7 @@
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "protocol.h"
+#include "roomdirectorymodel.h"
 #include "roomlistmodel.h"
 #include "validation.h"
 
@@ -21,8 +22,25 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_conversations(new RoomListModel(this))
+    , m_directory(new RoomDirectoryModel(this))
     , m_noMembers(new MemberModel(this))
 {
+    connect(client, &ChatClient::welcomed, m_directory, [this](const Welcome &welcome) {
+        m_directory->setRooms(welcome.rooms);
+        m_directory->setJoinedRooms(m_client->joinedRooms());
+    });
+    connect(client, &ChatClient::roomsListed, m_directory, &RoomDirectoryModel::setRooms);
+    connect(client, &ChatClient::joined, m_directory, [this](const Joined &joined) {
+        m_directory->noteRoom({joined.room, joined.topic, int(joined.members.size())});
+        m_directory->setJoinedRooms(m_client->joinedRooms());
+    });
+    connect(client, &ChatClient::left, m_directory, [this] { m_directory->setJoinedRooms(m_client->joinedRooms()); });
+    connect(client, &ChatClient::topicChanged, m_directory,
+            [this](const TopicChanged &change) { m_directory->noteTopic(change.room, change.topic); });
+    connect(client, &ChatClient::presenceChanged, m_directory, [this](const Presence &presence) {
+        if (!presence.room.isEmpty())
+            m_directory->adjustMemberCount(presence.room, presence.event == PresenceChange::Joined ? 1 : -1);
+    });
     connect(client, &ChatClient::welcomed, this, &ChatSession::onWelcomed);
     connect(client, &ChatClient::stateChanged, this, &ChatSession::onStateChanged);
     connect(client, &ChatClient::interruptionChanged, this, &ChatSession::connectionChanged);
@@ -185,6 +203,7 @@ void ChatSession::reset()
     m_registry.clear();
     m_pendingJoin.clear();
     m_online.clear();
+    m_directory->clear();
     m_cache = nullptr;
 }
 

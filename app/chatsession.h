@@ -20,6 +20,7 @@ namespace Natter {
 class Conversation;
 class MemberModel;
 class MessageModel;
+class RoomDirectoryModel;
 class RoomListModel;
 
 class ChatSession : public QObject
@@ -31,6 +32,8 @@ public:
 
     ChatClient *client() const { return m_client; }
     RoomListModel *conversations() const { return m_conversations; }
+    // Every room on the server, for the room directory.
+    RoomDirectoryModel *roomDirectory() const { return m_directory; }
     // The conversation's object, created (not listed) on first use.
     Conversation *conversation(const ConversationId &id);
     Conversation *find(const ConversationId &id) const;
@@ -112,6 +115,7 @@ private:
     ChatClient *m_client;
     QPointer<ClientCache> m_cache;
     RoomListModel *m_conversations;
+    RoomDirectoryModel *m_directory;
     MemberModel *m_noMembers; // shown when no conversation is
     QHash<ConversationId, Conversation *> m_registry; // owned as children
     ConversationId m_current;

@@ -40,6 +40,12 @@ const char *const Schema[] = {
     " text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL)",
 };
 
+// Qt binds a null QString as SQL NULL; the columns hold text, empty or not.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QString sqlError(const QSqlQuery &query)
 {
     return query.lastError().text();
@@ -246,14 +252,14 @@ void ClientCache::saveConversation(const ConversationRecord &record)
             "last_read_seq, last_activity, draft, joined, older_on_server) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
         query.addBindValue(record.id.key());
         query.addBindValue(static_cast<int>(record.id.kind));
-        query.addBindValue(record.id.name);
-        query.addBindValue(record.topic);
+        query.addBindValue(text(record.id.name));
+        query.addBindValue(text(record.topic));
         query.addBindValue(record.memberCount);
         query.addBindValue(record.unread);
         query.addBindValue(record.unreadMentions);
         query.addBindValue(record.lastReadSeq);
         query.addBindValue(record.lastActivity.isValid() ? record.lastActivity.toMSecsSinceEpoch() : qint64(0));
-        query.addBindValue(record.draft);
+        query.addBindValue(text(record.draft));
         query.addBindValue(record.joined);
         query.addBindValue(record.olderOnServer);
         return query.exec();
@@ -345,11 +351,11 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
                 continue;
             query.bindValue(0, key);
             query.bindValue(1, message.seq);
-            query.bindValue(2, message.id);
-            query.bindValue(3, message.from);
-            query.bindValue(4, message.room);
-            query.bindValue(5, message.to);
-            query.bindValue(6, message.text);
+            query.bindValue(2, text(message.id));
+            query.bindValue(3, text(message.from));
+            query.bindValue(4, text(message.room));
+            query.bindValue(5, text(message.to));
+            query.bindValue(6, text(message.text));
             query.bindValue(7, static_cast<int>(message.kind));
             query.bindValue(8, message.ts);
             if (!query.exec())
@@ -405,10 +411,10 @@ void ClientCache::saveOutbox(const QList<OutgoingMessage> &messages)
         int position = 0;
         for (const OutgoingMessage &message : messages) {
             query.bindValue(0, position++);
-            query.bindValue(1, message.id);
+            query.bindValue(1, text(message.id));
             query.bindValue(2, message.conversation.key());
-            query.bindValue(3, message.conversation.isRoom() ? QString() : message.conversation.name);
-            query.bindValue(4, message.text);
+            query.bindValue(3, text(message.conversation.isRoom() ? QString() : message.conversation.name));
+            query.bindValue(4, text(message.text));
             query.bindValue(5, static_cast<int>(message.kind));
             query.bindValue(6, message.failed);
             if (!query.exec())
@@ -434,7 +440,7 @@ void ClientCache::setValue(const QString &key, const QString &value)
     enqueue([key, value](QSqlQuery &query) {
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
         query.addBindValue(key);
-        query.addBindValue(value);
+        query.addBindValue(text(value));
         return query.exec();
     });
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-// Paints one row of the conversation list: a section heading where rooms and direct messages begin, the name
-// (bold while there is something unread) and an unread badge.
+// Paints one row of the conversation list: a section heading where rooms and direct messages begin, an avatar
+// (with the person's presence for direct conversations), the name (bold while there is something unread), an
+// unread badge that stands out when the user was mentioned, and a pencil when a draft waits.
 
 #include <QStyledItemDelegate>
 
@@ -18,6 +19,7 @@ public:
 
 private:
     static bool startsSection(const QModelIndex &index);
+    static int avatarSize(const QStyleOptionViewItem &option);
 };
 
 } // namespace Natter

@@ -2,35 +2,59 @@
 
 #include "chatclient.h"
 #include "chatsession.h"
+#include "clientcache.h"
+#include "errortext.h"
 #include "hostcontroller.h"
 #include "mainwindow.h"
 #include "namedialog.h"
 #include "preferencesdialog.h"
 #include "roomlistmodel.h"
+#include "serveraddress.h"
 #include "startdialog.h"
+#include "theme.h"
 #include "trayicon.h"
 #include "validation.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 
 namespace Natter {
 
 using Protocol::ErrorCode;
 
+namespace {
+// The cache of the chat this app hosts: the same whatever port it had to take.
+const QString HostedServerIdentity = QStringLiteral("this-computer");
+} // namespace
+
+Theme::Mode Launcher::themeMode(AppSettings::ThemeChoice choice)
+{
+    switch (choice) {
+    case AppSettings::ThemeChoice::Light:
+        return Theme::Mode::Light;
+    case AppSettings::ThemeChoice::Dark:
+        return Theme::Mode::Dark;
+    case AppSettings::ThemeChoice::System:
+        break;
+    }
+    return Theme::Mode::System;
+}
+
 Launcher::Launcher(AppSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_client(std::make_unique<ChatClient>())
+    , m_cache(std::make_unique<ClientCache>())
     , m_session(std::make_unique<ChatSession>(m_client.get()))
     , m_host(std::make_unique<HostController>())
 {
     connect(m_client.get(), &ChatClient::signInFailed, this,
             [this](const Protocol::ErrorEvent &error) { onSignInFailed(static_cast<int>(error.code), error.message); });
     connect(m_client.get(), &ChatClient::connectionFailed, this, &Launcher::onConnectionFailed);
-    connect(m_client.get(), &ChatClient::sessionEnded, this, &Launcher::onConnectionFailed);
+    connect(m_client.get(), &ChatClient::sessionEnded, this, [this](const QString &reason) { askHowToStart(reason); });
     connect(m_client.get(), &ChatClient::nameChanged, this, [this](const QString &name) {
         m_name = name;
         m_settings->setUserName(name);
@@ -39,10 +63,11 @@ Launcher::Launcher(AppSettings *settings, QObject *parent)
 
 Launcher::~Launcher()
 {
-    // The window refers to the session, the session to the client: take them down in that order.
+    // The window refers to the session, the session to the client and the cache: take them down in that order.
     m_tray.reset();
     m_window.reset();
     m_session.reset();
+    m_cache.reset();
     m_client.reset();
     m_host.reset();
 }
@@ -57,6 +82,17 @@ StartDialog *Launcher::startDialog() const
     return m_startDialog;
 }
 
+QMessageBox *Launcher::hostingQuestion() const
+{
+    return m_hostingQuestion;
+}
+
+QString Launcher::dataDirectory() const
+{
+    return m_options.dataDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                             : m_options.dataDirectory;
+}
+
 void Launcher::start(const Options &options)
 {
     m_options = options;
@@ -65,12 +101,26 @@ void Launcher::start(const Options &options)
         askForName({});
         return;
     }
-    if (options.host)
+    proceed();
+}
+
+void Launcher::proceed()
+{
+    if (!m_options.startProblem.isEmpty()) {
+        askHowToStart(std::exchange(m_options.startProblem, {}));
+    } else if (m_options.host) {
         hostChat();
-    else if (options.joinUrl.isValid())
-        joinChat(options.joinUrl, {});
-    else
+    } else if (m_options.joinUrl.isValid()) {
+        joinChat(m_options.joinUrl, {});
+    } else if (m_settings->resumeLastChat() && m_settings->lastMode() == AppSettings::StartMode::Host) {
+        hostChat();
+    } else if (m_settings->resumeLastChat() && m_settings->lastUrl().isValid()) {
+        joinChat(m_settings->lastUrl(), {});
+    } else {
         askHowToStart({});
+    }
+    m_options.host = false;
+    m_options.joinUrl.clear();
 }
 
 void Launcher::askForName(const QString &why)
@@ -78,54 +128,72 @@ void Launcher::askForName(const QString &why)
     QString suggestion = m_name;
     if (suggestion.isEmpty())
         suggestion = qEnvironmentVariable("USER");
-    m_nameDialog = new NameDialog(suggestion.trimmed());
+    m_nameDialog = new NameDialog(suggestion.trimmed(), m_window.get());
     m_nameDialog->setAttribute(Qt::WA_DeleteOnClose);
     m_nameDialog->setMessage(why);
     connect(m_nameDialog, &QDialog::finished, this, [this](int result) {
         if (result != QDialog::Accepted) {
             if (!m_window)
-                quit();
+                finishQuit();
             return;
         }
-        m_name = m_nameDialog->name();
-        m_settings->setUserName(m_name);
-        if (m_client->state() == ChatClient::State::Disconnected && m_client->url().isValid()) {
-            m_client->connectToServer(m_client->url(), m_name); // the name was taken: try again with the new one
-        } else if (m_client->state() == ChatClient::State::Connected) {
-            m_client->changeName(m_name);
-        } else if (m_options.host) {
-            hostChat();
-        } else if (m_options.joinUrl.isValid()) {
-            joinChat(m_options.joinUrl, {});
-        } else {
-            askHowToStart({});
+        const QString chosen = m_nameDialog->name();
+        m_settings->setUserName(chosen);
+        if (m_client->state() == ChatClient::State::Connected) {
+            m_session->changeName(chosen);
+            return;
         }
+        m_name = chosen;
+        if (m_client->url().isValid() && m_window) {
+            // The name was taken: enter the same chat again under the new name.
+            const bool hosting = m_host->isHosting() && m_client->url() == m_host->localUrl();
+            enterChat(hosting ? HostedServerIdentity : ServerAddress::identity(m_client->url()), m_client->url(),
+                      m_password);
+            return;
+        }
+        proceed();
     });
     m_nameDialog->open();
 }
 
 void Launcher::askHowToStart(const QString &error)
 {
+    if (m_startDialog) {
+        m_startDialog->setError(error);
+        m_startDialog->raise();
+        return;
+    }
     QStringList recent;
     for (const QUrl &url : m_settings->recentServerUrls())
         recent.append(url.toString());
     const auto preselected = m_settings->lastMode() == AppSettings::StartMode::Join && !recent.isEmpty()
         ? StartDialog::Choice::Join
         : StartDialog::Choice::Host;
-    m_startDialog = new StartDialog(recent, preselected);
+    m_startDialog = new StartDialog(recent, preselected, m_window && m_window->isVisible() ? m_window.get() : nullptr);
     m_startDialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!error.isEmpty())
         m_startDialog->setError(error);
     connect(m_startDialog, &QDialog::finished, this, [this](int result) {
         if (result != QDialog::Accepted) {
-            if (!m_window || !m_window->isVisible())
-                quit();
+            // Without a window there is nothing to go back to; with one, its banner offers the way back here.
+            if (!m_window)
+                finishQuit();
             return;
         }
-        if (m_startDialog->choice() == StartDialog::Choice::Host)
+        if (m_startDialog->choice() == StartDialog::Choice::Host) {
             hostChat();
-        else
-            joinChat(m_startDialog->url(), m_startDialog->password());
+            return;
+        }
+        const QUrl url = m_startDialog->url();
+        const QString password = m_startDialog->password();
+        if (m_host->isHosting() && url != m_host->localUrl()) {
+            // Going elsewhere ends the chat hosted here; ask first, then join.
+            m_options.joinUrl = url;
+            m_password = password;
+            confirmEndOfHosting(AfterHosting::StartDialog);
+            return;
+        }
+        joinChat(url, password);
     });
     m_startDialog->open();
 }
@@ -133,28 +201,49 @@ void Launcher::askHowToStart(const QString &error)
 void Launcher::hostChat()
 {
     m_settings->setLastMode(AppSettings::StartMode::Host);
-    HostOptions options;
-    options.serverName = m_settings->serverName().isEmpty() ? tr("%1's chat").arg(m_name) : m_settings->serverName();
-    options.databasePath = m_options.historyPath.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/hosted-history.sqlite")
-        : m_options.historyPath;
-    options.preferredPort = m_settings->hostPort();
-    options.bindAddress = m_options.hostAddress;
-    if (!m_host->isHosting() && !m_host->start(options)) {
-        askHowToStart(tr("Could not start hosting: %1").arg(m_host->lastError()));
-        return;
+    if (!m_host->isHosting()) {
+        HostOptions options;
+        options.serverName =
+            m_settings->serverName().isEmpty() ? tr("%1's chat").arg(m_name) : m_settings->serverName();
+        options.databasePath = m_options.historyPath.isEmpty()
+            ? dataDirectory() + QStringLiteral("/hosted-history.sqlite")
+            : m_options.historyPath;
+        options.preferredPort = m_settings->hostPort();
+        options.bindAddress = m_options.hostAddress;
+        if (!m_host->start(options)) {
+            askHowToStart(m_host->lastError());
+            return;
+        }
     }
-    showWindow();
+    m_settings->setResumeLastChat(true);
+    enterChat(HostedServerIdentity, m_host->localUrl(), {});
     m_window->setShareUrls(m_host->shareUrls());
-    m_client->connectToServer(m_host->localUrl(), m_name);
+    if (m_host->portFallback())
+        m_window->showNotice(m_host->notice());
 }
 
 void Launcher::joinChat(const QUrl &url, const QString &password)
 {
     m_settings->setLastMode(AppSettings::StartMode::Join);
+    m_settings->setLastUrl(url);
     m_settings->addRecentServerUrl(url);
+    m_settings->setResumeLastChat(true);
+    if (m_window)
+        m_window->setShareUrls(m_host->isHosting() ? m_host->shareUrls() : QList<QUrl>{});
+    enterChat(ServerAddress::identity(url), url, password);
+}
+
+void Launcher::enterChat(const QString &serverIdentity, const QUrl &url, const QString &password)
+{
+    m_password = password;
+    m_client->disconnectFromServer();
+    m_session->reset();
+    // The window shows what this computer remembers of the chat before the server has said a word.
+    if (!m_cache->open(ClientCache::pathFor(dataDirectory(), serverIdentity, m_name)))
+        qWarning("natter: %s", qUtf8Printable(m_cache->lastError()));
+    m_session->setCache(m_cache->isOpen() ? m_cache.get() : nullptr);
     showWindow();
-    m_client->connectToServer(url, m_name, password);
+    m_client->connectToServer(url, m_name, password, m_session->resumePoints(), m_session->unsentMessages());
 }
 
 void Launcher::showWindow()
@@ -167,8 +256,11 @@ void Launcher::showWindow()
         connect(m_window.get(), &MainWindow::closeRequested, this, &Launcher::onWindowClose);
         connect(m_window.get(), &MainWindow::quitRequested, this, &Launcher::quit);
         connect(m_window.get(), &MainWindow::stopHostingRequested, this, &Launcher::stopHosting);
-        connect(m_window.get(), &MainWindow::changeNameRequested, this, &Launcher::changeName);
+        connect(m_window.get(), &MainWindow::changeNameRequested, this, [this] { askForName({}); });
         connect(m_window.get(), &MainWindow::preferencesRequested, this, &Launcher::editPreferences);
+        connect(m_window.get(), &MainWindow::connectElsewhereRequested, this, [this] { askHowToStart({}); });
+        connect(m_window.get(), &MainWindow::cancelConnectRequested, m_client.get(),
+                &ChatClient::disconnectFromServer);
 
         m_tray = std::make_unique<TrayIcon>(QApplication::windowIcon());
         connect(m_tray.get(), &TrayIcon::showRequested, this, [this] {
@@ -182,37 +274,49 @@ void Launcher::showWindow()
                 [this](const ConversationId &conversation, const QString &from, const QString &text) {
                     const bool wanted =
                         conversation.isRoom() ? m_settings->notifyMentions() : m_settings->notifyDirectMessages();
-                    if (wanted && !m_window->isActiveWindow())
-                        m_tray->notify(conversation.isRoom() ? tr("%1 in #%2").arg(from, conversation.name) : from,
-                                       text);
+                    if (!wanted || m_window->isActiveWindow())
+                        return;
+                    m_tray->notify(conversation.isRoom() ? tr("%1 in #%2").arg(from, conversation.name) : from, text);
+                    QApplication::alert(m_window.get());
                 });
+        m_tray->setUnread(m_session->conversations()->totalUnread());
     }
     m_window->show();
 }
 
 void Launcher::onSignInFailed(int code, const QString &message)
 {
-    if (code == static_cast<int>(ErrorCode::NameTaken) || code == static_cast<int>(ErrorCode::NameInvalid)) {
-        askForName(tr("%1 Pick another name.").arg(message));
+    Q_UNUSED(message) // the server's English words; the user reads ours
+    Protocol::ErrorEvent error;
+    error.code = static_cast<ErrorCode>(code);
+    if (error.code == ErrorCode::NameTaken || error.code == ErrorCode::NameInvalid) {
+        askForName(tr("%1 Pick another name.").arg(ErrorText::describe(error, {{}, m_name, {}})));
         return;
     }
-    if (code == static_cast<int>(ErrorCode::AuthFailed)) {
-        askHowToStart(tr("Wrong password for %1.").arg(m_client->url().toString()));
+    const QString server = m_client->url().toDisplayString();
+    if (error.code == ErrorCode::AuthFailed) {
+        askHowToStart(m_password.isEmpty()
+                          ? tr("The chat at %1 needs a password. Type the one the host gave you.").arg(server)
+                          : tr("The password for %1 is not right.").arg(server));
         return;
     }
-    askHowToStart(message);
+    askHowToStart(ErrorText::describe(error));
 }
 
 void Launcher::onConnectionFailed(const QString &reason)
 {
-    askHowToStart(tr("Could not connect to %1: %2").arg(m_client->url().toString(), reason));
+    askHowToStart(reason);
 }
 
 void Launcher::onWindowClose(QCloseEvent *event)
 {
-    if (m_quitting || !m_host->isHosting() || !m_settings->minimizeToTrayWhileHosting() || !m_options.trayAvailable()) {
+    if (m_quitting) {
         event->accept();
-        quit();
+        return;
+    }
+    if (!m_host->isHosting() || !m_settings->minimizeToTrayWhileHosting() || !m_options.trayAvailable()) {
+        event->ignore();
+        quit(); // asks first while hosting
         return;
     }
     // Others are still chatting on this computer: keep the server running in the tray.
@@ -225,22 +329,62 @@ void Launcher::onWindowClose(QCloseEvent *event)
     }
 }
 
-void Launcher::stopHosting()
+void Launcher::confirmEndOfHosting(AfterHosting after)
 {
-    const auto answer = QMessageBox::question(m_window.get(), tr("Stop Hosting"),
-                                              tr("Everyone connected to this computer will be disconnected. "
-                                                 "Stop hosting?"));
-    if (answer != QMessageBox::Yes)
+    if (m_hostingQuestion) {
+        m_hostingQuestion->raise();
         return;
-    m_client->disconnectFromServer();
-    m_host->stop();
-    m_window->setShareUrls({});
-    askHowToStart({});
+    }
+    const bool quitting = after == AfterHosting::Quit;
+    QWidget *parent = m_window && m_window->isVisible() ? m_window.get() : nullptr;
+    m_hostingQuestion = new QMessageBox(QMessageBox::Question, quitting ? tr("Quit Natter") : tr("Stop Hosting"),
+                                        tr("This computer hosts the chat. Everyone connected to it will be "
+                                           "disconnected until you host it again."),
+                                        QMessageBox::NoButton, parent);
+    m_hostingQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    m_hostingQuestion->setTextFormat(Qt::PlainText);
+    QPushButton *stop = m_hostingQuestion->addButton(quitting ? tr("Stop Hosting and Quit") : tr("Stop Hosting"),
+                                                     QMessageBox::AcceptRole);
+    stop->setObjectName(QStringLiteral("stopHostingButton"));
+    QPushButton *keep = nullptr;
+    if (quitting && m_options.trayAvailable()) {
+        keep = m_hostingQuestion->addButton(tr("Keep Hosting in the Tray"), QMessageBox::ActionRole);
+        keep->setObjectName(QStringLiteral("keepHostingButton"));
+    }
+    m_hostingQuestion->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
+    m_hostingQuestion->setDefaultButton(QMessageBox::Cancel);
+    connect(m_hostingQuestion, &QMessageBox::buttonClicked, this, [this, stop, keep, after](QAbstractButton *button) {
+        if (button == keep && m_window) {
+            m_window->hide();
+            return;
+        }
+        if (button != stop) {
+            m_options.joinUrl.clear();
+            return;
+        }
+        m_settings->setResumeLastChat(false);
+        if (after == AfterHosting::Quit) {
+            finishQuit();
+            return;
+        }
+        m_client->disconnectFromServer();
+        m_host->stop();
+        m_window->setShareUrls({});
+        if (m_options.joinUrl.isValid()) {
+            const QUrl url = m_options.joinUrl;
+            m_options.joinUrl.clear();
+            joinChat(url, m_password);
+        } else {
+            askHowToStart({});
+        }
+    });
+    m_hostingQuestion->open();
 }
 
-void Launcher::changeName()
+void Launcher::stopHosting()
 {
-    askForName({});
+    if (m_host->isHosting())
+        confirmEndOfHosting(AfterHosting::StartDialog);
 }
 
 void Launcher::editPreferences()
@@ -250,15 +394,32 @@ void Launcher::editPreferences()
     dialog->setNotifyDirectMessages(m_settings->notifyDirectMessages());
     dialog->setNotifyMentions(m_settings->notifyMentions());
     dialog->setMinimizeToTrayWhileHosting(m_settings->minimizeToTrayWhileHosting());
+    dialog->setTheme(m_settings->theme());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_settings->setNotifyDirectMessages(dialog->notifyDirectMessages());
         m_settings->setNotifyMentions(dialog->notifyMentions());
         m_settings->setMinimizeToTrayWhileHosting(dialog->minimizeToTrayWhileHosting());
+        if (dialog->theme() != m_settings->theme()) {
+            m_settings->setTheme(dialog->theme());
+            Theme::apply(themeMode(dialog->theme()));
+        }
+        m_settings->sync();
     });
     dialog->open();
 }
 
 void Launcher::quit()
+{
+    if (m_quitting)
+        return;
+    if (m_host->isHosting()) {
+        confirmEndOfHosting(AfterHosting::Quit);
+        return;
+    }
+    finishQuit();
+}
+
+void Launcher::finishQuit()
 {
     if (m_quitting)
         return;
@@ -269,6 +430,7 @@ void Launcher::quit()
         m_window->close();
     }
     m_client->disconnectFromServer();
+    m_cache->close();
     m_host->stop();
     m_settings->sync();
     emit quitRequested();

@@ -1,9 +1,11 @@
 #pragma once
 
-// Runs the app from first start to quit: asks for a name, offers to host or join, starts hosting or connects,
-// shows the window and tray, and turns every connection problem into a question the user can answer.
+// Runs the app from first start to quit: asks for a name, goes back to the last chat or offers to host or join,
+// opens the chat's local cache so the window shows what was there at once, shows the window and tray, and turns
+// every connection problem into a question the user can answer.
 
 #include "appsettings.h"
+#include "theme.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -16,12 +18,14 @@
 
 QT_BEGIN_NAMESPACE
 class QCloseEvent;
+class QMessageBox;
 QT_END_NAMESPACE
 
 namespace Natter {
 
 class ChatClient;
 class ChatSession;
+class ClientCache;
 class HostController;
 class MainWindow;
 class NameDialog;
@@ -37,7 +41,9 @@ public:
         QString name; // skips the name prompt when valid
         bool host = false; // host at once, without the start dialog
         QUrl joinUrl; // join at once, without the start dialog
+        QString startProblem; // why what the command line asked for cannot be done; shown in the start dialog
         QString historyPath; // the hosted server's history file; empty: in the app's data folder
+        QString dataDirectory; // where chats are remembered; empty: the app's data folder
         QHostAddress hostAddress = QHostAddress(QHostAddress::Any); // where a hosted server listens
         // Whether the desktop shows tray icons; tests stand in for a desktop that has a tray.
         std::function<bool()> trayAvailable = [] { return QSystemTrayIcon::isSystemTrayAvailable(); };
@@ -47,6 +53,7 @@ public:
     ~Launcher() override;
 
     void start(const Options &options);
+    static Theme::Mode themeMode(AppSettings::ThemeChoice choice);
 
     // For tests and the composition root.
     MainWindow *window() const { return m_window.get(); }
@@ -54,36 +61,51 @@ public:
     ChatClient *client() const { return m_client.get(); }
     HostController *host() const { return m_host.get(); }
     TrayIcon *tray() const { return m_tray.get(); }
+    ClientCache *cache() const { return m_cache.get(); }
     NameDialog *nameDialog() const;
     StartDialog *startDialog() const;
+    // The question asked before hosting ends for everyone (quit, stop hosting, another chat); null when none.
+    QMessageBox *hostingQuestion() const;
+
+public slots:
+    // Asks first while hosting: everyone connected would be cut off.
+    void quit();
 
 signals:
     void quitRequested();
 
 private:
+    enum class AfterHosting { Quit, StartDialog };
+
+    void proceed();
     void askForName(const QString &why);
     void askHowToStart(const QString &error);
     void hostChat();
     void joinChat(const QUrl &url, const QString &password);
+    void enterChat(const QString &serverIdentity, const QUrl &url, const QString &password);
     void showWindow();
     void onSignInFailed(int code, const QString &message);
     void onConnectionFailed(const QString &reason);
     void onWindowClose(QCloseEvent *event);
+    void confirmEndOfHosting(AfterHosting after);
     void stopHosting();
-    void changeName();
     void editPreferences();
-    void quit();
+    void finishQuit();
+    QString dataDirectory() const;
 
     AppSettings *m_settings;
     Options m_options;
     QString m_name;
+    QString m_password;
     std::unique_ptr<ChatClient> m_client;
+    std::unique_ptr<ClientCache> m_cache;
     std::unique_ptr<ChatSession> m_session;
     std::unique_ptr<HostController> m_host;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     QPointer<NameDialog> m_nameDialog;
     QPointer<StartDialog> m_startDialog;
+    QPointer<QMessageBox> m_hostingQuestion;
     bool m_quitting = false;
 };
 

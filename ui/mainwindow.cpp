@@ -1,15 +1,19 @@
 #include "mainwindow.h"
 
-#include "chatclient.h"
+#include "aboutdialog.h"
 #include "chatsession.h"
 #include "composer.h"
+#include "connectionbanner.h"
+#include "conversation.h"
 #include "conversationdelegate.h"
+#include "conversationheader.h"
 #include "memberdelegate.h"
 #include "membermodel.h"
-#include "messagemodel.h"
 #include "messageview.h"
+#include "quickswitcher.h"
+#include "roomdirectorydialog.h"
 #include "roomlistmodel.h"
-#include "validation.h"
+#include "shortcutsdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,7 +23,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
@@ -28,76 +31,84 @@
 
 namespace Natter {
 
+namespace {
+// Below this width the member list gives its room to the messages (View → Members brings it back).
+constexpr int NarrowWidth = 760;
+constexpr int NoticeMs = 10'000;
+} // namespace
+
 MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
 {
     setWindowTitle(tr("Natter"));
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(buildConversationPane());
-    splitter->addWidget(buildChatPane());
-    splitter->addWidget(buildMemberPane());
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 600, 180});
-    splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(buildConversationPane());
+    m_splitter->addWidget(buildChatPane());
+    m_splitter->addWidget(buildMemberPane());
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({190, 620, 170});
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
     buildMenus();
     buildStatusBar();
-    resize(1000, 650);
+    resize(1000, 680);
 
     connect(session, &ChatSession::currentChanged, this, &MainWindow::showConversation);
-    connect(session->client(), &ChatClient::stateChanged, this, &MainWindow::updateConnectionState);
-    connect(session->client(), &ChatClient::welcomed, this,
-            [this] { m_composer->setMaxBytes(m_session->client()->serverInfo().limits.maxTextBytes); });
-    connect(session->conversations(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateHeader);
-    connect(session->members(), &MemberModel::typingChanged, this, &MainWindow::updateTypingLine);
+    connect(session, &ChatSession::membersChanged, this, &MainWindow::showMembers);
+    connect(session, &ChatSession::connectionChanged, this, &MainWindow::updateStatus);
+    connect(session, &ChatSession::noticeRaised, this, &MainWindow::showNotice);
     showConversation(session->current());
-    updateConnectionState();
+    updateStatus();
 }
 
 QWidget *MainWindow::buildConversationPane()
 {
     m_conversationList = new QListView;
     m_conversationList->setObjectName(QStringLiteral("conversationList"));
+    m_conversationList->setAccessibleName(tr("Conversations"));
     m_conversationList->setModel(m_session->conversations());
     m_conversationList->setItemDelegate(new ConversationDelegate(m_conversationList));
     m_conversationList->setMouseTracking(true);
     m_conversationList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_conversationList->setTextElideMode(Qt::ElideRight);
+    m_conversationList->setMinimumWidth(110);
     connect(m_conversationList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &index) {
                 if (index.isValid())
                     m_session->setCurrent(m_session->conversations()->conversationAt(index.row()));
             });
 
-    auto *joinButton = new QToolButton;
-    joinButton->setObjectName(QStringLiteral("joinRoomButton"));
-    joinButton->setText(tr("Join or create a room…"));
-    joinButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    joinButton->setAutoRaise(true);
-    connect(joinButton, &QToolButton::clicked, this, &MainWindow::askToJoinRoom);
+    auto *browseButton = new QToolButton;
+    browseButton->setObjectName(QStringLiteral("browseRoomsButton"));
+    browseButton->setText(tr("Browse Rooms…"));
+    browseButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    browseButton->setAutoRaise(true);
+    connect(browseButton, &QToolButton::clicked, this, &MainWindow::browseRooms);
 
     auto *pane = new QWidget;
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_conversationList, 1);
-    layout->addWidget(joinButton);
+    layout->addWidget(browseButton);
     return pane;
 }
 
 QWidget *MainWindow::buildChatPane()
 {
-    m_title = new QLabel;
-    m_title->setObjectName(QStringLiteral("conversationTitle"));
-    m_title->setTextFormat(Qt::PlainText);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    m_title->setFont(titleFont);
-    m_topic = new QLabel;
-    m_topic->setObjectName(QStringLiteral("conversationTopic"));
-    m_topic->setTextFormat(Qt::PlainText);
-    m_topic->setWordWrap(true);
-    m_topic->setForegroundRole(QPalette::PlaceholderText);
+    m_header = new ConversationHeader;
+    m_header->setObjectName(QStringLiteral("conversationHeader"));
+    connect(m_header, &ConversationHeader::linkActivated, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
+
+    m_banner = new ConnectionBanner(m_session);
+    connect(m_banner, &ConnectionBanner::cancelRequested, this, &MainWindow::cancelConnectRequested);
+    connect(m_banner, &ConnectionBanner::connectElsewhereRequested, this, &MainWindow::connectElsewhereRequested);
+    m_notice = new InfoBar;
+    m_notice->setObjectName(QStringLiteral("noticeBar"));
+    m_notice->setClosable(true);
 
     m_messageView = new MessageView;
     m_messageView->setObjectName(QStringLiteral("messageView"));
@@ -109,16 +120,21 @@ QWidget *MainWindow::buildChatPane()
     m_typingLine->setTextFormat(Qt::PlainText);
     m_typingLine->setForegroundRole(QPalette::PlaceholderText);
     m_typingLine->setMinimumHeight(m_typingLine->fontMetrics().height());
+    m_typingLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
 
     m_composer = new Composer;
     connect(m_composer, &Composer::sendRequested, m_session, &ChatSession::send);
     connect(m_composer, &Composer::typing, m_session, &ChatSession::typing);
+    connect(m_composer, &Composer::textEdited, m_session, &ChatSession::setDraft);
 
     auto *pane = new QWidget;
+    pane->setMinimumWidth(260);
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_title);
-    layout->addWidget(m_topic);
+    layout->setSpacing(4);
+    layout->addWidget(m_header);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_notice);
     layout->addWidget(m_messageView, 1);
     layout->addWidget(m_typingLine);
     layout->addWidget(m_composer);
@@ -129,55 +145,92 @@ QWidget *MainWindow::buildMemberPane()
 {
     m_memberList = new QListView;
     m_memberList->setObjectName(QStringLiteral("memberList"));
-    m_memberList->setModel(m_session->members());
+    m_memberList->setAccessibleName(tr("Members"));
     m_memberList->setItemDelegate(new MemberDelegate(m_memberList));
     m_memberList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_memberList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_memberList->setToolTip(tr("Double-click someone to write to them directly."));
-    connect(m_memberList, &QListView::doubleClicked, this,
+    connect(m_memberList, &QListView::activated, this,
             [this](const QModelIndex &index) { m_session->openDirect(index.data(MemberModel::NameRole).toString()); });
     auto *heading = new QLabel(tr("Members"));
-    auto *pane = new QWidget;
-    auto *layout = new QVBoxLayout(pane);
+    m_memberPane = new QWidget;
+    m_memberPane->setMinimumWidth(110);
+    auto *layout = new QVBoxLayout(m_memberPane);
     layout->setContentsMargins(0, 6, 0, 0);
     layout->addWidget(heading);
     layout->addWidget(m_memberList, 1);
-    return pane;
+    return m_memberPane;
 }
 
 void MainWindow::buildMenus()
 {
+    const auto remember = [this](QAction *action) {
+        m_shortcutActions.append(action);
+        return action;
+    };
     QMenu *chat = menuBar()->addMenu(tr("&Chat"));
-    chat->addAction(tr("&Join or Create Room…"), QKeySequence(tr("Ctrl+J")), this, &MainWindow::askToJoinRoom);
-    m_leaveAction = chat->addAction(tr("&Leave Room"), QKeySequence(tr("Ctrl+Shift+L")), this, [this] {
+    remember(chat->addAction(tr("Connect to &Another Chat…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                             &MainWindow::connectElsewhereRequested));
+    chat->addSeparator();
+    remember(chat->addAction(tr("&Browse Rooms…"), QKeySequence(tr("Ctrl+J")), this, &MainWindow::browseRooms));
+    m_leaveAction = remember(chat->addAction(tr("&Leave Room"), QKeySequence(tr("Ctrl+Shift+L")), this, [this] {
         if (m_session->current().isRoom())
             m_session->leaveRoom(m_session->current().name);
-    });
-    m_topicAction = chat->addAction(tr("Set &Topic…"), QKeySequence(tr("Ctrl+T")), this, &MainWindow::askForTopic);
-    chat->addAction(tr("&Direct Message…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::askForDirectMessage);
+    }));
+    m_topicAction =
+        remember(chat->addAction(tr("Set &Topic…"), QKeySequence(tr("Ctrl+T")), this, &MainWindow::askForTopic));
+    remember(chat->addAction(tr("&Direct Message…"), QKeySequence(tr("Ctrl+D")), this,
+                             &MainWindow::askForDirectMessage));
     chat->addSeparator();
     chat->addAction(tr("Change &Name…"), this, &MainWindow::changeNameRequested);
-    chat->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferencesRequested);
+    remember(chat->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferencesRequested));
     chat->addSeparator();
-    m_copyShareAction =
-        chat->addAction(tr("&Copy Share Address"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyShareUrl);
+    m_copyShareAction = remember(chat->addAction(tr("&Copy Invite Link"), QKeySequence(tr("Ctrl+Shift+C")), this,
+                                                 &MainWindow::copyShareUrl));
     m_stopHostingAction = chat->addAction(tr("&Stop Hosting"), this, &MainWindow::stopHostingRequested);
     chat->addSeparator();
-    chat->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested);
+    remember(chat->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested));
     m_copyShareAction->setEnabled(false);
     m_stopHostingAction->setEnabled(false);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    remember(go->addAction(tr("&Jump to Conversation…"), QKeySequence(tr("Ctrl+K")), this,
+                           &MainWindow::openQuickSwitcher));
+    remember(go->addAction(tr("&Next Unread Conversation"), QKeySequence(tr("Alt+Down")), this,
+                           [this] { goToUnread(1); }));
+    remember(go->addAction(tr("&Previous Unread Conversation"), QKeySequence(tr("Alt+Up")), this,
+                           [this] { goToUnread(-1); }));
+    go->addSeparator();
+    remember(go->addAction(tr("Newest &Message"), QKeySequence(tr("Ctrl+End")), m_messageView,
+                           &MessageView::scrollToNewest));
+    m_showMembersAction = go->addAction(tr("Show &Members"));
+    m_showMembersAction->setCheckable(true);
+    m_showMembersAction->setChecked(true);
+    connect(m_showMembersAction, &QAction::toggled, m_memberPane, &QWidget::setVisible);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    remember(help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")), this, &MainWindow::showShortcuts));
+    help->addAction(tr("&About Natter"), this, &MainWindow::showAbout);
+}
+
+QList<QAction *> MainWindow::shortcutActions() const
+{
+    return m_shortcutActions;
 }
 
 void MainWindow::buildStatusBar()
 {
     m_connectionLabel = new QLabel;
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_connectionLabel->setTextFormat(Qt::PlainText);
+    m_connectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_shareLabel = new QLabel;
     m_shareLabel->setObjectName(QStringLiteral("shareLabel"));
     m_shareLabel->setTextFormat(Qt::PlainText);
     m_shareLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_copyButton = new QToolButton;
     m_copyButton->setObjectName(QStringLiteral("copyShareButton"));
-    m_copyButton->setText(tr("Copy"));
+    m_copyButton->setText(tr("Copy Invite Link"));
     m_copyButton->setToolTip(tr("Copy the address others can join at"));
     connect(m_copyButton, &QToolButton::clicked, this, &MainWindow::copyShareUrl);
     statusBar()->addWidget(m_connectionLabel, 1);
@@ -204,52 +257,60 @@ void MainWindow::setShareUrls(const QList<QUrl> &urls)
     }
 }
 
+void MainWindow::showNotice(const QString &text)
+{
+    m_notice->showMessage(text, InfoBar::Kind::Error, NoticeMs);
+}
+
 void MainWindow::copyShareUrl()
 {
     if (!m_shareUrls.isEmpty()) {
         QGuiApplication::clipboard()->setText(m_shareUrls.first().toString());
-        statusBar()->showMessage(tr("Address copied."), 3000);
+        statusBar()->showMessage(tr("Invite link copied."), 3000);
     }
 }
 
-void MainWindow::showConversation(const ConversationId &conversation)
+void MainWindow::showConversation(const ConversationId &id)
 {
-    if (conversation.isValid()) {
-        m_messageView->setMessageModel(m_session->messages(conversation));
-        const int row = m_session->conversations()->rowOf(conversation);
+    Conversation *conversation = m_session->currentConversation();
+    m_header->setConversation(conversation);
+    if (conversation) {
+        m_messageView->setMessageModel(conversation->messages());
+        const int row = m_session->conversations()->rowOf(id);
         if (row >= 0 && m_conversationList->currentIndex().row() != row)
             m_conversationList->setCurrentIndex(m_session->conversations()->index(row));
-        m_composer->setPlaceholder(conversation.isRoom() ? tr("Message #%1").arg(conversation.name)
-                                                         : tr("Message %1").arg(conversation.name));
-        m_composer->editor()->setFocus();
+        m_composer->setPlaceholder(id.isRoom() ? tr("Message #%1").arg(id.name) : tr("Message %1").arg(id.name));
+        m_composer->setText(conversation->draft());
+        if (isActiveWindow())
+            m_composer->editor()->setFocus();
+        setWindowTitle(tr("%1 — Natter").arg(conversation->title()));
+    } else {
+        m_messageView->setMessageModel(nullptr);
+        m_composer->setText({});
+        setWindowTitle(tr("Natter"));
     }
-    m_composer->setEnabled(conversation.isValid());
-    m_leaveAction->setEnabled(conversation.isRoom() && conversation.isValid());
-    m_topicAction->setEnabled(conversation.isRoom() && conversation.isValid());
-    updateHeader();
-    updateTypingLine();
+    m_composer->setEnabled(conversation != nullptr);
+    m_leaveAction->setEnabled(id.isValid() && id.isRoom());
+    m_topicAction->setEnabled(id.isValid() && id.isRoom());
+    showMembers(m_session->members());
 }
 
-void MainWindow::updateHeader()
+void MainWindow::showMembers(MemberModel *members)
 {
-    const ConversationId conversation = m_session->current();
-    if (!conversation.isValid()) {
-        m_title->clear();
-        m_topic->clear();
+    if (m_shownMembers == members)
         return;
-    }
-    m_title->setText(conversation.isRoom() ? QStringLiteral("#") + conversation.name : conversation.name);
-    const int row = m_session->conversations()->rowOf(conversation);
-    const QString topic =
-        row >= 0 ? m_session->conversations()->index(row).data(RoomListModel::TopicRole).toString() : QString();
-    m_topic->setText(topic);
-    m_topic->setVisible(!topic.isEmpty());
-    setWindowTitle(tr("%1 — Natter").arg(m_title->text()));
+    if (m_shownMembers)
+        disconnect(m_shownMembers, nullptr, this, nullptr);
+    m_shownMembers = members;
+    m_memberList->setModel(members);
+    if (members)
+        connect(members, &MemberModel::typingChanged, this, &MainWindow::updateTypingLine);
+    updateTypingLine();
 }
 
 void MainWindow::updateTypingLine()
 {
-    const QStringList names = m_session->members()->typingNames();
+    const QStringList names = m_shownMembers ? m_shownMembers->typingNames() : QStringList{};
     if (names.isEmpty())
         m_typingLine->clear();
     else if (names.size() == 1)
@@ -260,52 +321,31 @@ void MainWindow::updateTypingLine()
         m_typingLine->setText(tr("Several people are typing…"));
 }
 
-void MainWindow::updateConnectionState()
+void MainWindow::updateStatus()
 {
-    const ChatClient *client = m_session->client();
-    switch (client->state()) {
-    case ChatClient::State::Connected:
-        m_connectionLabel->setText(tr("Connected to %1 as %2").arg(client->serverInfo().name, client->name()));
-        break;
-    case ChatClient::State::Connecting:
-        m_connectionLabel->setText(tr("Connecting…"));
-        break;
-    case ChatClient::State::Reconnecting:
-        m_connectionLabel->setText(tr("Connection lost — reconnecting… Nothing you write is lost."));
-        break;
-    case ChatClient::State::Disconnected:
-        m_connectionLabel->setText(tr("Not connected"));
-        break;
-    }
+    m_connectionLabel->setText(m_banner->stateText());
+    m_composer->setMaxBytes(m_session->maxTextBytes());
 }
 
-void MainWindow::askToJoinRoom()
+void MainWindow::browseRooms()
 {
-    bool ok = false;
-    const QString room =
-        QInputDialog::getText(this, tr("Join or Create Room"), tr("Room name (lower-case letters, digits, - and _):"),
-                              QLineEdit::Normal, {}, &ok)
-            .trimmed()
-            .toLower();
-    if (!ok || room.isEmpty())
-        return;
-    if (const auto error = Protocol::validateRoomName(room)) {
-        QMessageBox::warning(this, tr("Join or Create Room"), error->message);
-        return;
-    }
-    m_session->joinRoom(room);
+    auto *dialog = new RoomDirectoryDialog(m_session->roomDirectory(), m_session->serverName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RoomDirectoryDialog::refreshRequested, m_session, &ChatSession::requestRooms);
+    connect(dialog, &RoomDirectoryDialog::joinRequested, m_session, &ChatSession::joinRoom);
+    dialog->open();
 }
 
 void MainWindow::askForTopic()
 {
-    const ConversationId room = m_session->current();
-    if (!room.isRoom())
+    const Conversation *room = m_session->currentConversation();
+    if (!room || !room->id().isRoom())
         return;
     bool ok = false;
-    const QString topic = QInputDialog::getText(this, tr("Set Topic"), tr("Topic of #%1:").arg(room.name),
-                                                QLineEdit::Normal, m_topic->text(), &ok);
+    const QString topic = QInputDialog::getText(this, tr("Set Topic"), tr("Topic of #%1:").arg(room->id().name),
+                                                QLineEdit::Normal, room->topic(), &ok);
     if (ok)
-        m_session->client()->setTopic(room.name, topic.trimmed());
+        m_session->setTopic(room->id().name, topic.trimmed());
 }
 
 void MainWindow::askForDirectMessage()
@@ -316,6 +356,67 @@ void MainWindow::askForDirectMessage()
             .trimmed();
     if (ok && !peer.isEmpty())
         m_session->openDirect(peer);
+}
+
+void MainWindow::openQuickSwitcher()
+{
+    if (!m_switcher) {
+        m_switcher = new QuickSwitcher(m_session->conversations(), this);
+        m_switcher->setObjectName(QStringLiteral("quickSwitcher"));
+        connect(m_switcher, &QuickSwitcher::conversationChosen, this,
+                [this](const QString &key) { m_session->setCurrent(m_session->conversationForKey(key)); });
+    }
+    m_switcher->open();
+}
+
+void MainWindow::goToUnread(int step)
+{
+    const ConversationId next = m_session->conversations()->nextUnread(m_session->current(), step);
+    if (next.isValid())
+        m_session->setCurrent(next);
+    else
+        statusBar()->showMessage(tr("Nothing else is unread."), 3000);
+}
+
+void MainWindow::showShortcuts()
+{
+    const QList<std::pair<QKeySequence, QString>> keys{
+        {QKeySequence(Qt::Key_Return), tr("Send the message")},
+        {QKeySequence(Qt::ShiftModifier | Qt::Key_Return), tr("Start a new line")},
+        {QKeySequence(QKeySequence::Copy), tr("Copy the selected message or text")},
+    };
+    auto *dialog = new ShortcutsDialog(m_shortcutActions, keys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::fitPanesToWidth()
+{
+    const bool narrow = width() < NarrowWidth;
+    if (narrow == m_membersHiddenForWidth)
+        return;
+    m_membersHiddenForWidth = narrow;
+    m_showMembersAction->setChecked(!narrow);
+    QList<int> sizes = m_splitter->sizes();
+    if (sizes.size() == 3) {
+        const int side = narrow ? std::max(120, width() / 5) : 190;
+        sizes[1] += sizes[0] - side;
+        sizes[0] = side;
+        m_splitter->setSizes(sizes);
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitPanesToWidth();
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -1,18 +1,21 @@
 #pragma once
 
-// The chat window: conversations on the left, the messages of the one on screen in the middle with the composer
-// under them, its members on the right, and the connection (and share address, when hosting) in the status bar.
+// The chat window: the conversation list, the conversation on screen with its header, banners, messages and
+// composer, the members, and the menus. It shows the session's models and forwards what the user asks for;
+// questions that concern the whole app (quit, host, connect elsewhere) go to the Launcher as signals.
 
 #include "conversationid.h"
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
 class QListView;
+class QSplitter;
 class QToolButton;
 QT_END_NAMESPACE
 
@@ -20,7 +23,12 @@ namespace Natter {
 
 class ChatSession;
 class Composer;
+class ConnectionBanner;
+class ConversationHeader;
+class InfoBar;
+class MemberModel;
 class MessageView;
+class QuickSwitcher;
 
 class MainWindow : public QMainWindow
 {
@@ -28,16 +36,24 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(ChatSession *session, QWidget *parent = nullptr);
 
-    // While hosting, the addresses others can join at (the first is shown and copied).
+    // While hosting, the addresses others can join at (the first is shown and copied); empty when not hosting.
     void setShareUrls(const QList<QUrl> &urls);
     QList<QUrl> shareUrls() const { return m_shareUrls; }
+    // A notice above the messages that goes away by itself.
+    void showNotice(const QString &text);
     Composer *composer() const { return m_composer; }
     MessageView *messageView() const { return m_messageView; }
+    ConnectionBanner *connectionBanner() const { return m_banner; }
+    InfoBar *noticeBar() const { return m_notice; }
+    ConversationHeader *header() const { return m_header; }
+    QList<QAction *> shortcutActions() const;
 
 signals:
     void changeNameRequested();
     void preferencesRequested();
     void stopHostingRequested();
+    void connectElsewhereRequested();
+    void cancelConnectRequested();
     void quitRequested();
     void activeChanged(bool active);
     void closeRequested(QCloseEvent *event);
@@ -45,6 +61,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QWidget *buildConversationPane();
@@ -53,30 +70,43 @@ private:
     void buildMenus();
     void buildStatusBar();
     void showConversation(const ConversationId &conversation);
-    void updateHeader();
+    void showMembers(MemberModel *members);
     void updateTypingLine();
-    void updateConnectionState();
+    void updateStatus();
     void copyShareUrl();
-    void askToJoinRoom();
+    void browseRooms();
     void askForTopic();
     void askForDirectMessage();
+    void openQuickSwitcher();
+    void goToUnread(int step);
+    void showShortcuts();
+    void showAbout();
+    void fitPanesToWidth();
 
     ChatSession *m_session;
-    QListView *m_conversationList;
-    MessageView *m_messageView;
-    QLabel *m_title;
-    QLabel *m_topic;
-    QLabel *m_typingLine;
-    Composer *m_composer;
-    QListView *m_memberList;
-    QLabel *m_connectionLabel;
-    QLabel *m_shareLabel;
-    QToolButton *m_copyButton;
+    QSplitter *m_splitter = nullptr;
+    QListView *m_conversationList = nullptr;
+    ConversationHeader *m_header = nullptr;
+    ConnectionBanner *m_banner = nullptr;
+    InfoBar *m_notice = nullptr;
+    MessageView *m_messageView = nullptr;
+    QLabel *m_typingLine = nullptr;
+    Composer *m_composer = nullptr;
+    QWidget *m_memberPane = nullptr;
+    QListView *m_memberList = nullptr;
+    QPointer<MemberModel> m_shownMembers;
+    QuickSwitcher *m_switcher = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_shareLabel = nullptr;
+    QToolButton *m_copyButton = nullptr;
     QAction *m_leaveAction = nullptr;
     QAction *m_topicAction = nullptr;
     QAction *m_copyShareAction = nullptr;
     QAction *m_stopHostingAction = nullptr;
+    QAction *m_showMembersAction = nullptr;
+    QList<QAction *> m_shortcutActions;
     QList<QUrl> m_shareUrls;
+    bool m_membersHiddenForWidth = false;
 };
 
 } // namespace Natter

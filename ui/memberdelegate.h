@@ -1,6 +1,7 @@
 #pragma once
 
-// Shows a member's name, marks the user's own entry, and says who is typing.
+// Paints one member: an avatar in the person's colour with a presence dot, the name, "(you)" for the user, and
+// who is typing.
 
 #include <QStyledItemDelegate>
 
@@ -12,8 +13,10 @@ class MemberDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // What is written beside the avatar.
+    static QString label(const QModelIndex &index);
 };
 
 } // namespace Natter

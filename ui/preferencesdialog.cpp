@@ -1,6 +1,8 @@
 #include "preferencesdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QPushButton>
@@ -20,6 +22,15 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_trayCheck = new QCheckBox(tr("Keep hosting in the tray when I close the window"), this);
     m_trayCheck->setObjectName(QStringLiteral("minimizeToTrayCheck"));
 
+    m_themeBox = new QComboBox(this);
+    m_themeBox->setObjectName(QStringLiteral("themeBox"));
+    m_themeBox->addItem(tr("Follow the system"), int(AppSettings::ThemeChoice::System));
+    m_themeBox->addItem(tr("Light"), int(AppSettings::ThemeChoice::Light));
+    m_themeBox->addItem(tr("Dark"), int(AppSettings::ThemeChoice::Dark));
+    auto *appearance = new QGroupBox(tr("Appearance"), this);
+    auto *appearanceLayout = new QFormLayout(appearance);
+    appearanceLayout->addRow(tr("&Theme:"), m_themeBox);
+
     auto *notifications = new QGroupBox(tr("Notifications"), this);
     auto *notificationsLayout = new QVBoxLayout(notifications);
     notificationsLayout->addWidget(m_directMessagesCheck);
@@ -36,6 +47,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(appearance);
     layout->addWidget(notifications);
     layout->addWidget(hosting);
     layout->addStretch();
@@ -70,6 +82,16 @@ bool PreferencesDialog::minimizeToTrayWhileHosting() const
 void PreferencesDialog::setMinimizeToTrayWhileHosting(bool minimize)
 {
     m_trayCheck->setChecked(minimize);
+}
+
+AppSettings::ThemeChoice PreferencesDialog::theme() const
+{
+    return static_cast<AppSettings::ThemeChoice>(m_themeBox->currentData().toInt());
+}
+
+void PreferencesDialog::setTheme(AppSettings::ThemeChoice theme)
+{
+    m_themeBox->setCurrentIndex(m_themeBox->findData(int(theme)));
 }
 
 } // namespace Natter

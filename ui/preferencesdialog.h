@@ -2,9 +2,12 @@
 
 // Lets people choose when Natter notifies them and whether hosting continues from the tray.
 
+#include "appsettings.h"
+
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 
 namespace Natter {
 
@@ -24,10 +27,14 @@ public:
     bool minimizeToTrayWhileHosting() const;
     void setMinimizeToTrayWhileHosting(bool minimize);
 
+    AppSettings::ThemeChoice theme() const;
+    void setTheme(AppSettings::ThemeChoice theme);
+
 private:
     QCheckBox *m_directMessagesCheck = nullptr;
     QCheckBox *m_mentionsCheck = nullptr;
     QCheckBox *m_trayCheck = nullptr;
+    QComboBox *m_themeBox = nullptr;
 };
 
 } // namespace Natter

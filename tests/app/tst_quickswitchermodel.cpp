@@ -1,6 +1,7 @@
 // The quick switcher's list: which conversations a query leaves, in which order, and which letters it marks,
 // while the conversation list underneath keeps changing.
 
+#include "conversation.h"
 #include "quickswitchermodel.h"
 #include "roomlistmodel.h"
 
@@ -176,15 +177,24 @@ private slots:
 
     void worksOverTheRealConversationList()
     {
+        Conversation general(ConversationId::room(QStringLiteral("general")), nullptr, nullptr);
+        Conversation dev(ConversationId::room(QStringLiteral("dev")), nullptr, nullptr);
+        Conversation dave(ConversationId::direct(QStringLiteral("Dave")), nullptr, nullptr);
         RoomListModel rooms;
-        rooms.addConversation(ConversationId::room(QStringLiteral("general")));
-        rooms.addConversation(ConversationId::room(QStringLiteral("dev")));
-        rooms.addConversation(ConversationId::direct(QStringLiteral("Dave")));
+        for (Conversation *conversation : {&general, &dev, &dave})
+            rooms.addConversation(conversation);
         m_switcher->setSourceModel(&rooms);
         m_switcher->setQuery(QStringLiteral("dv"));
         QCOMPARE(m_switcher->rowCount(), 2);
 
-        rooms.incrementUnread(ConversationId::direct(QStringLiteral("Dave")));
+        Protocol::ChatMessage message;
+        message.seq = 1;
+        message.id = QStringLiteral("m1");
+        message.from = QStringLiteral("Dave");
+        message.to = QStringLiteral("me");
+        message.text = QStringLiteral("hi");
+        dave.setOwnName(QStringLiteral("me"));
+        dave.addMessage(message, false);
         QCOMPARE(m_switcher->index(0, 0).data(RoomListModel::NameRole).toString(), QStringLiteral("Dave"));
         QCOMPARE(m_switcher->index(0, 0).data(RoomListModel::KeyRole).toString(), QStringLiteral("@dave"));
     }

@@ -10,6 +10,8 @@
 #include "messagemodel.h"
 #include "namedialog.h"
 #include "protocol.h"
+#include "roomdirectorydialog.h"
+#include "roomdirectorymodel.h"
 #include "roomlistmodel.h"
 #include "startdialog.h"
 #include "trayicon.h"
@@ -20,6 +22,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -66,6 +69,7 @@ private slots:
         Launcher launcher(&settings);
         Launcher::Options options;
         options.historyPath = m_dir.filePath(QStringLiteral("hosted.sqlite"));
+        options.dataDirectory = m_dir.filePath(QStringLiteral("data"));
         options.hostAddress = QHostAddress(QHostAddress::LocalHost);
         launcher.start(options);
 
@@ -118,16 +122,17 @@ private slots:
         QTRY_COMPARE(lobby->index(lobby->rowCount() - 1).data(MessageModel::StateRole).toInt(),
                      int(MessageModel::DeliveryState::Sent));
 
-        // 6. Join a room from the menu.
-        QAction *join = findAction(launcher.window(), QStringLiteral("Join or Create Room…"));
-        QVERIFY(join);
-        QTimer::singleShot(0, this, [] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialog->setTextValue(QStringLiteral("dev"));
-            dialog->accept();
-        });
-        join->trigger();
+        // 6. Create a room from the room directory: type its name, press Enter.
+        QAction *browse = findAction(launcher.window(), QStringLiteral("Browse Rooms…"));
+        QVERIFY(browse);
+        browse->trigger();
+        RoomDirectoryDialog *directory = nullptr;
+        QTRY_VERIFY((directory = launcher.window()->findChild<RoomDirectoryDialog *>()) && directory->isVisible());
+        auto *filter = directory->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+        QVERIFY(filter);
+        QTRY_VERIFY(launcher.session()->roomDirectory()->isLoaded());
+        QTest::keyClicks(filter, QStringLiteral("dev"));
+        QTest::keyClick(filter, Qt::Key_Return);
         QTRY_COMPARE(launcher.session()->current(), ConversationId::room(QStringLiteral("dev")));
         QCOMPARE(editor->placeholderText(), QStringLiteral("Message #dev"));
 
@@ -154,6 +159,7 @@ private slots:
         settings.setHostPort(0);
         Launcher::Options options;
         options.historyPath = m_dir.filePath(QStringLiteral("tray.sqlite"));
+        options.dataDirectory = m_dir.filePath(QStringLiteral("tray-data"));
         options.hostAddress = QHostAddress(QHostAddress::LocalHost);
         options.host = true;
         options.name = QStringLiteral("Tess");
@@ -174,8 +180,13 @@ private slots:
         emit launcher.tray()->showRequested();
         QVERIFY(launcher.window()->isVisible());
 
-        settings.setMinimizeToTrayWhileHosting(false); // the preference turns it off
+        settings.setMinimizeToTrayWhileHosting(false); // the preference turns it off, and closing asks first
         launcher.window()->close();
+        QVERIFY(launcher.hostingQuestion());
+        QCOMPARE(quit.size(), 0);
+        auto *stop = launcher.hostingQuestion()->findChild<QPushButton *>(QStringLiteral("stopHostingButton"));
+        QVERIFY(stop);
+        stop->click();
         QCOMPARE(quit.size(), 1);
     }
 
@@ -186,6 +197,7 @@ private slots:
         settings.setHostPort(0);
         Launcher::Options options;
         options.historyPath = m_dir.filePath(QStringLiteral("remember.sqlite"));
+        options.dataDirectory = m_dir.filePath(QStringLiteral("remember-data"));
         options.hostAddress = QHostAddress(QHostAddress::LocalHost);
         options.host = true;
         options.name = QStringLiteral("Grace");
@@ -198,6 +210,8 @@ private slots:
             QAction *quitAction = findAction(first.window(), QStringLiteral("Quit"));
             QVERIFY(quitAction);
             quitAction->trigger();
+            QVERIFY(first.hostingQuestion()); // everyone else would be cut off: asked first
+            first.hostingQuestion()->findChild<QPushButton *>(QStringLiteral("stopHostingButton"))->click();
             QCOMPARE(quit.size(), 1);
         }
         QCOMPARE(settings.userName(), QStringLiteral("Grace"));

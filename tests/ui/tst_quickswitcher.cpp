@@ -1,6 +1,7 @@
 // The quick switcher used the way a person would: open it, type a few letters, move with the arrow keys, press
 // Enter or Esc, or click.
 
+#include "conversation.h"
 #include "quickswitcher.h"
 #include "quickswitcherdelegate.h"
 #include "quickswitchermodel.h"
@@ -13,6 +14,9 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 using namespace Natter;
 
@@ -34,7 +38,13 @@ QStringList keysShown(const QListView *list)
 // A window with its conversation list and a switcher over it, opened and ready for typing.
 struct Fixture
 {
+    std::vector<std::unique_ptr<Conversation>> objects;
     RoomListModel conversations;
+    void add(const ConversationId &id)
+    {
+        objects.push_back(std::make_unique<Conversation>(id, nullptr, nullptr));
+        conversations.addConversation(objects.back().get());
+    }
     QWidget window;
     QuickSwitcher *switcher = nullptr;
     QLineEdit *edit = nullptr;
@@ -43,11 +53,11 @@ struct Fixture
 
     Fixture()
     {
-        conversations.addConversation(ConversationId::room(QStringLiteral("general")));
-        conversations.addConversation(ConversationId::room(QStringLiteral("dev")));
-        conversations.addConversation(ConversationId::room(QStringLiteral("random-ideas")));
-        conversations.addConversation(ConversationId::direct(QStringLiteral("Dave")));
-        conversations.addConversation(ConversationId::direct(QStringLiteral("Zoë")));
+        add(ConversationId::room(QStringLiteral("general")));
+        add(ConversationId::room(QStringLiteral("dev")));
+        add(ConversationId::room(QStringLiteral("random-ideas")));
+        add(ConversationId::direct(QStringLiteral("Dave")));
+        add(ConversationId::direct(QStringLiteral("Zoë")));
         window.resize(800, 600);
         switcher = new QuickSwitcher(&conversations, &window);
         edit = child<QLineEdit>(switcher, "searchEdit");
@@ -206,7 +216,7 @@ private slots:
         QVERIFY(f.noMatch->isVisible());
 
         // Joining a room that matches fills the list and selects it.
-        f.conversations.addConversation(ConversationId::room(QStringLiteral("jazz")));
+        f.add(ConversationId::room(QStringLiteral("jazz")));
         QVERIFY(f.list->isVisible());
         QCOMPARE(keysShown(f.list), QStringList{QStringLiteral("#jazz")});
         QCOMPARE(f.list->currentIndex().row(), 0);
