@@ -1,7 +1,10 @@
-// Checks the catalogs app/main.cpp loads at start-up: the app's natter_<lang>.qm, looked up by locale.
+// Checks the catalogs app/main.cpp loads at start-up: Qt's own for the dialogs' standard buttons, and the
+// app's natter_<lang>.qm, looked up by locale the same way.
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTest>
 #include <QTranslator>
@@ -11,9 +14,31 @@ class TestLoadTranslations : public QObject
     Q_OBJECT
 
 private slots:
+    void qtCatalogTranslatesStandardButtons();
     void englishSaysOneMemberNotMembers_data();
     void englishSaysOneMemberNotMembers();
 };
+
+void TestLoadTranslations::qtCatalogTranslatesStandardButtons()
+{
+    const QString dir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    if (!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("qtbase_de.qm")))) {
+        const QString reason =
+            QStringLiteral("no qtbase_de.qm in %1: install qt6-translations-l10n (scripts/install-deps "
+                           "does) for Qt's own strings in other languages")
+                .arg(dir);
+        // CI runs scripts/install-deps first, so there a missing catalog means install-deps lost the package.
+        if (qEnvironmentVariable("CI") == u"true")
+            QFAIL(qPrintable(reason));
+        QSKIP(qPrintable(reason));
+    }
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::German, QLocale::Germany), QStringLiteral("qtbase"), QStringLiteral("_"),
+                            dir));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
+    QCoreApplication::removeTranslator(&translator);
+}
 
 void TestLoadTranslations::englishSaysOneMemberNotMembers_data()
 {
