@@ -222,6 +222,7 @@ void ChatSession::setCurrent(const ConversationId &id)
     m_current = id;
     if (id.isValid()) {
         Conversation *shown = listed(id);
+        m_current = shown->id(); // as the conversation spells it, whatever spelling asked for it
         shown->open();
         if (m_windowActive)
             shown->markAllRead();

@@ -48,7 +48,7 @@ void AvatarLabel::paintEvent(QPaintEvent *)
         return;
     QPainter painter(this);
     const QColor background = palette().color(QPalette::Window);
-    const QString shown = m_shape == Shape::Room ? QStringLiteral("#") : m_name;
+    const QString &shown = m_name;
     Avatar::Presence presence = Avatar::Presence::None;
     if (m_presence == Presence::Online)
         presence = Avatar::Presence::Online;

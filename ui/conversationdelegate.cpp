@@ -97,7 +97,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     Avatar::Presence presence = Avatar::Presence::None;
     if (!isRoom)
         presence = index.data(RoomListModel::OnlineRole).toBool() ? Avatar::Presence::Online : Avatar::Presence::Offline;
-    Avatar::paint(painter, avatarRect, isRoom ? QStringLiteral("#") : name, avatarColor, presence);
+    Avatar::paint(painter, avatarRect, name, avatarColor, presence);
 
     QRect textRect = rect.adjusted(Padding * 3 + avatar, 0, -Padding * 2, 0);
     QFont font = option.font;

@@ -20,6 +20,7 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
@@ -51,6 +52,9 @@ MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({190, 620, 170});
     m_splitter->setChildrenCollapsible(false);
+    for (QWidget *typingTarget : {static_cast<QWidget *>(m_messageView), static_cast<QWidget *>(m_conversationList),
+                                  static_cast<QWidget *>(m_memberList)})
+        typingTarget->installEventFilter(this);
     setCentralWidget(m_splitter);
     buildMenus();
     buildStatusBar();
@@ -363,8 +367,10 @@ void MainWindow::openQuickSwitcher()
     if (!m_switcher) {
         m_switcher = new QuickSwitcher(m_session->conversations(), this);
         m_switcher->setObjectName(QStringLiteral("quickSwitcher"));
-        connect(m_switcher, &QuickSwitcher::conversationChosen, this,
-                [this](const QString &key) { m_session->setCurrent(m_session->conversationForKey(key)); });
+        connect(m_switcher, &QuickSwitcher::conversationChosen, this, [this](const QString &key) {
+            m_session->setCurrent(m_session->conversationForKey(key));
+            m_composer->editor()->setFocus();
+        });
     }
     m_switcher->open();
 }
@@ -411,6 +417,21 @@ void MainWindow::fitPanesToWidth()
         sizes[0] = side;
         m_splitter->setSizes(sizes);
     }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Typing while the message view or the list has the focus writes a message, as people expect.
+    if (event->type() == QEvent::KeyPress && m_composer->isEnabled()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool plain = !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+        if (plain && !key->text().isEmpty() && key->text().at(0).isPrint()) {
+            m_composer->editor()->setFocus();
+            QCoreApplication::sendEvent(m_composer->editor(), event);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)
