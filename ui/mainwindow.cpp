@@ -79,7 +79,7 @@ QWidget *MainWindow::buildConversationPane()
     m_conversationList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_conversationList->setTextElideMode(Qt::ElideRight);
-    m_conversationList->setMinimumWidth(110);
+    m_conversationList->setMinimumWidth(96);
     connect(m_conversationList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &index) {
                 if (index.isValid())
@@ -132,7 +132,7 @@ QWidget *MainWindow::buildChatPane()
     connect(m_composer, &Composer::textEdited, m_session, &ChatSession::setDraft);
 
     auto *pane = new QWidget;
-    pane->setMinimumWidth(260);
+    pane->setMinimumWidth(240);
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(4);
@@ -158,7 +158,7 @@ QWidget *MainWindow::buildMemberPane()
             [this](const QModelIndex &index) { m_session->openDirect(index.data(MemberModel::NameRole).toString()); });
     auto *heading = new QLabel(tr("Members"));
     m_memberPane = new QWidget;
-    m_memberPane->setMinimumWidth(110);
+    m_memberPane->setMinimumWidth(96);
     auto *layout = new QVBoxLayout(m_memberPane);
     layout->setContentsMargins(0, 6, 0, 0);
     layout->addWidget(heading);
@@ -333,6 +333,10 @@ void MainWindow::updateStatus()
 
 void MainWindow::browseRooms()
 {
+    if (m_session->connectionState() != ChatClient::State::Connected) {
+        showNotice(tr("The rooms of this chat can be browsed once Natter is connected again."));
+        return;
+    }
     auto *dialog = new RoomDirectoryDialog(m_session->roomDirectory(), m_session->serverName(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RoomDirectoryDialog::refreshRequested, m_session, &ChatSession::requestRooms);

@@ -74,6 +74,11 @@ NameDialog::NameDialog(const QString &initialName, QWidget *parent)
     layout->addWidget(buttons);
 
     connect(m_nameEdit, &QLineEdit::textChanged, this, &NameDialog::validate);
+    // Nobody is told off before typing anything: the rule shows once the user has edited the name.
+    connect(m_nameEdit, &QLineEdit::textEdited, this, [this] {
+        m_edited = true;
+        validate();
+    });
     validate();
     m_nameEdit->selectAll();
     m_nameEdit->setFocus();
@@ -102,7 +107,7 @@ void NameDialog::validate()
 {
     // The protocol's message is shown as it is; it explains the rule the server will apply.
     const std::optional<Protocol::ProtocolError> error = Protocol::validateName(name());
-    m_errorLabel->setText(error ? error->message : QString());
+    m_errorLabel->setText(error && m_edited ? error->message : QString());
     m_okButton->setEnabled(!error);
 }
 

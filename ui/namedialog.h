@@ -31,6 +31,7 @@ private:
     QLabel *m_messageLabel = nullptr;
     QLineEdit *m_nameEdit = nullptr;
     QLabel *m_errorLabel = nullptr;
+    bool m_edited = false;
     QPushButton *m_okButton = nullptr;
 };
 

@@ -75,6 +75,7 @@ StartDialog::StartDialog(const QStringList &recentUrls, Choice preselected, QWid
     m_errorLabel->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Cancel)->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &StartDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -87,8 +88,10 @@ StartDialog::StartDialog(const QStringList &recentUrls, Choice preselected, QWid
     layout->addWidget(buttons);
 
     validateUrl();
+    // Enter never starts a server by accident: hosting is a click (or Space on the focused button) away.
+    m_hostButton->setAutoDefault(false);
     if (preselected == Choice::Host) {
-        m_hostButton->setDefault(true);
+        m_joinButton->setDefault(false);
         m_hostButton->setFocus();
     } else {
         m_joinButton->setDefault(true);

@@ -132,9 +132,12 @@ void TestDialogs::nameDialogValidatesInitialName()
     QVERIFY(child<QPushButton>(&valid, "okButton")->isEnabled());
     QCOMPARE(valid.name(), QStringLiteral("grace"));
 
+    // Nothing typed yet: Continue waits for a name, and nobody is told off before typing.
     NameDialog empty{QString()};
     QVERIFY(!child<QPushButton>(&empty, "okButton")->isEnabled());
-    QVERIFY(!child<QLabel>(&empty, "errorLabel")->text().isEmpty());
+    QVERIFY(child<QLabel>(&empty, "errorLabel")->text().isEmpty());
+    QTest::keyClicks(child<QLineEdit>(&empty, "nameEdit"), QStringLiteral(" "));
+    QVERIFY(child<QLabel>(&empty, "errorLabel")->text().contains(QStringLiteral("empty")));
 }
 
 void TestDialogs::nameDialogShowsMessageAsPlainText()
@@ -237,10 +240,15 @@ void TestDialogs::startDialogHostChoice()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.choice(), StartDialog::Choice::Host);
 
-    // Preselected Host: Enter alone starts hosting.
+    // Preselected Host: a stray Enter does not start a server for the whole network; the button (Space) does.
     StartDialog preselected({}, StartDialog::Choice::Host);
     QVERIFY(showAndWait(&preselected));
     QTest::keyClick(&preselected, Qt::Key_Return);
+    QVERIFY(preselected.isVisible());
+    QCOMPARE(preselected.result(), int(QDialog::Rejected));
+    auto *preselectedHost = child<QPushButton>(&preselected, "hostButton");
+    QVERIFY(preselectedHost->hasFocus());
+    QTest::keyClick(preselectedHost, Qt::Key_Space);
     QCOMPARE(preselected.result(), int(QDialog::Accepted));
     QCOMPARE(preselected.choice(), StartDialog::Choice::Host);
 }
