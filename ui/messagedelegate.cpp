@@ -21,6 +21,8 @@ using State = MessageModel::DeliveryState;
 
 namespace {
 
+constexpr int MentionBarWidth = 3;
+
 bool isDark(const QColor &color)
 {
     return color.lightnessF() < 0.5;
@@ -93,13 +95,24 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     return {width, layout.height};
 }
 
+bool MessageDelegate::affectsHeightRoles(const QList<int> &roles)
+{
+    // A failure reason changes no height: its marker is one line, elided.
+    static const QList<int> heightRoles{Qt::DisplayRole,
+                                        MessageModel::TextRole,
+                                        MessageModel::SenderRole,
+                                        MessageModel::KindRole,
+                                        MessageModel::StateRole,
+                                        MessageModel::FirstOfGroupRole,
+                                        MessageModel::DayChangeRole,
+                                        MessageModel::UnreadMarkerRole};
+    return roles.isEmpty()
+        || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return heightRoles.contains(role); });
+}
+
 bool MessageDelegate::invalidate(const QModelIndex &first, const QModelIndex &last, const QList<int> &roles)
 {
-    static const QList<int> heightRoles{
-        Qt::DisplayRole,         MessageModel::TextRole,         MessageModel::SenderRole,   MessageModel::KindRole,
-        MessageModel::StateRole, MessageModel::FirstOfGroupRole, MessageModel::DayChangeRole};
-    const bool affectsHeight = roles.isEmpty()
-        || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return heightRoles.contains(role); });
+    const bool affectsHeight = affectsHeightRoles(roles);
     if (!affectsHeight || !first.isValid() || !last.isValid())
         return affectsHeight;
     if (last.row() - first.row() > 1000) { // cheaper to measure again than to look up each row
@@ -151,14 +164,24 @@ MessageLayout::Colors MessageDelegate::colorsFor(const QStyleOptionViewItem &opt
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const MessageRow row = MessageRow::fromIndex(index, MessageRow::Time::Read);
+    const MessageRow row = MessageRow::fromIndex(index, MessageRow::Fields::Everything);
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
                                colorsFor(option, row));
+    const QColor background = option.palette.color(QPalette::Base);
     painter->save();
     painter->setClipRect(option.rect);
     painter->setRenderHint(QPainter::Antialiasing);
+    if (row.unreadMarker)
+        paintUnreadLine(painter, option, layout);
     if (row.dayChange)
         paintSeparator(painter, option, row, layout);
+    if (row.mention) {
+        // A tinted band across the message and a bar at its left edge, in a colour readable on this background.
+        const QColor accent = MessageText::mentionColor(background);
+        painter->fillRect(layout.message, withAlpha(accent, isDark(background) ? 0.16 : 0.12));
+        painter->fillRect(QRect(layout.message.left(), layout.message.top(), MentionBarWidth, layout.message.height()),
+                          accent);
+    }
     if (option.state & (QStyle::State_Selected | QStyle::State_MouseOver)) {
         const bool selected = option.state & QStyle::State_Selected;
         const int unit = layout.fonts.unit;
@@ -168,8 +191,29 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (layout.hasHeader)
         paintHeader(painter, option, row, layout);
-    paintBody(painter, option, row, layout);
+    paintBody(painter, option, index, row, layout);
     painter->restore();
+}
+
+void MessageDelegate::paintUnreadLine(QPainter *painter, const QStyleOptionViewItem &option,
+                                      const MessageLayout &layout) const
+{
+    QFont font = layout.fonts.small;
+    font.setBold(true);
+    const QFontMetrics metrics(font);
+    const QString label = tr("New messages");
+    const QRect &band = layout.unreadLine;
+    const int unit = layout.fonts.unit;
+    const int labelWidth = metrics.horizontalAdvance(label);
+    const int labelLeft = band.center().x() - labelWidth / 2;
+    const int middle = band.top() + band.height() / 2;
+    const QColor accent = MessageText::newMessagesColor(option.palette.color(QPalette::Base));
+    painter->setPen(QPen(accent, 1));
+    painter->drawLine(QPointF(band.left() + unit, middle + 0.5), QPointF(labelLeft - 2 * unit, middle + 0.5));
+    painter->drawLine(QPointF(labelLeft + labelWidth + 2 * unit, middle + 0.5),
+                      QPointF(band.right() - unit, middle + 0.5));
+    painter->setFont(font);
+    painter->drawText(QPoint(labelLeft, middle - metrics.height() / 2 + metrics.ascent()), label);
 }
 
 void MessageDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
@@ -214,12 +258,19 @@ void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem 
     painter->drawText(QPoint(layout.header.x() + nameMetrics.horizontalAdvance(name) + gap, baseline), time);
 }
 
-void MessageDelegate::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                                const MessageLayout &layout) const
+void MessageDelegate::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                                const MessageRow &row, const MessageLayout &layout) const
 {
     const QPalette &palette = option.palette;
     painter->setPen(palette.color(row.state == State::Pending ? QPalette::PlaceholderText : QPalette::Text));
-    layout.text.draw(painter, layout.textOrigin);
+    QList<QTextLayout::FormatRange> selections;
+    if (!m_selection.isEmpty() && m_selection.index == index) {
+        QTextCharFormat selected;
+        selected.setBackground(palette.brush(QPalette::Highlight));
+        selected.setForeground(palette.brush(QPalette::HighlightedText));
+        selections.append({m_selection.start(), m_selection.end() - m_selection.start(), selected});
+    }
+    layout.text.draw(painter, layout.textOrigin, selections);
     if (layout.marker.isEmpty())
         return;
     QFont font = layout.fonts.small;
@@ -255,16 +306,55 @@ QString MessageDelegate::displayedText(const QModelIndex &index) const
     return MessageRow::fromIndex(index).bodyText();
 }
 
+int MessageDelegate::cursorAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos,
+                              MessageLayout::CursorHit hit) const
+{
+    const MessageRow row = MessageRow::fromIndex(index);
+    const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
+                               colorsFor(option, row));
+    return layout.cursorAt(pos, hit);
+}
+
+std::pair<int, int> MessageDelegate::wordAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                            const QPoint &pos) const
+{
+    const MessageRow row = MessageRow::fromIndex(index);
+    const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
+                               colorsFor(option, row));
+    return layout.wordAt(pos);
+}
+
+void MessageDelegate::setTextSelection(const TextSelection &selection)
+{
+    m_selection = selection;
+}
+
+QString MessageDelegate::selectedText() const
+{
+    if (m_selection.isEmpty())
+        return {};
+    QString text = displayedText(m_selection.index).mid(m_selection.start(), m_selection.end() - m_selection.start());
+    text.replace(QChar::LineSeparator, u'\n');
+    return text;
+}
+
 bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                                 const QModelIndex &index)
 {
     if (!event || event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     QString tip;
-    if (const QUrl link = linkAt(option, index, event->pos()); !link.isEmpty())
+    if (const QUrl link = linkAt(option, index, event->pos()); !link.isEmpty()) {
         tip = link.toDisplayString();
-    else if (const QDateTime time = index.data(MessageModel::TimestampRole).toDateTime(); time.isValid())
-        tip = QLocale().toString(time, QLocale::LongFormat);
+    } else if (hitsRetry(option, index, event->pos())) {
+        const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index),
+                                   MessageLayout::Purpose::Measure);
+        tip = layout.fullMarker; // the whole reason, when the marker is elided
+    }
+    if (tip.isEmpty()) {
+        if (const QDateTime time = index.data(MessageModel::TimestampRole).toDateTime(); time.isValid())
+            tip = QLocale().toString(time, QLocale::LongFormat);
+    }
     if (tip.isEmpty())
         QToolTip::hideText();
     else

@@ -1,13 +1,17 @@
 #pragma once
 
-// Paints one MessageModel row as a chat message and tells which link or retry marker a point hits.
+// Paints one MessageModel row as a chat message and tells which link, retry marker or text position a point hits.
 //
-// A row, top to bottom: a day separator ("Today", "Yesterday", a date) when DayChangeRole is set; on the first
-// row of a group a header with the sender's name in their colour and the time; the text as PLAIN text,
-// word-wrapped, with its line breaks kept and its links underlined; then the delivery state: a "sending…"
-// marker after a pending text, a red "Not sent — click to retry" line under a failed one. An action is one
-// italic line "* Name text" and has no header. MessageLayout says where each part goes; this class measures,
-// caches, paints and hit-tests with it.
+// A row, top to bottom: a "New messages" line with a centred label in an accent colour when UnreadMarkerRole is
+// set; a day separator ("Today", "Yesterday", a date) when DayChangeRole is set; on the first row of a group a
+// header with the sender's name in their colour and the time; the text as PLAIN text, word-wrapped, with its line
+// breaks kept, its links underlined and the part the user selected (textSelection()) in the palette's Highlight
+// colours; then the delivery state: a "sending…" marker after a pending text, a red "Not sent — click to retry"
+// line under a failed one (with the reason from FailureReasonRole when there is one, elided to one line). An
+// action is one italic line "* Name text" and has no header. A row that mentions the user (MentionRole) has a
+// tinted band behind its message and an accent bar at its left edge. The accent colours come from MessageText,
+// chosen per background so that they stay readable in light and dark themes. MessageLayout says where each part
+// goes; this class measures, caches, paints and hit-tests with it.
 //
 // Height cache: QListView asks for the sizeHint of every row on every layout (and lays out again on every
 // insertion), and laying out text is the dominant cost of a conversation with 100,000 rows. So sizeHint()
@@ -23,10 +27,13 @@
 
 #include <QFont>
 #include <QHash>
+#include <QPersistentModelIndex>
 #include <QStyledItemDelegate>
 #include <QUrl>
 
+#include <algorithm>
 #include <memory>
+#include <utility>
 
 class QDate;
 
@@ -54,7 +61,30 @@ public:
     // The text laid out and painted as the row's body: the raw text, with each line break as
     // QChar::LineSeparator, after "* Name " for an action. Never rich text.
     QString displayedText(const QModelIndex &index) const;
+    // The cursor position in displayedText() at pos; Strict: -1 unless pos is on the text.
+    int cursorAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos,
+                 MessageLayout::CursorHit hit) const;
+    // [start, end) in displayedText() of the word at pos; empty if pos is on no word.
+    std::pair<int, int> wordAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
 
+    // The part of one message's body text selected with the mouse, painted in the palette's Highlight colours.
+    // Positions are in displayedText(); the view sets it and repaints the row.
+    struct TextSelection
+    {
+        QPersistentModelIndex index;
+        int anchor = 0; // where the drag started
+        int position = 0; // where it is now
+        int start() const { return std::min(anchor, position); }
+        int end() const { return std::max(anchor, position); }
+        bool isEmpty() const { return !index.isValid() || anchor == position; }
+    };
+    void setTextSelection(const TextSelection &selection);
+    const TextSelection &textSelection() const { return m_selection; }
+    // The selected part as plain text, line breaks as '\n'; empty if nothing is selected.
+    QString selectedText() const;
+
+    // Whether a change of these roles (empty: all) can change a row's height.
+    static bool affectsHeightRoles(const QList<int> &roles);
     // Drops the cached heights of rows first..last. Returns whether roles (empty: all) can change a height,
     // that is whether the view must lay its rows out again.
     bool invalidate(const QModelIndex &first, const QModelIndex &last, const QList<int> &roles = {});
@@ -69,12 +99,13 @@ public:
 
 private:
     void forget(const QModelIndex &index);
+    void paintUnreadLine(QPainter *painter, const QStyleOptionViewItem &option, const MessageLayout &layout) const;
     void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
                         const MessageLayout &layout) const;
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
                      const MessageLayout &layout) const;
-    void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                   const MessageLayout &layout) const;
+    void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                   const MessageRow &row, const MessageLayout &layout) const;
     MessageLayout::Colors colorsFor(const QStyleOptionViewItem &option, const MessageRow &row) const;
     const MessageFonts &fontsFor(const QFont &font) const;
     QColor cachedSenderColor(const QString &name, const QColor &background) const;
@@ -86,6 +117,7 @@ private:
     mutable QFont m_cacheFont;
     mutable QHash<QString, QColor> m_senderColors; // for m_senderColorsBackground
     mutable QRgb m_senderColorsBackground = 0;
+    TextSelection m_selection;
 };
 
 } // namespace Natter

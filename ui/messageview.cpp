@@ -3,10 +3,12 @@
 #include "messagedelegate.h"
 #include "messagemodel.h"
 
+#include <QApplication>
 #include <QClipboard>
-#include <QGuiApplication>
+#include <QContextMenuEvent>
 #include <QIdentityProxyModel>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QScopedValueRollback>
 #include <QScrollBar>
@@ -50,9 +52,14 @@ MessageView::MessageView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     viewport()->setMouseTracking(true);
     viewport()->setAttribute(Qt::WA_Hover);
+    // Screen readers read each row's Qt::AccessibleTextRole ("sender, time, text"), which QListView's
+    // accessible cells ask for before DisplayRole.
+    setAccessibleName(tr("Messages"));
 
     m_newMessagesButton->setObjectName(u"newMessagesButton"_s);
     m_newMessagesButton->setText(tr("New messages ↓"));
+    m_newMessagesButton->setAccessibleName(tr("New messages"));
+    m_newMessagesButton->setAccessibleDescription(tr("Scrolls to the newest message"));
     m_newMessagesButton->setCursor(Qt::PointingHandCursor);
     m_newMessagesButton->setFocusPolicy(Qt::NoFocus);
     m_newMessagesButton->setStyleSheet(
@@ -69,6 +76,7 @@ void MessageView::setMessageModel(MessageModel *model)
     if (model == m_model)
         return;
     m_model = model;
+    clearTextSelection();
     m_followBottom = true;
     m_anchor = QPersistentModelIndex();
     m_newMessagesButton->hide();
@@ -252,9 +260,7 @@ MessageView::Hit MessageView::hitAt(const QPoint &pos) const
     const QModelIndex index = indexAt(pos);
     if (!index.isValid())
         return {};
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = visualRect(index);
+    const QStyleOptionViewItem option = itemOption(index);
     if (const QUrl link = m_delegate->linkAt(option, index, pos); !link.isEmpty())
         return {link, {}};
     if (m_delegate->hitsRetry(option, index, pos))
@@ -262,19 +268,75 @@ MessageView::Hit MessageView::hitAt(const QPoint &pos) const
     return {};
 }
 
+QStyleOptionViewItem MessageView::itemOption(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return option;
+}
+
+void MessageView::clearTextSelection()
+{
+    const QPersistentModelIndex selected = m_delegate->textSelection().index;
+    m_delegate->setTextSelection({});
+    m_selectingText = false;
+    if (selected.isValid())
+        update(selected);
+}
+
 void MessageView::mousePressEvent(QMouseEvent *event)
 {
-    m_pressed = event->button() == Qt::LeftButton ? hitAt(event->position().toPoint()) : Hit{};
+    const QPoint pos = event->position().toPoint();
+    m_pressed = event->button() == Qt::LeftButton ? hitAt(pos) : Hit{};
+    if (event->button() == Qt::LeftButton) {
+        // A press on a message's text may start selecting part of it; any press ends the former selection.
+        clearTextSelection();
+        const QModelIndex index = indexAt(pos);
+        const int cursor = index.isValid()
+            ? m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Strict)
+            : -1;
+        if (cursor >= 0) {
+            m_delegate->setTextSelection({index, cursor, cursor});
+            m_selectingText = true;
+            m_pressPosition = pos;
+        }
+    }
     QListView::mousePressEvent(event);
 }
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
+    const QPoint pos = event->position().toPoint();
+    if (m_selectingText && (event->buttons() & Qt::LeftButton)) {
+        // Selecting within one message: the list's own drag selection of rows stays out of it.
+        MessageDelegate::TextSelection selection = m_delegate->textSelection();
+        if (!selection.index.isValid()) {
+            m_selectingText = false;
+        } else if (selection.anchor != selection.position
+                   || (pos - m_pressPosition).manhattanLength() >= QApplication::startDragDistance()) {
+            const QModelIndex index = selection.index;
+            selection.position = m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Nearest);
+            m_delegate->setTextSelection(selection);
+            update(index);
+        }
+        viewport()->setCursor(Qt::IBeamCursor);
+        return;
+    }
     QListView::mouseMoveEvent(event);
-    if (hitAt(event->position().toPoint()).isEmpty())
-        viewport()->unsetCursor();
-    else
+    updateCursorShape(pos);
+}
+
+void MessageView::updateCursorShape(const QPoint &pos)
+{
+    const QModelIndex index = indexAt(pos);
+    if (!hitAt(pos).isEmpty())
         viewport()->setCursor(Qt::PointingHandCursor);
+    else if (index.isValid()
+             && m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Strict) >= 0)
+        viewport()->setCursor(Qt::IBeamCursor);
+    else
+        viewport()->unsetCursor();
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
@@ -282,15 +344,64 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     QListView::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton)
         return;
-    // Only a press and release on the same link or marker is a click: a drag that ends on one is not.
+    m_selectingText = false;
+    // Only a press and release on the same link or marker is a click: a drag that ends on one is not, nor one
+    // that selected text.
     const Hit hit = hitAt(event->position().toPoint());
     const Hit pressed = std::exchange(m_pressed, Hit{});
-    if (hit.isEmpty() || hit != pressed)
+    if (hit.isEmpty() || hit != pressed || !m_delegate->textSelection().isEmpty())
         return;
     if (!hit.link.isEmpty())
         emit linkActivated(hit.link);
     else
         emit retryRequested(hit.retryId);
+}
+
+void MessageView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    QListView::mouseDoubleClickEvent(event);
+    if (event->button() != Qt::LeftButton)
+        return;
+    // A double click on a word selects it.
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return;
+    const auto [start, end] = m_delegate->wordAt(itemOption(index), index, pos);
+    if (start == end)
+        return;
+    clearTextSelection();
+    m_delegate->setTextSelection({index, start, end});
+    m_pressed = {}; // the release that follows is no click on a link
+    update(index);
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    const QStyleOptionViewItem option = itemOption(index);
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"messageMenu"_s);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+
+    // The selected part when the selection is in this message, else the whole message.
+    const MessageDelegate::TextSelection &selection = m_delegate->textSelection();
+    const QString text =
+        !selection.isEmpty() && selection.index == index ? m_delegate->selectedText() : messageText(index);
+    connect(menu->addAction(tr("Copy Text")), &QAction::triggered, this,
+            [text] { QGuiApplication::clipboard()->setText(text); });
+    if (const QUrl link = m_delegate->linkAt(option, index, event->pos()); !link.isEmpty()) {
+        connect(menu->addAction(tr("Copy Link")), &QAction::triggered, this,
+                [link] { QGuiApplication::clipboard()->setText(link.toString()); });
+    }
+    if (index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Failed)) {
+        const QString id = index.data(MessageModel::IdRole).toString();
+        connect(menu->addAction(tr("Retry")), &QAction::triggered, this, [this, id] { emit retryRequested(id); });
+    }
+    menu->popup(event->globalPos());
+    event->accept();
 }
 
 void MessageView::leaveEvent(QEvent *event)
@@ -302,23 +413,31 @@ void MessageView::leaveEvent(QEvent *event)
 void MessageView::keyPressEvent(QKeyEvent *event)
 {
     if (event->matches(QKeySequence::Copy)) {
-        copySelectedMessage();
+        copySelection();
         event->accept();
         return;
     }
     QListView::keyPressEvent(event);
 }
 
-void MessageView::copySelectedMessage() const
+QString MessageView::messageText(const QModelIndex &index)
 {
-    const QModelIndexList selected = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
-    const QModelIndex index = selected.isEmpty() ? currentIndex() : selected.constFirst();
-    if (!index.isValid())
-        return;
     QString text = index.data(MessageModel::TextRole).toString();
     if (index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action))
         text = u"* "_s + index.data(MessageModel::SenderRole).toString() + u' ' + text;
-    QGuiApplication::clipboard()->setText(text);
+    return text;
+}
+
+void MessageView::copySelection() const
+{
+    if (const QString selected = m_delegate->selectedText(); !selected.isEmpty()) {
+        QGuiApplication::clipboard()->setText(selected);
+        return;
+    }
+    const QModelIndexList selected = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
+    const QModelIndex index = selected.isEmpty() ? currentIndex() : selected.constFirst();
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(messageText(index));
 }
 
 void MessageView::placeNewMessagesButton()

@@ -6,8 +6,13 @@
 //   it keeps the first visible message where it is and offers a floating "New messages ↓" button.
 // - At the top, it asks the model for older history (fetchMore) and keeps the content in place when the page
 //   is prepended.
-// - Clicking a link emits linkActivated; clicking a failed message's marker emits retryRequested. Ctrl+C
-//   copies the selected message as plain text.
+// - Clicking a link emits linkActivated; clicking a failed message's marker emits retryRequested.
+// - Dragging over a message's text selects part of it (one message at a time), a double click selects a word,
+//   and any other press ends the selection. Ctrl+C copies the selected part as plain text, or the whole selected
+//   message when no text is selected. The right-click menu offers Copy Text, Copy Link on a link, and Retry on a
+//   failed message.
+// - Screen readers read each row as "sender, time, text" (the model's Qt::AccessibleTextRole, which QListView's
+//   accessible cells ask for first).
 //
 // The view shows the MessageModel through an identity proxy that answers canFetchMore() with false:
 // QAbstractItemView calls fetchMore() whenever its LAST row is visible or the scroll bar reaches its maximum,
@@ -70,6 +75,8 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
@@ -83,11 +90,17 @@ private:
         friend bool operator==(const Hit &, const Hit &) = default;
     };
     Hit hitAt(const QPoint &pos) const;
+    QStyleOptionViewItem itemOption(const QModelIndex &index) const;
+    void updateCursorShape(const QPoint &pos);
+    void clearTextSelection();
+    // The whole message as plain text: "* Name text" for an action.
+    static QString messageText(const QModelIndex &index);
     void rememberScrollPosition();
     void restoreScrollPosition();
     void fetchHistoryIfAtTop();
     void placeNewMessagesButton();
-    void copySelectedMessage() const;
+    // The selected part of a message's text, else the whole selected message.
+    void copySelection() const;
 
     QPointer<MessageModel> m_model;
     QIdentityProxyModel *m_proxy = nullptr;
@@ -104,6 +117,8 @@ private:
     bool m_holdScroll = false;
     int m_lastLayoutWidth = -1;
     Hit m_pressed;
+    bool m_selectingText = false; // the left button went down on a message's text and is still down
+    QPoint m_pressPosition;
 };
 
 } // namespace Natter
