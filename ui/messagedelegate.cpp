@@ -1,6 +1,7 @@
 #include "messagedelegate.h"
 
 #include "messagefonts.h"
+#include "messageheights.h"
 #include "messagelayout.h"
 
 #include <QAbstractItemView>
@@ -12,12 +13,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace Natter {
 
 using State = MessageModel::DeliveryState;
+using Purpose = MessageLayout::Purpose;
 
 namespace {
 
@@ -56,13 +59,6 @@ QString MessageDelegate::dayLabel(const QDate &date, const QDate &today)
     return QLocale().toString(date, QLocale::LongFormat);
 }
 
-void MessageDelegate::forget(const QModelIndex &index)
-{
-    if (const qint64 seq = index.data(MessageModel::SeqRole).toLongLong(); seq != 0)
-        m_confirmedHeights.remove(seq);
-    m_unconfirmedHeights.remove(index.data(MessageModel::IdRole).toString());
-}
-
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     if (option.rect.width() <= 0) { // not from a QListView layout: measure at the width of the view
@@ -72,27 +68,134 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         return sizeHint(sized, index);
     }
     const int width = option.rect.width();
-    if (width != m_cacheWidth || option.font != m_cacheFont) {
-        m_confirmedHeights.clear();
-        m_unconfirmedHeights.clear();
-        m_cacheWidth = width;
-        m_cacheFont = option.font;
+    MessageHeights &heights = heightsFor(index, option.font);
+    if (index.row() >= heights.size()) // the model changed in a way it did not announce: never trust the cache
+        return {width, MessageLayout(*m_fonts, option.rect, MessageRow::fromIndex(index), Purpose::Measure).height};
+    MessageHeights::Row &row = heights.at(index.row());
+    if (row.exactWidth == width)
+        return {width, row.exact};
+    if (!row.isKnown())
+        readShape(row, heights, index.row());
+    return {width, estimatedHeight(row, width)};
+}
+
+bool MessageDelegate::measure(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    const int width = option.rect.width();
+    MessageHeights &heights = heightsFor(index, option.font);
+    if (width <= 0 || index.row() >= heights.size())
+        return false;
+    MessageHeights::Row &row = heights.at(index.row());
+    if (row.exactWidth == width)
+        return false;
+    const bool known = row.isKnown();
+    if (!known)
+        readShape(row, heights, index.row());
+    const int estimate = estimatedHeight(row, width);
+    row.exact = MessageLayout(*m_fonts, QRect(option.rect.topLeft(), QSize(width, 0)), MessageRow::fromIndex(index),
+                              Purpose::Measure)
+                    .height;
+    row.exactWidth = width;
+    return !known || row.exact != estimate;
+}
+
+bool MessageDelegate::hasExactHeight(const QModelIndex &index, int width) const
+{
+    const MessageHeights *heights = m_current;
+    return heights && index.row() < heights->size() && heights->at(index.row()).exactWidth == width;
+}
+
+void MessageDelegate::setSourceModel(const QAbstractItemModel *model)
+{
+    if (!model) {
+        m_current = nullptr;
+        return;
     }
-    const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
-    const QString id = seq == 0 ? index.data(MessageModel::IdRole).toString() : QString();
-    if (seq != 0) {
-        if (const auto found = m_confirmedHeights.constFind(seq); found != m_confirmedHeights.constEnd())
-            return {width, found.value()};
-    } else if (const auto found = m_unconfirmedHeights.constFind(id); found != m_unconfirmedHeights.constEnd()) {
-        return {width, found.value()};
+    m_current = &heightsOf(model);
+}
+
+MessageHeights &MessageDelegate::heightsOf(const QAbstractItemModel *model) const
+{
+    const auto found = std::find_if(m_heights.begin(), m_heights.end(),
+                                    [model](const auto &heights) { return heights->model() == model; });
+    if (found != m_heights.end()) {
+        std::rotate(m_heights.begin(), found, found + 1); // most recently shown first
+        return *m_heights.front();
     }
-    const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index),
-                               MessageLayout::Purpose::Measure);
-    if (seq != 0)
-        m_confirmedHeights.insert(seq, layout.height);
-    else
-        m_unconfirmedHeights.insert(id, layout.height);
-    return {width, layout.height};
+    if (m_heights.size() >= KeptConversations)
+        m_heights.pop_back();
+    m_heights.insert(m_heights.begin(), std::make_unique<MessageHeights>(model));
+    MessageHeights *heights = m_heights.front().get();
+    connect(model, &QObject::destroyed, this, [this, heights] {
+        if (m_current == heights)
+            m_current = nullptr;
+        std::erase_if(m_heights, [heights](const auto &kept) { return kept.get() == heights; });
+    });
+    return *heights;
+}
+
+MessageHeights &MessageDelegate::heightsFor(const QModelIndex &index, const QFont &font) const
+{
+    fontsFor(font);
+    return m_current ? *m_current : heightsOf(index.model());
+}
+
+void MessageDelegate::readShape(MessageHeights::Row &row, const MessageHeights &heights, int rowNumber) const
+{
+    // Straight from the model rather than through the view's proxy: a first layout reads this for every row.
+    const QModelIndex index = heights.model()->index(rowNumber, 0);
+    using Row = MessageHeights::Row;
+    const QString text = index.data(MessageModel::TextRole).toString();
+    const auto state = static_cast<State>(index.data(MessageModel::StateRole).toInt());
+    const bool action = index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
+    quint8 flags = Row::Known;
+    if (index.data(MessageModel::UnreadMarkerRole).toBool())
+        flags |= Row::UnreadMarker;
+    if (index.data(MessageModel::DayChangeRole).toBool())
+        flags |= Row::DayChange;
+    if (index.data(MessageModel::FirstOfGroupRole).toBool())
+        flags |= Row::FirstOfGroup;
+    if (action)
+        flags |= Row::Action;
+    if (state == State::Pending)
+        flags |= Row::Pending;
+    else if (state == State::Failed)
+        flags |= Row::Failed;
+    row.flags = flags;
+    row.characters = static_cast<int>(
+        std::min<qsizetype>(text.size() + (action ? index.data(MessageModel::SenderRole).toString().size() + 3 : 0),
+                            std::numeric_limits<int>::max()));
+    row.paragraphs = static_cast<quint16>(std::min<qsizetype>(1 + text.count(u'\n'), 0xffff));
+}
+
+int MessageDelegate::estimatedHeight(const MessageHeights::Row &row, int width) const
+{
+    const MessageFonts &fonts = *m_fonts;
+    if (width != m_estimateWidth) {
+        // Word wrapping leaves the end of most lines empty: count a line as a little less than the width.
+        const int textWidth = std::max(1, width - 6 * fonts.unit);
+        m_charactersPerLine = std::max(1.0, 0.92 * textWidth / fonts.averageAdvance);
+        m_estimateWidth = width;
+    }
+    const qreal lines =
+        std::max<qreal>(row.paragraphs, std::ceil(static_cast<qreal>(row.characters) / m_charactersPerLine));
+    return fixedHeight(row.flags) + static_cast<int>(std::ceil(lines * fonts.lineHeight));
+}
+
+int MessageDelegate::fixedHeight(quint8 flags) const
+{
+    int &height = m_fixedHeights[flags & 0x7f];
+    if (height < 0) {
+        using Row = MessageHeights::Row;
+        MessageRow row;
+        row.unreadMarker = flags & Row::UnreadMarker;
+        row.dayChange = flags & Row::DayChange;
+        row.firstOfGroup = flags & Row::FirstOfGroup;
+        row.action = flags & Row::Action;
+        row.state = (flags & Row::Pending) ? State::Pending : (flags & Row::Failed) ? State::Failed : State::Sent;
+        height = MessageLayout(*m_fonts, QRect(0, 0, 1000, 0), row, Purpose::Estimate).height;
+    }
+    return height;
 }
 
 bool MessageDelegate::affectsHeightRoles(const QList<int> &roles)
@@ -110,24 +213,16 @@ bool MessageDelegate::affectsHeightRoles(const QList<int> &roles)
         || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return heightRoles.contains(role); });
 }
 
-bool MessageDelegate::invalidate(const QModelIndex &first, const QModelIndex &last, const QList<int> &roles)
-{
-    const bool affectsHeight = affectsHeightRoles(roles);
-    if (!affectsHeight || !first.isValid() || !last.isValid())
-        return affectsHeight;
-    if (last.row() - first.row() > 1000) { // cheaper to measure again than to look up each row
-        invalidateAll();
-        return true;
-    }
-    for (int row = first.row(); row <= last.row(); ++row)
-        forget(first.siblingAtRow(row));
-    return true;
-}
-
 const MessageFonts &MessageDelegate::fontsFor(const QFont &font) const
 {
-    if (!m_fonts || m_fonts->base != font)
+    if (!m_fonts || m_fonts->base != font) {
+        // Every exact height and every estimate's constant was for the former font.
         m_fonts = std::make_unique<MessageFonts>(font);
+        m_fixedHeights.fill(-1);
+        m_estimateWidth = -1;
+        for (const auto &heights : m_heights)
+            heights->forgetExactHeights();
+    }
     return *m_fonts;
 }
 
@@ -139,8 +234,8 @@ int MessageDelegate::minimumRowHeight(const QFont &font) const
 
 void MessageDelegate::invalidateAll()
 {
-    m_confirmedHeights.clear();
-    m_unconfirmedHeights.clear();
+    for (const auto &heights : m_heights)
+        heights->forget(0, static_cast<int>(heights->size()) - 1);
 }
 
 QColor MessageDelegate::cachedSenderColor(const QString &name, const QColor &background) const

@@ -32,7 +32,19 @@ public:
     using QIdentityProxyModel::QIdentityProxyModel;
     bool canFetchMore(const QModelIndex &) const override { return false; }
     void fetchMore(const QModelIndex &) override { }
+    // QListView asks for each row's index several times on every layout pass; a list's indexes need none of the
+    // general mapping QIdentityProxyModel does. Same indexes as the base class makes (no internal pointer).
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
+    {
+        if (parent.isValid() || column != 0 || row < 0 || !sourceModel() || row >= sourceModel()->rowCount())
+            return {};
+        return createIndex(row, column);
+    }
 };
+
+// Rows measured exactly beyond the viewport, in viewport heights: where the reader is likely to scroll next.
+constexpr int MeasuredScreensAbove = 2;
+constexpr int MeasuredScreensBelow = 3;
 
 } // namespace
 
@@ -85,7 +97,8 @@ void MessageView::setMessageModel(MessageModel *model)
     const bool overflows =
         model && qint64(model->rowCount()) * m_delegate->minimumRowHeight(font()) > viewport()->height();
     setVerticalScrollBarPolicy(overflows ? Qt::ScrollBarAlwaysOn : Qt::ScrollBarAsNeeded);
-    m_proxy->setSourceModel(model); // resets the view, which empties the delegate's cache
+    m_delegate->setSourceModel(model); // first, so that its heights hear of the model's changes before the view
+    m_proxy->setSourceModel(model); // resets the view
     scrollToNewest();
     fetchHistoryIfAtTop(); // a short conversation fills the view with history
 }
@@ -109,24 +122,110 @@ void MessageView::scrollToNewest()
 
 void MessageView::reset()
 {
-    m_delegate->invalidateAll();
-    m_anchor = QPersistentModelIndex();
+    m_anchor = QPersistentModelIndex(); // the delegate's heights follow the model's reset themselves
     QListView::reset();
 }
 
 void MessageView::doItemsLayout()
 {
     if (m_holdScroll) {
+        measureRowsNearPlace();
         QListView::doItemsLayout();
         return;
     }
     {
         const QScopedValueRollback guard(m_holdScroll, true);
+        measureRowsNearPlace();
         QListView::doItemsLayout();
         m_lastLayoutWidth = viewport()->width();
     }
     restoreScrollPosition();
+    // The rows now on screen were measured before the layout when the place was known; when it was not (or an
+    // estimate far off moved other rows into view), measure them and lay out again. The anchor keeps what the
+    // reader sees where it is, and the bottom stays the bottom.
+    for (int pass = 0; pass < 3 && measureVisibleRows(); ++pass) {
+        {
+            const QScopedValueRollback guard(m_holdScroll, true);
+            QListView::doItemsLayout();
+        }
+        restoreScrollPosition();
+    }
     fetchHistoryIfAtTop();
+}
+
+QStyleOptionViewItem MessageView::measuringOption() const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = QRect(0, 0, viewport()->width(), 0);
+    return option;
+}
+
+bool MessageView::measureRows(int first, int step, int pixels)
+{
+    const QStyleOptionViewItem option = measuringOption();
+    const int rows = m_proxy->rowCount();
+    bool changed = false;
+    int covered = 0;
+    for (int row = first; row >= 0 && row < rows && covered < pixels; row += step) {
+        const QModelIndex index = indexForRow(row);
+        changed |= m_delegate->measure(option, index);
+        covered += m_delegate->sizeHint(option, index).height();
+    }
+    return changed;
+}
+
+bool MessageView::measureRowsAround(int row)
+{
+    const int screen = std::max(1, viewport()->height());
+    const bool below = measureRows(row, 1, MeasuredScreensBelow * screen);
+    const bool above = measureRows(row - 1, -1, MeasuredScreensAbove * screen);
+    return below || above;
+}
+
+void MessageView::measureRowsNearPlace()
+{
+    // Before a layout: the rows that will be on screen (and a margin) get their exact heights, so that the layout
+    // needs no second pass. Everything else is estimated.
+    const int rows = m_proxy->rowCount();
+    if (rows == 0 || viewport()->width() <= 0)
+        return;
+    if (m_followBottom)
+        measureRows(rows - 1, -1, (MeasuredScreensAbove + 1) * std::max(1, viewport()->height()));
+    else
+        measureRowsAround(m_anchor.isValid() ? m_anchor.row() : std::max(0, indexAt(QPoint(0, 0)).row()));
+}
+
+bool MessageView::measureVisibleRows()
+{
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+    if (!top.isValid())
+        return false;
+    const int width = viewport()->width();
+    const int rows = m_proxy->rowCount();
+    for (int row = top.row(); row < rows; ++row) {
+        const QModelIndex index = indexForRow(row);
+        if (visualRect(index).top() > viewport()->height())
+            break;
+        if (!m_delegate->hasExactHeight(index, width))
+            return measureRowsAround(top.row());
+    }
+    return false;
+}
+
+bool MessageView::visibleRowsAreExact() const
+{
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+    const int width = viewport()->width();
+    const int rows = m_proxy->rowCount();
+    for (int row = top.isValid() ? top.row() : rows; row < rows; ++row) {
+        const QModelIndex index = indexForRow(row);
+        if (visualRect(index).top() > viewport()->height())
+            break;
+        if (!m_delegate->hasExactHeight(index, width))
+            return false;
+    }
+    return true;
 }
 
 void MessageView::updateGeometries()
@@ -142,6 +241,7 @@ void MessageView::rememberScrollPosition()
     const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0)); // first: may run a pending layout
     const QScrollBar *bar = verticalScrollBar();
     m_followBottom = bar->value() >= bar->maximum() - BottomTolerance;
+    m_atTop = bar->value() == bar->minimum();
     m_anchor = top;
     m_anchorOffset = top.isValid() ? bar->value() - rectForIndex(top).bottom() : 0;
     if (m_followBottom)
@@ -153,6 +253,8 @@ void MessageView::restoreScrollPosition()
     QScrollBar *bar = verticalScrollBar();
     if (m_followBottom)
         bar->setValue(bar->maximum());
+    else if (m_atTop && m_anchor.isValid() && m_anchor.row() == 0)
+        bar->setValue(bar->minimum()); // the first row's height corrected: still at the top, where history loads
     else if (m_anchor.isValid())
         bar->setValue(rectForIndex(m_anchor).bottom() + m_anchorOffset);
 }
@@ -170,6 +272,9 @@ void MessageView::verticalScrollbarValueChanged(int value)
         QListView::verticalScrollbarValueChanged(value);
         rememberScrollPosition();
     }
+    // Scrolled to rows whose heights are estimates: measure them, and the rows around, before they are painted.
+    if (!visibleRowsAreExact())
+        scheduleDelayedItemsLayout();
     fetchHistoryIfAtTop();
 }
 
@@ -204,17 +309,10 @@ void MessageView::rowsInserted(const QModelIndex &parent, int start, int end)
     }
 }
 
-void MessageView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
-{
-    if (!parent.isValid())
-        m_delegate->invalidate(indexForRow(start), indexForRow(end));
-    QListView::rowsAboutToBeRemoved(parent, start, end);
-}
-
 void MessageView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     QListView::dataChanged(topLeft, bottomRight, roles);
-    if (m_delegate->invalidate(topLeft, bottomRight, roles))
+    if (MessageDelegate::affectsHeightRoles(roles)) // the delegate's heights forgot these rows already
         scheduleDelayedItemsLayout();
 }
 

@@ -14,6 +14,12 @@
 // - Screen readers read each row as "sender, time, text" (the model's Qt::AccessibleTextRole, which QListView's
 //   accessible cells ask for first).
 //
+// - Only the rows on screen, and a few screens around them, are measured exactly; the delegate estimates the rest
+//   (see MessageDelegate). Before each layout the rows about to be shown are measured (the newest ones when at the
+//   bottom, else those around the anchor); scrolled to rows still estimated, the view measures them and lays out
+//   again. Corrections never move what the reader sees: the anchor (or the bottom) is restored after each layout,
+//   and a view at the very top stays at the top.
+//
 // The view shows the MessageModel through an identity proxy that answers canFetchMore() with false:
 // QAbstractItemView calls fetchMore() whenever its LAST row is visible or the scroll bar reaches its maximum,
 // which suits a list that grows downwards, while this model's fetchMore() loads older rows at the top. Only
@@ -64,7 +70,6 @@ protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
-    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
     void updateGeometries() override;
     void verticalScrollbarValueChanged(int value) override;
 
@@ -95,6 +100,14 @@ private:
     void clearTextSelection();
     // The whole message as plain text: "* Name text" for an action.
     static QString messageText(const QModelIndex &index);
+    QStyleOptionViewItem measuringOption() const;
+    // Measures rows exactly from first on, by step (1 or -1), until they cover pixels. Returns whether a height
+    // changed from the one the last layout used.
+    bool measureRows(int first, int step, int pixels);
+    bool measureRowsAround(int row);
+    void measureRowsNearPlace();
+    bool measureVisibleRows();
+    bool visibleRowsAreExact() const;
     void rememberScrollPosition();
     void restoreScrollPosition();
     void fetchHistoryIfAtTop();
@@ -112,6 +125,7 @@ private:
     // rather than its top, because a row's top changes when a page before it takes its day separator away.
     QPersistentModelIndex m_anchor;
     int m_anchorOffset = 0;
+    bool m_atTop = false; // scrolled to the very top (where older history is fetched)
     // Inside a layout, or while taking in the user's scrolling: the scroll bar's value is neither to be moved
     // to the remembered place nor to be read as a place the user chose.
     bool m_holdScroll = false;

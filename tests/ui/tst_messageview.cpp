@@ -114,8 +114,37 @@ struct Scene
             });
     }
     QImage image() const { return view.viewport()->grab().toImage(); }
+    // The row's height laid out in full at the view's width, as the delegate measures it.
+    int exactHeight(int row) const
+    {
+        return MessageLayout(fonts, QRect(0, 0, view.viewport()->width(), 0), MessageRow::fromIndex(index(row)),
+                             MessageLayout::Purpose::Measure)
+            .height;
+    }
+    // Whether every row on screen is shown at its exact height.
+    bool visibleRowsAreExact() const
+    {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (rect(row).intersects(view.viewport()->rect()) && height(row) != exactHeight(row))
+                return false;
+        }
+        return true;
+    }
     MessageFonts fonts{view.font()};
 };
+
+// Messages firstSeq..lastSeq whose texts the delegate's estimate gets wrong: long runs of narrow or wide letters.
+QList<ChatMessage> misestimated(qint64 firstSeq, qint64 lastSeq, qint64 start = noon)
+{
+    QList<ChatMessage> messages = conversation(firstSeq, lastSeq, start);
+    for (ChatMessage &m : messages) {
+        if (m.seq % 3 == 0)
+            m.text = QString(300, u'i');
+        else if (m.seq % 3 == 1)
+            m.text = QString(120, u'W');
+    }
+    return messages;
+}
 
 // Presses the left button at from, moves to to and releases there, as a user's drag does.
 void drag(QWidget *widget, const QPoint &from, const QPoint &to)
@@ -195,6 +224,11 @@ private slots:
     void contextMenuCopiesTextAndLinks();
     void contextMenuRetriesAFailedMessage();
     void screenReadersReadSenderTimeAndText();
+    void estimatedHeightsAreCorrectedWhenShown();
+    void theBottomStaysTheBottomAfterCorrections();
+    void correctionsAboveTheReaderKeepThePlace();
+    void switchingBackKeepsHeightsInStepWithTheModel();
+    void movedRowsKeepTheirHeights();
     void findsLinks_data();
     void findsLinks();
     void senderColoursAreStableAndReadable();
@@ -739,6 +773,133 @@ void TestMessageView::screenReadersReadSenderTimeAndText()
     QVERIFY(button);
     QCOMPARE(button->text(QAccessible::Name), MessageView::tr("New messages"));
     QAccessible::setActive(false);
+}
+
+void TestMessageView::estimatedHeightsAreCorrectedWhenShown()
+{
+    Scene far;
+    QList<ChatMessage> history = conversation(1, 200);
+    history[20].text = QString(400, u'i');
+    far.model.prependHistory(history, false);
+    QVERIFY(far.show());
+    const int width = far.view.viewport()->width();
+    QVERIFY(!far.view.messageDelegate()->hasExactHeight(far.index(20), width));
+    const int exact = far.exactHeight(20);
+    QVERIFY2(far.height(20) != exact, "an estimate, and this one is off");
+
+    far.view.scrollTo(far.index(20), QAbstractItemView::PositionAtCenter);
+    QTRY_COMPARE(far.height(20), exact);
+    QVERIFY(far.view.messageDelegate()->hasExactHeight(far.index(20), width));
+    QVERIFY(far.rect(20).intersects(far.view.viewport()->rect()));
+    QTRY_VERIFY(far.visibleRowsAreExact());
+}
+
+void TestMessageView::theBottomStaysTheBottomAfterCorrections()
+{
+    Scene scene(misestimated(1, 300));
+    QVERIFY(scene.show());
+    const auto lastRowEndsTheView = [&scene] {
+        return scene.atBottom()
+            && scene.rect(scene.model.rowCount() - 1).bottom() == scene.view.viewport()->height() - 1;
+    };
+    QTRY_VERIFY(lastRowEndsTheView());
+    QVERIFY(scene.visibleRowsAreExact());
+
+    // Every height changes with the width; the rows on screen are measured again, the rest estimated.
+    for (const int width : {320, 640, 420}) {
+        scene.view.resize(width, 400);
+        QTRY_VERIFY(scene.visibleRowsAreExact());
+        QTRY_VERIFY(lastRowEndsTheView());
+        QVERIFY(scene.view.isFollowingNewMessages());
+    }
+
+    // Jumping to the top and back down measures many estimated rows on the way; the bottom is still the bottom.
+    scene.bar()->setValue(0);
+    QTRY_VERIFY(scene.visibleRowsAreExact());
+    scene.view.scrollToNewest();
+    QTRY_VERIFY(lastRowEndsTheView());
+    scene.model.addMessage(message(301, u"carol"_s, QString(200, u'i'), noon + 3010 * Minute));
+    QTRY_VERIFY(lastRowEndsTheView());
+    QVERIFY(scene.visibleRowsAreExact());
+}
+
+void TestMessageView::correctionsAboveTheReaderKeepThePlace()
+{
+    Scene scene(misestimated(1, 400));
+    QVERIFY(scene.show());
+    scene.bar()->setValue(scene.bar()->maximum() / 2);
+    QTRY_VERIFY(scene.visibleRowsAreExact());
+
+    // Several screens up: into rows never measured. Find the row that will be first on screen there, and where,
+    // from the layout as it stands (after the scroll, any look at the geometry runs the pending layout).
+    const int target = scene.bar()->value() - 5 * scene.view.viewport()->height();
+    int first = -1;
+    QRect before;
+    for (int row = 0; row < scene.model.rowCount() && first < 0; ++row) {
+        const QRect content = scene.rect(row).translated(0, scene.bar()->value());
+        if (content.contains(QPoint(10, target))) {
+            first = row;
+            before = content.translated(0, -target);
+        }
+    }
+    QVERIFY(first >= 0);
+    QVERIFY(!scene.view.messageDelegate()->hasExactHeight(scene.index(first), scene.view.viewport()->width()));
+    const int maximum = scene.bar()->maximum();
+
+    // The first row seen stays where it was scrolled to while it and the rows around it get their exact heights.
+    scene.bar()->setValue(target);
+    QTRY_VERIFY2(scene.bar()->maximum() != maximum, "heights were corrected");
+    QTRY_VERIFY(scene.visibleRowsAreExact());
+    QCOMPARE(scene.rect(first).bottom(), before.bottom());
+    QVERIFY(!scene.view.isFollowingNewMessages());
+    QVERIFY(!scene.newMessagesButton()->isVisible());
+}
+
+void TestMessageView::switchingBackKeepsHeightsInStepWithTheModel()
+{
+    Scene scene(misestimated(101, 300), true);
+    MessageModel other{ConversationId::room(u"other"_s)};
+    other.prependHistory(conversation(1, 5), false);
+    QVERIFY(scene.show());
+    scene.view.scrollTo(scene.index(20), QAbstractItemView::PositionAtTop);
+    QTRY_VERIFY(scene.visibleRowsAreExact());
+    const int width = scene.view.viewport()->width();
+    QVERIFY(scene.view.messageDelegate()->hasExactHeight(scene.index(20), width));
+    const int measured = scene.height(20);
+
+    scene.view.setMessageModel(&other);
+    QTRY_VERIFY(scene.view.model()->rowCount() == 5);
+    // While another conversation is shown, this one changes: a page of history at the top, a message at the end.
+    scene.model.prependHistory(conversation(91, 100), true);
+    scene.model.addMessage(message(301, u"carol"_s, u"while away"_s, noon + 3010 * Minute));
+    scene.view.setMessageModel(&scene.model);
+    QTRY_VERIFY(scene.atBottom());
+
+    // The row measured before is now row 30, and its height came along with it.
+    QCOMPARE(scene.model.index(30).data(MessageModel::SeqRole).toLongLong(), 121);
+    QVERIFY(scene.view.messageDelegate()->hasExactHeight(scene.index(30), width));
+    QCOMPARE(scene.height(30), measured);
+    QCOMPARE(scene.height(30), scene.exactHeight(30));
+    QVERIFY(!scene.view.messageDelegate()->hasExactHeight(scene.index(0), width));
+    QVERIFY(scene.visibleRowsAreExact());
+}
+
+void TestMessageView::movedRowsKeepTheirHeights()
+{
+    Scene scene(conversation(1, 3));
+    QVERIFY(scene.show());
+    scene.model.addPending(u"p-1"_s, u"me"_s, u"a long one: "_s + u"words and more words "_s.repeated(12),
+                           MessageKind::Text);
+    scene.model.addPending(u"p-2"_s, u"me"_s, u"short"_s, MessageKind::Text);
+    QTRY_VERIFY(scene.visibleRowsAreExact());
+    const int tall = scene.height(3);
+
+    // The second is confirmed first: it moves above the first, which keeps its height.
+    scene.model.markSent(u"p-2"_s, 4, noon + 40 * Minute);
+    QCOMPARE(scene.model.index(3).data(MessageModel::IdRole).toString(), u"p-2"_s);
+    QTRY_VERIFY(scene.visibleRowsAreExact());
+    QCOMPARE(scene.height(4), tall);
+    QVERIFY(scene.height(3) < tall);
 }
 
 void TestMessageView::findsLinks_data()
