@@ -32,14 +32,22 @@ public:
     using QIdentityProxyModel::QIdentityProxyModel;
     bool canFetchMore(const QModelIndex &) const override { return false; }
     void fetchMore(const QModelIndex &) override { }
+    void setSourceModel(QAbstractItemModel *model) override
+    {
+        m_source = model; // sourceModel() is a bindable property: reading it costs more than a pointer
+        QIdentityProxyModel::setSourceModel(model);
+    }
     // QListView asks for each row's index several times on every layout pass; a list's indexes need none of the
     // general mapping QIdentityProxyModel does. Same indexes as the base class makes (no internal pointer).
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
     {
-        if (parent.isValid() || column != 0 || row < 0 || !sourceModel() || row >= sourceModel()->rowCount())
+        if (parent.isValid() || column != 0 || row < 0 || !m_source || row >= m_source->rowCount())
             return {};
         return createIndex(row, column);
     }
+
+private:
+    QAbstractItemModel *m_source = nullptr;
 };
 
 // Rows measured exactly beyond the viewport, in viewport heights: where the reader is likely to scroll next.
