@@ -1,6 +1,7 @@
 #include "messagedelegate.h"
 
 #include "messagefonts.h"
+#include "messageheights.h"
 #include "messagelayout.h"
 
 #include <QAbstractItemView>
@@ -12,14 +13,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
 namespace Natter {
 
 using State = MessageModel::DeliveryState;
+using Purpose = MessageLayout::Purpose;
 
 namespace {
+
+constexpr int MentionBarWidth = 3;
 
 bool isDark(const QColor &color)
 {
@@ -54,13 +59,6 @@ QString MessageDelegate::dayLabel(const QDate &date, const QDate &today)
     return QLocale().toString(date, QLocale::LongFormat);
 }
 
-void MessageDelegate::forget(const QModelIndex &index)
-{
-    if (const qint64 seq = index.data(MessageModel::SeqRole).toLongLong(); seq != 0)
-        m_confirmedHeights.remove(seq);
-    m_unconfirmedHeights.remove(index.data(MessageModel::IdRole).toString());
-}
-
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     if (option.rect.width() <= 0) { // not from a QListView layout: measure at the width of the view
@@ -70,51 +68,161 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         return sizeHint(sized, index);
     }
     const int width = option.rect.width();
-    if (width != m_cacheWidth || option.font != m_cacheFont) {
-        m_confirmedHeights.clear();
-        m_unconfirmedHeights.clear();
-        m_cacheWidth = width;
-        m_cacheFont = option.font;
-    }
-    const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
-    const QString id = seq == 0 ? index.data(MessageModel::IdRole).toString() : QString();
-    if (seq != 0) {
-        if (const auto found = m_confirmedHeights.constFind(seq); found != m_confirmedHeights.constEnd())
-            return {width, found.value()};
-    } else if (const auto found = m_unconfirmedHeights.constFind(id); found != m_unconfirmedHeights.constEnd()) {
-        return {width, found.value()};
-    }
-    const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index),
-                               MessageLayout::Purpose::Measure);
-    if (seq != 0)
-        m_confirmedHeights.insert(seq, layout.height);
-    else
-        m_unconfirmedHeights.insert(id, layout.height);
-    return {width, layout.height};
+    MessageHeights &heights = heightsFor(index, option.font);
+    if (index.row() >= heights.size()) // the model changed in a way it did not announce: never trust the cache
+        return {width, MessageLayout(*m_fonts, option.rect, MessageRow::fromIndex(index), Purpose::Measure).height};
+    MessageHeights::Row &row = heights.at(index.row());
+    if (row.exactWidth == width)
+        return {width, row.exact};
+    if (!row.isKnown())
+        readShape(row, heights, index.row());
+    return {width, estimatedHeight(row, width)};
 }
 
-bool MessageDelegate::invalidate(const QModelIndex &first, const QModelIndex &last, const QList<int> &roles)
+bool MessageDelegate::measure(const QStyleOptionViewItem &option, const QModelIndex &index)
 {
-    static const QList<int> heightRoles{
-        Qt::DisplayRole,         MessageModel::TextRole,         MessageModel::SenderRole,   MessageModel::KindRole,
-        MessageModel::StateRole, MessageModel::FirstOfGroupRole, MessageModel::DayChangeRole};
-    const bool affectsHeight = roles.isEmpty()
-        || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return heightRoles.contains(role); });
-    if (!affectsHeight || !first.isValid() || !last.isValid())
-        return affectsHeight;
-    if (last.row() - first.row() > 1000) { // cheaper to measure again than to look up each row
-        invalidateAll();
-        return true;
+    const int width = option.rect.width();
+    MessageHeights &heights = heightsFor(index, option.font);
+    if (width <= 0 || index.row() >= heights.size())
+        return false;
+    MessageHeights::Row &row = heights.at(index.row());
+    if (row.exactWidth == width)
+        return false;
+    const bool known = row.isKnown();
+    if (!known)
+        readShape(row, heights, index.row());
+    const int estimate = estimatedHeight(row, width);
+    row.exact = MessageLayout(*m_fonts, QRect(option.rect.topLeft(), QSize(width, 0)), MessageRow::fromIndex(index),
+                              Purpose::Measure)
+                    .height;
+    row.exactWidth = width;
+    return !known || row.exact != estimate;
+}
+
+bool MessageDelegate::hasExactHeight(const QModelIndex &index, int width) const
+{
+    const MessageHeights *heights = m_current;
+    return heights && index.row() < heights->size() && heights->at(index.row()).exactWidth == width;
+}
+
+void MessageDelegate::setSourceModel(const QAbstractItemModel *model)
+{
+    if (!model) {
+        m_current = nullptr;
+        return;
     }
-    for (int row = first.row(); row <= last.row(); ++row)
-        forget(first.siblingAtRow(row));
-    return true;
+    m_current = &heightsOf(model);
+}
+
+MessageHeights &MessageDelegate::heightsOf(const QAbstractItemModel *model) const
+{
+    const auto found = std::find_if(m_heights.begin(), m_heights.end(),
+                                    [model](const auto &heights) { return heights->model() == model; });
+    if (found != m_heights.end()) {
+        std::rotate(m_heights.begin(), found, found + 1); // most recently shown first
+        return *m_heights.front();
+    }
+    if (m_heights.size() >= KeptConversations)
+        m_heights.pop_back();
+    m_heights.insert(m_heights.begin(), std::make_unique<MessageHeights>(model));
+    MessageHeights *heights = m_heights.front().get();
+    connect(model, &QObject::destroyed, this, [this, heights] {
+        if (m_current == heights)
+            m_current = nullptr;
+        std::erase_if(m_heights, [heights](const auto &kept) { return kept.get() == heights; });
+    });
+    return *heights;
+}
+
+MessageHeights &MessageDelegate::heightsFor(const QModelIndex &index, const QFont &font) const
+{
+    fontsFor(font);
+    return m_current ? *m_current : heightsOf(index.model());
+}
+
+void MessageDelegate::readShape(MessageHeights::Row &row, const MessageHeights &heights, int rowNumber) const
+{
+    // Straight from the model rather than through the view's proxy: a first layout reads this for every row.
+    const QModelIndex index = heights.model()->index(rowNumber, 0);
+    using Row = MessageHeights::Row;
+    const QString text = index.data(MessageModel::TextRole).toString();
+    const auto state = static_cast<State>(index.data(MessageModel::StateRole).toInt());
+    const bool action = index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
+    quint8 flags = Row::Known;
+    if (index.data(MessageModel::UnreadMarkerRole).toBool())
+        flags |= Row::UnreadMarker;
+    if (index.data(MessageModel::DayChangeRole).toBool())
+        flags |= Row::DayChange;
+    if (index.data(MessageModel::FirstOfGroupRole).toBool())
+        flags |= Row::FirstOfGroup;
+    if (action)
+        flags |= Row::Action;
+    if (state == State::Pending)
+        flags |= Row::Pending;
+    else if (state == State::Failed)
+        flags |= Row::Failed;
+    row.flags = flags;
+    row.characters = static_cast<int>(
+        std::min<qsizetype>(text.size() + (action ? index.data(MessageModel::SenderRole).toString().size() + 3 : 0),
+                            std::numeric_limits<int>::max()));
+    row.paragraphs = static_cast<quint16>(std::min<qsizetype>(1 + text.count(u'\n'), 0xffff));
+}
+
+int MessageDelegate::estimatedHeight(const MessageHeights::Row &row, int width) const
+{
+    const MessageFonts &fonts = *m_fonts;
+    if (width != m_estimateWidth) {
+        // Word wrapping leaves the end of most lines empty: count a line as a little less than the width.
+        const int textWidth = std::max(1, width - 6 * fonts.unit);
+        m_charactersPerLine = std::max(1.0, 0.92 * textWidth / fonts.averageAdvance);
+        m_estimateWidth = width;
+    }
+    const qreal lines =
+        std::max<qreal>(row.paragraphs, std::ceil(static_cast<qreal>(row.characters) / m_charactersPerLine));
+    return fixedHeight(row.flags) + static_cast<int>(std::ceil(lines * fonts.lineHeight));
+}
+
+int MessageDelegate::fixedHeight(quint8 flags) const
+{
+    int &height = m_fixedHeights[flags & 0x7f];
+    if (height < 0) {
+        using Row = MessageHeights::Row;
+        MessageRow row;
+        row.unreadMarker = flags & Row::UnreadMarker;
+        row.dayChange = flags & Row::DayChange;
+        row.firstOfGroup = flags & Row::FirstOfGroup;
+        row.action = flags & Row::Action;
+        row.state = (flags & Row::Pending) ? State::Pending : (flags & Row::Failed) ? State::Failed : State::Sent;
+        height = MessageLayout(*m_fonts, QRect(0, 0, 1000, 0), row, Purpose::Estimate).height;
+    }
+    return height;
+}
+
+bool MessageDelegate::affectsHeightRoles(const QList<int> &roles)
+{
+    // A failure reason changes no height: its marker is one line, elided.
+    static const QList<int> heightRoles{Qt::DisplayRole,
+                                        MessageModel::TextRole,
+                                        MessageModel::SenderRole,
+                                        MessageModel::KindRole,
+                                        MessageModel::StateRole,
+                                        MessageModel::FirstOfGroupRole,
+                                        MessageModel::DayChangeRole,
+                                        MessageModel::UnreadMarkerRole};
+    return roles.isEmpty()
+        || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return heightRoles.contains(role); });
 }
 
 const MessageFonts &MessageDelegate::fontsFor(const QFont &font) const
 {
-    if (!m_fonts || m_fonts->base != font)
+    if (!m_fonts || m_fonts->base != font) {
+        // Every exact height and every estimate's constant was for the former font.
         m_fonts = std::make_unique<MessageFonts>(font);
+        m_fixedHeights.fill(-1);
+        m_estimateWidth = -1;
+        for (const auto &heights : m_heights)
+            heights->forgetExactHeights();
+    }
     return *m_fonts;
 }
 
@@ -126,8 +234,8 @@ int MessageDelegate::minimumRowHeight(const QFont &font) const
 
 void MessageDelegate::invalidateAll()
 {
-    m_confirmedHeights.clear();
-    m_unconfirmedHeights.clear();
+    for (const auto &heights : m_heights)
+        heights->forget(0, static_cast<int>(heights->size()) - 1);
 }
 
 QColor MessageDelegate::cachedSenderColor(const QString &name, const QColor &background) const
@@ -151,14 +259,24 @@ MessageLayout::Colors MessageDelegate::colorsFor(const QStyleOptionViewItem &opt
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const MessageRow row = MessageRow::fromIndex(index, MessageRow::Time::Read);
+    const MessageRow row = MessageRow::fromIndex(index, MessageRow::Fields::Everything);
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
                                colorsFor(option, row));
+    const QColor background = option.palette.color(QPalette::Base);
     painter->save();
     painter->setClipRect(option.rect);
     painter->setRenderHint(QPainter::Antialiasing);
+    if (row.unreadMarker)
+        paintUnreadLine(painter, option, layout);
     if (row.dayChange)
         paintSeparator(painter, option, row, layout);
+    if (row.mention) {
+        // A tinted band across the message and a bar at its left edge, in a colour readable on this background.
+        const QColor accent = MessageText::mentionColor(background);
+        painter->fillRect(layout.message, withAlpha(accent, isDark(background) ? 0.16 : 0.12));
+        painter->fillRect(QRect(layout.message.left(), layout.message.top(), MentionBarWidth, layout.message.height()),
+                          accent);
+    }
     if (option.state & (QStyle::State_Selected | QStyle::State_MouseOver)) {
         const bool selected = option.state & QStyle::State_Selected;
         const int unit = layout.fonts.unit;
@@ -168,8 +286,29 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (layout.hasHeader)
         paintHeader(painter, option, row, layout);
-    paintBody(painter, option, row, layout);
+    paintBody(painter, option, index, row, layout);
     painter->restore();
+}
+
+void MessageDelegate::paintUnreadLine(QPainter *painter, const QStyleOptionViewItem &option,
+                                      const MessageLayout &layout) const
+{
+    QFont font = layout.fonts.small;
+    font.setBold(true);
+    const QFontMetrics metrics(font);
+    const QString label = tr("New messages");
+    const QRect &band = layout.unreadLine;
+    const int unit = layout.fonts.unit;
+    const int labelWidth = metrics.horizontalAdvance(label);
+    const int labelLeft = band.center().x() - labelWidth / 2;
+    const int middle = band.top() + band.height() / 2;
+    const QColor accent = MessageText::newMessagesColor(option.palette.color(QPalette::Base));
+    painter->setPen(QPen(accent, 1));
+    painter->drawLine(QPointF(band.left() + unit, middle + 0.5), QPointF(labelLeft - 2 * unit, middle + 0.5));
+    painter->drawLine(QPointF(labelLeft + labelWidth + 2 * unit, middle + 0.5),
+                      QPointF(band.right() - unit, middle + 0.5));
+    painter->setFont(font);
+    painter->drawText(QPoint(labelLeft, middle - metrics.height() / 2 + metrics.ascent()), label);
 }
 
 void MessageDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
@@ -214,12 +353,19 @@ void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem 
     painter->drawText(QPoint(layout.header.x() + nameMetrics.horizontalAdvance(name) + gap, baseline), time);
 }
 
-void MessageDelegate::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                                const MessageLayout &layout) const
+void MessageDelegate::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
+                                const MessageRow &row, const MessageLayout &layout) const
 {
     const QPalette &palette = option.palette;
     painter->setPen(palette.color(row.state == State::Pending ? QPalette::PlaceholderText : QPalette::Text));
-    layout.text.draw(painter, layout.textOrigin);
+    QList<QTextLayout::FormatRange> selections;
+    if (!m_selection.isEmpty() && m_selection.index == index) {
+        QTextCharFormat selected;
+        selected.setBackground(palette.brush(QPalette::Highlight));
+        selected.setForeground(palette.brush(QPalette::HighlightedText));
+        selections.append({m_selection.start(), m_selection.end() - m_selection.start(), selected});
+    }
+    layout.text.draw(painter, layout.textOrigin, selections);
     if (layout.marker.isEmpty())
         return;
     QFont font = layout.fonts.small;
@@ -255,16 +401,55 @@ QString MessageDelegate::displayedText(const QModelIndex &index) const
     return MessageRow::fromIndex(index).bodyText();
 }
 
+int MessageDelegate::cursorAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos,
+                              MessageLayout::CursorHit hit) const
+{
+    const MessageRow row = MessageRow::fromIndex(index);
+    const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
+                               colorsFor(option, row));
+    return layout.cursorAt(pos, hit);
+}
+
+std::pair<int, int> MessageDelegate::wordAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                            const QPoint &pos) const
+{
+    const MessageRow row = MessageRow::fromIndex(index);
+    const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
+                               colorsFor(option, row));
+    return layout.wordAt(pos);
+}
+
+void MessageDelegate::setTextSelection(const TextSelection &selection)
+{
+    m_selection = selection;
+}
+
+QString MessageDelegate::selectedText() const
+{
+    if (m_selection.isEmpty())
+        return {};
+    QString text = displayedText(m_selection.index).mid(m_selection.start(), m_selection.end() - m_selection.start());
+    text.replace(QChar::LineSeparator, u'\n');
+    return text;
+}
+
 bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
                                 const QModelIndex &index)
 {
     if (!event || event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     QString tip;
-    if (const QUrl link = linkAt(option, index, event->pos()); !link.isEmpty())
+    if (const QUrl link = linkAt(option, index, event->pos()); !link.isEmpty()) {
         tip = link.toDisplayString();
-    else if (const QDateTime time = index.data(MessageModel::TimestampRole).toDateTime(); time.isValid())
-        tip = QLocale().toString(time, QLocale::LongFormat);
+    } else if (hitsRetry(option, index, event->pos())) {
+        const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index),
+                                   MessageLayout::Purpose::Measure);
+        tip = layout.fullMarker; // the whole reason, when the marker is elided
+    }
+    if (tip.isEmpty()) {
+        if (const QDateTime time = index.data(MessageModel::TimestampRole).toDateTime(); time.isValid())
+            tip = QLocale().toString(time, QLocale::LongFormat);
+    }
     if (tip.isEmpty())
         QToolTip::hideText();
     else

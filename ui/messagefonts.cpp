@@ -46,6 +46,9 @@ MessageFonts::MessageFonts(const QFont &font)
         m_advances[code] =
             printable && metrics.inFont(character) ? static_cast<float>(metrics.horizontalAdvance(character)) : -1.0F;
     }
+    const QString prose =
+        u"Sure, I can look at it this afternoon. Did you see the new build, or is it still failing?"_s;
+    averageAdvance = std::max(1.0, metrics.horizontalAdvance(prose) / static_cast<qreal>(prose.size()));
     QTextLayout sample(u"Xg"_s, font);
     sample.beginLayout();
     QTextLine line = sample.createLine();

@@ -25,6 +25,7 @@ public:
     int smallHeight = 0;
     int smallAscent = 0;
     qreal lineHeight = 0; // of one line of plain text in the base font, as QTextLayout lays it out
+    qreal averageAdvance = 1; // of a character of ordinary chat text in the base font, for estimating wrapped lines
 
     // Whether text surely fits on one line of this width in the base font, judged from a table of advances
     // instead of a QTextLayout (ten times faster; measuring is most of the cost of opening a long conversation).

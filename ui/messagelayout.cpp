@@ -3,6 +3,7 @@
 #include "messagefonts.h"
 
 #include <QFontMetrics>
+#include <QTextBoundaryFinder>
 
 #include <algorithm>
 #include <cmath>
@@ -13,17 +14,22 @@ namespace Natter {
 
 using State = MessageModel::DeliveryState;
 
-MessageRow MessageRow::fromIndex(const QModelIndex &index, Time time)
+MessageRow MessageRow::fromIndex(const QModelIndex &index, Fields fields)
 {
     MessageRow row;
     row.sender = index.data(MessageModel::SenderRole).toString();
     row.text = index.data(MessageModel::TextRole).toString();
-    if (time == Time::Read)
-        row.time = index.data(MessageModel::TimestampRole).toDateTime();
     row.state = static_cast<State>(index.data(MessageModel::StateRole).toInt());
     row.action = index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
     row.firstOfGroup = index.data(MessageModel::FirstOfGroupRole).toBool();
     row.dayChange = index.data(MessageModel::DayChangeRole).toBool();
+    row.unreadMarker = index.data(MessageModel::UnreadMarkerRole).toBool();
+    if (row.state == State::Failed)
+        row.failureReason = index.data(MessageModel::FailureReasonRole).toString();
+    if (fields == Fields::Everything) {
+        row.time = index.data(MessageModel::TimestampRole).toDateTime();
+        row.mention = index.data(MessageModel::MentionRole).toBool();
+    }
     return row;
 }
 
@@ -40,11 +46,16 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
     const int unit = fonts.unit;
     const int left = rect.left() + 3 * unit;
     const int width = std::max(1, rect.width() - 6 * unit);
+    const int bandHeight = fonts.smallHeight + 3 * unit;
     int y = rect.top();
 
+    if (row.unreadMarker) {
+        unreadLine = QRect(rect.left(), y, rect.width(), bandHeight);
+        y += bandHeight;
+    }
     if (row.dayChange) {
-        separator = QRect(rect.left(), y, rect.width(), fonts.smallHeight + 3 * unit);
-        y += separator.height();
+        separator = QRect(rect.left(), y, rect.width(), bandHeight);
+        y += bandHeight;
     }
     const int messageTop = y;
     y += row.firstOfGroup ? 2 * unit : unit / 2;
@@ -55,20 +66,24 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
     }
 
     textOrigin = QPointF(left, y);
-    const bool oneLine =
-        purpose == Purpose::Measure && row.state == State::Sent && !row.action && fonts.fitsOnOneLine(row.text, width);
-    y += static_cast<int>(std::ceil(oneLine ? fonts.lineHeight : layOutText(row, width, purpose, colors)));
+    if (purpose != Purpose::Estimate) {
+        const bool oneLine = purpose == Purpose::Measure && row.state == State::Sent && !row.action
+            && fonts.fitsOnOneLine(row.text, width);
+        y += static_cast<int>(std::ceil(oneLine ? fonts.lineHeight : layOutText(row, width, purpose, colors)));
+    }
 
     if (row.state == State::Pending) {
-        // After the last line when it fits, like a chat app's clock; else on a line of its own.
+        // After the last line when it fits, like a chat app's clock; else on a line of its own. An estimate
+        // supposes that it fits.
         marker = tr("sending…");
+        fullMarker = marker;
         QFont markerFont = fonts.small;
         markerFont.setItalic(true);
         const int markerWidth = QFontMetrics(markerFont).horizontalAdvance(marker);
-        const QTextLine last = text.lineAt(text.lineCount() - 1);
-        const qreal end = last.naturalTextWidth() + 2 * unit;
-        if (end + markerWidth <= width) {
-            const int baseline = qRound(textOrigin.y() + last.y() + last.ascent());
+        const QTextLine last = text.lineCount() > 0 ? text.lineAt(text.lineCount() - 1) : QTextLine();
+        const qreal end = last.isValid() ? last.naturalTextWidth() + 2 * unit : 0;
+        if (purpose == Purpose::Estimate || end + markerWidth <= width) {
+            const int baseline = last.isValid() ? qRound(textOrigin.y() + last.y() + last.ascent()) : y;
             markerRect = QRect(left + static_cast<int>(std::ceil(end)), baseline - fonts.smallAscent, markerWidth,
                                fonts.smallHeight);
         } else {
@@ -76,9 +91,13 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
             y += fonts.smallHeight;
         }
     } else if (row.state == State::Failed) {
-        marker = tr("Not sent — click to retry");
+        // One line whatever the reason's length: elided, the whole of it in the tooltip.
+        fullMarker = row.failureReason.isEmpty() ? tr("Not sent — click to retry")
+                                                 : tr("Not sent: %1 — click to retry").arg(row.failureReason);
+        const QFontMetrics metrics(fonts.small);
+        marker = metrics.elidedText(fullMarker, Qt::ElideMiddle, width);
         y += unit / 2;
-        markerRect = QRect(left, y, QFontMetrics(fonts.small).horizontalAdvance(marker), fonts.smallHeight);
+        markerRect = QRect(left, y, metrics.horizontalAdvance(marker), fonts.smallHeight);
         y += fonts.smallHeight;
     }
     y += unit;
@@ -144,6 +163,59 @@ QUrl MessageLayout::linkAt(const QPoint &pos) const
         return hit == links.cend() ? QUrl() : hit->url;
     }
     return {};
+}
+
+int MessageLayout::lineAt(qreal y, CursorHit hit) const
+{
+    const int count = text.lineCount();
+    if (count == 0)
+        return -1;
+    if (y < text.lineAt(0).y())
+        return hit == CursorHit::Nearest ? 0 : -1;
+    for (int i = 0; i < count; ++i) {
+        const QTextLine line = text.lineAt(i);
+        if (y < line.y() + line.height())
+            return i;
+    }
+    return hit == CursorHit::Nearest ? count - 1 : -1;
+}
+
+int MessageLayout::cursorAt(const QPoint &pos, CursorHit hit) const
+{
+    const QPointF local = QPointF(pos) - textOrigin;
+    const int index = lineAt(local.y(), hit);
+    if (index < 0)
+        return -1;
+    const QTextLine line = text.lineAt(index);
+    if (hit == CursorHit::Strict && (local.x() < line.x() || local.x() > line.x() + line.naturalTextWidth()))
+        return -1;
+    if (hit == CursorHit::Nearest && local.y() < text.lineAt(0).y())
+        return 0; // above the text: its start, as a text editor does
+    if (hit == CursorHit::Nearest && local.y() >= line.y() + line.height())
+        return static_cast<int>(text.text().size()); // below it: its end
+    return line.xToCursor(local.x(), QTextLine::CursorBetweenCharacters);
+}
+
+std::pair<int, int> MessageLayout::wordAt(const QPoint &pos) const
+{
+    const QPointF local = QPointF(pos) - textOrigin;
+    const int index = lineAt(local.y(), CursorHit::Strict);
+    if (index < 0)
+        return {0, 0};
+    const QTextLine line = text.lineAt(index);
+    if (local.x() < line.x() || local.x() > line.x() + line.naturalTextWidth())
+        return {0, 0};
+    const int position = line.xToCursor(local.x(), QTextLine::CursorOnCharacter);
+    const QString &body = text.text();
+    if (position < 0 || position >= body.size() || !body.at(position).isLetterOrNumber())
+        return {position, position}; // a space or a punctuation mark: nothing to select
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Word, body);
+    finder.setPosition(position);
+    const bool atStart = finder.isAtBoundary() && (finder.boundaryReasons() & QTextBoundaryFinder::StartOfItem);
+    const qsizetype start = atStart ? position : finder.toPreviousBoundary();
+    finder.setPosition(position);
+    const qsizetype end = finder.toNextBoundary();
+    return {static_cast<int>(std::max<qsizetype>(0, start)), static_cast<int>(end < 0 ? body.size() : end)};
 }
 
 } // namespace Natter

@@ -1,7 +1,10 @@
 #pragma once
 
 // Where each part of one message row goes in a given rectangle: the single source of the geometry that the
-// delegate measures, paints and hit-tests, so that the three always agree.
+// delegate measures, estimates, paints and hit-tests, so that they always agree.
+//
+// A row, top to bottom: the "New messages" line (UnreadMarkerRole), the day separator (DayChangeRole), then the
+// message: its header on the first row of a group, its text, and its delivery marker.
 
 #include "messagemodel.h"
 #include "messagetext.h"
@@ -10,6 +13,8 @@
 #include <QDateTime>
 #include <QTextLayout>
 
+#include <utility>
+
 namespace Natter {
 
 class MessageFonts;
@@ -17,17 +22,22 @@ class MessageFonts;
 // What a delegate reads of one MessageModel row.
 struct MessageRow
 {
-    enum class Time { Skip, Read }; // reading it converts to local time: costly, and no height depends on it
+    // Geometry: only what a height depends on. Everything: also what only painting needs (the time, which costs a
+    // conversion to local time, and whether the row mentions the user).
+    enum class Fields { Geometry, Everything };
 
     QString sender;
     QString text;
+    QString failureReason; // read for failed rows only
     QDateTime time;
     MessageModel::DeliveryState state = MessageModel::DeliveryState::Sent;
     bool action = false;
     bool firstOfGroup = true;
     bool dayChange = false;
+    bool unreadMarker = false;
+    bool mention = false;
 
-    static MessageRow fromIndex(const QModelIndex &index, Time time = Time::Skip);
+    static MessageRow fromIndex(const QModelIndex &index, Fields fields = Fields::Geometry);
     // The body as laid out: the text with its line breaks as QChar::LineSeparator, after "* Name " for an
     // action. Plain text: never interpreted as markup.
     QString bodyText() const;
@@ -38,13 +48,17 @@ class MessageLayout
     Q_DECLARE_TR_FUNCTIONS(Natter::MessageLayout)
 
 public:
-    // Measuring needs no links, and skips laying out text that surely fits on one line.
-    enum class Purpose { Measure, Paint };
+    // Measure: the exact height; needs no links, and skips laying out text that surely fits on one line.
+    // Paint: everything, text laid out with its links. Estimate: no text at all; height is that of everything but
+    // the text's lines, which a caller estimating a height adds itself.
+    enum class Purpose { Measure, Paint, Estimate };
     struct Colors
     {
         QColor link;
         QColor actionName;
     };
+    // How cursorAt() treats a point beside the text: Strict gives -1, Nearest the nearest position.
+    enum class CursorHit { Strict, Nearest };
 
     MessageLayout(const MessageFonts &fonts, const QRect &rect, const MessageRow &row, Purpose purpose,
                   const Colors &colors = {});
@@ -52,8 +66,13 @@ public:
 
     // The link under pos (in the coordinates of rect), or an empty QUrl.
     QUrl linkAt(const QPoint &pos) const;
+    // The cursor position in text.text() nearest pos: between characters, as a text cursor would stand.
+    int cursorAt(const QPoint &pos, CursorHit hit) const;
+    // [start, end) of the word under pos in text.text(); an empty range if pos is not on a word.
+    std::pair<int, int> wordAt(const QPoint &pos) const;
 
     const MessageFonts &fonts;
+    QRect unreadLine; // the "New messages" band; empty if none
     QRect separator; // the day separator band; empty if none
     QRect message; // the rest of the row
     bool hasHeader = false;
@@ -61,12 +80,14 @@ public:
     QPointF textOrigin;
     QTextLayout text; // empty when measured without laying out
     QList<MessageText::Link> links; // positions in text.text()
-    QString marker; // "sending…" or "Not sent — click to retry"; empty if none
+    QString marker; // "sending…" or "Not sent … click to retry", elided to the row; empty if none
+    QString fullMarker; // the marker before eliding
     QRect markerRect;
     int height = 0;
 
 private:
     qreal layOutText(const MessageRow &row, int width, Purpose purpose, const Colors &colors);
+    int lineAt(qreal y, CursorHit hit) const;
 };
 
 } // namespace Natter

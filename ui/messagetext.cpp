@@ -51,6 +51,21 @@ double relativeLuminance(const QColor &color)
         + 0.0722 * channelLuminance(rgb.blueF());
 }
 
+// The colour of this hue and saturation closest to the preferred lightness that reaches minimumContrast against
+// the background: darker on a light background, lighter on a dark one.
+QColor readableColor(double hue, double saturation, const QColor &background, double minimumContrast)
+{
+    const bool darkBackground = relativeLuminance(background) < 0.2;
+    double lightness = darkBackground ? 0.62 : 0.45;
+    const double step = darkBackground ? 0.02 : -0.02;
+    QColor color = QColor::fromHslF(hue, saturation, lightness);
+    while (contrastRatio(color, background) < minimumContrast && lightness > 0.0 && lightness < 1.0) {
+        lightness = std::clamp(lightness + step, 0.0, 1.0);
+        color = QColor::fromHslF(hue, saturation, lightness);
+    }
+    return color;
+}
+
 } // namespace
 
 QList<Link> findLinks(const QString &text)
@@ -102,6 +117,16 @@ QColor senderColor(const QString &name, const QColor &background)
         color = QColor::fromHslF(hue, 0.70, lightness);
     }
     return color;
+}
+
+QColor newMessagesColor(const QColor &background)
+{
+    return readableColor(355.0 / 360.0, 0.80, background, 4.5);
+}
+
+QColor mentionColor(const QColor &background)
+{
+    return readableColor(38.0 / 360.0, 0.95, background, 3.0);
 }
 
 QString shortTime(const QTime &time)

@@ -30,6 +30,12 @@ QList<Link> findLinks(const QString &text);
 // every run and every machine, and its lightness is chosen to reach a 4.5:1 contrast with the background.
 QColor senderColor(const QString &name, const QColor &background);
 
+// The accent colours of the message list, each of a fixed hue, at the lightness nearest a preferred one that reaches
+// the contrast asked for against the background: the "New messages" line and its label (a red, 4.5:1, as text),
+// and the bar beside a message that mentions the user (an amber, 3:1, as a graphic).
+QColor newMessagesColor(const QColor &background);
+QColor mentionColor(const QColor &background);
+
 // WCAG contrast ratio between two colours, from 1 (same luminance) to 21 (black on white).
 double contrastRatio(const QColor &a, const QColor &b);
 

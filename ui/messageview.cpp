@@ -3,10 +3,12 @@
 #include "messagedelegate.h"
 #include "messagemodel.h"
 
+#include <QApplication>
 #include <QClipboard>
-#include <QGuiApplication>
+#include <QContextMenuEvent>
 #include <QIdentityProxyModel>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QScopedValueRollback>
 #include <QScrollBar>
@@ -30,7 +32,27 @@ public:
     using QIdentityProxyModel::QIdentityProxyModel;
     bool canFetchMore(const QModelIndex &) const override { return false; }
     void fetchMore(const QModelIndex &) override { }
+    void setSourceModel(QAbstractItemModel *model) override
+    {
+        m_source = model; // sourceModel() is a bindable property: reading it costs more than a pointer
+        QIdentityProxyModel::setSourceModel(model);
+    }
+    // QListView asks for each row's index several times on every layout pass; a list's indexes need none of the
+    // general mapping QIdentityProxyModel does. Same indexes as the base class makes (no internal pointer).
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
+    {
+        if (parent.isValid() || column != 0 || row < 0 || !m_source || row >= m_source->rowCount())
+            return {};
+        return createIndex(row, column);
+    }
+
+private:
+    QAbstractItemModel *m_source = nullptr;
 };
+
+// Rows measured exactly beyond the viewport, in viewport heights: where the reader is likely to scroll next.
+constexpr int MeasuredScreensAbove = 2;
+constexpr int MeasuredScreensBelow = 3;
 
 } // namespace
 
@@ -50,9 +72,14 @@ MessageView::MessageView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     viewport()->setMouseTracking(true);
     viewport()->setAttribute(Qt::WA_Hover);
+    // Screen readers read each row's Qt::AccessibleTextRole ("sender, time, text"), which QListView's
+    // accessible cells ask for before DisplayRole.
+    setAccessibleName(tr("Messages"));
 
     m_newMessagesButton->setObjectName(u"newMessagesButton"_s);
     m_newMessagesButton->setText(tr("New messages ↓"));
+    m_newMessagesButton->setAccessibleName(tr("New messages"));
+    m_newMessagesButton->setAccessibleDescription(tr("Scrolls to the newest message"));
     m_newMessagesButton->setCursor(Qt::PointingHandCursor);
     m_newMessagesButton->setFocusPolicy(Qt::NoFocus);
     m_newMessagesButton->setStyleSheet(
@@ -69,6 +96,7 @@ void MessageView::setMessageModel(MessageModel *model)
     if (model == m_model)
         return;
     m_model = model;
+    clearTextSelection();
     m_followBottom = true;
     m_anchor = QPersistentModelIndex();
     m_newMessagesButton->hide();
@@ -77,7 +105,8 @@ void MessageView::setMessageModel(MessageModel *model)
     const bool overflows =
         model && qint64(model->rowCount()) * m_delegate->minimumRowHeight(font()) > viewport()->height();
     setVerticalScrollBarPolicy(overflows ? Qt::ScrollBarAlwaysOn : Qt::ScrollBarAsNeeded);
-    m_proxy->setSourceModel(model); // resets the view, which empties the delegate's cache
+    m_delegate->setSourceModel(model); // first, so that its heights hear of the model's changes before the view
+    m_proxy->setSourceModel(model); // resets the view
     scrollToNewest();
     fetchHistoryIfAtTop(); // a short conversation fills the view with history
 }
@@ -101,24 +130,110 @@ void MessageView::scrollToNewest()
 
 void MessageView::reset()
 {
-    m_delegate->invalidateAll();
-    m_anchor = QPersistentModelIndex();
+    m_anchor = QPersistentModelIndex(); // the delegate's heights follow the model's reset themselves
     QListView::reset();
 }
 
 void MessageView::doItemsLayout()
 {
     if (m_holdScroll) {
+        measureRowsNearPlace();
         QListView::doItemsLayout();
         return;
     }
     {
         const QScopedValueRollback guard(m_holdScroll, true);
+        measureRowsNearPlace();
         QListView::doItemsLayout();
         m_lastLayoutWidth = viewport()->width();
     }
     restoreScrollPosition();
+    // The rows now on screen were measured before the layout when the place was known; when it was not (or an
+    // estimate far off moved other rows into view), measure them and lay out again. The anchor keeps what the
+    // reader sees where it is, and the bottom stays the bottom.
+    for (int pass = 0; pass < 3 && measureVisibleRows(); ++pass) {
+        {
+            const QScopedValueRollback guard(m_holdScroll, true);
+            QListView::doItemsLayout();
+        }
+        restoreScrollPosition();
+    }
     fetchHistoryIfAtTop();
+}
+
+QStyleOptionViewItem MessageView::measuringOption() const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = QRect(0, 0, viewport()->width(), 0);
+    return option;
+}
+
+bool MessageView::measureRows(int first, int step, int pixels)
+{
+    const QStyleOptionViewItem option = measuringOption();
+    const int rows = m_proxy->rowCount();
+    bool changed = false;
+    int covered = 0;
+    for (int row = first; row >= 0 && row < rows && covered < pixels; row += step) {
+        const QModelIndex index = indexForRow(row);
+        changed |= m_delegate->measure(option, index);
+        covered += m_delegate->sizeHint(option, index).height();
+    }
+    return changed;
+}
+
+bool MessageView::measureRowsAround(int row)
+{
+    const int screen = std::max(1, viewport()->height());
+    const bool below = measureRows(row, 1, MeasuredScreensBelow * screen);
+    const bool above = measureRows(row - 1, -1, MeasuredScreensAbove * screen);
+    return below || above;
+}
+
+void MessageView::measureRowsNearPlace()
+{
+    // Before a layout: the rows that will be on screen (and a margin) get their exact heights, so that the layout
+    // needs no second pass. Everything else is estimated.
+    const int rows = m_proxy->rowCount();
+    if (rows == 0 || viewport()->width() <= 0)
+        return;
+    if (m_followBottom)
+        measureRows(rows - 1, -1, (MeasuredScreensAbove + 1) * std::max(1, viewport()->height()));
+    else
+        measureRowsAround(m_anchor.isValid() ? m_anchor.row() : std::max(0, indexAt(QPoint(0, 0)).row()));
+}
+
+bool MessageView::measureVisibleRows()
+{
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+    if (!top.isValid())
+        return false;
+    const int width = viewport()->width();
+    const int rows = m_proxy->rowCount();
+    for (int row = top.row(); row < rows; ++row) {
+        const QModelIndex index = indexForRow(row);
+        if (visualRect(index).top() > viewport()->height())
+            break;
+        if (!m_delegate->hasExactHeight(index, width))
+            return measureRowsAround(top.row());
+    }
+    return false;
+}
+
+bool MessageView::visibleRowsAreExact() const
+{
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
+    const int width = viewport()->width();
+    const int rows = m_proxy->rowCount();
+    for (int row = top.isValid() ? top.row() : rows; row < rows; ++row) {
+        const QModelIndex index = indexForRow(row);
+        if (visualRect(index).top() > viewport()->height())
+            break;
+        if (!m_delegate->hasExactHeight(index, width))
+            return false;
+    }
+    return true;
 }
 
 void MessageView::updateGeometries()
@@ -134,6 +249,7 @@ void MessageView::rememberScrollPosition()
     const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0)); // first: may run a pending layout
     const QScrollBar *bar = verticalScrollBar();
     m_followBottom = bar->value() >= bar->maximum() - BottomTolerance;
+    m_atTop = bar->value() == bar->minimum();
     m_anchor = top;
     m_anchorOffset = top.isValid() ? bar->value() - rectForIndex(top).bottom() : 0;
     if (m_followBottom)
@@ -145,6 +261,8 @@ void MessageView::restoreScrollPosition()
     QScrollBar *bar = verticalScrollBar();
     if (m_followBottom)
         bar->setValue(bar->maximum());
+    else if (m_atTop && m_anchor.isValid() && m_anchor.row() == 0)
+        bar->setValue(bar->minimum()); // the first row's height corrected: still at the top, where history loads
     else if (m_anchor.isValid())
         bar->setValue(rectForIndex(m_anchor).bottom() + m_anchorOffset);
 }
@@ -162,6 +280,9 @@ void MessageView::verticalScrollbarValueChanged(int value)
         QListView::verticalScrollbarValueChanged(value);
         rememberScrollPosition();
     }
+    // Scrolled to rows whose heights are estimates: measure them, and the rows around, before they are painted.
+    if (!visibleRowsAreExact())
+        scheduleDelayedItemsLayout();
     fetchHistoryIfAtTop();
 }
 
@@ -196,17 +317,10 @@ void MessageView::rowsInserted(const QModelIndex &parent, int start, int end)
     }
 }
 
-void MessageView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end)
-{
-    if (!parent.isValid())
-        m_delegate->invalidate(indexForRow(start), indexForRow(end));
-    QListView::rowsAboutToBeRemoved(parent, start, end);
-}
-
 void MessageView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     QListView::dataChanged(topLeft, bottomRight, roles);
-    if (m_delegate->invalidate(topLeft, bottomRight, roles))
+    if (MessageDelegate::affectsHeightRoles(roles)) // the delegate's heights forgot these rows already
         scheduleDelayedItemsLayout();
 }
 
@@ -252,9 +366,7 @@ MessageView::Hit MessageView::hitAt(const QPoint &pos) const
     const QModelIndex index = indexAt(pos);
     if (!index.isValid())
         return {};
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = visualRect(index);
+    const QStyleOptionViewItem option = itemOption(index);
     if (const QUrl link = m_delegate->linkAt(option, index, pos); !link.isEmpty())
         return {link, {}};
     if (m_delegate->hitsRetry(option, index, pos))
@@ -262,19 +374,75 @@ MessageView::Hit MessageView::hitAt(const QPoint &pos) const
     return {};
 }
 
+QStyleOptionViewItem MessageView::itemOption(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return option;
+}
+
+void MessageView::clearTextSelection()
+{
+    const QPersistentModelIndex selected = m_delegate->textSelection().index;
+    m_delegate->setTextSelection({});
+    m_selectingText = false;
+    if (selected.isValid())
+        update(selected);
+}
+
 void MessageView::mousePressEvent(QMouseEvent *event)
 {
-    m_pressed = event->button() == Qt::LeftButton ? hitAt(event->position().toPoint()) : Hit{};
+    const QPoint pos = event->position().toPoint();
+    m_pressed = event->button() == Qt::LeftButton ? hitAt(pos) : Hit{};
+    if (event->button() == Qt::LeftButton) {
+        // A press on a message's text may start selecting part of it; any press ends the former selection.
+        clearTextSelection();
+        const QModelIndex index = indexAt(pos);
+        const int cursor = index.isValid()
+            ? m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Strict)
+            : -1;
+        if (cursor >= 0) {
+            m_delegate->setTextSelection({index, cursor, cursor});
+            m_selectingText = true;
+            m_pressPosition = pos;
+        }
+    }
     QListView::mousePressEvent(event);
 }
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
+    const QPoint pos = event->position().toPoint();
+    if (m_selectingText && (event->buttons() & Qt::LeftButton)) {
+        // Selecting within one message: the list's own drag selection of rows stays out of it.
+        MessageDelegate::TextSelection selection = m_delegate->textSelection();
+        if (!selection.index.isValid()) {
+            m_selectingText = false;
+        } else if (selection.anchor != selection.position
+                   || (pos - m_pressPosition).manhattanLength() >= QApplication::startDragDistance()) {
+            const QModelIndex index = selection.index;
+            selection.position = m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Nearest);
+            m_delegate->setTextSelection(selection);
+            update(index);
+        }
+        viewport()->setCursor(Qt::IBeamCursor);
+        return;
+    }
     QListView::mouseMoveEvent(event);
-    if (hitAt(event->position().toPoint()).isEmpty())
-        viewport()->unsetCursor();
-    else
+    updateCursorShape(pos);
+}
+
+void MessageView::updateCursorShape(const QPoint &pos)
+{
+    const QModelIndex index = indexAt(pos);
+    if (!hitAt(pos).isEmpty())
         viewport()->setCursor(Qt::PointingHandCursor);
+    else if (index.isValid()
+             && m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Strict) >= 0)
+        viewport()->setCursor(Qt::IBeamCursor);
+    else
+        viewport()->unsetCursor();
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
@@ -282,15 +450,64 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     QListView::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton)
         return;
-    // Only a press and release on the same link or marker is a click: a drag that ends on one is not.
+    m_selectingText = false;
+    // Only a press and release on the same link or marker is a click: a drag that ends on one is not, nor one
+    // that selected text.
     const Hit hit = hitAt(event->position().toPoint());
     const Hit pressed = std::exchange(m_pressed, Hit{});
-    if (hit.isEmpty() || hit != pressed)
+    if (hit.isEmpty() || hit != pressed || !m_delegate->textSelection().isEmpty())
         return;
     if (!hit.link.isEmpty())
         emit linkActivated(hit.link);
     else
         emit retryRequested(hit.retryId);
+}
+
+void MessageView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    QListView::mouseDoubleClickEvent(event);
+    if (event->button() != Qt::LeftButton)
+        return;
+    // A double click on a word selects it.
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return;
+    const auto [start, end] = m_delegate->wordAt(itemOption(index), index, pos);
+    if (start == end)
+        return;
+    clearTextSelection();
+    m_delegate->setTextSelection({index, start, end});
+    m_pressed = {}; // the release that follows is no click on a link
+    update(index);
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    const QStyleOptionViewItem option = itemOption(index);
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"messageMenu"_s);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+
+    // The selected part when the selection is in this message, else the whole message.
+    const MessageDelegate::TextSelection &selection = m_delegate->textSelection();
+    const QString text =
+        !selection.isEmpty() && selection.index == index ? m_delegate->selectedText() : messageText(index);
+    connect(menu->addAction(tr("Copy Text")), &QAction::triggered, this,
+            [text] { QGuiApplication::clipboard()->setText(text); });
+    if (const QUrl link = m_delegate->linkAt(option, index, event->pos()); !link.isEmpty()) {
+        connect(menu->addAction(tr("Copy Link")), &QAction::triggered, this,
+                [link] { QGuiApplication::clipboard()->setText(link.toString()); });
+    }
+    if (index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Failed)) {
+        const QString id = index.data(MessageModel::IdRole).toString();
+        connect(menu->addAction(tr("Retry")), &QAction::triggered, this, [this, id] { emit retryRequested(id); });
+    }
+    menu->popup(event->globalPos());
+    event->accept();
 }
 
 void MessageView::leaveEvent(QEvent *event)
@@ -302,23 +519,31 @@ void MessageView::leaveEvent(QEvent *event)
 void MessageView::keyPressEvent(QKeyEvent *event)
 {
     if (event->matches(QKeySequence::Copy)) {
-        copySelectedMessage();
+        copySelection();
         event->accept();
         return;
     }
     QListView::keyPressEvent(event);
 }
 
-void MessageView::copySelectedMessage() const
+QString MessageView::messageText(const QModelIndex &index)
 {
-    const QModelIndexList selected = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
-    const QModelIndex index = selected.isEmpty() ? currentIndex() : selected.constFirst();
-    if (!index.isValid())
-        return;
     QString text = index.data(MessageModel::TextRole).toString();
     if (index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action))
         text = u"* "_s + index.data(MessageModel::SenderRole).toString() + u' ' + text;
-    QGuiApplication::clipboard()->setText(text);
+    return text;
+}
+
+void MessageView::copySelection() const
+{
+    if (const QString selected = m_delegate->selectedText(); !selected.isEmpty()) {
+        QGuiApplication::clipboard()->setText(selected);
+        return;
+    }
+    const QModelIndexList selected = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
+    const QModelIndex index = selected.isEmpty() ? currentIndex() : selected.constFirst();
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(messageText(index));
 }
 
 void MessageView::placeNewMessagesButton()

@@ -6,8 +6,19 @@
 //   it keeps the first visible message where it is and offers a floating "New messages ↓" button.
 // - At the top, it asks the model for older history (fetchMore) and keeps the content in place when the page
 //   is prepended.
-// - Clicking a link emits linkActivated; clicking a failed message's marker emits retryRequested. Ctrl+C
-//   copies the selected message as plain text.
+// - Clicking a link emits linkActivated; clicking a failed message's marker emits retryRequested.
+// - Dragging over a message's text selects part of it (one message at a time), a double click selects a word,
+//   and any other press ends the selection. Ctrl+C copies the selected part as plain text, or the whole selected
+//   message when no text is selected. The right-click menu offers Copy Text, Copy Link on a link, and Retry on a
+//   failed message.
+// - Screen readers read each row as "sender, time, text" (the model's Qt::AccessibleTextRole, which QListView's
+//   accessible cells ask for first).
+//
+// - Only the rows on screen, and a few screens around them, are measured exactly; the delegate estimates the rest
+//   (see MessageDelegate). Before each layout the rows about to be shown are measured (the newest ones when at the
+//   bottom, else those around the anchor); scrolled to rows still estimated, the view measures them and lays out
+//   again. Corrections never move what the reader sees: the anchor (or the bottom) is restored after each layout,
+//   and a view at the very top stays at the top.
 //
 // The view shows the MessageModel through an identity proxy that answers canFetchMore() with false:
 // QAbstractItemView calls fetchMore() whenever its LAST row is visible or the scroll bar reaches its maximum,
@@ -59,7 +70,6 @@ protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
-    void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
     void updateGeometries() override;
     void verticalScrollbarValueChanged(int value) override;
 
@@ -70,6 +80,8 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
@@ -83,11 +95,25 @@ private:
         friend bool operator==(const Hit &, const Hit &) = default;
     };
     Hit hitAt(const QPoint &pos) const;
+    QStyleOptionViewItem itemOption(const QModelIndex &index) const;
+    void updateCursorShape(const QPoint &pos);
+    void clearTextSelection();
+    // The whole message as plain text: "* Name text" for an action.
+    static QString messageText(const QModelIndex &index);
+    QStyleOptionViewItem measuringOption() const;
+    // Measures rows exactly from first on, by step (1 or -1), until they cover pixels. Returns whether a height
+    // changed from the one the last layout used.
+    bool measureRows(int first, int step, int pixels);
+    bool measureRowsAround(int row);
+    void measureRowsNearPlace();
+    bool measureVisibleRows();
+    bool visibleRowsAreExact() const;
     void rememberScrollPosition();
     void restoreScrollPosition();
     void fetchHistoryIfAtTop();
     void placeNewMessagesButton();
-    void copySelectedMessage() const;
+    // The selected part of a message's text, else the whole selected message.
+    void copySelection() const;
 
     QPointer<MessageModel> m_model;
     QIdentityProxyModel *m_proxy = nullptr;
@@ -99,11 +125,14 @@ private:
     // rather than its top, because a row's top changes when a page before it takes its day separator away.
     QPersistentModelIndex m_anchor;
     int m_anchorOffset = 0;
+    bool m_atTop = false; // scrolled to the very top (where older history is fetched)
     // Inside a layout, or while taking in the user's scrolling: the scroll bar's value is neither to be moved
     // to the remembered place nor to be read as a place the user chose.
     bool m_holdScroll = false;
     int m_lastLayoutWidth = -1;
     Hit m_pressed;
+    bool m_selectingText = false; // the left button went down on a message's text and is still down
+    QPoint m_pressPosition;
 };
 
 } // namespace Natter

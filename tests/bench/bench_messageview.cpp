@@ -1,6 +1,9 @@
-// Measures the message view over a long-lived busy room: opening it at the newest message, live appends, and
-// painting one screen. Run by hand with QT_QPA_PLATFORM=offscreen in a release build; not part of ctest.
+// Measures the message view over a long-lived busy room of 100,000 messages: opening it at the newest message for
+// the first time, switching away and back, a change of the view's width, live appends, and painting one screen.
+// Run by hand with QT_QPA_PLATFORM=offscreen in a RelWithDebInfo or Release build; not part of ctest. Add
+// -median 5 on a busy machine.
 
+#include "messagedelegate.h"
 #include "messagemodel.h"
 #include "messageview.h"
 
@@ -70,6 +73,8 @@ class BenchMessageView : public QObject
 private slots:
     void initTestCase();
     void openAtNewest();
+    void switchBackAndForth();
+    void widthChange();
     void appendBurst();
     void appendOne();
     void paintViewport();
@@ -79,6 +84,7 @@ private:
     MessageModel m_other{ConversationId::room(u"other"_s)};
     MessageView m_view;
     qint64 m_nextSeq = HistorySize + 1;
+    bool m_narrow = false;
 };
 
 void BenchMessageView::initTestCase()
@@ -88,20 +94,48 @@ void BenchMessageView::initTestCase()
     m_view.resize(800, 600);
     m_view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&m_view));
+    m_view.setMessageModel(&m_model); // so that each case can also run on its own
     settle();
 }
 
 void BenchMessageView::openAtNewest()
 {
-    // Every pass measures all 100,000 rows: switching conversations empties the delegate's height cache.
+    // The first time the conversation is shown: the delegate knows none of its heights.
     QBENCHMARK
     {
         m_view.setMessageModel(&m_other);
+        m_view.messageDelegate()->invalidateAll();
         m_view.setMessageModel(&m_model);
         settle();
     }
     QVERIFY(atBottom(m_view));
     QVERIFY(m_view.verticalScrollBar()->maximum() > 0);
+}
+
+void BenchMessageView::switchBackAndForth()
+{
+    // Away to a short conversation and back to the long one, each laid out and painted.
+    QBENCHMARK
+    {
+        m_view.setMessageModel(&m_other);
+        settle();
+        m_view.setMessageModel(&m_model);
+        settle();
+    }
+    QVERIFY(atBottom(m_view));
+}
+
+void BenchMessageView::widthChange()
+{
+    // One change of the view's width (the user drags the splitter or the window's edge): every row may wrap
+    // differently.
+    QBENCHMARK
+    {
+        m_narrow = !m_narrow;
+        m_view.resize(m_narrow ? 700 : 800, 600);
+        settle();
+    }
+    QVERIFY(atBottom(m_view));
 }
 
 void BenchMessageView::appendBurst()
