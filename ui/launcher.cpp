@@ -259,8 +259,7 @@ void Launcher::showWindow()
         connect(m_window.get(), &MainWindow::changeNameRequested, this, [this] { askForName({}); });
         connect(m_window.get(), &MainWindow::preferencesRequested, this, &Launcher::editPreferences);
         connect(m_window.get(), &MainWindow::connectElsewhereRequested, this, [this] { askHowToStart({}); });
-        connect(m_window.get(), &MainWindow::cancelConnectRequested, m_client.get(),
-                &ChatClient::disconnectFromServer);
+        connect(m_window.get(), &MainWindow::cancelConnectRequested, m_client.get(), &ChatClient::disconnectFromServer);
 
         m_tray = std::make_unique<TrayIcon>(QApplication::windowIcon());
         connect(m_tray.get(), &TrayIcon::showRequested, this, [this] {

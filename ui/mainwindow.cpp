@@ -105,7 +105,8 @@ QWidget *MainWindow::buildChatPane()
 {
     m_header = new ConversationHeader;
     m_header->setObjectName(QStringLiteral("conversationHeader"));
-    connect(m_header, &ConversationHeader::linkActivated, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(m_header, &ConversationHeader::linkActivated, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
 
     m_banner = new ConnectionBanner(m_session);
     connect(m_banner, &ConnectionBanner::cancelRequested, this, &MainWindow::cancelConnectRequested);
@@ -183,14 +184,14 @@ void MainWindow::buildMenus()
     }));
     m_topicAction =
         remember(chat->addAction(tr("Set &Topic…"), QKeySequence(tr("Ctrl+T")), this, &MainWindow::askForTopic));
-    remember(chat->addAction(tr("&Direct Message…"), QKeySequence(tr("Ctrl+D")), this,
-                             &MainWindow::askForDirectMessage));
+    remember(
+        chat->addAction(tr("&Direct Message…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::askForDirectMessage));
     chat->addSeparator();
     chat->addAction(tr("Change &Name…"), this, &MainWindow::changeNameRequested);
     remember(chat->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferencesRequested));
     chat->addSeparator();
-    m_copyShareAction = remember(chat->addAction(tr("&Copy Invite Link"), QKeySequence(tr("Ctrl+Shift+C")), this,
-                                                 &MainWindow::copyShareUrl));
+    m_copyShareAction = remember(
+        chat->addAction(tr("&Copy Invite Link"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyShareUrl));
     m_stopHostingAction = chat->addAction(tr("&Stop Hosting"), this, &MainWindow::stopHostingRequested);
     chat->addSeparator();
     remember(chat->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested));
@@ -198,10 +199,10 @@ void MainWindow::buildMenus()
     m_stopHostingAction->setEnabled(false);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    remember(go->addAction(tr("&Jump to Conversation…"), QKeySequence(tr("Ctrl+K")), this,
-                           &MainWindow::openQuickSwitcher));
-    remember(go->addAction(tr("&Next Unread Conversation"), QKeySequence(tr("Alt+Down")), this,
-                           [this] { goToUnread(1); }));
+    remember(
+        go->addAction(tr("&Jump to Conversation…"), QKeySequence(tr("Ctrl+K")), this, &MainWindow::openQuickSwitcher));
+    remember(
+        go->addAction(tr("&Next Unread Conversation"), QKeySequence(tr("Alt+Down")), this, [this] { goToUnread(1); }));
     remember(go->addAction(tr("&Previous Unread Conversation"), QKeySequence(tr("Alt+Up")), this,
                            [this] { goToUnread(-1); }));
     go->addSeparator();

@@ -3,6 +3,7 @@
 #include "messagefonts.h"
 #include "messageheights.h"
 #include "messagelayout.h"
+#include "namecolors.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
@@ -246,7 +247,7 @@ QColor MessageDelegate::cachedSenderColor(const QString &name, const QColor &bac
     }
     auto found = m_senderColors.find(name);
     if (found == m_senderColors.end())
-        found = m_senderColors.insert(name, MessageText::senderColor(name, background));
+        found = m_senderColors.insert(name, NameColors::forName(name, background));
     return found.value();
 }
 
