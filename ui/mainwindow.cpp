@@ -14,6 +14,7 @@
 #include "roomdirectorydialog.h"
 #include "roomlistmodel.h"
 #include "shortcutsdialog.h"
+#include "uilogging.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -443,6 +444,16 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
     fitPanesToWidth();
+}
+
+void MainWindow::paintEvent(QPaintEvent *event)
+{
+    QMainWindow::paintEvent(event);
+    if (!m_painted) {
+        // How long a start takes to show something is worth knowing (scripts/bench measures it from this line).
+        m_painted = true;
+        qCDebug(lcUi) << "first frame painted with" << m_session->conversations()->rowCount() << "conversations";
+    }
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -61,6 +61,7 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
@@ -108,6 +109,7 @@ private:
     QList<QAction *> m_shortcutActions;
     QList<QUrl> m_shareUrls;
     bool m_membersHiddenForWidth = false;
+    bool m_painted = false;
 };
 
 } // namespace Natter
