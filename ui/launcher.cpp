@@ -219,7 +219,7 @@ void Launcher::hostChat()
     enterChat(HostedServerIdentity, m_host->localUrl(), {});
     m_window->setShareUrls(m_host->shareUrls());
     if (m_host->portFallback())
-        m_window->showNotice(m_host->notice());
+        m_window->showInformation(m_host->notice());
 }
 
 void Launcher::joinChat(const QUrl &url, const QString &password)

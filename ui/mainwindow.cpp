@@ -268,6 +268,11 @@ void MainWindow::showNotice(const QString &text)
     m_notice->showMessage(text, InfoBar::Kind::Error, NoticeMs);
 }
 
+void MainWindow::showInformation(const QString &text)
+{
+    m_notice->showMessage(text, InfoBar::Kind::Information);
+}
+
 void MainWindow::copyShareUrl()
 {
     if (!m_shareUrls.isEmpty()) {
