@@ -1,10 +1,14 @@
 // ChatClient against a real ChatServer on loopback: sign-in, chat, failures, and reconnects that lose nothing.
 
 #include "chatclient.h"
+#include "clientsession.h"
+#include "errortext.h"
 #include "historystore.h"
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -33,6 +37,44 @@ private:
         QSignalSpy joined(&client, &ChatClient::joined);
         client.joinRoom(room);
         return joined.wait(5000) || !joined.isEmpty();
+    }
+
+    // Cuts every connection on the server side without a close frame: what a crash or a lost network looks like.
+    static void dropConnections(TestServer &server)
+    {
+        const auto sessions = server.server()->findChildren<ClientSession *>();
+        for (ClientSession *session : sessions)
+            session->abort();
+    }
+
+    // Sends a direct message from a TestClient and waits for the server to store it; returns its seq.
+    static qint64 sayDirectly(TestClient &from, const QString &to, const QString &text)
+    {
+        static int next = 1;
+        const QString id = QStringLiteral("direct-%1").arg(next++);
+        from.send(Send{id, {}, to, text, MessageKind::Text});
+        const auto ack = from.waitFor<Ack>([&](const Ack &a) { return a.id == id; });
+        return ack ? ack->seq : 0;
+    }
+
+    static QList<ChatMessage> messagesIn(const QSignalSpy &spy, const ChatClient &client,
+                                         const ConversationId &conversation)
+    {
+        QList<ChatMessage> messages;
+        for (const QList<QVariant> &arguments : spy) {
+            const auto message = arguments.first().value<ChatMessage>();
+            if (client.conversationOf(message) == conversation)
+                messages.append(message);
+        }
+        return messages;
+    }
+
+    static QList<qint64> seqsOf(const QList<ChatMessage> &messages)
+    {
+        QList<qint64> seqs;
+        for (const ChatMessage &message : messages)
+            seqs.append(message.seq);
+        return seqs;
     }
 
 private slots:
@@ -222,6 +264,67 @@ private slots:
         QTest::qWait(200);
         QCOMPARE(bobReceived.size(), 3);
         QCOMPARE(server.server()->store()->messageCount(), 3);
+    }
+
+    void stoppedServerIsToldApartFromALostConnection()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ChatClient client;
+        // After a deliberate stop the client waits the policy's longest delay; keep that short for the test.
+        client.setReconnectPolicy(ReconnectPolicy(20, 300, 0));
+        client.connectToServer(server.url(), QStringLiteral("Alice"));
+        QTRY_COMPARE(client.state(), ChatClient::State::Connected);
+        QCOMPARE(client.interruption(), ChatClient::Interruption::None);
+        QSignalSpy interruptions(&client, &ChatClient::interruptionChanged);
+
+        QVERIFY(server.stop()); // closes every connection with 1001
+        QTRY_COMPARE(client.state(), ChatClient::State::Reconnecting);
+        QCOMPARE(client.interruption(), ChatClient::Interruption::ServerStopped);
+        QCOMPARE(interruptions.size(), 1);
+        QCOMPARE(interruptions.first().first().value<ChatClient::Interruption>(),
+                 ChatClient::Interruption::ServerStopped);
+
+        QVERIFY(server.restart());
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), ChatClient::State::Connected, 10000); // by itself
+        QCOMPARE(client.interruption(), ChatClient::Interruption::None);
+        QCOMPARE(interruptions.size(), 2);
+        QCOMPARE(interruptions.last().first().value<ChatClient::Interruption>(), ChatClient::Interruption::None);
+
+        // Now the connection breaks without a goodbye: that is a lost connection, not a stopped server.
+        interruptions.clear();
+        dropConnections(server);
+        QTRY_VERIFY(!interruptions.isEmpty());
+        QCOMPARE(interruptions.first().first().value<ChatClient::Interruption>(),
+                 ChatClient::Interruption::ConnectionLost);
+        QTRY_COMPARE(client.state(), ChatClient::State::Connected);
+        QCOMPARE(client.interruption(), ChatClient::Interruption::None);
+    }
+
+    void aDropAfterAnEndedSessionIsNotAnotherEnding()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto alice = connected(server, QStringLiteral("Alice"));
+        QVERIFY(alice);
+        QSignalSpy ended(alice.get(), &ChatClient::sessionEnded);
+        {
+            TestClient elsewhere;
+            QVERIFY(elsewhere.open(server.url()));
+            QVERIFY(elsewhere.signIn(QStringLiteral("Alice"), alice->token()));
+            QTRY_COMPARE(ended.size(), 1);
+            elsewhere.socket().close();
+            QTRY_COMPARE(server.server()->sessionCount(), 0);
+        }
+        // Back at the first computer, the user signs in again; later the network drops for a moment.
+        alice->connectToServer(server.url(), QStringLiteral("Alice"));
+        QTRY_COMPARE(alice->state(), ChatClient::State::Connected);
+        QSignalSpy states(alice.get(), &ChatClient::stateChanged);
+        dropConnections(server);
+        QTRY_VERIFY(!states.isEmpty());
+        QCOMPARE(states.first().first().value<ChatClient::State>(), ChatClient::State::Reconnecting);
+        QTRY_COMPARE(alice->state(), ChatClient::State::Connected);
+        QCOMPARE(ended.size(), 1); // the drop is not mistaken for the earlier sign-in elsewhere
     }
 
     void typingIsThrottled()
