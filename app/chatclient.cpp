@@ -494,7 +494,9 @@ void ChatClient::setTopic(const QString &room, const QString &topic)
 
 void ChatClient::changeName(const QString &name)
 {
-    if (!m_welcomed)
+    // The server does not answer a change to the name already held; a request waiting for that answer would take
+    // the blame for the next refusal.
+    if (!m_welcomed || name == m_name)
         return;
     m_nameRequests.append(name);
     send(Nick{name});

@@ -327,6 +327,28 @@ private slots:
         QCOMPARE(ended.size(), 1); // the drop is not mistaken for the earlier sign-in elsewhere
     }
 
+    void refusedNameChangeIsReportedWithTheNameAsked()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto alice = connected(server, QStringLiteral("Alice"));
+        auto bob = connected(server, QStringLiteral("Bob"));
+        QVERIFY(alice && bob);
+        QSignalSpy nameChangeFailed(alice.get(), &ChatClient::nameChangeFailed);
+        QSignalSpy nameChanged(alice.get(), &ChatClient::nameChanged);
+        // Choosing the name she already has changes nothing, and the server says nothing about it: that must not
+        // leave a request behind that the next refusal is blamed on.
+        alice->changeName(QStringLiteral("Alice"));
+        alice->changeName(QStringLiteral("BOB"));
+        QTRY_COMPARE(nameChangeFailed.size(), 1);
+        QCOMPARE(nameChangeFailed.first().at(0).toString(), QStringLiteral("BOB"));
+        const auto error = nameChangeFailed.first().at(1).value<ErrorEvent>();
+        QCOMPARE(error.code, ErrorCode::NameTaken);
+        QVERIFY(ErrorText::describe(error, {{}, QStringLiteral("BOB"), {}}).contains(u"BOB"));
+        QCOMPARE(alice->name(), QStringLiteral("Alice"));
+        QVERIFY(nameChanged.isEmpty());
+    }
+
     void typingIsThrottled()
     {
         TestServer server;
