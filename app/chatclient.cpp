@@ -253,8 +253,8 @@ void ChatClient::scheduleReconnect(int delayMs)
 
 QString ChatClient::connectFailureReason() const
 {
-    if (m_timedOut)
-        return tr("%1 did not answer within %n second(s).", nullptr, m_connectTimeoutMs / 1000)
+    if (m_timedOut) // rounded up: a timeout under a second is not "0 seconds"
+        return tr("%1 did not answer within %n second(s).", nullptr, (m_connectTimeoutMs + 999) / 1000)
             .arg(m_url.toDisplayString());
     return ErrorText::socketError(m_socketError, m_url);
 }

@@ -266,6 +266,58 @@ private slots:
         QCOMPARE(server.server()->store()->messageCount(), 3);
     }
 
+    void silentServerTimesOut()
+    {
+        // Accepts the connection but never answers the handshake, like a hung host or a port that swallows data.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QSignalSpy accepted(&silent, &QTcpServer::newConnection);
+        ChatClient client;
+        client.setConnectTimeout(300);
+        QSignalSpy failed(&client, &ChatClient::connectionFailed);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        client.connectToServer(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(silent.serverPort())),
+                               QStringLiteral("Alice"));
+        QVERIFY(failed.wait(5000)); // half the default timeout: only the 300 ms one can explain an answer
+        QVERIFY2(elapsed.elapsed() < ChatClient::DefaultConnectTimeoutMs / 2, qPrintable(QString::number(elapsed.elapsed())));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(accepted.size(), 1);
+        const QString reason = failed.first().first().toString();
+        QVERIFY2(reason.contains(u"did not answer"), qPrintable(reason));
+        QVERIFY2(reason.contains(QString::number(silent.serverPort())), qPrintable(reason));
+        // "within 0 seconds" reads as a bug; a timeout under a second is told as one second.
+        QVERIFY2(!reason.contains(QRegularExpression(QStringLiteral("\\b0 second"))), qPrintable(reason));
+        QCOMPARE(client.state(), ChatClient::State::Disconnected);
+        QTest::qWait(400); // more than another timeout: a first connection that failed is not retried
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(accepted.size(), 1);
+    }
+
+    void cancellingWhileConnectingStopsEverything()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QSignalSpy accepted(&silent, &QTcpServer::newConnection);
+        ChatClient client;
+        client.setConnectTimeout(300);
+        client.setReconnectPolicy(ReconnectPolicy(20, 50, 0));
+        QSignalSpy failed(&client, &ChatClient::connectionFailed);
+        QSignalSpy states(&client, &ChatClient::stateChanged);
+        client.connectToServer(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(silent.serverPort())),
+                               QStringLiteral("Alice"));
+        QTRY_COMPARE(accepted.size(), 1);
+        QCOMPARE(client.state(), ChatClient::State::Connecting);
+
+        client.disconnectFromServer();
+        QCOMPARE(client.state(), ChatClient::State::Disconnected); // at once, not after the timeout
+        QTest::qWait(600); // past the connect timeout and several reconnect delays
+        QCOMPARE(client.state(), ChatClient::State::Disconnected);
+        QVERIFY(failed.isEmpty()); // the user cancelled: nothing failed
+        QCOMPARE(accepted.size(), 1); // and nothing was tried again
+        QCOMPARE(states.size(), 2); // Connecting, Disconnected
+    }
+
     void stoppedServerIsToldApartFromALostConnection()
     {
         TestServer server;
