@@ -118,10 +118,12 @@ private slots:
         QVERIFY(cache.isOpen());
         QCOMPARE(cache.path(), path);
         QVERIFY(QFileInfo(path).isFile());
-        for (const QString &table : {QStringLiteral("meta"), QStringLiteral("conversations"), QStringLiteral("messages"), QStringLiteral("outbox")}) {
-            QCOMPARE(committedRows(path, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
-                                                        "AND name = '%1'")
-                                             .arg(table)),
+        for (const QString &table : {QStringLiteral("meta"), QStringLiteral("conversations"),
+                                     QStringLiteral("messages"), QStringLiteral("outbox")}) {
+            QCOMPARE(committedRows(path,
+                                   QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
+                                                  "AND name = '%1'")
+                                       .arg(table)),
                      1);
         }
         // An empty cache is a valid answer, not an error.
@@ -164,7 +166,8 @@ private slots:
         QVERIFY(cache.open(path));
         auto records = cache.conversations();
         QCOMPARE(records.size(), 2);
-        std::sort(records.begin(), records.end(), [](const auto &a, const auto &b) { return a.id.isRoom() && !b.id.isRoom(); });
+        std::sort(records.begin(), records.end(),
+                  [](const auto &a, const auto &b) { return a.id.isRoom() && !b.id.isRoom(); });
         QCOMPARE(records.at(0), room);
         QCOMPARE(records.at(0).lastActivity.toMSecsSinceEpoch(), room.lastActivity.toMSecsSinceEpoch());
         QCOMPARE(records.at(1), direct);
@@ -356,13 +359,17 @@ private slots:
     void pathForNamesOneFilePerServerAndName()
     {
         const QString data = file(QStringLiteral("data"));
-        const QString path = ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7000"), QStringLiteral("bob"));
+        const QString path =
+            ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7000"), QStringLiteral("bob"));
         QCOMPARE(ClientCache::pathFor(data, QStringLiteral("WS://Chat.Example.ORG:7000"), QStringLiteral("bob")), path);
         QCOMPARE(ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7000"), QStringLiteral("BOB")), path);
         QCOMPARE(ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7000"), QStringLiteral("Bob")), path);
-        QVERIFY(ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7000"), QStringLiteral("Alice")) != path);
-        QVERIFY(ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7001"), QStringLiteral("bob")) != path);
-        QVERIFY(ClientCache::pathFor(data, QStringLiteral("ws://other.example.org:7000"), QStringLiteral("bob")) != path);
+        QVERIFY(ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7000"), QStringLiteral("Alice"))
+                != path);
+        QVERIFY(ClientCache::pathFor(data, QStringLiteral("ws://chat.example.org:7001"), QStringLiteral("bob"))
+                != path);
+        QVERIFY(ClientCache::pathFor(data, QStringLiteral("ws://other.example.org:7000"), QStringLiteral("bob"))
+                != path);
 
         // Whatever the server and the name, the file sits directly in the cache folder with a plain name.
         const QString odd =
