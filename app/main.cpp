@@ -37,8 +37,10 @@ void installTranslations(QCoreApplication &app)
         else
             delete translator;
     }
+    // The user's language; English (for its plural forms: "1 member", "2 members") when there is none for it.
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("natter"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator->load(QLocale(), QStringLiteral("natter"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral(":/i18n/natter_en")))
         QCoreApplication::installTranslator(translator);
     else
         delete translator;
