@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Natter::AboutDialog</name>
+    <message>
+        <source>About Natter</source>
+        <translation>Über Natter</translation>
+    </message>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Chat on your network without signing up.</source>
+        <translation>Chatte in deinem Netzwerk, ohne dich zu registrieren.</translation>
+    </message>
+    <message>
+        <source>Runs on Qt %1</source>
+        <translation>Läuft mit Qt %1</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ChatClient</name>
     <message>
         <source>%1 is not a Natter server.</source>
@@ -15,6 +38,55 @@
         <source>The server refused the password.</source>
         <translation>Der Server hat das Passwort abgelehnt.</translation>
     </message>
+    <message>
+        <source>%1 is not a chat address: chat addresses start with ws:// or wss://.</source>
+        <translation>%1 ist keine Chat-Adresse: Chat-Adressen beginnen mit ws:// oder wss://.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ChatSession</name>
+    <message>
+        <source>Older messages of %1 could not be loaded: %2</source>
+        <translation>Ältere Nachrichten von %1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not join #%1: %2</source>
+        <translation>Beitritt zu #%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The topic of #%1 was not changed: %2</source>
+        <translation>Das Thema von #%1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Your name was not changed: %1</source>
+        <translation>Dein Name wurde nicht geändert: %1</translation>
+    </message>
+    <message>
+        <source>Rooms can be joined once Natter is connected again.</source>
+        <translation>Räumen kannst du beitreten, sobald Natter wieder verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Rooms can be left once Natter is connected again.</source>
+        <translation>Räume kannst du verlassen, sobald Natter wieder verbunden ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ClientCache</name>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Der Ordner für %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The cache was written by a newer version of Natter.</source>
+        <translation>Der Zwischenspeicher wurde von einer neueren Version von Natter geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Composer</name>
@@ -27,16 +99,206 @@
         <translation>Nachricht schreiben…</translation>
     </message>
     <message>
-        <source>Send (Enter). Shift+Enter starts a new line.</source>
-        <translation>Senden (Eingabetaste). Umschalt+Eingabetaste beginnt eine neue Zeile.</translation>
+        <source>Message</source>
+        <translation>Nachricht</translation>
     </message>
     <message>
-        <source>Bytes over the limit: %1</source>
-        <translation>Bytes über dem Limit: %1</translation>
+        <source>Send message</source>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
-        <source>Bytes left: %1</source>
-        <translation>Verbleibende Bytes: %1</translation>
+        <source>Send (Enter or Ctrl+Enter). Shift+Enter starts a new line.</source>
+        <translation>Senden (Eingabetaste oder Strg+Eingabetaste). Umschalt+Eingabetaste beginnt eine neue Zeile.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>%n Zeichen zu viel</numerusform>
+            <numerusform>%n Zeichen zu viel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>Noch %n Zeichen</numerusform>
+            <numerusform>Noch %n Zeichen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ConnectionBanner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reconnect Now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to Another Chat…</source>
+        <translation>Mit anderem Chat verbinden…</translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation>Verbunden als %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Mit %1 verbunden als %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The host stopped this chat. Everything here stays readable, and Natter rejoins when the chat is back.</source>
+        <translation>Der Host hat diesen Chat beendet. Alles hier bleibt lesbar, und Natter tritt wieder bei, sobald der Chat zurück ist.</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting… What you write is sent once Natter is back.</source>
+        <translation>Verbindung unterbrochen — wird wiederhergestellt… Was du schreibst, wird gesendet, sobald Natter wieder verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Not connected. The conversations below are what this computer remembers.</source>
+        <translation>Nicht verbunden. Du siehst die Unterhaltungen, die dieser Computer gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>Connect to a Chat…</source>
+        <translation>Mit einem Chat verbinden…</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ConversationHeader</name>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are not in this room</source>
+        <translation>Du bist nicht in diesem Raum</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>not online: messages cannot reach them now</source>
+        <translation>nicht online: Nachrichten erreichen diese Person gerade nicht</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ErrorText</name>
+    <message>
+        <source>Someone here already uses that name.</source>
+        <translation>Jemand hier verwendet diesen Namen bereits.</translation>
+    </message>
+    <message>
+        <source>Someone here already uses the name %1.</source>
+        <translation>Jemand hier verwendet den Namen %1 bereits.</translation>
+    </message>
+    <message>
+        <source>That name cannot be used here.</source>
+        <translation>Dieser Name kann hier nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>That is not a valid room name.</source>
+        <translation>Das ist kein gültiger Raumname.</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>Das Passwort ist nicht richtig.</translation>
+    </message>
+    <message>
+        <source>You are not in that room any more.</source>
+        <translation>Du bist nicht mehr in diesem Raum.</translation>
+    </message>
+    <message>
+        <source>You are not in #%1 any more.</source>
+        <translation>Du bist nicht mehr in #%1.</translation>
+    </message>
+    <message>
+        <source>No more rooms can be joined or created: you are in as many rooms as this server allows, or it has as many rooms as it can hold.</source>
+        <translation>Du kannst keinen weiteren Räumen beitreten und keine neuen erstellen: Du bist bereits in so vielen Räumen, wie dieser Server erlaubt, oder er hat so viele Räume, wie er fassen kann.</translation>
+    </message>
+    <message>
+        <source>That person is not online. Messages can only be sent to people who are online.</source>
+        <translation>Diese Person ist nicht online. Nachrichten können nur an Personen gesendet werden, die online sind.</translation>
+    </message>
+    <message>
+        <source>%1 is not online. Messages can only be sent to people who are online.</source>
+        <translation>%1 ist nicht online. Nachrichten können nur an Personen gesendet werden, die online sind.</translation>
+    </message>
+    <message>
+        <source>The message is empty or holds characters that cannot be sent.</source>
+        <translation>Die Nachricht ist leer oder enthält Zeichen, die nicht gesendet werden können.</translation>
+    </message>
+    <message>
+        <source>That topic is too long or holds characters that cannot be used.</source>
+        <translation>Das Thema ist zu lang oder enthält Zeichen, die nicht verwendet werden können.</translation>
+    </message>
+    <message>
+        <source>The message is longer than this server accepts.</source>
+        <translation>Die Nachricht ist länger, als dieser Server erlaubt.</translation>
+    </message>
+    <message>
+        <source>You are sending faster than the server allows. Wait a moment.</source>
+        <translation>Du sendest schneller, als der Server erlaubt. Warte einen Moment.</translation>
+    </message>
+    <message>
+        <source>The server is full, or has too many connections from your address.</source>
+        <translation>Der Server ist voll oder hat zu viele Verbindungen von deiner Adresse.</translation>
+    </message>
+    <message>
+        <source>The server could not save that. Try again.</source>
+        <translation>Der Server konnte das nicht speichern. Versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The server did not accept a request from this app (%1).</source>
+        <translation>Der Server hat eine Anfrage dieser App nicht angenommen (%1).</translation>
+    </message>
+    <message>
+        <source>Nobody is accepting chats at %1. Is the chat still hosted there?</source>
+        <translation>Unter %1 nimmt niemand Chats an. Wird der Chat dort noch gehostet?</translation>
+    </message>
+    <message>
+        <source>No computer called %1 was found on the network.</source>
+        <translation>Im Netzwerk wurde kein Computer namens %1 gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the chat could start.</source>
+        <translation>%1 hat die Verbindung getrennt, bevor der Chat beginnen konnte.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The network is not reachable. Check the connection of this computer.</source>
+        <translation>Das Netzwerk ist nicht erreichbar. Prüfe die Verbindung dieses Computers.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be set up.</source>
+        <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden.</translation>
+    </message>
+    <message>
+        <source>The network proxy did not let the connection through.</source>
+        <translation>Der Netzwerk-Proxy hat die Verbindung nicht durchgelassen.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed.</source>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -59,14 +321,21 @@
     </message>
 </context>
 <context>
+    <name>Natter::InfoBar</name>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Launcher</name>
     <message>
         <source>%1&apos;s chat</source>
         <translation>Chat von %1</translation>
-    </message>
-    <message>
-        <source>Could not start hosting: %1</source>
-        <translation>Hosten konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>%1 in #%2</source>
@@ -75,14 +344,6 @@
     <message>
         <source>%1 Pick another name.</source>
         <translation>%1 Wähle einen anderen Namen.</translation>
-    </message>
-    <message>
-        <source>Wrong password for %1.</source>
-        <translation>Falsches Passwort für %1.</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1: %2</source>
-        <translation>Verbindung zu %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Natter is still hosting</source>
@@ -97,8 +358,28 @@
         <translation>Hosten beenden</translation>
     </message>
     <message>
-        <source>Everyone connected to this computer will be disconnected. Stop hosting?</source>
-        <translation>Alle, die mit diesem Computer verbunden sind, werden getrennt. Hosten beenden?</translation>
+        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
+        <translation>Der Chat unter %1 braucht ein Passwort. Gib das ein, das dir der Host gegeben hat.</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not right.</source>
+        <translation>Das Passwort für %1 ist nicht richtig.</translation>
+    </message>
+    <message>
+        <source>Quit Natter</source>
+        <translation>Natter beenden</translation>
+    </message>
+    <message>
+        <source>This computer hosts the chat. Everyone connected to it will be disconnected until you host it again.</source>
+        <translation>Dieser Computer hostet den Chat. Alle, die damit verbunden sind, werden getrennt, bis du den Chat wieder hostest.</translation>
+    </message>
+    <message>
+        <source>Stop Hosting and Quit</source>
+        <translation>Hosten und Natter beenden</translation>
+    </message>
+    <message>
+        <source>Keep Hosting in the Tray</source>
+        <translation>Im Infobereich weiter hosten</translation>
     </message>
 </context>
 <context>
@@ -106,10 +387,6 @@
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
-    </message>
-    <message>
-        <source>Join or create a room…</source>
-        <translation>Raum beitreten oder erstellen…</translation>
     </message>
     <message>
         <source>Double-click someone to write to them directly.</source>
@@ -122,10 +399,6 @@
     <message>
         <source>&amp;Chat</source>
         <translation>&amp;Chat</translation>
-    </message>
-    <message>
-        <source>&amp;Join or Create Room…</source>
-        <translation>&amp;Raum beitreten oder erstellen…</translation>
     </message>
     <message>
         <source>Ctrl+J</source>
@@ -164,10 +437,6 @@
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>&amp;Copy Share Address</source>
-        <translation>Adresse zum Teilen &amp;kopieren</translation>
-    </message>
-    <message>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
@@ -180,20 +449,12 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
         <source>Copy the address others can join at</source>
         <translation>Adresse kopieren, unter der andere beitreten können</translation>
     </message>
     <message>
         <source>Others can join at %1</source>
         <translation>Andere können unter %1 beitreten</translation>
-    </message>
-    <message>
-        <source>Address copied.</source>
-        <translation>Adresse kopiert.</translation>
     </message>
     <message>
         <source>Message #%1</source>
@@ -220,30 +481,6 @@
         <translation>Mehrere Personen schreiben…</translation>
     </message>
     <message>
-        <source>Connected to %1 as %2</source>
-        <translation>Mit %1 verbunden als %2</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt…</translation>
-    </message>
-    <message>
-        <source>Connection lost — reconnecting… Nothing you write is lost.</source>
-        <translation>Verbindung unterbrochen — wird wiederhergestellt… Was du schreibst, geht nicht verloren.</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>Join or Create Room</source>
-        <translation>Raum beitreten oder erstellen</translation>
-    </message>
-    <message>
-        <source>Room name (lower-case letters, digits, - and _):</source>
-        <translation>Raumname (Kleinbuchstaben, Ziffern, - und _):</translation>
-    </message>
-    <message>
         <source>Set Topic</source>
         <translation>Thema festlegen</translation>
     </message>
@@ -259,6 +496,114 @@
         <source>Write directly to:</source>
         <translation>Direkt schreiben an:</translation>
     </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Browse Rooms…</source>
+        <translation>Räume durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Another Chat…</source>
+        <translation>Mit &amp;anderem Chat verbinden…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Browse Rooms…</source>
+        <translation>Räume durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Invite Link</source>
+        <translation>Einladungslink &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Conversation…</source>
+        <translation>Zu Unterhaltung &amp;springen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>&amp;Next Unread Conversation</source>
+        <translation>&amp;Nächste ungelesene Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Unread Conversation</source>
+        <translation>&amp;Vorherige ungelesene Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>Newest &amp;Message</source>
+        <translation>Neueste N&amp;achricht</translation>
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation>Ctrl+End</translation>
+    </message>
+    <message>
+        <source>Show &amp;Members</source>
+        <translation>&amp;Mitglieder anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>&amp;About Natter</source>
+        <translation>Über &amp;Natter</translation>
+    </message>
+    <message>
+        <source>Copy Invite Link</source>
+        <translation>Einladungslink kopieren</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Einladungslink kopiert.</translation>
+    </message>
+    <message>
+        <source>The rooms of this chat can be browsed once Natter is connected again.</source>
+        <translation>Die Räume dieses Chats kannst du durchsuchen, sobald Natter wieder verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Nothing else is unread.</source>
+        <translation>Keine weiteren ungelesenen Unterhaltungen.</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Start a new line</source>
+        <translation>Neue Zeile beginnen</translation>
+    </message>
+    <message>
+        <source>Copy the selected message or text</source>
+        <translation>Ausgewählte Nachricht oder ausgewählten Text kopieren</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>
@@ -269,6 +614,10 @@
     <message>
         <source>%1 — typing…</source>
         <translation>%1 — schreibt…</translation>
+    </message>
+    <message>
+        <source>%1 — not online</source>
+        <translation>%1 — nicht online</translation>
     </message>
 </context>
 <context>
@@ -281,6 +630,10 @@
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageLayout</name>
@@ -292,6 +645,29 @@
         <source>Not sent — click to retry</source>
         <translation>Nicht gesendet — zum Wiederholen klicken</translation>
     </message>
+    <message>
+        <source>Not sent: %1 — click to retry</source>
+        <translation>Nicht gesendet: %1 — zum Wiederholen klicken</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessageModel</name>
+    <message>
+        <source>%1, %2, * %1 %3</source>
+        <translation>%1, %2, * %1 %3</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1, sending</source>
+        <translation>%1, wird gesendet</translation>
+    </message>
+    <message>
+        <source>%1, not sent</source>
+        <translation>%1, nicht gesendet</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageView</name>
@@ -302,6 +678,30 @@
     <message>
         <source>No messages yet. Say hello!</source>
         <translation>Noch keine Nachrichten. Sag hallo!</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>Scrolls to the newest message</source>
+        <translation>Scrollt zur neuesten Nachricht</translation>
+    </message>
+    <message>
+        <source>Copy Text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -353,6 +753,132 @@
         <source>Hosting</source>
         <translation>Hosten</translation>
     </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::QuickSwitcher</name>
+    <message>
+        <source>Jump to a conversation</source>
+        <translation>Zu einer Unterhaltung springen</translation>
+    </message>
+    <message>
+        <source>Jump to a conversation…</source>
+        <translation>Zu einer Unterhaltung springen…</translation>
+    </message>
+    <message>
+        <source>Conversation name</source>
+        <translation>Name der Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Matching conversations</source>
+        <translation>Passende Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>No conversation matches</source>
+        <translation>Keine passende Unterhaltung</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RoomDirectoryDelegate</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Beigetreten</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RoomDirectoryDialog</name>
+    <message>
+        <source>Browse Rooms</source>
+        <translation>Räume durchsuchen</translation>
+    </message>
+    <message>
+        <source>Browse Rooms — %1</source>
+        <translation>Räume durchsuchen — %1</translation>
+    </message>
+    <message>
+        <source>Find or create a room</source>
+        <translation>Raum suchen oder erstellen</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Loading rooms…</source>
+        <translation>Räume werden geladen…</translation>
+    </message>
+    <message>
+        <source>There are no rooms yet. Type a name to create one.</source>
+        <translation>Es gibt noch keine Räume. Gib einen Namen ein, um einen zu erstellen.</translation>
+    </message>
+    <message>
+        <source>No rooms match</source>
+        <translation>Keine passenden Räume</translation>
+    </message>
+    <message>
+        <source>Create #%1</source>
+        <translation>#%1 erstellen</translation>
+    </message>
+    <message>
+        <source>Join #%1</source>
+        <translation>#%1 beitreten</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RoomDirectoryModel</name>
+    <message>
+        <source>Room %1</source>
+        <translation>Raum %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>beigetreten</translation>
+    </message>
+    <message>
+        <source>topic: %1</source>
+        <translation>Thema: %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::RoomListModel</name>
@@ -363,6 +889,98 @@
     <message>
         <source>Direct messages</source>
         <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>Raum %1</translation>
+    </message>
+    <message>
+        <source>Direct messages with %1</source>
+        <translation>Direktnachrichten mit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread, mentioned</source>
+        <translation>
+            <numerusform>%1, %n ungelesene Nachricht, mit Erwähnung</numerusform>
+            <numerusform>%1, %n ungelesene Nachrichten, mit Erwähnung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1, %n ungelesene Nachricht</numerusform>
+            <numerusform>%1, %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ServerAddress</name>
+    <message>
+        <source>Type the address the host shared with you.</source>
+        <translation>Gib die Adresse ein, die der Host mit dir geteilt hat.</translation>
+    </message>
+    <message>
+        <source>An address cannot contain spaces.</source>
+        <translation>Eine Adresse darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Chat addresses start with ws:// or wss://, not %1://.</source>
+        <translation>Chat-Adressen beginnen mit ws:// oder wss://, nicht mit %1://.</translation>
+    </message>
+    <message>
+        <source>Leave names and passwords out of the address; use the password field.</source>
+        <translation>Lass Namen und Passwörter in der Adresse weg; nutze das Passwortfeld.</translation>
+    </message>
+    <message>
+        <source>That is not a valid IPv6 address.</source>
+        <translation>Das ist keine gültige IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>Put IPv6 addresses in brackets, such as ws://[fe80::1]:8642.</source>
+        <translation>Setze IPv6-Adressen in eckige Klammern, z. B. ws://[fe80::1]:8642.</translation>
+    </message>
+    <message>
+        <source>The address needs a computer name or IP address, such as 192.168.1.20.</source>
+        <translation>Die Adresse braucht einen Computernamen oder eine IP-Adresse, z. B. 192.168.1.20.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid computer name or IP address.</source>
+        <translation>„%1“ ist weder ein gültiger Computername noch eine gültige IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>That is not a valid address.</source>
+        <translation>Das ist keine gültige Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Typing and moving around</source>
+        <translation>Schreiben und Navigieren</translation>
     </message>
 </context>
 <context>
@@ -406,46 +1024,6 @@
     <message>
         <source>Connects to %1</source>
         <translation>Verbindet mit %1</translation>
-    </message>
-    <message>
-        <source>Type the address the host shared with you.</source>
-        <translation>Gib die Adresse ein, die der Host mit dir geteilt hat.</translation>
-    </message>
-    <message>
-        <source>An address cannot contain spaces.</source>
-        <translation>Eine Adresse darf keine Leerzeichen enthalten.</translation>
-    </message>
-    <message>
-        <source>Chat addresses start with ws:// or wss://, not %1://.</source>
-        <translation>Chat-Adressen beginnen mit ws:// oder wss://, nicht mit %1://.</translation>
-    </message>
-    <message>
-        <source>Leave names and passwords out of the address; use the password field.</source>
-        <translation>Lass Namen und Passwörter in der Adresse weg; nutze das Passwortfeld.</translation>
-    </message>
-    <message>
-        <source>That is not a valid IPv6 address.</source>
-        <translation>Das ist keine gültige IPv6-Adresse.</translation>
-    </message>
-    <message>
-        <source>Put IPv6 addresses in brackets, such as ws://[fe80::1]:8642.</source>
-        <translation>Setze IPv6-Adressen in eckige Klammern, z. B. ws://[fe80::1]:8642.</translation>
-    </message>
-    <message>
-        <source>The address needs a computer name or IP address, such as 192.168.1.20.</source>
-        <translation>Die Adresse braucht einen Computernamen oder eine IP-Adresse, z. B. 192.168.1.20.</translation>
-    </message>
-    <message>
-        <source>The port must be a number from 1 to 65535.</source>
-        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid computer name or IP address.</source>
-        <translation>„%1“ ist weder ein gültiger Computername noch eine gültige IP-Adresse.</translation>
-    </message>
-    <message>
-        <source>That is not a valid address.</source>
-        <translation>Das ist keine gültige Adresse.</translation>
     </message>
 </context>
 <context>

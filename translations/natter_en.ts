@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>Natter::ConversationHeader</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Natter::RoomDirectoryDelegate</name>
     <message numerus="yes">
         <source>%n member(s)</source>

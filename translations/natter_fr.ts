@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Natter::AboutDialog</name>
+    <message>
+        <source>About Natter</source>
+        <translation>À propos de Natter</translation>
+    </message>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Chat on your network without signing up.</source>
+        <translation>Discutez sur votre réseau sans créer de compte.</translation>
+    </message>
+    <message>
+        <source>Runs on Qt %1</source>
+        <translation>Fonctionne avec Qt %1</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ChatClient</name>
     <message>
         <source>%1 is not a Natter server.</source>
@@ -15,6 +38,55 @@
         <source>The server refused the password.</source>
         <translation>Le serveur a refusé le mot de passe.</translation>
     </message>
+    <message>
+        <source>%1 is not a chat address: chat addresses start with ws:// or wss://.</source>
+        <translation>%1 n’est pas une adresse de discussion&#xa0;: les adresses de discussion commencent par ws:// ou wss://.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 n’a pas répondu dans un délai de %n seconde.</numerusform>
+            <numerusform>%1 n’a pas répondu dans un délai de %n secondes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ChatSession</name>
+    <message>
+        <source>Older messages of %1 could not be loaded: %2</source>
+        <translation>Les anciens messages de %1 n’ont pas pu être chargés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not join #%1: %2</source>
+        <translation>Impossible de rejoindre #%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The topic of #%1 was not changed: %2</source>
+        <translation>Le sujet de #%1 n’a pas été modifié&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Your name was not changed: %1</source>
+        <translation>Votre nom n’a pas été modifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Rooms can be joined once Natter is connected again.</source>
+        <translation>Vous pourrez rejoindre des salons dès que Natter sera de nouveau connecté.</translation>
+    </message>
+    <message>
+        <source>Rooms can be left once Natter is connected again.</source>
+        <translation>Vous pourrez quitter des salons dès que Natter sera de nouveau connecté.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ClientCache</name>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>The cache was written by a newer version of Natter.</source>
+        <translation>Le cache a été écrit par une version plus récente de Natter.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Composer</name>
@@ -27,16 +99,206 @@
         <translation>Écrire un message…</translation>
     </message>
     <message>
-        <source>Send (Enter). Shift+Enter starts a new line.</source>
-        <translation>Envoyer (Entrée). Maj+Entrée pour aller à la ligne.</translation>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
     <message>
-        <source>Bytes over the limit: %1</source>
-        <translation>Octets au-delà de la limite&#x202f;: %1</translation>
+        <source>Send message</source>
+        <translation>Envoyer le message</translation>
     </message>
     <message>
-        <source>Bytes left: %1</source>
-        <translation>Octets restants&#x202f;: %1</translation>
+        <source>Send (Enter or Ctrl+Enter). Shift+Enter starts a new line.</source>
+        <translation>Envoyer (Entrée ou Ctrl+Entrée). Maj+Entrée pour aller à la ligne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) too many</source>
+        <translation>
+            <numerusform>%n caractère en trop</numerusform>
+            <numerusform>%n caractères en trop</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n caractère restant</numerusform>
+            <numerusform>%n caractères restants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ConnectionBanner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Reconnect Now</source>
+        <translation>Se reconnecter maintenant</translation>
+    </message>
+    <message>
+        <source>Connect to Another Chat…</source>
+        <translation>Se connecter à une autre discussion…</translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Connecté à %1 en tant que %2</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>The host stopped this chat. Everything here stays readable, and Natter rejoins when the chat is back.</source>
+        <translation>L’hôte a arrêté cette discussion. Tout ce qui est ici reste lisible, et Natter la rejoindra dès qu’elle sera de retour.</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting… What you write is sent once Natter is back.</source>
+        <translation>Connexion perdue — reconnexion en cours… Ce que vous écrivez sera envoyé dès que Natter sera reconnecté.</translation>
+    </message>
+    <message>
+        <source>Not connected. The conversations below are what this computer remembers.</source>
+        <translation>Non connecté. Vous voyez les conversations que cet ordinateur a gardées en mémoire.</translation>
+    </message>
+    <message>
+        <source>Connect to a Chat…</source>
+        <translation>Se connecter à une discussion…</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ConversationHeader</name>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are not in this room</source>
+        <translation>Vous n’êtes pas dans ce salon</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>not online: messages cannot reach them now</source>
+        <translation>hors ligne&#xa0;: les messages ne peuvent pas lui parvenir pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ErrorText</name>
+    <message>
+        <source>Someone here already uses that name.</source>
+        <translation>Quelqu’un ici utilise déjà ce nom.</translation>
+    </message>
+    <message>
+        <source>Someone here already uses the name %1.</source>
+        <translation>Quelqu’un ici utilise déjà le nom %1.</translation>
+    </message>
+    <message>
+        <source>That name cannot be used here.</source>
+        <translation>Ce nom ne peut pas être utilisé ici.</translation>
+    </message>
+    <message>
+        <source>That is not a valid room name.</source>
+        <translation>Ce n’est pas un nom de salon valide.</translation>
+    </message>
+    <message>
+        <source>The password is not right.</source>
+        <translation>Le mot de passe n’est pas correct.</translation>
+    </message>
+    <message>
+        <source>You are not in that room any more.</source>
+        <translation>Vous n’êtes plus dans ce salon.</translation>
+    </message>
+    <message>
+        <source>You are not in #%1 any more.</source>
+        <translation>Vous n’êtes plus dans #%1.</translation>
+    </message>
+    <message>
+        <source>No more rooms can be joined or created: you are in as many rooms as this server allows, or it has as many rooms as it can hold.</source>
+        <translation>Impossible de rejoindre ou de créer d’autres salons&#xa0;: vous êtes dans autant de salons que ce serveur le permet, ou il contient déjà autant de salons qu’il peut en accueillir.</translation>
+    </message>
+    <message>
+        <source>That person is not online. Messages can only be sent to people who are online.</source>
+        <translation>Cette personne n’est pas en ligne. Les messages ne peuvent être envoyés qu’aux personnes en ligne.</translation>
+    </message>
+    <message>
+        <source>%1 is not online. Messages can only be sent to people who are online.</source>
+        <translation>%1 n’est pas en ligne. Les messages ne peuvent être envoyés qu’aux personnes en ligne.</translation>
+    </message>
+    <message>
+        <source>The message is empty or holds characters that cannot be sent.</source>
+        <translation>Le message est vide ou contient des caractères qui ne peuvent pas être envoyés.</translation>
+    </message>
+    <message>
+        <source>That topic is too long or holds characters that cannot be used.</source>
+        <translation>Ce sujet est trop long ou contient des caractères qui ne peuvent pas être utilisés.</translation>
+    </message>
+    <message>
+        <source>The message is longer than this server accepts.</source>
+        <translation>Le message est plus long que ce que ce serveur accepte.</translation>
+    </message>
+    <message>
+        <source>You are sending faster than the server allows. Wait a moment.</source>
+        <translation>Vous envoyez des messages plus vite que le serveur ne le permet. Patientez un instant.</translation>
+    </message>
+    <message>
+        <source>The server is full, or has too many connections from your address.</source>
+        <translation>Le serveur est plein, ou reçoit trop de connexions depuis votre adresse.</translation>
+    </message>
+    <message>
+        <source>The server could not save that. Try again.</source>
+        <translation>Le serveur n’a pas pu l’enregistrer. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The server did not accept a request from this app (%1).</source>
+        <translation>Le serveur a refusé une requête de cette application (%1).</translation>
+    </message>
+    <message>
+        <source>Nobody is accepting chats at %1. Is the chat still hosted there?</source>
+        <translation>Personne n’accepte de discussions à l’adresse %1. La discussion y est-elle toujours hébergée&#x202f;?</translation>
+    </message>
+    <message>
+        <source>No computer called %1 was found on the network.</source>
+        <translation>Aucun ordinateur nommé %1 n’a été trouvé sur le réseau.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the chat could start.</source>
+        <translation>%1 a fermé la connexion avant que la discussion ne puisse commencer.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The network is not reachable. Check the connection of this computer.</source>
+        <translation>Le réseau est inaccessible. Vérifiez la connexion de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be set up.</source>
+        <translation>Impossible d’établir une connexion sécurisée avec %1.</translation>
+    </message>
+    <message>
+        <source>The network proxy did not let the connection through.</source>
+        <translation>Le proxy réseau n’a pas laissé passer la connexion.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed.</source>
+        <translation>La connexion à %1 a échoué.</translation>
     </message>
 </context>
 <context>
@@ -59,14 +321,21 @@
     </message>
 </context>
 <context>
+    <name>Natter::InfoBar</name>
+    <message>
+        <source>Notice</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Launcher</name>
     <message>
         <source>%1&apos;s chat</source>
         <translation>Discussion de %1</translation>
-    </message>
-    <message>
-        <source>Could not start hosting: %1</source>
-        <translation>Impossible de démarrer l’hébergement&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 in #%2</source>
@@ -75,14 +344,6 @@
     <message>
         <source>%1 Pick another name.</source>
         <translation>%1 Choisissez un autre nom.</translation>
-    </message>
-    <message>
-        <source>Wrong password for %1.</source>
-        <translation>Mot de passe incorrect pour %1.</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1: %2</source>
-        <translation>Impossible de se connecter à %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Natter is still hosting</source>
@@ -97,8 +358,28 @@
         <translation>Arrêter l’hébergement</translation>
     </message>
     <message>
-        <source>Everyone connected to this computer will be disconnected. Stop hosting?</source>
-        <translation>Toutes les personnes connectées à cet ordinateur seront déconnectées. Arrêter l’hébergement&#x202f;?</translation>
+        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
+        <translation>La discussion à l’adresse %1 nécessite un mot de passe. Saisissez celui que l’hôte vous a donné.</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not right.</source>
+        <translation>Le mot de passe pour %1 n’est pas correct.</translation>
+    </message>
+    <message>
+        <source>Quit Natter</source>
+        <translation>Quitter Natter</translation>
+    </message>
+    <message>
+        <source>This computer hosts the chat. Everyone connected to it will be disconnected until you host it again.</source>
+        <translation>Cet ordinateur héberge la discussion. Toutes les personnes qui y sont connectées seront déconnectées jusqu’à ce que vous l’hébergiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Stop Hosting and Quit</source>
+        <translation>Arrêter l’hébergement et quitter</translation>
+    </message>
+    <message>
+        <source>Keep Hosting in the Tray</source>
+        <translation>Continuer dans la zone de notification</translation>
     </message>
 </context>
 <context>
@@ -106,10 +387,6 @@
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
-    </message>
-    <message>
-        <source>Join or create a room…</source>
-        <translation>Rejoindre ou créer un salon…</translation>
     </message>
     <message>
         <source>Double-click someone to write to them directly.</source>
@@ -122,10 +399,6 @@
     <message>
         <source>&amp;Chat</source>
         <translation>&amp;Discussion</translation>
-    </message>
-    <message>
-        <source>&amp;Join or Create Room…</source>
-        <translation>&amp;Rejoindre ou créer un salon…</translation>
     </message>
     <message>
         <source>Ctrl+J</source>
@@ -164,10 +437,6 @@
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <source>&amp;Copy Share Address</source>
-        <translation>&amp;Copier l’adresse de partage</translation>
-    </message>
-    <message>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
@@ -180,20 +449,12 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
         <source>Copy the address others can join at</source>
         <translation>Copier l’adresse permettant aux autres de rejoindre la discussion</translation>
     </message>
     <message>
         <source>Others can join at %1</source>
         <translation>Les autres peuvent rejoindre la discussion via %1</translation>
-    </message>
-    <message>
-        <source>Address copied.</source>
-        <translation>Adresse copiée.</translation>
     </message>
     <message>
         <source>Message #%1</source>
@@ -220,30 +481,6 @@
         <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
-        <source>Connected to %1 as %2</source>
-        <translation>Connecté à %1 en tant que %2</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connexion en cours…</translation>
-    </message>
-    <message>
-        <source>Connection lost — reconnecting… Nothing you write is lost.</source>
-        <translation>Connexion perdue — reconnexion en cours… Rien de ce que vous écrivez n’est perdu.</translation>
-    </message>
-    <message>
-        <source>Not connected</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>Join or Create Room</source>
-        <translation>Rejoindre ou créer un salon</translation>
-    </message>
-    <message>
-        <source>Room name (lower-case letters, digits, - and _):</source>
-        <translation>Nom du salon (lettres minuscules, chiffres, - et _)&#xa0;:</translation>
-    </message>
-    <message>
         <source>Set Topic</source>
         <translation>Définir le sujet</translation>
     </message>
@@ -259,6 +496,114 @@
         <source>Write directly to:</source>
         <translation>Écrire directement à&#xa0;:</translation>
     </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Browse Rooms…</source>
+        <translation>Parcourir les salons…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Another Chat…</source>
+        <translation>Se &amp;connecter à une autre discussion…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Browse Rooms…</source>
+        <translation>Pa&amp;rcourir les salons…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Invite Link</source>
+        <translation>Copier le &amp;lien d’invitation</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Aller</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Conversation…</source>
+        <translation>&amp;Aller à une conversation…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>&amp;Next Unread Conversation</source>
+        <translation>Conversation non lue &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Unread Conversation</source>
+        <translation>Conversation non lue &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>Newest &amp;Message</source>
+        <translation>&amp;Dernier message</translation>
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation>Ctrl+End</translation>
+    </message>
+    <message>
+        <source>Show &amp;Members</source>
+        <translation>Afficher les &amp;membres</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>&amp;About Natter</source>
+        <translation>À &amp;propos de Natter</translation>
+    </message>
+    <message>
+        <source>Copy Invite Link</source>
+        <translation>Copier le lien d’invitation</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Lien d’invitation copié.</translation>
+    </message>
+    <message>
+        <source>The rooms of this chat can be browsed once Natter is connected again.</source>
+        <translation>Vous pourrez parcourir les salons de cette discussion dès que Natter sera de nouveau connecté.</translation>
+    </message>
+    <message>
+        <source>Nothing else is unread.</source>
+        <translation>Aucune autre conversation non lue.</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>Start a new line</source>
+        <translation>Aller à la ligne</translation>
+    </message>
+    <message>
+        <source>Copy the selected message or text</source>
+        <translation>Copier le message ou le texte sélectionné</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>
@@ -269,6 +614,10 @@
     <message>
         <source>%1 — typing…</source>
         <translation>%1 — écrit…</translation>
+    </message>
+    <message>
+        <source>%1 — not online</source>
+        <translation>%1 — hors ligne</translation>
     </message>
 </context>
 <context>
@@ -281,6 +630,10 @@
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageLayout</name>
@@ -292,6 +645,29 @@
         <source>Not sent — click to retry</source>
         <translation>Non envoyé — cliquez pour réessayer</translation>
     </message>
+    <message>
+        <source>Not sent: %1 — click to retry</source>
+        <translation>Non envoyé&#xa0;: %1 — cliquez pour réessayer</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessageModel</name>
+    <message>
+        <source>%1, %2, * %1 %3</source>
+        <translation>%1, %2, * %1 %3</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>%1, sending</source>
+        <translation>%1, envoi en cours</translation>
+    </message>
+    <message>
+        <source>%1, not sent</source>
+        <translation>%1, non envoyé</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageView</name>
@@ -302,6 +678,30 @@
     <message>
         <source>No messages yet. Say hello!</source>
         <translation>Aucun message pour l’instant. Dites bonjour&#x202f;!</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
+    <message>
+        <source>Scrolls to the newest message</source>
+        <translation>Fait défiler jusqu’au dernier message</translation>
+    </message>
+    <message>
+        <source>Copy Text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
@@ -353,6 +753,132 @@
         <source>Hosting</source>
         <translation>Hébergement</translation>
     </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::QuickSwitcher</name>
+    <message>
+        <source>Jump to a conversation</source>
+        <translation>Aller à une conversation</translation>
+    </message>
+    <message>
+        <source>Jump to a conversation…</source>
+        <translation>Aller à une conversation…</translation>
+    </message>
+    <message>
+        <source>Conversation name</source>
+        <translation>Nom de la conversation</translation>
+    </message>
+    <message>
+        <source>Matching conversations</source>
+        <translation>Conversations correspondantes</translation>
+    </message>
+    <message>
+        <source>No conversation matches</source>
+        <translation>Aucune conversation ne correspond</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RoomDirectoryDelegate</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Rejoint</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RoomDirectoryDialog</name>
+    <message>
+        <source>Browse Rooms</source>
+        <translation>Parcourir les salons</translation>
+    </message>
+    <message>
+        <source>Browse Rooms — %1</source>
+        <translation>Parcourir les salons — %1</translation>
+    </message>
+    <message>
+        <source>Find or create a room</source>
+        <translation>Chercher ou créer un salon</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salons</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <source>Loading rooms…</source>
+        <translation>Chargement des salons…</translation>
+    </message>
+    <message>
+        <source>There are no rooms yet. Type a name to create one.</source>
+        <translation>Il n’y a encore aucun salon. Saisissez un nom pour en créer un.</translation>
+    </message>
+    <message>
+        <source>No rooms match</source>
+        <translation>Aucun salon ne correspond</translation>
+    </message>
+    <message>
+        <source>Create #%1</source>
+        <translation>Créer #%1</translation>
+    </message>
+    <message>
+        <source>Join #%1</source>
+        <translation>Rejoindre #%1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RoomDirectoryModel</name>
+    <message>
+        <source>Room %1</source>
+        <translation>Salon %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation>rejoint</translation>
+    </message>
+    <message>
+        <source>topic: %1</source>
+        <translation>sujet&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::RoomListModel</name>
@@ -363,6 +889,98 @@
     <message>
         <source>Direct messages</source>
         <translation>Messages privés</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>Salon %1</translation>
+    </message>
+    <message>
+        <source>Direct messages with %1</source>
+        <translation>Messages privés avec %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread, mentioned</source>
+        <translation>
+            <numerusform>%1, %n message non lu, avec mention</numerusform>
+            <numerusform>%1, %n messages non lus, avec mention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1, %n message non lu</numerusform>
+            <numerusform>%1, %n messages non lus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ServerAddress</name>
+    <message>
+        <source>Type the address the host shared with you.</source>
+        <translation>Saisissez l’adresse que l’hôte vous a communiquée.</translation>
+    </message>
+    <message>
+        <source>An address cannot contain spaces.</source>
+        <translation>Une adresse ne peut pas contenir d’espaces.</translation>
+    </message>
+    <message>
+        <source>Chat addresses start with ws:// or wss://, not %1://.</source>
+        <translation>Les adresses de discussion commencent par ws:// ou wss://, pas par %1://.</translation>
+    </message>
+    <message>
+        <source>Leave names and passwords out of the address; use the password field.</source>
+        <translation>N’indiquez ni nom ni mot de passe dans l’adresse&#x202f;; utilisez le champ du mot de passe.</translation>
+    </message>
+    <message>
+        <source>That is not a valid IPv6 address.</source>
+        <translation>Ce n’est pas une adresse IPv6 valide.</translation>
+    </message>
+    <message>
+        <source>Put IPv6 addresses in brackets, such as ws://[fe80::1]:8642.</source>
+        <translation>Mettez les adresses IPv6 entre crochets, par exemple ws://[fe80::1]:8642.</translation>
+    </message>
+    <message>
+        <source>The address needs a computer name or IP address, such as 192.168.1.20.</source>
+        <translation>L’adresse doit contenir un nom d’ordinateur ou une adresse IP, par exemple 192.168.1.20.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Le port doit être un nombre compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid computer name or IP address.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’ordinateur ni une adresse IP valide.</translation>
+    </message>
+    <message>
+        <source>That is not a valid address.</source>
+        <translation>Ce n’est pas une adresse valide.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Typing and moving around</source>
+        <translation>Saisie et navigation</translation>
     </message>
 </context>
 <context>
@@ -406,46 +1024,6 @@
     <message>
         <source>Connects to %1</source>
         <translation>Connexion à %1</translation>
-    </message>
-    <message>
-        <source>Type the address the host shared with you.</source>
-        <translation>Saisissez l’adresse que l’hôte vous a communiquée.</translation>
-    </message>
-    <message>
-        <source>An address cannot contain spaces.</source>
-        <translation>Une adresse ne peut pas contenir d’espaces.</translation>
-    </message>
-    <message>
-        <source>Chat addresses start with ws:// or wss://, not %1://.</source>
-        <translation>Les adresses de discussion commencent par ws:// ou wss://, pas par %1://.</translation>
-    </message>
-    <message>
-        <source>Leave names and passwords out of the address; use the password field.</source>
-        <translation>N’indiquez ni nom ni mot de passe dans l’adresse&#x202f;; utilisez le champ du mot de passe.</translation>
-    </message>
-    <message>
-        <source>That is not a valid IPv6 address.</source>
-        <translation>Ce n’est pas une adresse IPv6 valide.</translation>
-    </message>
-    <message>
-        <source>Put IPv6 addresses in brackets, such as ws://[fe80::1]:8642.</source>
-        <translation>Mettez les adresses IPv6 entre crochets, par exemple ws://[fe80::1]:8642.</translation>
-    </message>
-    <message>
-        <source>The address needs a computer name or IP address, such as 192.168.1.20.</source>
-        <translation>L’adresse doit contenir un nom d’ordinateur ou une adresse IP, par exemple 192.168.1.20.</translation>
-    </message>
-    <message>
-        <source>The port must be a number from 1 to 65535.</source>
-        <translation>Le port doit être un nombre compris entre 1 et 65535.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid computer name or IP address.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est ni un nom d’ordinateur ni une adresse IP valide.</translation>
-    </message>
-    <message>
-        <source>That is not a valid address.</source>
-        <translation>Ce n’est pas une adresse valide.</translation>
     </message>
 </context>
 <context>
