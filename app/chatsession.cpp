@@ -69,7 +69,7 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
         if (Conversation *found = find(id))
             found->historyFailed();
         if (!error.message.isEmpty() || error.code != ErrorCode::BadRequest)
-            emit noticeRaised(tr("Older messages of %1 could not be loaded: %2")
+            emit noticeRaised(tr("Older messages in %1 could not be loaded: %2")
                                   .arg(id.isRoom() ? QStringLiteral("#") + id.name : id.name,
                                        ErrorText::describe(error, {id.isRoom() ? id.name : QString(), {},
                                                                    id.isRoom() ? QString() : id.name})));
@@ -273,7 +273,7 @@ void ChatSession::joinRoom(const QString &room)
         return;
     }
     if (m_client->state() != ChatClient::State::Connected) {
-        emit noticeRaised(tr("Rooms can be joined once Natter is connected again."));
+        emit noticeRaised(tr("You can join rooms once Natter is connected again."));
         return;
     }
     m_pendingJoin = room;
@@ -283,7 +283,7 @@ void ChatSession::joinRoom(const QString &room)
 void ChatSession::leaveRoom(const QString &room)
 {
     if (m_client->state() != ChatClient::State::Connected) {
-        emit noticeRaised(tr("Rooms can be left once Natter is connected again."));
+        emit noticeRaised(tr("You can leave rooms once Natter is connected again."));
         return;
     }
     m_client->leaveRoom(room);

@@ -40,7 +40,7 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return id.name;
     case Qt::AccessibleTextRole: {
         QString text = id.isRoom() ? tr("Room %1").arg(id.name) : tr("Direct messages with %1").arg(id.name);
-        if (conversation->unreadMentions() > 0 || (!id.isRoom() && conversation->unread() > 0))
+        if (id.isRoom() && conversation->unreadMentions() > 0)
             text = tr("%1, %n unread, mentioned", nullptr, conversation->unread()).arg(text);
         else if (conversation->unread() > 0)
             text = tr("%1, %n unread", nullptr, conversation->unread()).arg(text);

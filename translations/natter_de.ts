@@ -53,10 +53,6 @@
 <context>
     <name>Natter::ChatSession</name>
     <message>
-        <source>Older messages of %1 could not be loaded: %2</source>
-        <translation>Ältere Nachrichten von %1 konnten nicht geladen werden: %2</translation>
-    </message>
-    <message>
         <source>Could not join #%1: %2</source>
         <translation>Beitritt zu #%1 fehlgeschlagen: %2</translation>
     </message>
@@ -69,11 +65,15 @@
         <translation>Dein Name wurde nicht geändert: %1</translation>
     </message>
     <message>
-        <source>Rooms can be joined once Natter is connected again.</source>
+        <source>Older messages in %1 could not be loaded: %2</source>
+        <translation>Ältere Nachrichten in %1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>You can join rooms once Natter is connected again.</source>
         <translation>Räumen kannst du beitreten, sobald Natter wieder verbunden ist.</translation>
     </message>
     <message>
-        <source>Rooms can be left once Natter is connected again.</source>
+        <source>You can leave rooms once Natter is connected again.</source>
         <translation>Räume kannst du verlassen, sobald Natter wieder verbunden ist.</translation>
     </message>
 </context>
@@ -106,10 +106,6 @@
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
-    <message>
-        <source>Send (Enter or Ctrl+Enter). Shift+Enter starts a new line.</source>
-        <translation>Senden (Eingabetaste oder Strg+Eingabetaste). Umschalt+Eingabetaste beginnt eine neue Zeile.</translation>
-    </message>
     <message numerus="yes">
         <source>%n character(s) too many</source>
         <translation>
@@ -123,6 +119,10 @@
             <numerusform>Noch %n Zeichen</numerusform>
             <numerusform>Noch %n Zeichen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send (%1 or %2). %3 starts a new line.</source>
+        <translation>Senden (%1 oder %2). %3 beginnt eine neue Zeile.</translation>
     </message>
 </context>
 <context>
@@ -160,12 +160,12 @@
         <translation>Verbindung unterbrochen — wird wiederhergestellt… Was du schreibst, wird gesendet, sobald Natter wieder verbunden ist.</translation>
     </message>
     <message>
-        <source>Not connected. The conversations below are what this computer remembers.</source>
-        <translation>Nicht verbunden. Du siehst die Unterhaltungen, die dieser Computer gespeichert hat.</translation>
-    </message>
-    <message>
         <source>Connect to a Chat…</source>
         <translation>Mit einem Chat verbinden…</translation>
+    </message>
+    <message>
+        <source>Not connected. The conversations here are what this computer remembers.</source>
+        <translation>Nicht verbunden. Du siehst die Unterhaltungen, die dieser Computer gespeichert hat.</translation>
     </message>
 </context>
 <context>
@@ -557,10 +557,6 @@
         <translation>Ctrl+End</translation>
     </message>
     <message>
-        <source>Show &amp;Members</source>
-        <translation>&amp;Mitglieder anzeigen</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -603,6 +599,10 @@
     <message>
         <source>Copy the selected message or text</source>
         <translation>Ausgewählte Nachricht oder ausgewählten Text kopieren</translation>
+    </message>
+    <message>
+        <source>Show M&amp;embers</source>
+        <translation>&amp;Mitglieder anzeigen</translation>
     </message>
 </context>
 <context>

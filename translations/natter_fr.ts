@@ -53,10 +53,6 @@
 <context>
     <name>Natter::ChatSession</name>
     <message>
-        <source>Older messages of %1 could not be loaded: %2</source>
-        <translation>Les anciens messages de %1 n’ont pas pu être chargés&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Could not join #%1: %2</source>
         <translation>Impossible de rejoindre #%1&#xa0;: %2</translation>
     </message>
@@ -69,11 +65,15 @@
         <translation>Votre nom n’a pas été modifié&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Rooms can be joined once Natter is connected again.</source>
+        <source>Older messages in %1 could not be loaded: %2</source>
+        <translation>Les anciens messages de %1 n’ont pas pu être chargés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>You can join rooms once Natter is connected again.</source>
         <translation>Vous pourrez rejoindre des salons dès que Natter sera de nouveau connecté.</translation>
     </message>
     <message>
-        <source>Rooms can be left once Natter is connected again.</source>
+        <source>You can leave rooms once Natter is connected again.</source>
         <translation>Vous pourrez quitter des salons dès que Natter sera de nouveau connecté.</translation>
     </message>
 </context>
@@ -106,10 +106,6 @@
         <source>Send message</source>
         <translation>Envoyer le message</translation>
     </message>
-    <message>
-        <source>Send (Enter or Ctrl+Enter). Shift+Enter starts a new line.</source>
-        <translation>Envoyer (Entrée ou Ctrl+Entrée). Maj+Entrée pour aller à la ligne.</translation>
-    </message>
     <message numerus="yes">
         <source>%n character(s) too many</source>
         <translation>
@@ -123,6 +119,10 @@
             <numerusform>%n caractère restant</numerusform>
             <numerusform>%n caractères restants</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Send (%1 or %2). %3 starts a new line.</source>
+        <translation>Envoyer (%1 ou %2). %3 pour aller à la ligne.</translation>
     </message>
 </context>
 <context>
@@ -160,12 +160,12 @@
         <translation>Connexion perdue — reconnexion en cours… Ce que vous écrivez sera envoyé dès que Natter sera reconnecté.</translation>
     </message>
     <message>
-        <source>Not connected. The conversations below are what this computer remembers.</source>
-        <translation>Non connecté. Vous voyez les conversations que cet ordinateur a gardées en mémoire.</translation>
-    </message>
-    <message>
         <source>Connect to a Chat…</source>
         <translation>Se connecter à une discussion…</translation>
+    </message>
+    <message>
+        <source>Not connected. The conversations here are what this computer remembers.</source>
+        <translation>Non connecté. Vous voyez les conversations que cet ordinateur a gardées en mémoire.</translation>
     </message>
 </context>
 <context>
@@ -557,10 +557,6 @@
         <translation>Ctrl+End</translation>
     </message>
     <message>
-        <source>Show &amp;Members</source>
-        <translation>Afficher les &amp;membres</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
@@ -603,6 +599,10 @@
     <message>
         <source>Copy the selected message or text</source>
         <translation>Copier le message ou le texte sélectionné</translation>
+    </message>
+    <message>
+        <source>Show M&amp;embers</source>
+        <translation>Afficher les &amp;membres</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QKeySequence>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -48,7 +49,13 @@ Composer::Composer(QWidget *parent)
     m_sendButton->setText(tr("Send"));
     m_sendButton->setIcon(QIcon::fromTheme(u"document-send"_s, style()->standardIcon(QStyle::SP_ArrowForward)));
     m_sendButton->setAccessibleName(tr("Send message"));
-    m_sendButton->setToolTip(tr("Send (Enter or Ctrl+Enter). Shift+Enter starts a new line."));
+    // Key names as Qt shows them in the user's language, not spelled out in the sentence.
+    const auto key = [](QKeyCombination combination) {
+        return QKeySequence(combination).toString(QKeySequence::NativeText);
+    };
+    m_sendButton->setToolTip(tr("Send (%1 or %2). %3 starts a new line.")
+                                 .arg(key(Qt::Key_Return), key(Qt::ControlModifier | Qt::Key_Return),
+                                      key(Qt::ShiftModifier | Qt::Key_Return)));
     m_sendButton->setAutoDefault(false);
     m_sendButton->setEnabled(false);
 

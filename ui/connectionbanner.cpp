@@ -38,7 +38,7 @@ QString ConnectionBanner::stateText() const
     case ChatClient::State::Disconnected:
         break;
     }
-    return tr("Not connected. The conversations below are what this computer remembers.");
+    return tr("Not connected. The conversations here are what this computer remembers.");
 }
 
 void ConnectionBanner::refresh()

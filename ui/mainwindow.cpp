@@ -209,7 +209,7 @@ void MainWindow::buildMenus()
     go->addSeparator();
     remember(go->addAction(tr("Newest &Message"), QKeySequence(tr("Ctrl+End")), m_messageView,
                            &MessageView::scrollToNewest));
-    m_showMembersAction = go->addAction(tr("Show &Members"));
+    m_showMembersAction = go->addAction(tr("Show M&embers"));
     m_showMembersAction->setCheckable(true);
     m_showMembersAction->setChecked(true);
     connect(m_showMembersAction, &QAction::toggled, m_memberPane, &QWidget::setVisible);
