@@ -49,7 +49,7 @@ void MessageModel::setOwnName(const QString &name)
     if (!m_rows.isEmpty()) {
         QList<int> roles{IsOwnRole, MentionRole, Qt::AccessibleTextRole};
         if (hasUnconfirmed)
-            roles.append(SenderRole);
+            roles << SenderRole << FirstOfGroupRole; // a new sender may join or leave the group above
         emit dataChanged(index(0), index(rowCount() - 1), roles);
     }
 }
