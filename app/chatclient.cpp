@@ -39,6 +39,9 @@ ChatClient::ChatClient(QObject *parent)
     connect(&m_connectTimer, &QTimer::timeout, this, &ChatClient::onConnectTimeout);
     connect(&m_socket, &QWebSocket::connected, this, &ChatClient::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &ChatClient::onConnectionLost);
+    // QWebSocket keeps the close code of an earlier connection until the next close frame: a later drop without
+    // one would look like the server stopping (1001) or the session ending. Only a close of this connection counts.
+    connect(&m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeCode = m_socket.closeCode(); });
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this](QAbstractSocket::SocketError error) {
                 m_socketError = error;
@@ -153,6 +156,7 @@ void ChatClient::openSocket()
 {
     m_welcomed = false;
     m_timedOut = false;
+    m_closeCode = 0;
     m_socketError = QAbstractSocket::UnknownSocketError;
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({subprotocol()});
@@ -204,7 +208,7 @@ void ChatClient::onConnectionLost()
         setState(State::Disconnected);
         return;
     }
-    const auto closeCode = static_cast<quint16>(m_socket.closeCode());
+    const quint16 closeCode = m_closeCode;
     if (closeCode == static_cast<quint16>(CloseCode::Replaced)
         || closeCode == static_cast<quint16>(CloseCode::AuthFailed)) {
         setState(State::Disconnected);
@@ -249,8 +253,8 @@ void ChatClient::scheduleReconnect(int delayMs)
 
 QString ChatClient::connectFailureReason() const
 {
-    if (m_timedOut)
-        return tr("%1 did not answer within %n second(s).", nullptr, m_connectTimeoutMs / 1000)
+    if (m_timedOut) // rounded up: a timeout under a second is not "0 seconds"
+        return tr("%1 did not answer within %n second(s).", nullptr, (m_connectTimeoutMs + 999) / 1000)
             .arg(m_url.toDisplayString());
     return ErrorText::socketError(m_socketError, m_url);
 }
@@ -490,7 +494,9 @@ void ChatClient::setTopic(const QString &room, const QString &topic)
 
 void ChatClient::changeName(const QString &name)
 {
-    if (!m_welcomed)
+    // The server does not answer a change to the name already held; a request waiting for that answer would take
+    // the blame for the next refusal.
+    if (!m_welcomed || name == m_name)
         return;
     m_nameRequests.append(name);
     send(Nick{name});

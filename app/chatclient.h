@@ -151,6 +151,7 @@ private:
     bool m_everWelcomed = false; // since connectToServer()
     bool m_closing = false; // the user asked to disconnect, or the server ended the session
     bool m_timedOut = false; // the current attempt ran out of time
+    quint16 m_closeCode = 0; // the close code of the current connection; 0: none (yet)
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     int m_connectTimeoutMs = DefaultConnectTimeoutMs;
     QSet<QString> m_rooms; // joined rooms, rejoined after a reconnect

@@ -31,7 +31,8 @@ void installTranslations(QCoreApplication &app)
     // Qt's own words (Cancel, Yes, the file dialogs) in the user's language too.
     for (const QString &catalog : {QStringLiteral("qtbase"), QStringLiteral("qtwebsockets")}) {
         auto *translator = new QTranslator(&app);
-        if (translator->load(QLocale(), catalog, QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        if (translator->load(QLocale(), catalog, QStringLiteral("_"),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(translator);
         else
             delete translator;

@@ -54,9 +54,10 @@ void ConnectionBanner::refresh()
         return;
     }
     const bool stopped = m_session->interruption() == ChatClient::Interruption::ServerStopped;
-    showMessage(stateText(), state == ChatClient::State::Connecting ? Kind::Information
-                             : stopped                               ? Kind::Warning
-                                                                     : Kind::Warning);
+    showMessage(stateText(),
+                state == ChatClient::State::Connecting ? Kind::Information
+                    : stopped                          ? Kind::Warning
+                                                       : Kind::Warning);
 }
 
 } // namespace Natter

@@ -96,7 +96,8 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QColor avatarColor = NameColors::forName(name, palette.color(QPalette::Base));
     Avatar::Presence presence = Avatar::Presence::None;
     if (!isRoom)
-        presence = index.data(RoomListModel::OnlineRole).toBool() ? Avatar::Presence::Online : Avatar::Presence::Offline;
+        presence =
+            index.data(RoomListModel::OnlineRole).toBool() ? Avatar::Presence::Online : Avatar::Presence::Offline;
     Avatar::paint(painter, avatarRect, name, avatarColor, presence);
 
     QRect textRect = rect.adjusted(Padding * 3 + avatar, 0, -Padding * 2, 0);

@@ -85,9 +85,8 @@ void ConversationHeader::update()
     m_avatar->setName(id.name, id.isRoom() ? AvatarLabel::Shape::Room : AvatarLabel::Shape::Person);
     if (id.isRoom()) {
         m_avatar->setPresence(AvatarLabel::Presence::None);
-        m_subtitle->setText(conversation->isJoined()
-                                ? tr("%n member(s)", nullptr, conversation->memberCount())
-                                : tr("You are not in this room"));
+        m_subtitle->setText(conversation->isJoined() ? tr("%n member(s)", nullptr, conversation->memberCount())
+                                                     : tr("You are not in this room"));
         m_topic->setText(conversation->topic());
     } else {
         const bool online = conversation->isPeerOnline();

@@ -219,7 +219,7 @@ void Launcher::hostChat()
     enterChat(HostedServerIdentity, m_host->localUrl(), {});
     m_window->setShareUrls(m_host->shareUrls());
     if (m_host->portFallback())
-        m_window->showNotice(m_host->notice());
+        m_window->showInformation(m_host->notice());
 }
 
 void Launcher::joinChat(const QUrl &url, const QString &password)
@@ -259,8 +259,7 @@ void Launcher::showWindow()
         connect(m_window.get(), &MainWindow::changeNameRequested, this, [this] { askForName({}); });
         connect(m_window.get(), &MainWindow::preferencesRequested, this, &Launcher::editPreferences);
         connect(m_window.get(), &MainWindow::connectElsewhereRequested, this, [this] { askHowToStart({}); });
-        connect(m_window.get(), &MainWindow::cancelConnectRequested, m_client.get(),
-                &ChatClient::disconnectFromServer);
+        connect(m_window.get(), &MainWindow::cancelConnectRequested, m_client.get(), &ChatClient::disconnectFromServer);
 
         m_tray = std::make_unique<TrayIcon>(QApplication::windowIcon());
         connect(m_tray.get(), &TrayIcon::showRequested, this, [this] {

@@ -39,8 +39,10 @@ public:
     // While hosting, the addresses others can join at (the first is shown and copied); empty when not hosting.
     void setShareUrls(const QList<QUrl> &urls);
     QList<QUrl> shareUrls() const { return m_shareUrls; }
-    // A notice above the messages that goes away by itself.
+    // A refusal or failure above the messages; it goes away by itself.
     void showNotice(const QString &text);
+    // Something worth knowing above the messages (a port that was busy); it stays until dismissed.
+    void showInformation(const QString &text);
     Composer *composer() const { return m_composer; }
     MessageView *messageView() const { return m_messageView; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
@@ -61,6 +63,7 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
@@ -108,6 +111,7 @@ private:
     QList<QAction *> m_shortcutActions;
     QList<QUrl> m_shareUrls;
     bool m_membersHiddenForWidth = false;
+    bool m_painted = false;
 };
 
 } // namespace Natter

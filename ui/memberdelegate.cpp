@@ -53,9 +53,9 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     QFont font = option.font;
     font.setItalic(index.data(MemberModel::TypingRole).toBool());
     painter->setFont(font);
-    painter->setPen(palette.color(selected ? QPalette::HighlightedText
-                                  : online ? QPalette::Text
-                                           : QPalette::PlaceholderText));
+    painter->setPen(palette.color(selected     ? QPalette::HighlightedText
+                                      : online ? QPalette::Text
+                                               : QPalette::PlaceholderText));
     const QRect textRect = option.rect.adjusted(Padding * 4 + side, 0, -Padding, 0);
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(font).elidedText(label(index), Qt::ElideRight, textRect.width()));

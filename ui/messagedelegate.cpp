@@ -1,8 +1,10 @@
 #include "messagedelegate.h"
 
+#include "avatar.h"
 #include "messagefonts.h"
 #include "messageheights.h"
 #include "messagelayout.h"
+#include "namecolors.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
@@ -173,7 +175,7 @@ int MessageDelegate::estimatedHeight(const MessageHeights::Row &row, int width) 
     const MessageFonts &fonts = *m_fonts;
     if (width != m_estimateWidth) {
         // Word wrapping leaves the end of most lines empty: count a line as a little less than the width.
-        const int textWidth = std::max(1, width - 6 * fonts.unit);
+        const int textWidth = std::max(1, width - 6 * fonts.unit - MessageLayout::avatarColumn(fonts));
         m_charactersPerLine = std::max(1.0, 0.92 * textWidth / fonts.averageAdvance);
         m_estimateWidth = width;
     }
@@ -246,7 +248,7 @@ QColor MessageDelegate::cachedSenderColor(const QString &name, const QColor &bac
     }
     auto found = m_senderColors.find(name);
     if (found == m_senderColors.end())
-        found = m_senderColors.insert(name, MessageText::senderColor(name, background));
+        found = m_senderColors.insert(name, NameColors::forName(name, background));
     return found.value();
 }
 
@@ -345,8 +347,14 @@ void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem 
     const QString name =
         nameMetrics.elidedText(row.sender, Qt::ElideRight, available - gap - smallMetrics.horizontalAdvance(time));
     const int baseline = layout.header.y() + fonts.nameAscent;
+    const QColor senderColor = cachedSenderColor(row.sender, option.palette.color(QPalette::Base));
+    if (!layout.avatar.isEmpty()) {
+        painter->save();
+        Avatar::paint(painter, layout.avatar, row.sender, senderColor);
+        painter->restore();
+    }
     painter->setFont(fonts.name);
-    painter->setPen(cachedSenderColor(row.sender, option.palette.color(QPalette::Base)));
+    painter->setPen(senderColor);
     painter->drawText(QPoint(layout.header.x(), baseline), name);
     painter->setFont(fonts.small);
     painter->setPen(option.palette.color(QPalette::PlaceholderText));

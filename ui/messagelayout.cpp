@@ -39,13 +39,19 @@ QString MessageRow::bodyText() const
     return action ? u"* "_s + sender + u' ' + body : body;
 }
 
+int MessageLayout::avatarColumn(const MessageFonts &fonts)
+{
+    return fonts.nameHeight + static_cast<int>(std::ceil(fonts.lineHeight)) + 3 * fonts.unit;
+}
+
 MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const MessageRow &row, Purpose purpose,
                              const Colors &colors)
     : fonts(fonts)
 {
     const int unit = fonts.unit;
-    const int left = rect.left() + 3 * unit;
-    const int width = std::max(1, rect.width() - 6 * unit);
+    const int column = avatarColumn(fonts);
+    const int left = rect.left() + 3 * unit + column;
+    const int width = std::max(1, rect.width() - 6 * unit - column);
     const int bandHeight = fonts.smallHeight + 3 * unit;
     int y = rect.top();
 
@@ -59,9 +65,13 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
     }
     const int messageTop = y;
     y += row.firstOfGroup ? 2 * unit : unit / 2;
+    int avatarBottom = y;
     if (row.firstOfGroup && !row.action) { // an action names its sender in its text
         hasHeader = true;
         header = QPoint(left, y);
+        const int side = column - 3 * unit;
+        avatar = QRect(rect.left() + 3 * unit, y + unit / 2, side, side);
+        avatarBottom = avatar.bottom() + 1;
         y += fonts.nameHeight + unit / 2;
     }
 
@@ -100,6 +110,8 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
         markerRect = QRect(left, y, metrics.horizontalAdvance(marker), fonts.smallHeight);
         y += fonts.smallHeight;
     }
+    if (purpose != Purpose::Estimate) // an estimate has no text yet: the text's lines are added to it later
+        y = std::max(y, avatarBottom);
     y += unit;
     message = QRect(rect.left(), messageTop, rect.width(), y - messageTop);
     height = y - rect.top();

@@ -64,6 +64,9 @@ public:
                   const Colors &colors = {});
     Q_DISABLE_COPY_MOVE(MessageLayout)
 
+    // The width of the avatar column: every message's text starts after it, so a group's lines align.
+    static int avatarColumn(const MessageFonts &fonts);
+
     // The link under pos (in the coordinates of rect), or an empty QUrl.
     QUrl linkAt(const QPoint &pos) const;
     // The cursor position in text.text() nearest pos: between characters, as a text cursor would stand.
@@ -76,6 +79,7 @@ public:
     QRect separator; // the day separator band; empty if none
     QRect message; // the rest of the row
     bool hasHeader = false;
+    QRect avatar; // the sender's avatar beside the first message of a group; empty on the others
     QPoint header; // top-left of the header line
     QPointF textOrigin;
     QTextLayout text; // empty when measured without laying out

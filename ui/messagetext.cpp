@@ -1,5 +1,7 @@
 #include "messagetext.h"
 
+#include "colorcontrast.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTime>
@@ -39,27 +41,15 @@ qsizetype trimmedLinkLength(QStringView link)
     return length;
 }
 
-double channelLuminance(double value)
-{
-    return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
-}
-
-double relativeLuminance(const QColor &color)
-{
-    const QColor rgb = color.toRgb();
-    return 0.2126 * channelLuminance(rgb.redF()) + 0.7152 * channelLuminance(rgb.greenF())
-        + 0.0722 * channelLuminance(rgb.blueF());
-}
-
 // The colour of this hue and saturation closest to the preferred lightness that reaches minimumContrast against
 // the background: darker on a light background, lighter on a dark one.
 QColor readableColor(double hue, double saturation, const QColor &background, double minimumContrast)
 {
-    const bool darkBackground = relativeLuminance(background) < 0.2;
+    const bool darkBackground = ColorContrast::relativeLuminance(background) < 0.2;
     double lightness = darkBackground ? 0.62 : 0.45;
     const double step = darkBackground ? 0.02 : -0.02;
     QColor color = QColor::fromHslF(hue, saturation, lightness);
-    while (contrastRatio(color, background) < minimumContrast && lightness > 0.0 && lightness < 1.0) {
+    while (ColorContrast::contrastRatio(color, background) < minimumContrast && lightness > 0.0 && lightness < 1.0) {
         lightness = std::clamp(lightness + step, 0.0, 1.0);
         color = QColor::fromHslF(hue, saturation, lightness);
     }
@@ -82,41 +72,6 @@ QList<Link> findLinks(const QString &text)
             links.append(Link{match.capturedStart(), length, url});
     }
     return links;
-}
-
-double contrastRatio(const QColor &a, const QColor &b)
-{
-    const double first = relativeLuminance(a);
-    const double second = relativeLuminance(b);
-    return (std::max(first, second) + 0.05) / (std::min(first, second) + 0.05);
-}
-
-QColor senderColor(const QString &name, const QColor &background)
-{
-    // FNV-1a over the UTF-16 code units: qHash is seeded per process and may change between Qt versions.
-    quint32 hash = 2166136261U;
-    const QString folded = name.toCaseFolded();
-    for (const QChar character : folded) {
-        hash ^= character.unicode();
-        hash *= 16777619U;
-    }
-    // MurmurHash3's finaliser: FNV leaves short names' low bits, which pick the hue, poorly mixed.
-    hash ^= hash >> 16;
-    hash *= 0x85ebca6bU;
-    hash ^= hash >> 13;
-    hash *= 0xc2b2ae35U;
-    hash ^= hash >> 16;
-    const double hue = static_cast<double>(hash % 360U) / 360.0;
-    const bool darkBackground = relativeLuminance(background) < 0.2;
-    // Start from a lightness that suits most hues, then move away from the background until readable.
-    double lightness = darkBackground ? 0.66 : 0.40;
-    const double step = darkBackground ? 0.03 : -0.03;
-    QColor color = QColor::fromHslF(hue, 0.70, lightness);
-    while (contrastRatio(color, background) < 4.5 && lightness > 0.0 && lightness < 1.0) {
-        lightness = std::clamp(lightness + step, 0.0, 1.0);
-        color = QColor::fromHslF(hue, 0.70, lightness);
-    }
-    return color;
 }
 
 QColor newMessagesColor(const QColor &background)

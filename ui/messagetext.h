@@ -1,7 +1,8 @@
 #pragma once
 
-// The pure text rules behind a painted message: which parts of a plain text are links, which colour a sender
-// gets, and how a day is named. Kept apart from the delegate so that they are easy to test and reuse.
+// The pure text rules behind a painted message: which parts of a plain text are links, the accent colours of
+// the new-messages line and mentions, and how a time is written. Kept apart from the delegate so that they are easy to
+// test and reuse.
 
 #include <QColor>
 #include <QList>
@@ -26,18 +27,11 @@ struct Link
 // the link opened one. "www." links open as http://.
 QList<Link> findLinks(const QString &text);
 
-// A colour for a sender's name: its hue comes from a hash of the case-folded name, so that it is the same on
-// every run and every machine, and its lightness is chosen to reach a 4.5:1 contrast with the background.
-QColor senderColor(const QString &name, const QColor &background);
-
 // The accent colours of the message list, each of a fixed hue, at the lightness nearest a preferred one that reaches
 // the contrast asked for against the background: the "New messages" line and its label (a red, 4.5:1, as text),
 // and the bar beside a message that mentions the user (an amber, 3:1, as a graphic).
 QColor newMessagesColor(const QColor &background);
 QColor mentionColor(const QColor &background);
-
-// WCAG contrast ratio between two colours, from 1 (same luminance) to 21 (black on white).
-double contrastRatio(const QColor &a, const QColor &b);
 
 // hh:mm in the locale's short time format, without the seconds some locales (C among them) put in it.
 QString shortTime(const QTime &time);

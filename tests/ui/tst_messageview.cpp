@@ -3,6 +3,7 @@
 // and copying text, the right-click menu, what a screen reader reads, and a scroll position that follows new
 // messages at the bottom, stays put when scrolled up, and loads older history at the top without jumping.
 
+#include "colorcontrast.h"
 #include "messagedelegate.h"
 #include "messagefonts.h"
 #include "messagelayout.h"
@@ -231,7 +232,6 @@ private slots:
     void movedRowsKeepTheirHeights();
     void findsLinks_data();
     void findsLinks();
-    void senderColoursAreStableAndReadable();
     void namesDays();
     void showsTimesWithoutSeconds();
 };
@@ -557,8 +557,8 @@ void TestMessageView::accentColoursAreReadableInBothThemes()
 {
     for (const QColor &background :
          {QColor(Qt::white), QColor(0xf5, 0xf5, 0xf5), QColor(0x1e, 0x1e, 0x1e), QColor(Qt::black)}) {
-        QVERIFY(MessageText::contrastRatio(MessageText::newMessagesColor(background), background) >= 4.5);
-        QVERIFY(MessageText::contrastRatio(MessageText::mentionColor(background), background) >= 3.0);
+        QVERIFY(ColorContrast::contrastRatio(MessageText::newMessagesColor(background), background) >= 4.5);
+        QVERIFY(ColorContrast::contrastRatio(MessageText::mentionColor(background), background) >= 3.0);
     }
 }
 
@@ -844,11 +844,10 @@ void TestMessageView::correctionsAboveTheReaderKeepThePlace()
     }
     QVERIFY(first >= 0);
     QVERIFY(!scene.view.messageDelegate()->hasExactHeight(scene.index(first), scene.view.viewport()->width()));
-    const int maximum = scene.bar()->maximum();
-
     // The first row seen stays where it was scrolled to while it and the rows around it get their exact heights.
     scene.bar()->setValue(target);
-    QTRY_VERIFY2(scene.bar()->maximum() != maximum, "heights were corrected");
+    QTRY_VERIFY2(scene.view.messageDelegate()->hasExactHeight(scene.index(first), scene.view.viewport()->width()),
+                 "heights were corrected");
     QTRY_VERIFY(scene.visibleRowsAreExact());
     QCOMPARE(scene.rect(first).bottom(), before.bottom());
     QVERIFY(!scene.view.isFollowingNewMessages());
@@ -938,19 +937,6 @@ void TestMessageView::findsLinks()
     QCOMPARE(links.size(), 1);
     QCOMPARE(text.mid(links.at(0).start, links.at(0).length), spelled);
     QCOMPARE(links.at(0).url, url);
-}
-
-void TestMessageView::senderColoursAreStableAndReadable()
-{
-    const QColor light(Qt::white);
-    const QColor dark(0x1e, 0x1e, 0x1e);
-    QCOMPARE(MessageText::senderColor(u"Alice"_s, light), MessageText::senderColor(u"alice"_s, light));
-    QVERIFY(MessageText::senderColor(u"alice"_s, light) != MessageText::senderColor(u"bob"_s, light));
-    QVERIFY(qAbs(MessageText::senderColor(u"alice"_s, light).hslHue() - 198) <= 1); // the same on every machine
-    for (const QString &name : {u"alice"_s, u"bob"_s, u"carol"_s, u"dave"_s, u"erin"_s, u"guest-12"_s, u"Zoë"_s}) {
-        QVERIFY2(MessageText::contrastRatio(MessageText::senderColor(name, light), light) >= 4.5, qPrintable(name));
-        QVERIFY2(MessageText::contrastRatio(MessageText::senderColor(name, dark), dark) >= 4.5, qPrintable(name));
-    }
 }
 
 void TestMessageView::namesDays()

@@ -1,0 +1,7 @@
+#include "uilogging.h"
+
+namespace Natter {
+
+Q_LOGGING_CATEGORY(lcUi, "natter.ui", QtInfoMsg)
+
+} // namespace Natter
