@@ -113,6 +113,8 @@ void ChatClient::connectToServer(const QUrl &url, const QString &name, const QSt
     }
     m_outbox.clear();
     m_outbox.restore(unsent);
+    // Going back to a chat this app was in: a host that is down now is waited for, not given up on.
+    m_resuming = !resume.isEmpty() || !unsent.isEmpty();
     setState(State::Connecting);
     if (!isWebSocketScheme(url)) {
         // Reported from the event loop, like every other failure, so callers see the same order of events.
@@ -189,11 +191,20 @@ void ChatClient::onConnected()
     Hello hello{m_name, m_password, m_token, {}};
     // Everything after what this client has: rooms are rejoined, direct conversations caught up. A room with
     // nothing seen yet is joined after the welcome instead: `since 0` would replay its whole history.
+    m_awaitedSinceRooms.clear();
+    m_sinceRoomsError = {};
     for (auto it = m_lastSeq.cbegin(); it != m_lastSeq.cend(); ++it) {
-        if (it.value() > 0 && (!it.key().isRoom() || m_rooms.contains(it.key().name)))
+        if (it.value() > 0 && (!it.key().isRoom() || m_rooms.contains(it.key().name))) {
             hello.since.insert(it.key().sinceKey(), it.value());
+            if (it.key().isRoom())
+                m_awaitedSinceRooms.insert(it.key().name);
+        }
     }
     send(hello);
+    // The server handles a connection's frames in order, so this answer comes after every room named in `since`
+    // was rejoined or refused; a refusal names no room, so the rooms still waiting then are the refused ones.
+    if (!m_awaitedSinceRooms.isEmpty())
+        send(RoomsRequest{});
 }
 
 void ChatClient::onConnectionLost()
@@ -217,7 +228,7 @@ void ChatClient::onConnectionLost()
                               : tr("The server refused the password."));
         return;
     }
-    if (!m_everWelcomed) {
+    if (!m_everWelcomed && !m_resuming) {
         setState(State::Disconnected);
         emit connectionFailed(connectFailureReason());
         return;
@@ -276,6 +287,7 @@ void ChatClient::handle(const ServerMessage &message)
                    [this](const Joined &joined) {
                        m_rooms.insert(joined.room);
                        m_joinRequests.removeOne(joined.room);
+                       m_awaitedSinceRooms.remove(joined.room);
                        const ConversationId room = ConversationId::room(joined.room);
                        m_lastSeq.insert(room, m_lastSeq.value(room)); // a room is resumed even before a message
                        for (const ChatMessage &message : joined.history)
@@ -309,7 +321,10 @@ void ChatClient::handle(const ServerMessage &message)
                        }
                        emit presenceChanged(presence);
                    },
-                   [this](const RoomList &list) { emit roomsListed(list.rooms); },
+                   [this](const RoomList &list) {
+                       settleSinceRooms();
+                       emit roomsListed(list.rooms);
+                   },
                    [this](const HistoryPage &page) { onHistory(page); },
                    [this](const TypingEvent &typing) { emit typingReceived(typing); },
                    [this](const TopicChanged &change) {
@@ -383,6 +398,12 @@ void ChatClient::onError(const ErrorEvent &error)
         emit joinFailed(m_joinRequests.takeFirst(), error);
         return;
     }
+    if (error.ref == Join::Type && !m_awaitedSinceRooms.isEmpty()) {
+        m_sinceRoomsError = error; // which room it was is known once the rooms answer comes
+        return;
+    }
+    if (error.code == ErrorCode::HelloRequired)
+        return; // a request sent behind a hello the server refused
     if (error.ref == SetTopic::Type && !m_topicRequests.isEmpty()) {
         emit topicFailed(m_topicRequests.takeFirst(), error);
         return;
@@ -394,6 +415,19 @@ void ChatClient::onError(const ErrorEvent &error)
     if (error.ref == Typing::Type)
         return; // the person left before the typing notice arrived: nothing anyone needs to see
     emit errorReceived(error);
+}
+
+void ChatClient::settleSinceRooms()
+{
+    const QSet<QString> refused = std::exchange(m_awaitedSinceRooms, {});
+    for (const QString &room : refused) {
+        m_rooms.remove(room);
+        m_lastSeq.remove(ConversationId::room(room));
+        ErrorEvent error = m_sinceRoomsError;
+        if (error.message.isEmpty())
+            error = {ErrorCode::TooManyRooms, QStringLiteral("The room could not be rejoined."), Join::Type.toString()};
+        emit joinFailed(room, error);
+    }
 }
 
 void ChatClient::abandonRequests()

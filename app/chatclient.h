@@ -131,6 +131,7 @@ private:
     void onHistory(const Protocol::HistoryPage &page);
     void onError(const Protocol::ErrorEvent &error);
     void abandonRequests();
+    void settleSinceRooms();
     void send(const Protocol::ClientMessage &message);
     void sendQueued(const OutgoingMessage &message);
     void noteSeq(const ConversationId &conversation, qint64 seq);
@@ -151,6 +152,7 @@ private:
     bool m_everWelcomed = false; // since connectToServer()
     bool m_closing = false; // the user asked to disconnect, or the server ended the session
     bool m_timedOut = false; // the current attempt ran out of time
+    bool m_resuming = false; // connectToServer() was given what an earlier run remembered
     quint16 m_closeCode = 0; // the close code of the current connection; 0: none (yet)
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     int m_connectTimeoutMs = DefaultConnectTimeoutMs;
@@ -162,6 +164,8 @@ private:
     QStringList m_joinRequests;
     QStringList m_topicRequests;
     QStringList m_nameRequests;
+    QSet<QString> m_awaitedSinceRooms; // rooms named in hello.since that have not been rejoined yet
+    Protocol::ErrorEvent m_sinceRoomsError;
     int m_typingIntervalMs = 3000;
     Outbox m_outbox;
 };

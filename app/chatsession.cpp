@@ -66,9 +66,11 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
             found->addHistoryPage(page);
     });
     connect(client, &ChatClient::historyFailed, this, [this](const ConversationId &id, const ErrorEvent &error) {
+        // An empty error: the request was lost with the connection, or could not be sent; nothing to say.
+        const bool refused = !error.message.isEmpty() || error.code != ErrorCode::BadRequest;
         if (Conversation *found = find(id))
-            found->historyFailed();
-        if (!error.message.isEmpty() || error.code != ErrorCode::BadRequest)
+            found->historyFailed(!refused);
+        if (refused)
             emit noticeRaised(tr("Older messages in %1 could not be loaded: %2")
                                   .arg(id.isRoom() ? QStringLiteral("#") + id.name : id.name,
                                        ErrorText::describe(error, {id.isRoom() ? id.name : QString(), {},
@@ -77,8 +79,9 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     connect(client, &ChatClient::joinFailed, this, [this](const QString &room, const ErrorEvent &error) {
         if (m_pendingJoin == room)
             m_pendingJoin.clear();
-        // A room remembered from the last run that cannot be rejoined is no longer the user's.
-        if (Conversation *found = find(ConversationId::room(room)); found && !found->isJoined())
+        // A room remembered from the last run that cannot be rejoined is no longer the user's. (A room the user
+        // asked to join for the first time has no conversation yet.)
+        if (find(ConversationId::room(room)))
             onLeft(room);
         emit noticeRaised(tr("Could not join #%1: %2").arg(room, ErrorText::describe(error, {room, {}, {}})));
     });
@@ -138,7 +141,13 @@ Conversation *ChatSession::conversation(const ConversationId &id)
 Conversation *ChatSession::listed(const ConversationId &id)
 {
     Conversation *object = conversation(id);
-    m_conversations->addConversation(object);
+    if (!m_conversations->contains(id)) {
+        m_conversations->addConversation(object);
+        // Listed is worth remembering even before anything is written there: a direct conversation the user
+        // opened is still in the list after a restart.
+        if (m_cache)
+            m_cache->saveConversation(object->record());
+    }
     return object;
 }
 
@@ -197,6 +206,8 @@ QList<OutgoingMessage> ChatSession::unsentMessages() const
 
 void ChatSession::reset()
 {
+    // The cache keeps the conversation that was on screen for the next time this server is entered.
+    m_cache = nullptr;
     setCurrent({});
     m_conversations->clear();
     qDeleteAll(m_registry);
@@ -204,7 +215,6 @@ void ChatSession::reset()
     m_pendingJoin.clear();
     m_online.clear();
     m_directory->clear();
-    m_cache = nullptr;
 }
 
 void ChatSession::rememberCurrent()
@@ -361,6 +371,8 @@ void ChatSession::onWelcomed(const Welcome &welcome)
     // A first sign-in starts in the lobby; a reconnect and a restart get their rooms back by themselves.
     if (m_client->joinedRooms().isEmpty())
         joinRoom(lobbyRoom());
+    for (Conversation *object : std::as_const(m_registry))
+        object->connected();
     emit connectionChanged();
 }
 
@@ -410,10 +422,10 @@ void ChatSession::onLeft(const QString &room)
     m_conversations->removeConversation(id);
     if (wasCurrent)
         setCurrent(m_conversations->rowCount() > 0 ? m_conversations->conversationAt(0) : ConversationId());
+    m_registry.remove(id);
+    delete object; // saves a pending record: the removal below must come after it
     if (m_cache)
         m_cache->removeConversation(id);
-    m_registry.remove(id);
-    delete object;
     updateOnline();
 }
 

@@ -5,6 +5,8 @@
 #include "messagemodel.h"
 #include "validation.h"
 
+#include <utility>
+
 namespace Natter {
 
 using Protocol::ChatMessage;
@@ -24,6 +26,10 @@ Conversation::Conversation(const ConversationId &id, ChatClient *client, ClientC
     connect(m_messages, &MessageModel::historyRequested, this, &Conversation::loadOlder);
     if (!id.isRoom())
         m_memberCount = 2;
+    // What the cache holds counts as seen, restored or not: a later page that does not join up with it must be
+    // recognised as a gap, not shown after it.
+    if (cache)
+        m_lastSeq = cache->newestSeq(id);
 }
 
 Conversation::~Conversation()
@@ -302,9 +308,20 @@ void Conversation::addHistoryPage(const Protocol::HistoryPage &page)
     changed();
 }
 
-void Conversation::historyFailed()
+void Conversation::historyFailed(bool lostWithConnection)
 {
     m_messages->cancelHistoryRequest();
+    if (lostWithConnection)
+        m_historyLost = true;
+}
+
+void Conversation::connected()
+{
+    // A conversation opened while offline shows nothing the cache lacks; without asking again here, a direct
+    // conversation on a new computer would stay empty, as no view scrolls a list that has no rows.
+    if (!std::exchange(m_historyLost, false))
+        return;
+    loadOlder(m_messages->oldestSeq());
 }
 
 void Conversation::loadOlder(qint64 beforeSeq)
@@ -331,7 +348,10 @@ void Conversation::open()
         if (m_messages->newestSeq() == 0)
             loadOlder(0);
     }
-    m_messages->setUnreadMarker(m_unread > 0 ? m_lastReadSeq : 0);
+    if (m_unread == 0)
+        m_messages->setUnreadMarker(0);
+    else
+        m_messages->setUnreadMarker(m_lastReadSeq > 0 ? m_lastReadSeq : MessageModel::BeforeFirstMessage);
 }
 
 void Conversation::close()

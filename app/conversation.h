@@ -81,7 +81,11 @@ public:
     void markFailed(const QString &id, const QString &reason);
     void markPending(const QString &id);
     void addHistoryPage(const Protocol::HistoryPage &page);
-    void historyFailed();
+    // No page comes for the last request: refused by the server, or lost with the connection (then it is asked
+    // again at connected()).
+    void historyFailed(bool lostWithConnection);
+    // The client is signed in (again): what could not be asked while it was not is asked now.
+    void connected();
 
     // The user opened the conversation: its newest cached page is shown without waiting for the network, and
     // the "new messages" line is placed before the first unread message.
@@ -125,6 +129,7 @@ private:
     bool m_peerOnline = false;
     bool m_olderOnServer = true;
     bool m_opened = false; // loaded from the cache at least once
+    bool m_historyLost = false; // a history request went unanswered because the connection was down
     QHash<QString, OutgoingMessage> m_pending; // by id: what this user sent here that the server has not stored
     QTimer m_saveTimer;
 };

@@ -38,8 +38,20 @@ void MessageModel::setOwnName(const QString &name)
         return;
     m_ownKey = key;
     m_mention = MentionMatcher(name);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(rowCount() - 1), {IsOwnRole, MentionRole, Qt::AccessibleTextRole});
+    // Rows still on their way are this user's own whatever name they were shown under: a restart lists them from
+    // the cache before the client knows the user's name.
+    const bool hasUnconfirmed = m_rows.size() > m_confirmedCount;
+    if (hasUnconfirmed && !name.isEmpty()) {
+        const quint32 sender = senderIndex(name);
+        for (qsizetype row = m_confirmedCount; row < m_rows.size(); ++row)
+            m_rows[row].sender = sender;
+    }
+    if (!m_rows.isEmpty()) {
+        QList<int> roles{IsOwnRole, MentionRole, Qt::AccessibleTextRole};
+        if (hasUnconfirmed)
+            roles << SenderRole << FirstOfGroupRole; // a new sender may join or leave the group above
+        emit dataChanged(index(0), index(rowCount() - 1), roles);
+    }
 }
 
 void MessageModel::setUnreadMarker(qint64 afterSeq)
@@ -53,9 +65,9 @@ void MessageModel::setUnreadMarker(qint64 afterSeq)
 
 int MessageModel::unreadMarkerRow() const
 {
-    if (m_unreadMarker <= 0)
+    if (m_unreadMarker == 0)
         return -1;
-    const int row = confirmedPosition(m_unreadMarker + 1);
+    const int row = confirmedPosition(std::max<qint64>(m_unreadMarker + 1, 0));
     return row < m_confirmedCount ? row : -1;
 }
 

@@ -51,7 +51,10 @@ public:
     // IsOwnRole compares names case-insensitively through Protocol::nameKey; MentionRole looks for this name.
     void setOwnName(const QString &name);
 
-    // Puts the "new messages" line after the message with this seq (UnreadMarkerRole); 0 removes it.
+    // Where the "new messages" line goes when the user has read nothing of the conversation: above its first row.
+    static constexpr qint64 BeforeFirstMessage = -1;
+    // Puts the "new messages" line after the message with this seq (UnreadMarkerRole), or BeforeFirstMessage;
+    // 0 removes it.
     void setUnreadMarker(qint64 afterSeq);
     qint64 unreadMarker() const { return m_unreadMarker; }
 

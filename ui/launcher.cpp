@@ -429,6 +429,7 @@ void Launcher::finishQuit()
         m_window->close();
     }
     m_client->disconnectFromServer();
+    m_session->reset(); // each conversation saves what it has not saved yet, before the cache closes
     m_cache->close();
     m_host->stop();
     m_settings->sync();
