@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QTimer>
 #include <QToolButton>
@@ -44,11 +45,16 @@ InfoBar::InfoBar(QWidget *parent)
     m_hideTimer->setSingleShot(true);
     connect(m_hideTimer, &QTimer::timeout, this, &QWidget::hide);
 
-    auto *layout = new QHBoxLayout(this);
+    // The words get the whole width; the buttons sit under them, on the right, as in a message box.
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_label, 1);
+    top->addWidget(m_closeButton, 0, Qt::AlignTop);
+    m_buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 6, 6);
-    layout->addWidget(m_label, 1);
+    layout->setSpacing(4);
+    layout->addLayout(top);
     layout->addLayout(m_buttons);
-    layout->addWidget(m_closeButton, 0, Qt::AlignTop);
     hide();
     applyColors();
 }
@@ -79,7 +85,7 @@ QToolButton *InfoBar::addButton(const QString &text, const QString &objectName)
     button->setObjectName(objectName);
     button->setText(text);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_buttons->addWidget(button, 0, Qt::AlignVCenter);
+    m_buttons->addWidget(button);
     return button;
 }
 
