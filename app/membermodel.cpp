@@ -37,6 +37,12 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         return member.typing;
     case OnlineRole:
         return member.online;
+    case Qt::AccessibleTextRole:
+        if (isSelf(member))
+            return tr("%1, you").arg(member.name);
+        if (member.typing)
+            return tr("%1, typing").arg(member.name);
+        return member.online ? member.name : tr("%1, not online").arg(member.name);
     default:
         return {};
     }

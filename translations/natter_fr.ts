@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>Natter::AvatarLabel</name>
+    <message>
+        <source>Room %1</source>
+        <translation>Salon %1</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ChatClient</name>
     <message>
         <source>%1 is not a Natter server.</source>
@@ -618,6 +625,21 @@
     <message>
         <source>%1 — not online</source>
         <translation>%1 — hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MemberModel</name>
+    <message>
+        <source>%1, you</source>
+        <translation>%1, vous</translation>
+    </message>
+    <message>
+        <source>%1, typing</source>
+        <translation>%1, en train d’écrire</translation>
+    </message>
+    <message>
+        <source>%1, not online</source>
+        <translation>%1, hors ligne</translation>
     </message>
 </context>
 <context>

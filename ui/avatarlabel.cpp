@@ -19,6 +19,7 @@ void AvatarLabel::setName(const QString &name, Shape shape)
         return;
     m_name = name;
     m_shape = shape;
+    setAccessibleName(shape == Shape::Room ? tr("Room %1").arg(name) : name);
     update();
 }
 

@@ -27,6 +27,7 @@ class TestMemberModel : public QObject
 
 private slots:
     void init();
+    void presenceAndScreenReaderText();
     void cleanup();
 
     void setMembersSortsCaseInsensitively();
@@ -305,6 +306,25 @@ void TestMemberModel::ownAndUnknownTypingIsIgnored()
     QCOMPARE(typing.size(), 0);
     QCOMPARE(changed.size(), 0);
     QCOMPARE(m_model->typingNames(), QStringList());
+}
+
+void TestMemberModel::presenceAndScreenReaderText()
+{
+    m_model->setOwnName(u"Me"_s);
+    m_model->setMembers({u"alice"_s, u"me"_s});
+    const auto row = [this](const QString &name) { return m_model->index(int(m_model->names().indexOf(name))); };
+    QVERIFY(row(u"alice"_s).data(MemberModel::OnlineRole).toBool()); // members of a room are online
+    QCOMPARE(row(u"alice"_s).data(Qt::AccessibleTextRole).toString(), u"alice"_s);
+    QCOMPARE(row(u"me"_s).data(Qt::AccessibleTextRole).toString(), u"me, you"_s);
+
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setOnline(u"ALICE"_s, false);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int>{MemberModel::OnlineRole});
+    QVERIFY(!m_model->isOnline(u"alice"_s));
+    QCOMPARE(row(u"alice"_s).data(Qt::AccessibleTextRole).toString(), u"alice, not online"_s);
+    m_model->setOnline(u"alice"_s, false); // no change, no signal
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMemberModel)
