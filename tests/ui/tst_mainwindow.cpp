@@ -16,6 +16,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QListView>
 #include <QMenuBar>
@@ -200,6 +201,35 @@ private slots:
             const QPlainTextEdit *editor = ada.window.composer()->editor();
             QVERIFY(editor->height() >= editor->fontMetrics().lineSpacing());
         }
+    }
+
+    void everyPartHasANameForScreenReaders()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        App ada;
+        QVERIFY(ada.signIn(server.url(), QStringLiteral("Ada")));
+        ada.session.setTopic(lobbyRoom(), QStringLiteral("Say hi, see https://example.org"));
+        QTRY_COMPARE(ada.window.header()->topic(), QStringLiteral("Say hi, see https://example.org"));
+        QAccessible::setActive(true);
+        const QList<QWidget *> parts{
+            ada.window.header(),
+            ada.window.header()->findChild<QWidget *>(QStringLiteral("conversationTopic")),
+            ada.window.messageView(),
+            ada.window.findChild<QListView *>(QStringLiteral("conversationList")),
+            ada.window.findChild<QListView *>(QStringLiteral("memberList")),
+            ada.window.composer()->editor(),
+        };
+        for (QWidget *part : parts) {
+            QVERIFY(part);
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(part);
+            QVERIFY(accessible);
+            QVERIFY2(!accessible->text(QAccessible::Name).isEmpty(), part->metaObject()->className());
+        }
+        QVERIFY(QAccessible::queryAccessibleInterface(ada.window.header())
+                    ->text(QAccessible::Name)
+                    .contains(QStringLiteral("#lobby")));
+        QAccessible::setActive(false);
     }
 
     void keyboardMovesBetweenUnreadConversations()
