@@ -3,12 +3,15 @@
 // Run by hand with QT_QPA_PLATFORM=offscreen in a RelWithDebInfo or Release build; not part of ctest. Add
 // -median 5 on a busy machine.
 
+#include "clientcache.h"
+#include "conversation.h"
 #include "messagedelegate.h"
 #include "messagemodel.h"
 #include "messageview.h"
 
 #include <QImage>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -78,6 +81,7 @@ private slots:
     void appendBurst();
     void appendOne();
     void paintViewport();
+    void openFromTheCache();
 
 private:
     MessageModel m_model{ConversationId::room(u"dev"_s)};
@@ -167,6 +171,30 @@ void BenchMessageView::paintViewport()
     QBENCHMARK
     {
         m_view.viewport()->render(&image);
+    }
+}
+
+void BenchMessageView::openFromTheCache()
+{
+    // What the app does after a restart: a conversation of 100,000 cached messages opened for the first time,
+    // from the cache file to the painted view.
+    QTemporaryDir directory;
+    const ConversationId dev = ConversationId::room(u"dev"_s);
+    {
+        ClientCache cache;
+        QVERIFY(cache.open(directory.filePath(u"cache.sqlite"_s)));
+        cache.addMessages(dev, makeHistory(HistorySize));
+        cache.flush();
+    }
+    ClientCache cache;
+    QVERIFY(cache.open(directory.filePath(u"cache.sqlite"_s)));
+    QBENCHMARK
+    {
+        Conversation conversation(dev, nullptr, &cache);
+        conversation.open();
+        m_view.setMessageModel(conversation.messages());
+        settle();
+        m_view.setMessageModel(&m_other);
     }
 }
 
