@@ -5,6 +5,7 @@
 #include "errortext.h"
 #include "overloaded.h"
 #include "protocol.h"
+#include "serverframecheck.h"
 #include "validation.h"
 
 #include <QDateTime>
@@ -108,8 +109,7 @@ void ChatClient::connectToServer(const QUrl &url, const QString &name, const QSt
             continue;
         if (point.conversation.isRoom())
             m_rooms.insert(point.conversation.name);
-        if (point.lastSeq > 0 || point.conversation.isRoom())
-            m_lastSeq.insert(point.conversation, point.lastSeq);
+        m_lastSeq.insert(point.conversation, std::max<qint64>(0, point.lastSeq));
     }
     m_outbox.clear();
     m_outbox.restore(unsent);
@@ -129,6 +129,12 @@ void ChatClient::connectToServer(const QUrl &url, const QString &name, const QSt
         return;
     }
     openSocket();
+}
+
+void ChatClient::followDirect(const ConversationId &conversation)
+{
+    if (conversation.isValid() && !conversation.isRoom() && !m_lastSeq.contains(conversation))
+        m_lastSeq.insert(conversation, 0);
 }
 
 void ChatClient::reconnectNow()
@@ -194,7 +200,10 @@ void ChatClient::onConnected()
     m_awaitedSinceRooms.clear();
     m_sinceRoomsError = {};
     for (auto it = m_lastSeq.cbegin(); it != m_lastSeq.cend(); ++it) {
-        if (it.value() > 0 && (!it.key().isRoom() || m_rooms.contains(it.key().name))) {
+        // Every direct conversation, even one with nothing seen yet: what arrived while this client was away is
+        // only recovered by naming it (the server keeps no list of a user's direct conversations).
+        const bool direct = !it.key().isRoom();
+        if (direct || (it.value() > 0 && m_rooms.contains(it.key().name))) {
             hello.since.insert(it.key().sinceKey(), it.value());
             if (it.key().isRoom())
                 m_awaitedSinceRooms.insert(it.key().name);
@@ -277,6 +286,10 @@ void ChatClient::onTextMessage(const QString &frame)
         qCWarning(lcClient) << "ignoring a frame the server should not have sent:" << decoded.error().message;
         return;
     }
+    if (const auto problem = ServerFrameCheck::problemWith(decoded.value())) {
+        qCWarning(lcClient).noquote() << "ignoring a frame the server should not have sent:" << *problem;
+        return;
+    }
     handle(decoded.value());
 }
 
@@ -284,7 +297,8 @@ void ChatClient::handle(const ServerMessage &message)
 {
     std::visit(Overloaded{
                    [this](const Welcome &welcome) { onWelcome(welcome); },
-                   [this](const Joined &joined) {
+                   [this](Joined joined) {
+                       joined.members = ServerFrameCheck::acceptableNames(joined.members);
                        m_rooms.insert(joined.room);
                        m_joinRequests.removeOne(joined.room);
                        m_awaitedSinceRooms.remove(joined.room);
@@ -323,7 +337,7 @@ void ChatClient::handle(const ServerMessage &message)
                    },
                    [this](const RoomList &list) {
                        settleSinceRooms();
-                       emit roomsListed(list.rooms);
+                       emit roomsListed(acceptableRooms(list.rooms));
                    },
                    [this](const HistoryPage &page) { onHistory(page); },
                    [this](const TypingEvent &typing) { emit typingReceived(typing); },
@@ -336,8 +350,20 @@ void ChatClient::handle(const ServerMessage &message)
                message);
 }
 
-void ChatClient::onWelcome(const Welcome &welcome)
+QList<RoomSummary> ChatClient::acceptableRooms(const QList<RoomSummary> &rooms)
 {
+    QList<RoomSummary> result;
+    result.reserve(rooms.size());
+    for (const RoomSummary &room : rooms) {
+        if (!validateRoomName(room.name) && !validateTopic(room.topic, std::numeric_limits<int>::max()))
+            result.append({room.name, room.topic, std::max(0, room.members)});
+    }
+    return result;
+}
+
+void ChatClient::onWelcome(Welcome welcome)
+{
+    welcome.rooms = acceptableRooms(welcome.rooms);
     m_connectTimer.stop();
     m_welcomed = true;
     m_everWelcomed = true;
@@ -394,12 +420,14 @@ void ChatClient::onError(const ErrorEvent &error)
         emit historyFailed(m_historyRequests.takeFirst(), error);
         return;
     }
-    if (error.ref == Join::Type && !m_joinRequests.isEmpty()) {
-        emit joinFailed(m_joinRequests.takeFirst(), error);
-        return;
-    }
+    // Rooms named in `since` are answered before anything sent after the hello: until the rooms answer that
+    // settles them, a join refusal is theirs.
     if (error.ref == Join::Type && !m_awaitedSinceRooms.isEmpty()) {
         m_sinceRoomsError = error; // which room it was is known once the rooms answer comes
+        return;
+    }
+    if (error.ref == Join::Type && !m_joinRequests.isEmpty()) {
+        emit joinFailed(m_joinRequests.takeFirst(), error);
         return;
     }
     if (error.code == ErrorCode::HelloRequired)

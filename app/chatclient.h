@@ -50,6 +50,8 @@ public:
     // `unsent` the messages still to deliver (with their ids): what the app remembers from its last run.
     void connectToServer(const QUrl &url, const QString &name, const QString &password = {},
                          const QList<ResumePoint> &resume = {}, const QList<OutgoingMessage> &unsent = {});
+    // A direct conversation to catch up on after every reconnect, even before its first message.
+    void followDirect(const ConversationId &conversation);
     // While reconnecting: tries now instead of at the next scheduled attempt.
     void reconnectNow();
     // Stops connecting or reconnecting, or closes the connection; nothing is tried again.
@@ -127,7 +129,8 @@ private:
     void scheduleReconnect(int delayMs);
     void onTextMessage(const QString &frame);
     void handle(const Protocol::ServerMessage &message);
-    void onWelcome(const Protocol::Welcome &welcome);
+    void onWelcome(Protocol::Welcome welcome);
+    static QList<Protocol::RoomSummary> acceptableRooms(const QList<Protocol::RoomSummary> &rooms);
     void onHistory(const Protocol::HistoryPage &page);
     void onError(const Protocol::ErrorEvent &error);
     void abandonRequests();

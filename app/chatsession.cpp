@@ -1,6 +1,7 @@
 #include "chatsession.h"
 
 #include "clientcache.h"
+#include "clientlogging.h"
 #include "conversation.h"
 #include "errortext.h"
 #include "membermodel.h"
@@ -141,6 +142,7 @@ Conversation *ChatSession::conversation(const ConversationId &id)
 Conversation *ChatSession::listed(const ConversationId &id)
 {
     Conversation *object = conversation(id);
+    m_client->followDirect(id);
     if (!m_conversations->contains(id)) {
         m_conversations->addConversation(object);
         // Listed is worth remembering even before anything is written there: a direct conversation the user
@@ -239,7 +241,7 @@ void ChatSession::setCurrent(const ConversationId &id)
     }
     rememberCurrent();
     emit membersChanged(members());
-    emit currentChanged(id);
+    emit currentChanged(m_current);
 }
 
 void ChatSession::setWindowActive(bool active)
@@ -261,8 +263,12 @@ QString ChatSession::send(const QString &text)
     if (Conversation *shown = currentConversation())
         shown->setDraft({});
     static const QString actionPrefix = QStringLiteral("/me ");
-    if (text.startsWith(actionPrefix))
-        return m_client->sendMessage(m_current, text.mid(actionPrefix.size()), MessageKind::Action);
+    if (text.startsWith(actionPrefix)) {
+        const QString action = text.mid(actionPrefix.size());
+        if (action.trimmed().isEmpty())
+            return {}; // "/me" alone says nothing; the server would refuse it
+        return m_client->sendMessage(m_current, action, MessageKind::Action);
+    }
     return m_client->sendMessage(m_current, text, MessageKind::Text);
 }
 
@@ -350,6 +356,11 @@ bool ChatSession::isOnline(const QString &name) const
     return m_online.contains(nameKey(name));
 }
 
+QUrl ChatSession::serverUrl() const
+{
+    return m_client->url();
+}
+
 QString ChatSession::serverName() const
 {
     return m_client->serverInfo().name;
@@ -432,6 +443,12 @@ void ChatSession::onLeft(const QString &room)
 void ChatSession::onMessage(const ChatMessage &message)
 {
     const ConversationId id = m_client->conversationOf(message);
+    if (id.isRoom() && !m_client->joinedRooms().contains(id.name)) {
+        // A server has no business sending a room's messages to someone outside it; listing them would let it
+        // fill the app with rooms.
+        qCWarning(lcClient) << "ignoring a message for" << id.name << "which this user is not in";
+        return;
+    }
     listed(id)->addMessage(message, isSeen(id));
 }
 

@@ -82,6 +82,7 @@ public:
     ChatClient::Interruption interruption() const { return m_client->interruption(); }
     QString ownName() const { return m_client->name(); }
     QString serverName() const;
+    QUrl serverUrl() const;
     int maxTextBytes() const;
     // Tries to reconnect now instead of waiting for the next attempt.
     void reconnectNow();

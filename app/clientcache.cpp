@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -96,6 +97,13 @@ bool ClientCache::open(const QString &path)
         m_lastError = tr("Could not create the folder for %1.").arg(path);
         return false;
     }
+    // Two copies of the app on one chat and name would undo each other's writes (the outbox above all).
+    m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+    if (!m_lock->tryLock(100)) {
+        m_lastError = tr("Another Natter window already uses what this computer remembers of this chat.");
+        m_lock.reset();
+        return false;
+    }
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
@@ -153,6 +161,7 @@ void ClientCache::close()
     QSqlDatabase::database(m_connectionName, false).close();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_path.clear();
+    m_lock.reset();
 }
 
 void ClientCache::enqueue(std::function<bool(QSqlQuery &)> write)
@@ -312,6 +321,18 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
     }
     std::reverse(page.begin(), page.end());
     return page;
+}
+
+QString ClientCache::idAt(const ConversationId &id, qint64 seq)
+{
+    flush();
+    if (!isOpen())
+        return {};
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("SELECT id FROM messages WHERE conversation = ? AND seq = ?"));
+    query.addBindValue(id.key());
+    query.addBindValue(seq);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
 }
 
 qint64 ClientCache::newestSeq(const ConversationId &id)

@@ -21,6 +21,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QLockFile;
 class QSqlQuery;
 QT_END_NAMESPACE
 
@@ -72,6 +73,8 @@ public:
 
     // Up to `limit` messages with seq < beforeSeq (0: the newest), oldest first.
     QList<Protocol::ChatMessage> messages(const ConversationId &id, qint64 beforeSeq, int limit);
+    // The id of the cached message with this seq, empty if none.
+    QString idAt(const ConversationId &id, qint64 seq);
     // The newest cached seq of a conversation, 0 if none.
     qint64 newestSeq(const ConversationId &id);
     qint64 oldestSeq(const ConversationId &id);
@@ -96,6 +99,7 @@ private:
 
     struct Pending;
     std::unique_ptr<Pending> m_pending;
+    std::unique_ptr<QLockFile> m_lock;
     QString m_connectionName;
     QString m_path;
     QString m_lastError;

@@ -1,6 +1,7 @@
 #include "conversation.h"
 
 #include "chatclient.h"
+#include "clientlogging.h"
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "validation.h"
@@ -194,9 +195,7 @@ void Conversation::applyJoined(const Protocol::Joined &joined)
         const qint64 first = joined.history.constFirst().seq;
         if (m_lastSeq > 0 && first > m_lastSeq + 1) {
             // Messages were missed between the cache and this page: what is cached no longer joins up.
-            if (m_cache)
-                m_cache->removeMessagesBefore(m_id, first);
-            m_messages->clear();
+            forgetHistoryBefore(first);
             m_olderOnServer = joined.more;
         } else if (m_lastSeq == 0) {
             m_olderOnServer = joined.more;
@@ -214,15 +213,44 @@ void Conversation::applyJoined(const Protocol::Joined &joined)
     changed();
 }
 
+void Conversation::forgetHistoryBefore(qint64 seq)
+{
+    if (m_cache)
+        m_cache->removeMessagesBefore(m_id, seq);
+    m_messages->clear();
+    // What is still on its way stays on screen, failed or not: the outbox still holds it.
+    for (const OutgoingMessage &pending : std::as_const(m_pending)) {
+        m_messages->addPending(pending.id, m_ownName, pending.text, pending.kind);
+        if (pending.failed)
+            m_messages->markFailed(pending.id);
+    }
+    m_olderOnServer = true;
+}
+
+bool Conversation::contradictsCache(const ChatMessage &message) const
+{
+    if (!m_cache || message.seq > m_lastSeq)
+        return false;
+    const QString known = m_cache->idAt(m_id, message.seq);
+    return !known.isEmpty() && known != message.id;
+}
+
 void Conversation::addMessage(const ChatMessage &message, bool seen)
 {
+    if (contradictsCache(message)) {
+        // The server's history is not the one cached (its database was replaced, or another chat now answers
+        // at this address): forget the cached one rather than mix them.
+        qCWarning(lcClient) << "the history of" << m_id.key() << "changed on the server; forgetting the cached one";
+        forgetHistoryBefore(std::numeric_limits<qint64>::max());
+        m_lastSeq = 0;
+        m_lastReadSeq = 0;
+        m_unread = 0;
+        m_unreadMentions = 0;
+    }
     const bool isNew = message.seq > m_lastSeq;
     if (isNew && m_lastSeq > 0 && message.seq > m_lastSeq + 1 && m_messages->containsSeq(m_lastSeq)) {
         // A gap the server did not fill: older messages are fetched again rather than shown out of order.
-        if (m_cache)
-            m_cache->removeMessagesBefore(m_id, message.seq);
-        m_messages->clear();
-        m_olderOnServer = true;
+        forgetHistoryBefore(message.seq);
     }
     if (showsEverything())
         m_messages->addMessage(message);

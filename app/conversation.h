@@ -108,6 +108,8 @@ private:
     void loadOlder(qint64 beforeSeq);
     void noteActivity(qint64 ts);
     bool showsEverything() const;
+    void forgetHistoryBefore(qint64 seq);
+    bool contradictsCache(const Protocol::ChatMessage &message) const;
     Protocol::ChatMessage messageFromOutgoing(const OutgoingMessage &message, qint64 seq, qint64 ts) const;
 
     ConversationId m_id;

@@ -94,6 +94,10 @@
         <source>The cache was written by a newer version of Natter.</source>
         <translation>Der Zwischenspeicher wurde von einer neueren Version von Natter geschrieben.</translation>
     </message>
+    <message>
+        <source>Another Natter window already uses what this computer remembers of this chat.</source>
+        <translation>Ein anderes Natter-Fenster nutzt bereits, was dieser Computer von diesem Chat gespeichert hat.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Composer</name>

@@ -94,6 +94,10 @@
         <source>The cache was written by a newer version of Natter.</source>
         <translation>Le cache a été écrit par une version plus récente de Natter.</translation>
     </message>
+    <message>
+        <source>Another Natter window already uses what this computer remembers of this chat.</source>
+        <translation>Une autre fenêtre de Natter utilise déjà ce que cet ordinateur a gardé en mémoire de cette discussion.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Composer</name>

@@ -29,7 +29,7 @@ QString ConnectionBanner::stateText() const
         return server.isEmpty() ? tr("Connected as %1").arg(m_session->ownName())
                                 : tr("Connected to %1 as %2").arg(server, m_session->ownName());
     case ChatClient::State::Connecting:
-        return tr("Connecting to %1…").arg(m_session->client()->url().toDisplayString());
+        return tr("Connecting to %1…").arg(m_session->serverUrl().toDisplayString());
     case ChatClient::State::Reconnecting:
         if (m_session->interruption() == ChatClient::Interruption::ServerStopped)
             return tr("The host stopped this chat. Everything here stays readable, and Natter rejoins when the "
@@ -53,11 +53,7 @@ void ConnectionBanner::refresh()
         hide();
         return;
     }
-    const bool stopped = m_session->interruption() == ChatClient::Interruption::ServerStopped;
-    showMessage(stateText(),
-                state == ChatClient::State::Connecting ? Kind::Information
-                    : stopped                          ? Kind::Warning
-                                                       : Kind::Warning);
+    showMessage(stateText(), state == ChatClient::State::Connecting ? Kind::Information : Kind::Warning);
 }
 
 } // namespace Natter

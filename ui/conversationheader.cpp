@@ -42,7 +42,7 @@ ConversationHeader::ConversationHeader(QWidget *parent)
     layout->addLayout(titleRow, 0, 1);
     layout->addWidget(m_topic, 1, 1);
     layout->setColumnStretch(1, 1);
-    update();
+    refresh();
 }
 
 void ConversationHeader::setConversation(Conversation *conversation)
@@ -51,8 +51,8 @@ void ConversationHeader::setConversation(Conversation *conversation)
         disconnect(m_conversation, nullptr, this, nullptr);
     m_conversation = conversation;
     if (conversation)
-        connect(conversation, &Conversation::summaryChanged, this, &ConversationHeader::update);
-    update();
+        connect(conversation, &Conversation::summaryChanged, this, &ConversationHeader::refresh);
+    refresh();
 }
 
 QString ConversationHeader::title() const
@@ -70,7 +70,7 @@ QString ConversationHeader::topic() const
     return m_topic->text();
 }
 
-void ConversationHeader::update()
+void ConversationHeader::refresh()
 {
     const Conversation *conversation = m_conversation;
     setVisible(conversation != nullptr);

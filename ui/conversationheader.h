@@ -32,7 +32,7 @@ signals:
     void linkActivated(const QUrl &url);
 
 private:
-    void update();
+    void refresh();
 
     QPointer<Conversation> m_conversation;
     AvatarLabel *m_avatar;

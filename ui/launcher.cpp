@@ -17,6 +17,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFile>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -28,6 +29,7 @@ using Protocol::ErrorCode;
 namespace {
 // The cache of the chat this app hosts: the same whatever port it had to take.
 const QString HostedServerIdentity = QStringLiteral("this-computer");
+constexpr qint64 NotificationGapMs = 3000;
 } // namespace
 
 Theme::Mode Launcher::themeMode(AppSettings::ThemeChoice choice)
@@ -55,10 +57,40 @@ Launcher::Launcher(AppSettings *settings, QObject *parent)
             [this](const Protocol::ErrorEvent &error) { onSignInFailed(static_cast<int>(error.code), error.message); });
     connect(m_client.get(), &ChatClient::connectionFailed, this, &Launcher::onConnectionFailed);
     connect(m_client.get(), &ChatClient::sessionEnded, this, [this](const QString &reason) { askHowToStart(reason); });
+    // Only a name the server has given counts: the spelling a welcome gives, or a rename it confirmed.
+    connect(m_client.get(), &ChatClient::welcomed, this,
+            [this](const Protocol::Welcome &welcome) { rememberName(welcome.name); });
     connect(m_client.get(), &ChatClient::nameChanged, this, [this](const QString &name) {
-        m_name = name;
-        m_settings->setUserName(name);
+        if (m_client->state() == ChatClient::State::Connected)
+            rememberName(name);
     });
+}
+
+void Launcher::rememberName(const QString &name)
+{
+    moveCache(m_name, name); // what the app remembers of the chat goes with the user to the new name
+    m_name = name;
+    m_settings->setUserName(name);
+}
+
+void Launcher::moveCache(const QString &from, const QString &to)
+{
+    if (m_serverIdentity.isEmpty())
+        return;
+    const QString source = ClientCache::pathFor(dataDirectory(), m_serverIdentity, from);
+    const QString target = ClientCache::pathFor(dataDirectory(), m_serverIdentity, to);
+    if (source == target || !QFile::exists(source))
+        return;
+    const bool wasOpen = m_cache->isOpen() && m_cache->path() == source;
+    if (wasOpen)
+        m_cache->close();
+    // Whatever an earlier use of the new name left there is older than what the user has now.
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile::remove(target + suffix);
+        QFile::rename(source + suffix, target + suffix);
+    }
+    if (wasOpen && !m_cache->open(target))
+        qWarning("natter: %s", qUtf8Printable(m_cache->lastError()));
 }
 
 Launcher::~Launcher()
@@ -138,11 +170,13 @@ void Launcher::askForName(const QString &why)
             return;
         }
         const QString chosen = m_nameDialog->name();
-        m_settings->setUserName(chosen);
         if (m_client->state() == ChatClient::State::Connected) {
-            m_session->changeName(chosen);
+            m_session->changeName(chosen); // remembered once the server agrees
             return;
         }
+        if (!m_client->url().isValid() || !m_window)
+            m_settings->setUserName(chosen); // the first start: remembered before any server has seen it
+        moveCache(m_name, chosen);
         m_name = chosen;
         if (m_client->url().isValid() && m_window) {
             // The name was taken: enter the same chat again under the new name.
@@ -236,6 +270,7 @@ void Launcher::joinChat(const QUrl &url, const QString &password)
 void Launcher::enterChat(const QString &serverIdentity, const QUrl &url, const QString &password)
 {
     m_password = password;
+    m_serverIdentity = serverIdentity;
     m_client->disconnectFromServer();
     m_session->reset();
     // The window shows what this computer remembers of the chat before the server has said a word.
@@ -275,8 +310,12 @@ void Launcher::showWindow()
                         conversation.isRoom() ? m_settings->notifyMentions() : m_settings->notifyDirectMessages();
                     if (!wanted || m_window->isActiveWindow())
                         return;
-                    m_tray->notify(conversation.isRoom() ? tr("%1 in #%2").arg(from, conversation.name) : from, text);
                     QApplication::alert(m_window.get());
+                    // A replay after a reconnect can bring many at once: one bubble stands for them.
+                    if (m_lastNotification.isValid() && !m_lastNotification.hasExpired(NotificationGapMs))
+                        return;
+                    m_lastNotification.start();
+                    m_tray->notify(conversation.isRoom() ? tr("%1 in #%2").arg(from, conversation.name) : from, text);
                 });
         m_tray->setUnread(m_session->conversations()->totalUnread());
     }

@@ -7,6 +7,7 @@
 #include "appsettings.h"
 #include "theme.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
@@ -83,6 +84,8 @@ private:
     void hostChat();
     void joinChat(const QUrl &url, const QString &password);
     void enterChat(const QString &serverIdentity, const QUrl &url, const QString &password);
+    void rememberName(const QString &name);
+    void moveCache(const QString &from, const QString &to);
     void showWindow();
     void onSignInFailed(int code, const QString &message);
     void onConnectionFailed(const QString &reason);
@@ -97,6 +100,7 @@ private:
     Options m_options;
     QString m_name;
     QString m_password;
+    QString m_serverIdentity; // of the chat entered last; names its cache
     std::unique_ptr<ChatClient> m_client;
     std::unique_ptr<ClientCache> m_cache;
     std::unique_ptr<ChatSession> m_session;
@@ -106,6 +110,7 @@ private:
     QPointer<NameDialog> m_nameDialog;
     QPointer<StartDialog> m_startDialog;
     QPointer<QMessageBox> m_hostingQuestion;
+    QElapsedTimer m_lastNotification;
     bool m_quitting = false;
 };
 

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTextDocument>
 
 #include <cmath>
 
@@ -23,7 +24,8 @@ void LinkLabel::setText(const QString &text)
     m_links = MessageText::findLinks(text);
     m_layoutWidth = -1;
     setAccessibleName(text);
-    setToolTip(text.size() > 80 ? text : QString());
+    // A tooltip is read as rich text when it looks like it: the topic must stay plain.
+    setToolTip(text.size() > 80 ? Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal) : QString());
     updateGeometry();
     update();
 }

@@ -28,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -81,10 +82,21 @@ QWidget *MainWindow::buildConversationPane()
     m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_conversationList->setTextElideMode(Qt::ElideRight);
     m_conversationList->setMinimumWidth(96);
+    // The view moves its current row by itself while the list changes (a room left, a row moved): act on it
+    // only once the change is over, and only if that row is still the current one.
     connect(m_conversationList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &index) {
-                if (index.isValid())
-                    m_session->setCurrent(m_session->conversations()->conversationAt(index.row()));
+                if (!index.isValid())
+                    return;
+                const QString key = index.data(RoomListModel::KeyRole).toString();
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, key] {
+                        const QModelIndex now = m_conversationList->currentIndex();
+                        if (now.isValid() && now.data(RoomListModel::KeyRole).toString() == key)
+                            m_session->setCurrent(m_session->conversationForKey(key));
+                    },
+                    Qt::QueuedConnection);
             });
 
     auto *browseButton = new QToolButton;
@@ -259,7 +271,7 @@ void MainWindow::setShareUrls(const QList<QUrl> &urls)
         QStringList all;
         for (const QUrl &url : urls)
             all.append(url.toString());
-        m_shareLabel->setToolTip(all.join(u'\n'));
+        m_shareLabel->setToolTip(Qt::convertFromPlainText(all.join(u'\n'), Qt::WhiteSpaceNormal));
     }
 }
 
@@ -351,26 +363,37 @@ void MainWindow::browseRooms()
     dialog->open();
 }
 
+void MainWindow::askText(const QString &title, const QString &label, const QString &text,
+                         const std::function<void(const QString &)> &done)
+{
+    // Not QInputDialog::getText(): its event loop would let the conversation go away under the caller.
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setTextValue(text);
+    for (QLabel *shown : dialog->findChildren<QLabel *>())
+        shown->setTextFormat(Qt::PlainText); // the label names a room or a person
+    connect(dialog, &QInputDialog::textValueSelected, this, done);
+    dialog->open();
+}
+
 void MainWindow::askForTopic()
 {
     const Conversation *room = m_session->currentConversation();
     if (!room || !room->id().isRoom())
         return;
-    bool ok = false;
-    const QString topic = QInputDialog::getText(this, tr("Set Topic"), tr("Topic of #%1:").arg(room->id().name),
-                                                QLineEdit::Normal, room->topic(), &ok);
-    if (ok)
-        m_session->setTopic(room->id().name, topic.trimmed());
+    const QString name = room->id().name;
+    askText(tr("Set Topic"), tr("Topic of #%1:").arg(name), room->topic(),
+            [this, name](const QString &topic) { m_session->setTopic(name, topic.trimmed()); });
 }
 
 void MainWindow::askForDirectMessage()
 {
-    bool ok = false;
-    const QString peer =
-        QInputDialog::getText(this, tr("Direct Message"), tr("Write directly to:"), QLineEdit::Normal, {}, &ok)
-            .trimmed();
-    if (ok && !peer.isEmpty())
-        m_session->openDirect(peer);
+    askText(tr("Direct Message"), tr("Write directly to:"), {}, [this](const QString &peer) {
+        if (!peer.trimmed().isEmpty())
+            m_session->openDirect(peer.trimmed());
+    });
 }
 
 void MainWindow::openQuickSwitcher()

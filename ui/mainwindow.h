@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
@@ -79,6 +81,8 @@ private:
     void updateStatus();
     void copyShareUrl();
     void browseRooms();
+    void askText(const QString &title, const QString &label, const QString &text,
+                 const std::function<void(const QString &)> &done);
     void askForTopic();
     void askForDirectMessage();
     void openQuickSwitcher();

@@ -11,6 +11,7 @@
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QTextDocument>
 #include <QToolTip>
 
 #include <algorithm>
@@ -461,7 +462,8 @@ bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, cons
     if (tip.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(event->globalPos(), tip, view, option.rect);
+        // A tooltip is read as rich text when it looks like it; a name or link must stay plain.
+        QToolTip::showText(event->globalPos(), Qt::convertFromPlainText(tip, Qt::WhiteSpaceNormal), view, option.rect);
     return true;
 }
 

@@ -471,6 +471,35 @@ private slots:
         QVERIFY(ids.contains(Bob));
     }
 
+    void oneFileIsUsedByOneAppAtATime()
+    {
+        // Two copies of the app on one chat and name would each rewrite the other's outbox.
+        ClientCache first;
+        ClientCache second;
+        QVERIFY(first.open(file(QStringLiteral("shared.sqlite"))));
+        QVERIFY(!second.open(file(QStringLiteral("shared.sqlite"))));
+        QVERIFY(!second.lastError().isEmpty());
+        QVERIFY(!second.isOpen());
+        first.close();
+        QVERIFY(second.open(file(QStringLiteral("shared.sqlite")))); // free again once the first lets go
+    }
+
+    void idAtTellsWhichMessageHasASeq()
+    {
+        ClientCache cache;
+        QVERIFY(cache.open(file(QStringLiteral("ids.sqlite"))));
+        const ConversationId dev = ConversationId::room(QStringLiteral("dev"));
+        Protocol::ChatMessage message;
+        message.room = dev.name;
+        message.from = QStringLiteral("Ada");
+        message.id = QStringLiteral("first");
+        message.text = QStringLiteral("hi");
+        message.seq = 3;
+        cache.addMessage(dev, message);
+        QCOMPARE(cache.idAt(dev, 3), QStringLiteral("first"));
+        QCOMPARE(cache.idAt(dev, 4), QString());
+    }
+
     void twoCachesDoNotInterfere()
     {
         auto first = std::make_unique<ClientCache>();

@@ -86,6 +86,31 @@ private slots:
     }
     void cleanup() { m_cache.reset(); }
 
+    void aServerWithAnotherHistoryReplacesTheCachedOne()
+    {
+        // The host's database was replaced (or another chat answers at the address): seq 3 is now another message.
+        m_cache->addMessages(Dev, roomMessages(1, 5));
+        Conversation dev(Dev, nullptr, m_cache.get());
+        dev.setOwnName(QStringLiteral("Me"));
+        dev.restore(joinedRoom(false));
+        dev.open();
+        QCOMPARE(seqsOf(dev.messages()), range(1, 5));
+
+        ChatMessage other = roomMessage(3, QStringLiteral("Zed"));
+        dev.addMessage(other, false);
+        QCOMPARE(seqsOf(dev.messages()), QList<qint64>{3}); // not sorted in among the old ones
+        QCOMPARE(m_cache->idAt(Dev, 3), other.id);
+        QCOMPARE(m_cache->idAt(Dev, 5), QString());
+        QCOMPARE(dev.lastSeq(), 3);
+        QCOMPARE(dev.unread(), 1); // counted as new, not hidden as already seen
+        QVERIFY(dev.messages()->hasMoreHistory()); // the rest comes from the server
+
+        // The same message again (a replay overlap) is not a new history.
+        dev.addMessage(other, false);
+        QCOMPARE(seqsOf(dev.messages()), QList<qint64>{3});
+        QCOMPARE(dev.unread(), 1);
+    }
+
     void olderMessagesPageInFromTheCacheFirst_data()
     {
         QTest::addColumn<int>("cached");

@@ -205,6 +205,7 @@ private slots:
             Launcher first(&settings);
             first.start(options);
             QTRY_VERIFY(first.window() && first.window()->isVisible());
+            QTRY_COMPARE(first.client()->state(), ChatClient::State::Connected); // the name is the server's now
             first.window()->resize(777, 555);
             QSignalSpy quit(&first, &Launcher::quitRequested);
             QAction *quitAction = findAction(first.window(), QStringLiteral("Quit"));

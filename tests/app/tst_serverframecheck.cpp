@@ -1,0 +1,87 @@
+// ServerFrameCheck: what a hostile or broken server sends that the app must not use.
+
+#include "serverframecheck.h"
+
+#include <QTest>
+
+using namespace Natter;
+using namespace Natter::Protocol;
+
+namespace {
+
+ChatMessage message(const QString &from, const QString &room, qint64 seq)
+{
+    ChatMessage m;
+    m.from = from;
+    m.room = room;
+    m.id = QStringLiteral("m");
+    m.text = QStringLiteral("hi");
+    m.seq = seq;
+    return m;
+}
+
+} // namespace
+
+class TestServerFrameCheck : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void acceptsWhatTheProtocolAllows()
+    {
+        QVERIFY(!ServerFrameCheck::problemWith(MessageEvent{message(QStringLiteral("Ada"), QStringLiteral("dev"), 1)}));
+        ChatMessage direct = message(QStringLiteral("Ada"), {}, 7);
+        direct.to = QStringLiteral("Bob");
+        QVERIFY(!ServerFrameCheck::problemWith(MessageEvent{direct}));
+        QVERIFY(!ServerFrameCheck::problemWith(
+            TopicChanged{QStringLiteral("dev"), QStringLiteral("Release <b>Friday</b>"), QStringLiteral("Ada")}));
+    }
+
+    void refusesWhatCouldFakeOrBreakTheScreen_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("room");
+        QTest::addColumn<qint64>("seq");
+        QTest::newRow("bidi override in a name") << QStringLiteral("\u202Eevil") << QStringLiteral("dev") << qint64(1);
+        QTest::newRow("zero-width name") << QStringLiteral("A\u200Bda") << QStringLiteral("dev") << qint64(1);
+        QTest::newRow("empty name") << QString() << QStringLiteral("dev") << qint64(1);
+        QTest::newRow("room with a slash") << QStringLiteral("Ada") << QStringLiteral("../etc") << qint64(1);
+        QTest::newRow("upper-case room") << QStringLiteral("Ada") << QStringLiteral("Dev") << qint64(1);
+        QTest::newRow("seq 0") << QStringLiteral("Ada") << QStringLiteral("dev") << qint64(0);
+        QTest::newRow("negative seq") << QStringLiteral("Ada") << QStringLiteral("dev") << qint64(-5);
+    }
+
+    void refusesWhatCouldFakeOrBreakTheScreen()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, room);
+        QFETCH(qint64, seq);
+        QVERIFY(ServerFrameCheck::problemWith(MessageEvent{message(from, room, seq)}));
+        HistoryPage page;
+        page.room = QStringLiteral("dev");
+        page.messages = {message(QStringLiteral("Ada"), QStringLiteral("dev"), 1), message(from, room, seq)};
+        QVERIFY(ServerFrameCheck::problemWith(page)); // one bad message spoils the page
+    }
+
+    void refusesABadWelcomePresenceOrTopic()
+    {
+        Welcome welcome;
+        welcome.name = QStringLiteral("\u202Eevil");
+        QVERIFY(ServerFrameCheck::problemWith(welcome));
+        QVERIFY(ServerFrameCheck::problemWith(Presence{
+            {}, QStringLiteral("Ada"), PresenceChange::Renamed, QStringLiteral("bad\nname")}));
+        QVERIFY(ServerFrameCheck::problemWith(
+            TopicChanged{QStringLiteral("dev"), QStringLiteral("two\nlines"), QStringLiteral("Ada")}));
+        QVERIFY(ServerFrameCheck::problemWith(Ack{QStringLiteral("id"), 0, 0, QStringLiteral("dev"), {}}));
+    }
+
+    void keepsOnlyValidMemberNames()
+    {
+        QCOMPARE(ServerFrameCheck::acceptableNames(
+                     {QStringLiteral("Ada"), QStringLiteral("\u202Eevil"), QString(), QStringLiteral("Bob")}),
+                 (QStringList{QStringLiteral("Ada"), QStringLiteral("Bob")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerFrameCheck)
+#include "tst_serverframecheck.moc"
