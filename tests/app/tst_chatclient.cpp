@@ -78,6 +78,38 @@ private:
     }
 
 private slots:
+    void everyDirectConversationIsNamedInSince()
+    {
+        // A first direct message sent while this client's connection was dying is only recovered by naming the
+        // conversation in since, even when nothing was seen in it yet.
+        QWebSocketServer fake(QStringLiteral("fake"), QWebSocketServer::NonSecureMode);
+        fake.setSupportedSubprotocols({subprotocol()});
+        QVERIFY(fake.listen(QHostAddress::LocalHost));
+        QString hello;
+        connect(&fake, &QWebSocketServer::newConnection, this, [&] {
+            QWebSocket *socket = fake.nextPendingConnection();
+            connect(socket, &QWebSocket::textMessageReceived, this, [&](const QString &frame) {
+                if (hello.isEmpty())
+                    hello = frame;
+            });
+        });
+        ChatClient client;
+        client.connectToServer(fake.serverUrl(), QStringLiteral("Bob"), {},
+                               {ResumePoint{ConversationId::direct(QStringLiteral("Ada")), 0},
+                                ResumePoint{ConversationId::room(QStringLiteral("dev")), 0},
+                                ResumePoint{ConversationId::room(QStringLiteral("ops")), 12}});
+        client.followDirect(ConversationId::direct(QStringLiteral("Cy")));
+        QTRY_VERIFY(!hello.isEmpty());
+        const auto decoded = decodeClientFrame(hello);
+        QVERIFY(decoded);
+        const auto *sent = std::get_if<Hello>(&decoded.value());
+        QVERIFY(sent);
+        QCOMPARE(sent->since.value(QStringLiteral("@Ada"), -1), 0);
+        QCOMPARE(sent->since.value(QStringLiteral("@Cy"), -1), 0);
+        QCOMPARE(sent->since.value(QStringLiteral("ops"), -1), 12);
+        QVERIFY(!sent->since.contains(QStringLiteral("dev"))); // nothing seen there yet: joined afresh instead
+    }
+
     void signsInAndReportsItsState()
     {
         TestServer server;

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "chatclient.h"
 #include "chatsession.h"
+#include "clientcache.h"
 #include "composer.h"
 #include "hostcontroller.h"
 #include "launcher.h"
@@ -18,6 +19,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListView>
@@ -188,6 +190,39 @@ private slots:
         QVERIFY(stop);
         stop->click();
         QCOMPARE(quit.size(), 1);
+    }
+
+    void aRenameTakesTheChatsMemoryAlong()
+    {
+        QSettings store(m_dir.filePath(QStringLiteral("rename.ini")), QSettings::IniFormat);
+        AppSettings settings(&store);
+        settings.setHostPort(0);
+        Launcher::Options options;
+        options.historyPath = m_dir.filePath(QStringLiteral("rename.sqlite"));
+        options.dataDirectory = m_dir.filePath(QStringLiteral("rename-data"));
+        options.hostAddress = QHostAddress(QHostAddress::LocalHost);
+        options.host = true;
+        options.name = QStringLiteral("Grace");
+        Launcher launcher(&settings);
+        launcher.start(options);
+        QTRY_COMPARE(launcher.client()->state(), ChatClient::State::Connected);
+        launcher.session()->openDirect(QStringLiteral("Linus"));
+        const QString before = launcher.cache()->path();
+        QCOMPARE(settings.userName(), QStringLiteral("Grace"));
+
+        launcher.session()->changeName(QStringLiteral("Gracie"));
+        QTRY_COMPARE(settings.userName(), QStringLiteral("Gracie")); // remembered once the server agreed
+        QVERIFY(launcher.cache()->isOpen());
+        QVERIFY(launcher.cache()->path() != before);
+        QVERIFY(!QFile::exists(before));
+        // The conversations the app knew are still known, and remembered under the new name.
+        launcher.cache()->flush();
+        ClientCache::ConversationRecord linus;
+        for (const ClientCache::ConversationRecord &record : launcher.cache()->conversations()) {
+            if (record.id == ConversationId::direct(QStringLiteral("Linus")))
+                linus = record;
+        }
+        QVERIFY(linus.id.isValid());
     }
 
     void windowSizeAndNameAreRemembered()
