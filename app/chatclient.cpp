@@ -61,9 +61,7 @@ ChatClient::~ChatClient()
 
 QStringList ChatClient::joinedRooms() const
 {
-    QStringList rooms(m_rooms.cbegin(), m_rooms.cend());
-    rooms.sort();
-    return rooms;
+    return m_resume.rooms();
 }
 
 ConversationId ChatClient::conversationOf(const ChatMessage &message) const
@@ -100,17 +98,9 @@ void ChatClient::connectToServer(const QUrl &url, const QString &name, const QSt
     m_everWelcomed = false;
     setInterruption(Interruption::None);
     m_reconnectPolicy.reset();
-    m_rooms.clear();
-    m_lastSeq.clear();
+    m_resume.reset(resume);
     m_lastTypingMs.clear();
     abandonRequests();
-    for (const ResumePoint &point : resume) {
-        if (!point.conversation.isValid())
-            continue;
-        if (point.conversation.isRoom())
-            m_rooms.insert(point.conversation.name);
-        m_lastSeq.insert(point.conversation, std::max<qint64>(0, point.lastSeq));
-    }
     m_outbox.clear();
     m_outbox.restore(unsent);
     // Going back to a chat this app was in: a host that is down now is waited for, not given up on.
@@ -123,8 +113,8 @@ void ChatClient::connectToServer(const QUrl &url, const QString &name, const QSt
                 return;
             m_closing = true;
             setState(State::Disconnected);
-            emit connectionFailed(tr("%1 is not a chat address: chat addresses start with ws:// or wss://.")
-                                      .arg(url.toDisplayString()));
+            emit connectionFailed(
+                tr("%1 is not a chat address: chat addresses start with ws:// or wss://.").arg(url.toDisplayString()));
         });
         return;
     }
@@ -133,8 +123,7 @@ void ChatClient::connectToServer(const QUrl &url, const QString &name, const QSt
 
 void ChatClient::followDirect(const ConversationId &conversation)
 {
-    if (conversation.isValid() && !conversation.isRoom() && !m_lastSeq.contains(conversation))
-        m_lastSeq.insert(conversation, 0);
+    m_resume.follow(conversation);
 }
 
 void ChatClient::reconnectNow()
@@ -194,25 +183,12 @@ void ChatClient::onConnected()
         emit connectionFailed(tr("%1 is not a Natter server.").arg(m_url.toDisplayString()));
         return;
     }
-    Hello hello{m_name, m_password, m_token, {}};
-    // Everything after what this client has: rooms are rejoined, direct conversations caught up. A room with
-    // nothing seen yet is joined after the welcome instead: `since 0` would replay its whole history.
-    m_awaitedSinceRooms.clear();
-    m_sinceRoomsError = {};
-    for (auto it = m_lastSeq.cbegin(); it != m_lastSeq.cend(); ++it) {
-        // Every direct conversation, even one with nothing seen yet: what arrived while this client was away is
-        // only recovered by naming it (the server keeps no list of a user's direct conversations).
-        const bool direct = !it.key().isRoom();
-        if (direct || (it.value() > 0 && m_rooms.contains(it.key().name))) {
-            hello.since.insert(it.key().sinceKey(), it.value());
-            if (it.key().isRoom())
-                m_awaitedSinceRooms.insert(it.key().name);
-        }
-    }
-    send(hello);
+    QSet<QString> sinceRooms;
+    send(Hello{m_name, m_password, m_token, m_resume.since(&sinceRooms)});
     // The server handles a connection's frames in order, so this answer comes after every room named in `since`
     // was rejoined or refused; a refusal names no room, so the rooms still waiting then are the refused ones.
-    if (!m_awaitedSinceRooms.isEmpty())
+    m_requests.awaitSinceRooms(sinceRooms);
+    if (!sinceRooms.isEmpty())
         send(RoomsRequest{});
 }
 
@@ -299,17 +275,14 @@ void ChatClient::handle(const ServerMessage &message)
                    [this](const Welcome &welcome) { onWelcome(welcome); },
                    [this](Joined joined) {
                        joined.members = ServerFrameCheck::acceptableNames(joined.members);
-                       m_rooms.insert(joined.room);
-                       m_joinRequests.removeOne(joined.room);
-                       m_awaitedSinceRooms.remove(joined.room);
-                       const ConversationId room = ConversationId::room(joined.room);
-                       m_lastSeq.insert(room, m_lastSeq.value(room)); // a room is resumed even before a message
+                       m_resume.joined(joined.room);
+                       m_requests.answeredJoin(joined.room);
                        for (const ChatMessage &message : joined.history)
-                           noteSeq(room, message.seq);
+                           m_resume.noteSeq(ConversationId::room(joined.room), message.seq);
                        emit this->joined(joined);
                    },
                    [this](const MessageEvent &event) {
-                       noteSeq(conversationOf(event.message), event.message.seq);
+                       m_resume.noteSeq(conversationOf(event.message), event.message.seq);
                        emit messageReceived(event.message);
                    },
                    [this](const Ack &ack) {
@@ -317,32 +290,31 @@ void ChatClient::handle(const ServerMessage &message)
                        if (!outgoing)
                            return; // an ack for a resend that was already acknowledged
                        m_outbox.acknowledge(ack.id);
-                       noteSeq(outgoing->conversation, ack.seq);
+                       m_resume.noteSeq(outgoing->conversation, ack.seq);
                        emit messageAcknowledged(ack.id, outgoing->conversation, ack.seq, ack.ts);
                        emit outboxChanged();
                    },
                    [this](const Presence &presence) {
                        if (presence.event == PresenceChange::Renamed && nameKey(presence.previous) == nameKey(m_name)
                            && presence.room.isEmpty()) {
-                           m_nameRequests.removeOne(presence.name);
+                           m_requests.answeredName(presence.name);
                            m_name = presence.name;
                            emit nameChanged(m_name);
                        }
                        if (presence.event == PresenceChange::Left && nameKey(presence.name) == nameKey(m_name)) {
-                           m_rooms.remove(presence.room);
-                           m_lastSeq.remove(ConversationId::room(presence.room));
+                           m_resume.left(presence.room);
                            emit left(presence.room);
                        }
                        emit presenceChanged(presence);
                    },
                    [this](const RoomList &list) {
                        settleSinceRooms();
-                       emit roomsListed(acceptableRooms(list.rooms));
+                       emit roomsListed(ServerFrameCheck::acceptableRooms(list.rooms));
                    },
                    [this](const HistoryPage &page) { onHistory(page); },
                    [this](const TypingEvent &typing) { emit typingReceived(typing); },
                    [this](const TopicChanged &change) {
-                       m_topicRequests.removeOne(change.room);
+                       m_requests.answeredTopic(change.room);
                        emit topicChanged(change);
                    },
                    [this](const ErrorEvent &error) { onError(error); },
@@ -350,20 +322,9 @@ void ChatClient::handle(const ServerMessage &message)
                message);
 }
 
-QList<RoomSummary> ChatClient::acceptableRooms(const QList<RoomSummary> &rooms)
-{
-    QList<RoomSummary> result;
-    result.reserve(rooms.size());
-    for (const RoomSummary &room : rooms) {
-        if (!validateRoomName(room.name) && !validateTopic(room.topic, std::numeric_limits<int>::max()))
-            result.append({room.name, room.topic, std::max(0, room.members)});
-    }
-    return result;
-}
-
 void ChatClient::onWelcome(Welcome welcome)
 {
-    welcome.rooms = acceptableRooms(welcome.rooms);
+    welcome.rooms = ServerFrameCheck::acceptableRooms(welcome.rooms);
     m_connectTimer.stop();
     m_welcomed = true;
     m_everWelcomed = true;
@@ -378,10 +339,8 @@ void ChatClient::onWelcome(Welcome welcome)
     setState(State::Connected);
     emit welcomed(welcome);
     // Rooms named in hello.since come back by themselves; rooms with nothing seen yet are joined afresh.
-    for (const QString &room : joinedRooms()) {
-        if (m_lastSeq.value(ConversationId::room(room)) <= 0)
-            joinRoom(room);
-    }
+    for (const QString &room : m_resume.roomsToJoin())
+        joinRoom(room);
     // Whatever was sent but never acknowledged goes again, under its own id: the server stores it once.
     const QList<OutgoingMessage> pending = m_outbox.pending();
     for (const OutgoingMessage &message : pending)
@@ -392,9 +351,9 @@ void ChatClient::onHistory(const HistoryPage &page)
 {
     const ConversationId conversation =
         page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
-    m_historyRequests.removeOne(conversation);
+    m_requests.answeredHistory(conversation);
     for (const ChatMessage &message : page.messages)
-        noteSeq(conversation, message.seq);
+        m_resume.noteSeq(conversation, message.seq);
     emit historyReceived(page);
 }
 
@@ -416,30 +375,27 @@ void ChatClient::onError(const ErrorEvent &error)
         return;
     }
     qCInfo(lcClient) << "server error:" << errorCodeWord(error.code) << error.ref << error.message;
-    if (error.ref == HistoryRequest::Type && !m_historyRequests.isEmpty()) {
-        emit historyFailed(m_historyRequests.takeFirst(), error);
+    const RequestLedger::Refused refused = m_requests.take(error);
+    switch (refused.kind) {
+    case RequestLedger::Kind::History:
+        emit historyFailed(refused.conversation, error);
         return;
-    }
-    // Rooms named in `since` are answered before anything sent after the hello: until the rooms answer that
-    // settles them, a join refusal is theirs.
-    if (error.ref == Join::Type && !m_awaitedSinceRooms.isEmpty()) {
-        m_sinceRoomsError = error; // which room it was is known once the rooms answer comes
+    case RequestLedger::Kind::Join:
+        emit joinFailed(refused.subject, error);
         return;
-    }
-    if (error.ref == Join::Type && !m_joinRequests.isEmpty()) {
-        emit joinFailed(m_joinRequests.takeFirst(), error);
+    case RequestLedger::Kind::SinceRoom:
+        return; // told at settleSinceRooms()
+    case RequestLedger::Kind::Topic:
+        emit topicFailed(refused.subject, error);
         return;
+    case RequestLedger::Kind::Name:
+        emit nameChangeFailed(refused.subject, error);
+        return;
+    case RequestLedger::Kind::None:
+        break;
     }
     if (error.code == ErrorCode::HelloRequired)
         return; // a request sent behind a hello the server refused
-    if (error.ref == SetTopic::Type && !m_topicRequests.isEmpty()) {
-        emit topicFailed(m_topicRequests.takeFirst(), error);
-        return;
-    }
-    if (error.ref == Nick::Type && !m_nameRequests.isEmpty()) {
-        emit nameChangeFailed(m_nameRequests.takeFirst(), error);
-        return;
-    }
     if (error.ref == Typing::Type)
         return; // the person left before the typing notice arrived: nothing anyone needs to see
     emit errorReceived(error);
@@ -447,13 +403,8 @@ void ChatClient::onError(const ErrorEvent &error)
 
 void ChatClient::settleSinceRooms()
 {
-    const QSet<QString> refused = std::exchange(m_awaitedSinceRooms, {});
-    for (const QString &room : refused) {
-        m_rooms.remove(room);
-        m_lastSeq.remove(ConversationId::room(room));
-        ErrorEvent error = m_sinceRoomsError;
-        if (error.message.isEmpty())
-            error = {ErrorCode::TooManyRooms, QStringLiteral("The room could not be rejoined."), Join::Type.toString()};
+    for (const auto &[room, error] : m_requests.settleSinceRooms()) {
+        m_resume.left(room);
         emit joinFailed(room, error);
     }
 }
@@ -461,12 +412,8 @@ void ChatClient::settleSinceRooms()
 void ChatClient::abandonRequests()
 {
     // Requests sent on a connection that is gone will never be answered; whoever waits for them must know.
-    const QList<ConversationId> history = std::exchange(m_historyRequests, {});
-    for (const ConversationId &conversation : history)
+    for (const ConversationId &conversation : m_requests.abandon())
         emit historyFailed(conversation, {});
-    m_joinRequests.clear();
-    m_topicRequests.clear();
-    m_nameRequests.clear();
 }
 
 void ChatClient::send(const ClientMessage &message)
@@ -475,17 +422,11 @@ void ChatClient::send(const ClientMessage &message)
         m_socket.sendTextMessage(encodeFrame(message));
 }
 
-void ChatClient::noteSeq(const ConversationId &conversation, qint64 seq)
-{
-    qint64 &last = m_lastSeq[conversation];
-    last = std::max(last, seq);
-}
-
 void ChatClient::joinRoom(const QString &room)
 {
     if (!m_welcomed)
         return;
-    m_joinRequests.append(room);
+    m_requests.sentJoin(room);
     send(Join{room});
 }
 
@@ -531,7 +472,7 @@ void ChatClient::requestHistory(const ConversationId &conversation, qint64 befor
         return;
     }
     const bool room = conversation.isRoom();
-    m_historyRequests.append(conversation);
+    m_requests.sentHistory(conversation);
     send(HistoryRequest{room ? conversation.name : QString(), room ? QString() : conversation.name, beforeSeq, limit});
 }
 
@@ -550,7 +491,7 @@ void ChatClient::setTopic(const QString &room, const QString &topic)
 {
     if (!m_welcomed)
         return;
-    m_topicRequests.append(room);
+    m_requests.sentTopic(room);
     send(SetTopic{room, topic});
 }
 
@@ -560,7 +501,7 @@ void ChatClient::changeName(const QString &name)
     // the blame for the next refusal.
     if (!m_welcomed || name == m_name)
         return;
-    m_nameRequests.append(name);
+    m_requests.sentName(name);
     send(Nick{name});
 }
 

@@ -7,6 +7,8 @@
 #include "conversationid.h"
 #include "outbox.h"
 #include "reconnectpolicy.h"
+#include "requestledger.h"
+#include "resumetracker.h"
 #include "servermessages.h"
 
 #include <QHash>
@@ -17,13 +19,6 @@
 #include <QWebSocket>
 
 namespace Natter {
-
-// Where a conversation left off: what a client that starts again (from its cache) asks the server to continue.
-struct ResumePoint
-{
-    ConversationId conversation;
-    qint64 lastSeq = 0; // the newest message the client has; 0: none
-};
 
 class ChatClient : public QObject
 {
@@ -130,14 +125,12 @@ private:
     void onTextMessage(const QString &frame);
     void handle(const Protocol::ServerMessage &message);
     void onWelcome(Protocol::Welcome welcome);
-    static QList<Protocol::RoomSummary> acceptableRooms(const QList<Protocol::RoomSummary> &rooms);
     void onHistory(const Protocol::HistoryPage &page);
     void onError(const Protocol::ErrorEvent &error);
     void abandonRequests();
     void settleSinceRooms();
     void send(const Protocol::ClientMessage &message);
     void sendQueued(const OutgoingMessage &message);
-    void noteSeq(const ConversationId &conversation, qint64 seq);
     QString connectFailureReason() const;
 
     QWebSocket m_socket;
@@ -159,16 +152,9 @@ private:
     quint16 m_closeCode = 0; // the close code of the current connection; 0: none (yet)
     QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     int m_connectTimeoutMs = DefaultConnectTimeoutMs;
-    QSet<QString> m_rooms; // joined rooms, rejoined after a reconnect
-    QHash<ConversationId, qint64> m_lastSeq; // newest seq seen per conversation
+    ResumeTracker m_resume;
     QHash<ConversationId, qint64> m_lastTypingMs; // when typing was last sent
-    // Requests the server answers in order; an error with their type as ref belongs to the oldest.
-    QList<ConversationId> m_historyRequests;
-    QStringList m_joinRequests;
-    QStringList m_topicRequests;
-    QStringList m_nameRequests;
-    QSet<QString> m_awaitedSinceRooms; // rooms named in hello.since that have not been rejoined yet
-    Protocol::ErrorEvent m_sinceRoomsError;
+    RequestLedger m_requests;
     int m_typingIntervalMs = 3000;
     Outbox m_outbox;
 };

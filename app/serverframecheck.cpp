@@ -105,4 +105,15 @@ QStringList ServerFrameCheck::acceptableNames(const QStringList &names)
     return result;
 }
 
+QList<RoomSummary> ServerFrameCheck::acceptableRooms(const QList<RoomSummary> &rooms)
+{
+    QList<RoomSummary> result;
+    result.reserve(rooms.size());
+    for (const RoomSummary &room : rooms) {
+        if (isRoom(room.name) && isTopic(room.topic))
+            result.append({room.name, room.topic, std::max(0, room.members)});
+    }
+    return result;
+}
+
 } // namespace Natter

@@ -21,6 +21,8 @@ public:
     static std::optional<QString> problemWith(const Protocol::ServerMessage &message);
     // The names of a list that are valid, in order.
     static QStringList acceptableNames(const QStringList &names);
+    // The rooms of a list with a valid name and topic, in order.
+    static QList<Protocol::RoomSummary> acceptableRooms(const QList<Protocol::RoomSummary> &rooms);
 
 private:
     static std::optional<QString> problemWith(const Protocol::ChatMessage &message);

@@ -68,11 +68,23 @@ private slots:
         Welcome welcome;
         welcome.name = QStringLiteral("\u202Eevil");
         QVERIFY(ServerFrameCheck::problemWith(welcome));
-        QVERIFY(ServerFrameCheck::problemWith(Presence{
-            {}, QStringLiteral("Ada"), PresenceChange::Renamed, QStringLiteral("bad\nname")}));
+        QVERIFY(ServerFrameCheck::problemWith(
+            Presence{{}, QStringLiteral("Ada"), PresenceChange::Renamed, QStringLiteral("bad\nname")}));
         QVERIFY(ServerFrameCheck::problemWith(
             TopicChanged{QStringLiteral("dev"), QStringLiteral("two\nlines"), QStringLiteral("Ada")}));
         QVERIFY(ServerFrameCheck::problemWith(Ack{QStringLiteral("id"), 0, 0, QStringLiteral("dev"), {}}));
+    }
+
+    void keepsOnlyValidRooms()
+    {
+        const QList<RoomSummary> rooms =
+            ServerFrameCheck::acceptableRooms({{QStringLiteral("dev"), QStringLiteral("ok"), 3},
+                                               {QStringLiteral("../x"), {}, 1},
+                                               {QStringLiteral("ops"), QStringLiteral("two\nlines"), 1},
+                                               {QStringLiteral("lobby"), {}, -4}});
+        QCOMPARE(rooms.size(), 2);
+        QCOMPARE(rooms.at(0).name, QStringLiteral("dev"));
+        QCOMPARE(rooms.at(1).members, 0); // a negative count is none
     }
 
     void keepsOnlyValidMemberNames()

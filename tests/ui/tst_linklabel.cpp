@@ -40,8 +40,9 @@ private slots:
     void markupStaysText()
     {
         LinkLabel label;
-        const QString topic = QStringLiteral("<b>Release</b> on Friday &amp; then <i>rest</i>, a long topic that needs a "
-                                             "tooltip because it does not fit");
+        const QString topic =
+            QStringLiteral("<b>Release</b> on Friday &amp; then <i>rest</i>, a long topic that needs a "
+                           "tooltip because it does not fit");
         label.setText(topic);
         QCOMPARE(label.text(), topic);
         QCOMPARE(label.accessibleName(), topic);

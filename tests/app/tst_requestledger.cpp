@@ -1,0 +1,71 @@
+// RequestLedger: which request a refusal answers.
+
+#include "clientmessages.h"
+#include "requestledger.h"
+
+#include <QTest>
+
+using namespace Natter;
+using namespace Natter::Protocol;
+
+namespace {
+
+ErrorEvent refusal(QStringView type, ErrorCode code = ErrorCode::TooManyRooms)
+{
+    return {code, QStringLiteral("no"), type.toString()};
+}
+
+} // namespace
+
+class TestRequestLedger : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void refusalsGoToTheOldestRequestOfTheirKind()
+    {
+        RequestLedger ledger;
+        ledger.sentJoin(QStringLiteral("a"));
+        ledger.sentJoin(QStringLiteral("b"));
+        ledger.sentHistory(ConversationId::direct(QStringLiteral("Bob")));
+        ledger.answeredJoin(QStringLiteral("a"));
+        const auto join = ledger.take(refusal(Join::Type));
+        QCOMPARE(join.kind, RequestLedger::Kind::Join);
+        QCOMPARE(join.subject, QStringLiteral("b"));
+        const auto history = ledger.take(refusal(HistoryRequest::Type, ErrorCode::NameInvalid));
+        QCOMPARE(history.kind, RequestLedger::Kind::History);
+        QCOMPARE(history.conversation, ConversationId::direct(QStringLiteral("bob")));
+        QCOMPARE(ledger.take(refusal(Join::Type)).kind, RequestLedger::Kind::None); // nothing waits any more
+    }
+
+    void sinceRoomsAreAnsweredFirst()
+    {
+        // The server handles since during the hello: a join refusal before the settling answer is a since room's,
+        // even when a join sent after the welcome waits too.
+        RequestLedger ledger;
+        ledger.awaitSinceRooms({QStringLiteral("dev"), QStringLiteral("ops")});
+        ledger.sentJoin(QStringLiteral("new"));
+        QCOMPARE(ledger.take(refusal(Join::Type)).kind, RequestLedger::Kind::SinceRoom);
+        ledger.answeredJoin(QStringLiteral("dev")); // dev was rejoined
+        const auto refused = ledger.settleSinceRooms();
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.at(0).first, QStringLiteral("ops"));
+        QCOMPARE(refused.at(0).second.code, ErrorCode::TooManyRooms);
+        QVERIFY(!ledger.awaitsSinceRooms());
+        const auto join = ledger.take(refusal(Join::Type));
+        QCOMPARE(join.kind, RequestLedger::Kind::Join);
+        QCOMPARE(join.subject, QStringLiteral("new"));
+    }
+
+    void abandonReturnsTheUnansweredHistory()
+    {
+        RequestLedger ledger;
+        ledger.sentHistory(ConversationId::room(QStringLiteral("dev")));
+        ledger.sentTopic(QStringLiteral("dev"));
+        QCOMPARE(ledger.abandon(), QList<ConversationId>{ConversationId::room(QStringLiteral("dev"))});
+        QCOMPARE(ledger.take(refusal(SetTopic::Type)).kind, RequestLedger::Kind::None);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRequestLedger)
+#include "tst_requestledger.moc"
