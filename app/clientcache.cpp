@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSqlDatabase>
@@ -149,6 +150,27 @@ bool ClientCache::createSchema()
     if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion))) {
         m_lastError = sqlError(query);
         return false;
+    }
+    return true;
+}
+
+bool ClientCache::moveTo(const QString &path)
+{
+    const QString source = m_path;
+    if (source.isEmpty() || source == path)
+        return isOpen();
+    close();
+    moveFile(source, path);
+    return open(path);
+}
+
+bool ClientCache::moveFile(const QString &source, const QString &target)
+{
+    if (source == target || !QFile::exists(source))
+        return false;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile::remove(target + suffix);
+        QFile::rename(source + suffix, target + suffix);
     }
     return true;
 }
@@ -314,8 +336,8 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
         message.room = query.value(3).toString();
         message.to = query.value(4).toString();
         message.text = query.value(5).toString();
-        message.kind = query.value(6).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action
-                                                                                        : MessageKind::Text;
+        message.kind =
+            query.value(6).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action : MessageKind::Text;
         message.ts = query.value(7).toLongLong();
         page.append(message);
     }
@@ -410,11 +432,11 @@ QList<OutgoingMessage> ClientCache::outbox()
         OutgoingMessage message;
         message.id = query.value(0).toString();
         const QString key = query.value(1).toString();
-        message.conversation = key.startsWith(u'@') ? ConversationId::direct(query.value(2).toString())
-                                                    : ConversationId::fromKey(key);
+        message.conversation =
+            key.startsWith(u'@') ? ConversationId::direct(query.value(2).toString()) : ConversationId::fromKey(key);
         message.text = query.value(3).toString();
-        message.kind = query.value(4).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action
-                                                                                        : MessageKind::Text;
+        message.kind =
+            query.value(4).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action : MessageKind::Text;
         message.failed = query.value(5).toBool();
         if (!Protocol::validateClientId(message.id) && message.conversation.isValid())
             messages.append(message);

@@ -63,6 +63,11 @@ public:
     bool open(const QString &path);
     void close();
     bool isOpen() const;
+    // Moves the open file (or, closed, nothing) to path and opens it there: the user's name changed. Whatever an
+    // earlier use left at path is older than this and is replaced.
+    bool moveTo(const QString &path);
+    // Moves a cache file that is not open, with its write-ahead log; false if there is none at source.
+    static bool moveFile(const QString &source, const QString &target);
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
     void setMessageLimit(int messages) { m_messageLimit = messages; }

@@ -332,6 +332,29 @@
     </message>
 </context>
 <context>
+    <name>Natter::HostingQuestion</name>
+    <message>
+        <source>Quit Natter</source>
+        <translation>Natter beenden</translation>
+    </message>
+    <message>
+        <source>Stop Hosting</source>
+        <translation>Hosten beenden</translation>
+    </message>
+    <message>
+        <source>This computer hosts the chat. Everyone connected to it will be disconnected until you host it again.</source>
+        <translation>Dieser Computer hostet den Chat. Alle, die damit verbunden sind, werden getrennt, bis du den Chat wieder hostest.</translation>
+    </message>
+    <message>
+        <source>Stop Hosting and Quit</source>
+        <translation>Hosten und Natter beenden</translation>
+    </message>
+    <message>
+        <source>Keep Hosting in the Tray</source>
+        <translation>Im Infobereich weiter hosten</translation>
+    </message>
+</context>
+<context>
     <name>Natter::InfoBar</name>
     <message>
         <source>Notice</source>
@@ -365,32 +388,12 @@
         <translation>Die anderen können weiterchatten. Um das Hosten zu beenden, wähle „Beenden“ im Menü des Infobereichs.</translation>
     </message>
     <message>
-        <source>Stop Hosting</source>
-        <translation>Hosten beenden</translation>
-    </message>
-    <message>
         <source>The chat at %1 needs a password. Type the one the host gave you.</source>
         <translation>Der Chat unter %1 braucht ein Passwort. Gib das ein, das dir der Host gegeben hat.</translation>
     </message>
     <message>
         <source>The password for %1 is not right.</source>
         <translation>Das Passwort für %1 ist nicht richtig.</translation>
-    </message>
-    <message>
-        <source>Quit Natter</source>
-        <translation>Natter beenden</translation>
-    </message>
-    <message>
-        <source>This computer hosts the chat. Everyone connected to it will be disconnected until you host it again.</source>
-        <translation>Dieser Computer hostet den Chat. Alle, die damit verbunden sind, werden getrennt, bis du den Chat wieder hostest.</translation>
-    </message>
-    <message>
-        <source>Stop Hosting and Quit</source>
-        <translation>Hosten und Natter beenden</translation>
-    </message>
-    <message>
-        <source>Keep Hosting in the Tray</source>
-        <translation>Im Infobereich weiter hosten</translation>
     </message>
 </context>
 <context>

@@ -332,6 +332,29 @@
     </message>
 </context>
 <context>
+    <name>Natter::HostingQuestion</name>
+    <message>
+        <source>Quit Natter</source>
+        <translation>Quitter Natter</translation>
+    </message>
+    <message>
+        <source>Stop Hosting</source>
+        <translation>Arrêter l’hébergement</translation>
+    </message>
+    <message>
+        <source>This computer hosts the chat. Everyone connected to it will be disconnected until you host it again.</source>
+        <translation>Cet ordinateur héberge la discussion. Toutes les personnes qui y sont connectées seront déconnectées jusqu’à ce que vous l’hébergiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Stop Hosting and Quit</source>
+        <translation>Arrêter l’hébergement et quitter</translation>
+    </message>
+    <message>
+        <source>Keep Hosting in the Tray</source>
+        <translation>Continuer dans la zone de notification</translation>
+    </message>
+</context>
+<context>
     <name>Natter::InfoBar</name>
     <message>
         <source>Notice</source>
@@ -365,32 +388,12 @@
         <translation>Les autres peuvent continuer à discuter. Pour arrêter l’hébergement, choisissez «&#xa0;Quitter&#xa0;» dans le menu de la zone de notification.</translation>
     </message>
     <message>
-        <source>Stop Hosting</source>
-        <translation>Arrêter l’hébergement</translation>
-    </message>
-    <message>
         <source>The chat at %1 needs a password. Type the one the host gave you.</source>
         <translation>La discussion à l’adresse %1 nécessite un mot de passe. Saisissez celui que l’hôte vous a donné.</translation>
     </message>
     <message>
         <source>The password for %1 is not right.</source>
         <translation>Le mot de passe pour %1 n’est pas correct.</translation>
-    </message>
-    <message>
-        <source>Quit Natter</source>
-        <translation>Quitter Natter</translation>
-    </message>
-    <message>
-        <source>This computer hosts the chat. Everyone connected to it will be disconnected until you host it again.</source>
-        <translation>Cet ordinateur héberge la discussion. Toutes les personnes qui y sont connectées seront déconnectées jusqu’à ce que vous l’hébergiez à nouveau.</translation>
-    </message>
-    <message>
-        <source>Stop Hosting and Quit</source>
-        <translation>Arrêter l’hébergement et quitter</translation>
-    </message>
-    <message>
-        <source>Keep Hosting in the Tray</source>
-        <translation>Continuer dans la zone de notification</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "clientcache.h"
 #include "errortext.h"
 #include "hostcontroller.h"
+#include "hostingquestion.h"
 #include "mainwindow.h"
 #include "namedialog.h"
 #include "preferencesdialog.h"
@@ -17,9 +18,6 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QFile>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QStandardPaths>
 
 namespace Natter {
@@ -78,19 +76,12 @@ void Launcher::moveCache(const QString &from, const QString &to)
     if (m_serverIdentity.isEmpty())
         return;
     const QString source = ClientCache::pathFor(dataDirectory(), m_serverIdentity, from);
-    const QString target = ClientCache::pathFor(dataDirectory(), m_serverIdentity, to);
-    if (source == target || !QFile::exists(source))
-        return;
-    const bool wasOpen = m_cache->isOpen() && m_cache->path() == source;
-    if (wasOpen)
-        m_cache->close();
-    // Whatever an earlier use of the new name left there is older than what the user has now.
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        QFile::remove(target + suffix);
-        QFile::rename(source + suffix, target + suffix);
+    if (m_cache->path() == source) {
+        if (!m_cache->moveTo(ClientCache::pathFor(dataDirectory(), m_serverIdentity, to)))
+            qWarning("natter: %s", qUtf8Printable(m_cache->lastError()));
+    } else {
+        ClientCache::moveFile(source, ClientCache::pathFor(dataDirectory(), m_serverIdentity, to));
     }
-    if (wasOpen && !m_cache->open(target))
-        qWarning("natter: %s", qUtf8Printable(m_cache->lastError()));
 }
 
 Launcher::~Launcher()
@@ -114,7 +105,7 @@ StartDialog *Launcher::startDialog() const
     return m_startDialog;
 }
 
-QMessageBox *Launcher::hostingQuestion() const
+HostingQuestion *Launcher::hostingQuestion() const
 {
     return m_hostingQuestion;
 }
@@ -373,30 +364,16 @@ void Launcher::confirmEndOfHosting(AfterHosting after)
         m_hostingQuestion->raise();
         return;
     }
-    const bool quitting = after == AfterHosting::Quit;
     QWidget *parent = m_window && m_window->isVisible() ? m_window.get() : nullptr;
-    m_hostingQuestion = new QMessageBox(QMessageBox::Question, quitting ? tr("Quit Natter") : tr("Stop Hosting"),
-                                        tr("This computer hosts the chat. Everyone connected to it will be "
-                                           "disconnected until you host it again."),
-                                        QMessageBox::NoButton, parent);
-    m_hostingQuestion->setAttribute(Qt::WA_DeleteOnClose);
-    m_hostingQuestion->setTextFormat(Qt::PlainText);
-    QPushButton *stop = m_hostingQuestion->addButton(quitting ? tr("Stop Hosting and Quit") : tr("Stop Hosting"),
-                                                     QMessageBox::AcceptRole);
-    stop->setObjectName(QStringLiteral("stopHostingButton"));
-    QPushButton *keep = nullptr;
-    if (quitting && m_options.trayAvailable()) {
-        keep = m_hostingQuestion->addButton(tr("Keep Hosting in the Tray"), QMessageBox::ActionRole);
-        keep->setObjectName(QStringLiteral("keepHostingButton"));
-    }
-    m_hostingQuestion->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
-    m_hostingQuestion->setDefaultButton(QMessageBox::Cancel);
-    connect(m_hostingQuestion, &QMessageBox::buttonClicked, this, [this, stop, keep, after](QAbstractButton *button) {
-        if (button == keep && m_window) {
+    m_hostingQuestion = new HostingQuestion(after == AfterHosting::Quit ? HostingQuestion::Reason::Quit
+                                                                        : HostingQuestion::Reason::StopHosting,
+                                            m_options.trayAvailable(), parent);
+    connect(m_hostingQuestion, &HostingQuestion::answered, this, [this, after](HostingQuestion::Answer answer) {
+        if (answer == HostingQuestion::Answer::KeepInTray && m_window) {
             m_window->hide();
             return;
         }
-        if (button != stop) {
+        if (answer != HostingQuestion::Answer::Stop) {
             m_options.joinUrl.clear();
             return;
         }
@@ -408,13 +385,10 @@ void Launcher::confirmEndOfHosting(AfterHosting after)
         m_client->disconnectFromServer();
         m_host->stop();
         m_window->setShareUrls({});
-        if (m_options.joinUrl.isValid()) {
-            const QUrl url = m_options.joinUrl;
-            m_options.joinUrl.clear();
-            joinChat(url, m_password);
-        } else {
+        if (m_options.joinUrl.isValid())
+            joinChat(std::exchange(m_options.joinUrl, {}), m_password);
+        else
             askHowToStart({});
-        }
     });
     m_hostingQuestion->open();
 }

@@ -19,7 +19,6 @@
 
 QT_BEGIN_NAMESPACE
 class QCloseEvent;
-class QMessageBox;
 QT_END_NAMESPACE
 
 namespace Natter {
@@ -28,6 +27,7 @@ class ChatClient;
 class ChatSession;
 class ClientCache;
 class HostController;
+class HostingQuestion;
 class MainWindow;
 class NameDialog;
 class StartDialog;
@@ -66,7 +66,7 @@ public:
     NameDialog *nameDialog() const;
     StartDialog *startDialog() const;
     // The question asked before hosting ends for everyone (quit, stop hosting, another chat); null when none.
-    QMessageBox *hostingQuestion() const;
+    HostingQuestion *hostingQuestion() const;
 
 public slots:
     // Asks first while hosting: everyone connected would be cut off.
@@ -109,7 +109,7 @@ private:
     std::unique_ptr<TrayIcon> m_tray;
     QPointer<NameDialog> m_nameDialog;
     QPointer<StartDialog> m_startDialog;
-    QPointer<QMessageBox> m_hostingQuestion;
+    QPointer<HostingQuestion> m_hostingQuestion;
     QElapsedTimer m_lastNotification;
     bool m_quitting = false;
 };

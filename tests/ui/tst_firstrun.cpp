@@ -6,6 +6,7 @@
 #include "clientcache.h"
 #include "composer.h"
 #include "hostcontroller.h"
+#include "hostingquestion.h"
 #include "launcher.h"
 #include "mainwindow.h"
 #include "messagemodel.h"
