@@ -7,6 +7,7 @@
 #include "composer.h"
 #include "hostcontroller.h"
 #include "hostingquestion.h"
+#include "infobar.h"
 #include "launcher.h"
 #include "mainwindow.h"
 #include "messagemodel.h"
@@ -31,6 +32,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -191,6 +193,32 @@ private slots:
         QVERIFY(stop);
         stop->click();
         QCOMPARE(quit.size(), 1);
+    }
+
+    void aBusyPortIsExplained()
+    {
+        QTcpServer squatter; // another program already has the port Natter prefers
+        QVERIFY(squatter.listen(QHostAddress::LocalHost));
+        QSettings store(m_dir.filePath(QStringLiteral("port.ini")), QSettings::IniFormat);
+        AppSettings settings(&store);
+        settings.setHostPort(squatter.serverPort());
+        Launcher::Options options;
+        options.historyPath = m_dir.filePath(QStringLiteral("port.sqlite"));
+        options.dataDirectory = m_dir.filePath(QStringLiteral("port-data"));
+        options.hostAddress = QHostAddress(QHostAddress::LocalHost);
+        options.host = true;
+        options.name = QStringLiteral("Pia");
+        Launcher launcher(&settings);
+        launcher.start(options);
+        QTRY_VERIFY(launcher.window() && launcher.window()->isVisible());
+        QVERIFY(launcher.host()->portFallback());
+        InfoBar *notice = launcher.window()->noticeBar();
+        QVERIFY(notice->isVisible());
+        QVERIFY2(notice->text().contains(QString::number(squatter.serverPort()))
+                     && notice->text().contains(QString::number(launcher.host()->port())),
+                 qPrintable(notice->text()));
+        QCOMPARE(notice->kind(), InfoBar::Kind::Information);
+        QTRY_COMPARE(launcher.client()->state(), ChatClient::State::Connected);
     }
 
     void aRenameTakesTheChatsMemoryAlong()
