@@ -17,12 +17,14 @@
 #include "roomdirectorymodel.h"
 #include "roomlistmodel.h"
 #include "startdialog.h"
+#include "testserver.h"
 #include "trayicon.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
@@ -193,6 +195,34 @@ private slots:
         QVERIFY(stop);
         stop->click();
         QCOMPARE(quit.size(), 1);
+    }
+
+    void aMissingPasswordIsNotCalledWrong()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.password = QStringLiteral("open sesame");
+        TestServer server(config);
+        QVERIFY(server.start());
+        QSettings store(m_dir.filePath(QStringLiteral("password.ini")), QSettings::IniFormat);
+        AppSettings settings(&store);
+        Launcher::Options options;
+        options.dataDirectory = m_dir.filePath(QStringLiteral("password-data"));
+        options.joinUrl = server.url();
+        options.name = QStringLiteral("Quinn");
+        Launcher launcher(&settings);
+        launcher.start(options);
+        QTRY_VERIFY(launcher.startDialog() && launcher.startDialog()->isVisible());
+        auto *error = launcher.startDialog()->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QVERIFY(error);
+        QVERIFY2(error->text().contains(QStringLiteral("needs a password")), qPrintable(error->text()));
+
+        // Now with a wrong one: that is what the user is told.
+        auto *password = launcher.startDialog()->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+        QTest::keyClicks(password, QStringLiteral("sesame"));
+        launcher.startDialog()->findChild<QPushButton *>(QStringLiteral("joinButton"))->click();
+        QTRY_VERIFY(launcher.startDialog() && launcher.startDialog()->isVisible());
+        error = launcher.startDialog()->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QTRY_VERIFY2(error->text().contains(QStringLiteral("not right")), qPrintable(error->text()));
     }
 
     void aBusyPortIsExplained()
