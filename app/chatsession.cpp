@@ -62,7 +62,8 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     });
     connect(client, &ChatClient::presenceChanged, this, &ChatSession::onPresence);
     connect(client, &ChatClient::historyReceived, this, [this](const HistoryPage &page) {
-        const ConversationId id = page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
+        const ConversationId id =
+            page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
         if (Conversation *found = find(id))
             found->addHistoryPage(page);
     });
@@ -72,10 +73,11 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
         if (Conversation *found = find(id))
             found->historyFailed(!refused);
         if (refused)
-            emit noticeRaised(tr("Older messages in %1 could not be loaded: %2")
-                                  .arg(id.isRoom() ? QStringLiteral("#") + id.name : id.name,
-                                       ErrorText::describe(error, {id.isRoom() ? id.name : QString(), {},
-                                                                   id.isRoom() ? QString() : id.name})));
+            emit noticeRaised(
+                tr("Older messages in %1 could not be loaded: %2")
+                    .arg(id.isRoom() ? QStringLiteral("#") + id.name : id.name,
+                         ErrorText::describe(
+                             error, {id.isRoom() ? id.name : QString(), {}, id.isRoom() ? QString() : id.name})));
     });
     connect(client, &ChatClient::joinFailed, this, [this](const QString &room, const ErrorEvent &error) {
         if (m_pendingJoin == room)
@@ -458,7 +460,8 @@ void ChatSession::onMessageFailed(const QString &id, const ErrorEvent &error)
     if (!message)
         return;
     const ConversationId conversation = message->conversation;
-    const ErrorText::Subject subject{conversation.isRoom() ? conversation.name : QString(), {},
+    const ErrorText::Subject subject{conversation.isRoom() ? conversation.name : QString(),
+                                     {},
                                      conversation.isRoom() ? QString() : conversation.name};
     if (Conversation *found = find(conversation))
         found->markFailed(id, ErrorText::describe(error, subject));

@@ -98,7 +98,8 @@ void RoomListModel::addConversation(Conversation *conversation)
     beginInsertRows({}, row, row);
     m_rows.insert(row, conversation);
     endInsertRows();
-    connect(conversation, &Conversation::summaryChanged, this, [this, conversation] { onSummaryChanged(conversation); });
+    connect(conversation, &Conversation::summaryChanged, this,
+            [this, conversation] { onSummaryChanged(conversation); });
     connect(conversation, &QObject::destroyed, this, [this, id = conversation->id()] { removeConversation(id); });
     updateTotalUnread();
 }

@@ -2,10 +2,10 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QVBoxLayout>
 #include <QLabel>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace Natter {
 

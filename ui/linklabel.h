@@ -3,11 +3,11 @@
 // Shows a short plain text (a room's topic) word-wrapped, with its links underlined and clickable; nothing in
 // the text is ever read as markup.
 
+#include "messagetext.h"
+
 #include <QTextLayout>
 #include <QUrl>
 #include <QWidget>
-
-#include "messagetext.h"
 
 namespace Natter {
 

@@ -232,5 +232,4 @@ void StartDialog::validateUrl()
         setStatus(m_urlStatusLabel, error, !text.trimmed().isEmpty());
 }
 
-
 } // namespace Natter

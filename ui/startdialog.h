@@ -33,7 +33,6 @@ public:
     // Shows why the last attempt failed (for example, a refused connection). Plain text.
     void setError(const QString &message);
 
-
     void accept() override;
 
 protected:

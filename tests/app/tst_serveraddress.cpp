@@ -78,7 +78,8 @@ void TestServerAddress::identityIgnoresSpelling()
     const QString plain = ServerAddress::identity(*ServerAddress::parse(QStringLiteral("Chat.Example.org")));
     QCOMPARE(plain, QStringLiteral("chat.example.org:8642"));
     QCOMPARE(ServerAddress::identity(*ServerAddress::parse(QStringLiteral("ws://chat.example.org:8642/"))), plain);
-    QCOMPARE(ServerAddress::identity(*ServerAddress::parse(QStringLiteral("[::1]:9000"))), QStringLiteral("[::1]:9000"));
+    QCOMPARE(ServerAddress::identity(*ServerAddress::parse(QStringLiteral("[::1]:9000"))),
+             QStringLiteral("[::1]:9000"));
     QVERIFY(ServerAddress::identity(*ServerAddress::parse(QStringLiteral("chat.example.org:9000"))) != plain);
 }
 

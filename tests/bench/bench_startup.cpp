@@ -49,8 +49,9 @@ void fillCache(const QString &dataDirectory, const QUrl &url, const QString &nam
         qFatal("cannot create the cache: %s", qPrintable(cache.lastError()));
     for (int i = 0; i < Rooms + DirectConversations; ++i) {
         const bool room = i < Rooms;
-        const ConversationId id = room ? ConversationId::room(i == 0 ? QStringLiteral("lobby") : QStringLiteral("room-%1").arg(i))
-                                       : ConversationId::direct(QStringLiteral("person%1").arg(i));
+        const ConversationId id = room
+            ? ConversationId::room(i == 0 ? QStringLiteral("lobby") : QStringLiteral("room-%1").arg(i))
+            : ConversationId::direct(QStringLiteral("person%1").arg(i));
         ClientCache::ConversationRecord record;
         record.id = id;
         record.joined = true;

@@ -57,7 +57,6 @@ private slots:
     void nameDialogValidatesInitialName();
     void nameDialogShowsMessageAsPlainText();
 
-
     void startDialogDisablesJoinForInvalidUrl();
     void startDialogEnterInUrlFieldJoins();
     void startDialogOffersRecentUrlsInOrder();
