@@ -20,7 +20,7 @@ namespace {
 
 // Frames from a server may be large (history pages, room lists) but not endless: 8 MiB is what docs/protocol.md
 // asks a client to accept, with room to spare.
-constexpr quint64 MaxIncomingBytes = 16 * 1024 * 1024;
+constexpr quint64 MaxIncomingBytes = quint64(16) * 1024 * 1024;
 
 bool isWebSocketScheme(const QUrl &url)
 {

@@ -56,7 +56,7 @@ public:
 
     ConversationId current() const { return m_current; }
     Conversation *currentConversation() const;
-    void setCurrent(const ConversationId &conversation);
+    void setCurrent(const ConversationId &id);
     // While the window is not active, messages in the current conversation count as unread too.
     void setWindowActive(bool active);
     bool isWindowActive() const { return m_windowActive; }

@@ -131,12 +131,12 @@ void Launcher::proceed()
 {
     if (!m_options.startProblem.isEmpty()) {
         askHowToStart(std::exchange(m_options.startProblem, {}));
-    } else if (m_options.host) {
+    } else if (m_options.host
+               || (!m_options.joinUrl.isValid() && m_settings->resumeLastChat()
+                   && m_settings->lastMode() == AppSettings::StartMode::Host)) {
         hostChat();
     } else if (m_options.joinUrl.isValid()) {
         joinChat(m_options.joinUrl, {});
-    } else if (m_settings->resumeLastChat() && m_settings->lastMode() == AppSettings::StartMode::Host) {
-        hostChat();
     } else if (m_settings->resumeLastChat() && m_settings->lastUrl().isValid()) {
         joinChat(m_settings->lastUrl(), {});
     } else {

@@ -75,7 +75,7 @@ private:
     QWidget *buildMemberPane();
     void buildMenus();
     void buildStatusBar();
-    void showConversation(const ConversationId &conversation);
+    void showConversation(const ConversationId &id);
     void showMembers(MemberModel *members);
     void updateTypingLine();
     void updateStatus();

@@ -14,7 +14,7 @@ constexpr int Padding = 4;
 
 QString MemberDelegate::label(const QModelIndex &index)
 {
-    const QString name = index.data(MemberModel::NameRole).toString();
+    QString name = index.data(MemberModel::NameRole).toString();
     if (index.data(MemberModel::IsSelfRole).toBool())
         return tr("%1 (you)").arg(name);
     if (index.data(MemberModel::TypingRole).toBool())
