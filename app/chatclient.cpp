@@ -126,6 +126,11 @@ void ChatClient::followDirect(const ConversationId &conversation)
     m_resume.follow(conversation);
 }
 
+void ChatClient::unfollowDirect(const ConversationId &conversation)
+{
+    m_resume.unfollow(conversation);
+}
+
 void ChatClient::reconnectNow()
 {
     if (m_state != State::Reconnecting || m_socket.state() != QAbstractSocket::UnconnectedState)
@@ -461,6 +466,16 @@ bool ChatClient::retryMessage(const QString &id)
     emit outboxChanged();
     if (m_welcomed)
         sendQueued(*message);
+    return true;
+}
+
+bool ChatClient::discardMessage(const QString &id)
+{
+    const auto message = m_outbox.find(id);
+    if (!message || !message->failed)
+        return false;
+    m_outbox.discard(id);
+    emit outboxChanged();
     return true;
 }
 

@@ -47,6 +47,7 @@ public:
                          const QList<ResumePoint> &resume = {}, const QList<OutgoingMessage> &unsent = {});
     // A direct conversation to catch up on after every reconnect, even before its first message.
     void followDirect(const ConversationId &conversation);
+    void unfollowDirect(const ConversationId &conversation);
     // While reconnecting: tries now instead of at the next scheduled attempt.
     void reconnectNow();
     // Stops connecting or reconnecting, or closes the connection; nothing is tried again.
@@ -75,6 +76,8 @@ public:
     QString sendMessage(const ConversationId &conversation, const QString &text,
                         Protocol::MessageKind kind = Protocol::MessageKind::Text);
     bool retryMessage(const QString &id);
+    // Gives up on a message that failed: it is not sent again.
+    bool discardMessage(const QString &id);
     void requestHistory(const ConversationId &conversation, qint64 beforeSeq, int limit = 0);
     // Tells the others this user is typing, at most once per typing interval per conversation.
     void notifyTyping(const ConversationId &conversation);

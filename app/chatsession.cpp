@@ -283,6 +283,32 @@ void ChatSession::retry(const QString &id)
     }
 }
 
+void ChatSession::discard(const QString &id)
+{
+    const auto message = m_client->outbox().find(id);
+    if (message && m_client->discardMessage(id)) {
+        if (Conversation *found = find(message->conversation))
+            found->discard(id);
+    }
+}
+
+void ChatSession::closeDirect(const ConversationId &conversation)
+{
+    Conversation *object = find(conversation);
+    if (!object || conversation.isRoom())
+        return;
+    const ConversationId id = object->id();
+    const bool wasCurrent = m_current == id;
+    m_conversations->removeConversation(id);
+    if (wasCurrent)
+        setCurrent(m_conversations->rowCount() > 0 ? m_conversations->conversationAt(0) : ConversationId());
+    m_client->unfollowDirect(id);
+    m_registry.remove(id);
+    delete object; // saves a pending record: the removal below must come after it
+    if (m_cache)
+        m_cache->removeConversation(id);
+}
+
 void ChatSession::joinRoom(const QString &room)
 {
     const ConversationId id = ConversationId::room(room);

@@ -64,6 +64,10 @@ public:
     // Sends to the current conversation; "/me waves" is sent as an action. Returns the message id, or empty.
     QString send(const QString &text);
     void retry(const QString &id);
+    // Gives up on a message that failed to send.
+    void discard(const QString &id);
+    // Takes a direct conversation off the list and out of what the app remembers (the server keeps its history).
+    void closeDirect(const ConversationId &conversation);
     void joinRoom(const QString &room);
     void leaveRoom(const QString &room);
     void openDirect(const QString &peer);

@@ -318,6 +318,12 @@ void Conversation::markFailed(const QString &id, const QString &reason)
     m_messages->markFailed(id, reason);
 }
 
+void Conversation::discard(const QString &id)
+{
+    m_pending.remove(id);
+    m_messages->removeUnconfirmed(id);
+}
+
 void Conversation::markPending(const QString &id)
 {
     m_messages->markPending(id);

@@ -80,6 +80,7 @@ public:
     void markSent(const QString &id, qint64 seq, qint64 ts);
     void markFailed(const QString &id, const QString &reason);
     void markPending(const QString &id);
+    void discard(const QString &id);
     void addHistoryPage(const Protocol::HistoryPage &page);
     // No page comes for the last request: refused by the server, or lost with the connection (then it is asked
     // again at connected()).

@@ -127,6 +127,14 @@ void MessageModel::markFailed(const QString &id, const QString &reason)
     setUnconfirmedState(id, DeliveryState::Failed);
 }
 
+void MessageModel::removeUnconfirmed(const QString &id)
+{
+    if (const int row = unconfirmedRow(id); row >= 0) {
+        m_failureReasons.remove(id);
+        removeRowAt(row);
+    }
+}
+
 void MessageModel::markPending(const QString &id)
 {
     m_failureReasons.remove(id);

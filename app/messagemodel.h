@@ -69,6 +69,8 @@ public:
     void markFailed(const QString &id, const QString &reason = {});
     // The user retries a failed message.
     void markPending(const QString &id);
+    // The user gave up on a message that was not sent: its row goes.
+    void removeUnconfirmed(const QString &id);
 
     // Forgets every row: the cached history does not join up with what the server sent. The one reset.
     void clear();

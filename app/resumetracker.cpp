@@ -21,6 +21,12 @@ void ResumeTracker::follow(const ConversationId &direct)
         m_lastSeq.insert(direct, 0);
 }
 
+void ResumeTracker::unfollow(const ConversationId &direct)
+{
+    if (!direct.isRoom())
+        m_lastSeq.remove(direct);
+}
+
 void ResumeTracker::joined(const QString &room)
 {
     m_rooms.insert(room);

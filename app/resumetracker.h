@@ -26,6 +26,7 @@ public:
     void reset(const QList<ResumePoint> &points = {});
     // A direct conversation to name in every hello, even before its first message.
     void follow(const ConversationId &direct);
+    void unfollow(const ConversationId &direct);
     void joined(const QString &room);
     void left(const QString &room);
     void noteSeq(const ConversationId &conversation, qint64 seq);

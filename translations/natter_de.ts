@@ -618,6 +618,10 @@
         <source>Show M&amp;embers</source>
         <translation>&amp;Mitglieder anzeigen</translation>
     </message>
+    <message>
+        <source>C&amp;lose Conversation</source>
+        <translation>Unterhaltung &amp;verlassen</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>
@@ -731,6 +735,10 @@
     <message>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>

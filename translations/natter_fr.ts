@@ -618,6 +618,10 @@
         <source>Show M&amp;embers</source>
         <translation>Afficher les &amp;membres</translation>
     </message>
+    <message>
+        <source>C&amp;lose Conversation</source>
+        <translation>Fermer la conver&amp;sation</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>
@@ -731,6 +735,10 @@
     <message>
         <source>Retry</source>
         <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,7 @@ QWidget *MainWindow::buildChatPane()
     m_messageView->setObjectName(QStringLiteral("messageView"));
     connect(m_messageView, &MessageView::linkActivated, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(m_messageView, &MessageView::retryRequested, m_session, &ChatSession::retry);
+    connect(m_messageView, &MessageView::discardRequested, m_session, &ChatSession::discard);
 
     m_typingLine = new QLabel;
     m_typingLine->setObjectName(QStringLiteral("typingLine"));
@@ -194,6 +195,8 @@ void MainWindow::buildMenus()
     m_leaveAction = remember(chat->addAction(tr("&Leave Room"), QKeySequence(tr("Ctrl+Shift+L")), this, [this] {
         if (m_session->current().isRoom())
             m_session->leaveRoom(m_session->current().name);
+        else
+            m_session->closeDirect(m_session->current());
     }));
     m_topicAction =
         remember(chat->addAction(tr("Set &Topic…"), QKeySequence(tr("Ctrl+T")), this, &MainWindow::askForTopic));
@@ -313,7 +316,9 @@ void MainWindow::showConversation(const ConversationId &id)
         setWindowTitle(tr("Natter"));
     }
     m_composer->setEnabled(conversation != nullptr);
-    m_leaveAction->setEnabled(id.isValid() && id.isRoom());
+    // For a direct conversation the same action closes it.
+    m_leaveAction->setEnabled(id.isValid());
+    m_leaveAction->setText(id.isValid() && !id.isRoom() ? tr("C&lose Conversation") : tr("&Leave Room"));
     m_topicAction->setEnabled(id.isValid() && id.isRoom());
     showMembers(m_session->members());
 }

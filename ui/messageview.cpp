@@ -505,6 +505,7 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     if (index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Failed)) {
         const QString id = index.data(MessageModel::IdRole).toString();
         connect(menu->addAction(tr("Retry")), &QAction::triggered, this, [this, id] { emit retryRequested(id); });
+        connect(menu->addAction(tr("Delete")), &QAction::triggered, this, [this, id] { emit discardRequested(id); });
     }
     menu->popup(event->globalPos());
     event->accept();

@@ -65,6 +65,8 @@ public slots:
 signals:
     void linkActivated(const QUrl &url);
     void retryRequested(const QString &messageId);
+    // The user gives up on a message that was not sent.
+    void discardRequested(const QString &messageId);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

@@ -742,6 +742,51 @@ private slots:
         QVERIFY(saidDev);
     }
 
+    void aFailedMessageCanBeGivenUpForGood()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        App ada(dir.filePath(QStringLiteral("ada.sqlite")));
+        QVERIFY(ada.start(server.url(), QStringLiteral("Ada")));
+        const ConversationId nobody = ConversationId::direct(QStringLiteral("Nobody"));
+        ada.session->openDirect(nobody.name);
+        const QString id = ada.session->send(QStringLiteral("are you there?"));
+        MessageModel *messages = ada.session->messages(nobody);
+        QTRY_COMPARE(messages->index(0).data(MessageModel::StateRole).toInt(),
+                     int(MessageModel::DeliveryState::Failed));
+        ada.session->discard(id);
+        QCOMPARE(messages->rowCount(), 0);
+        QVERIFY(!ada.client->outbox().contains(id));
+        // Gone after a restart too: it is not sent again, nor shown.
+        ada.quit();
+        QVERIFY(ada.start(server.url(), QStringLiteral("Ada")));
+        QVERIFY(ada.session->unsentMessages().isEmpty());
+        QCOMPARE(ada.session->messages(nobody)->pendingIds(), QList<QString>{});
+    }
+
+    void aDirectConversationCanBeClosed()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        App ada(dir.filePath(QStringLiteral("ada.sqlite")));
+        QVERIFY(ada.start(server.url(), QStringLiteral("Ada")));
+        const ConversationId bob = ConversationId::direct(QStringLiteral("Bob"));
+        ada.session->openDirect(bob.name);
+        QVERIFY(ada.session->conversations()->contains(bob));
+        ada.session->closeDirect(bob);
+        QVERIFY(!ada.session->conversations()->contains(bob));
+        QCOMPARE(ada.session->current(), Lobby);
+        bool named = false;
+        for (const ResumePoint &point : ada.session->resumePoints())
+            named = named || point.conversation == bob;
+        QVERIFY(!named);
+        ada.quit();
+        QVERIFY(ada.start(server.url(), QStringLiteral("Ada")));
+        QVERIFY(!ada.session->conversations()->contains(bob)); // not brought back by the cache
+    }
+
     void mentionsCountOnlyTheUsersName()
     {
         TestServer server;

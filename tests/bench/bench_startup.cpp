@@ -58,7 +58,7 @@ void fillCache(const QString &dataDirectory, const QUrl &url, const QString &nam
         record.memberCount = 30;
         record.topic = room ? QStringLiteral("Topic of %1, see https://example.org/%1").arg(id.name) : QString();
         record.unread = i % 3;
-        record.lastActivity = QDateTime::currentDateTime().addSecs(-i * 60);
+        record.lastActivity = QDateTime::currentDateTime().addSecs(-qint64(i) * 60);
         const int count = i == 0 ? BigRoomMessages : OtherMessages;
         QList<Protocol::ChatMessage> messages;
         messages.reserve(count);

@@ -744,9 +744,21 @@ void TestMessageView::contextMenuRetriesAFailedMessage()
     QCOMPARE(retry.size(), 1);
     QCOMPARE(retry.at(0).at(0).toString(), u"p-1"_s);
 
+    // Or gives it up.
+    QSignalSpy discard(&scene.view, &MessageView::discardRequested);
+    menu = openContextMenu(scene.view, scene.rect(1).center());
+    QVERIFY(menu);
+    QAction *remove = actionNamed(menu, MessageView::tr("Delete"));
+    QVERIFY(remove);
+    remove->trigger();
+    menu->close();
+    QCOMPARE(discard.size(), 1);
+    QCOMPARE(discard.at(0).at(0).toString(), u"p-1"_s);
+
     menu = openContextMenu(scene.view, scene.rect(0).center());
     QVERIFY(menu);
     QVERIFY2(!actionNamed(menu, MessageView::tr("Retry")), "a sent message has nothing to retry");
+    QVERIFY(!actionNamed(menu, MessageView::tr("Delete")));
     menu->close();
 }
 
