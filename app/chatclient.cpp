@@ -231,7 +231,9 @@ void ChatClient::onConnectionLost()
         scheduleReconnect(m_reconnectPolicy.maximumDelayMs());
         return;
     }
-    if (m_interruption != Interruption::ServerStopped)
+    if (!m_everWelcomed)
+        setInterruption(Interruption::Unreachable);
+    else if (m_interruption != Interruption::ServerStopped)
         setInterruption(Interruption::ConnectionLost);
     const int delay = m_reconnectPolicy.nextDelayMs(*QRandomGenerator::global());
     qCInfo(lcClient) << "connection lost" << (wasWelcomed ? "" : "again") << "; reconnecting in" << delay << "ms";

@@ -33,6 +33,7 @@ public:
         None,
         ConnectionLost, // the connection dropped (network, crash of the host): reconnecting
         ServerStopped, // the host closed the chat on purpose (1001): reconnecting slowly until it is back
+        Unreachable, // a chat the app went back to has not answered yet since it started: trying again
     };
     Q_ENUM(Interruption)
 

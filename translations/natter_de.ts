@@ -178,6 +178,10 @@
         <source>Not connected. The conversations here are what this computer remembers.</source>
         <translation>Nicht verbunden. Du siehst die Unterhaltungen, die dieser Computer gespeichert hat.</translation>
     </message>
+    <message>
+        <source>%1 does not answer yet. Natter keeps trying; what you write is sent once the chat is back.</source>
+        <translation>%1 antwortet noch nicht. Natter versucht es weiter; was du schreibst, wird gesendet, sobald der Chat wieder da ist.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationHeader</name>

@@ -178,6 +178,10 @@
         <source>Not connected. The conversations here are what this computer remembers.</source>
         <translation>Non connecté. Vous voyez les conversations que cet ordinateur a gardées en mémoire.</translation>
     </message>
+    <message>
+        <source>%1 does not answer yet. Natter keeps trying; what you write is sent once the chat is back.</source>
+        <translation>%1 ne répond pas encore. Natter continue d’essayer&#x202f;; ce que vous écrivez sera envoyé dès que la discussion sera de retour.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationHeader</name>

@@ -34,6 +34,9 @@ QString ConnectionBanner::stateText() const
         if (m_session->interruption() == ChatClient::Interruption::ServerStopped)
             return tr("The host stopped this chat. Everything here stays readable, and Natter rejoins when the "
                       "chat is back.");
+        if (m_session->interruption() == ChatClient::Interruption::Unreachable)
+            return tr("%1 does not answer yet. Natter keeps trying; what you write is sent once the chat is back.")
+                .arg(m_session->serverUrl().toDisplayString());
         return tr("Connection lost — reconnecting… What you write is sent once Natter is back.");
     case ChatClient::State::Disconnected:
         break;

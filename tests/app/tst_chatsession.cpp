@@ -492,7 +492,7 @@ private slots:
         QCOMPARE(lobby->index(0).data(MessageModel::SenderRole).toString(), QStringLiteral("Bob"));
         QVERIFY(lobby->index(0).data(MessageModel::IsOwnRole).toBool());
         // Nobody answers: the app keeps what it showed and keeps trying, as it would for a dropped connection.
-        QTRY_COMPARE(bob.client->interruption(), ChatClient::Interruption::ConnectionLost);
+        QTRY_COMPARE(bob.client->interruption(), ChatClient::Interruption::Unreachable);
         QCOMPARE(bob.client->state(), ChatClient::State::Reconnecting);
         bob.session->send(QStringLiteral("written while down"));
         QCOMPARE(lobby->rowCount(), 2);

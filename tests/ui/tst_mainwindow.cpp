@@ -169,6 +169,27 @@ private slots:
         QTRY_COMPARE(bob.session.members()->rowCount(), 1);
     }
 
+    void aRememberedChatThatDoesNotAnswerIsWaitedFor()
+    {
+        // Going back to a chat on start (resume points from the cache) while its host is down: not an error
+        // dialog, but the window with what it had and a banner that says the chat does not answer yet.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(probe.serverPort()));
+        probe.close();
+        App ada;
+        QSignalSpy failed(&ada.client, &ChatClient::connectionFailed);
+        ada.client.connectToServer(url, QStringLiteral("Ada"), {}, {ResumePoint{Lobby, 12}});
+        ada.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&ada.window));
+        QTRY_COMPARE(ada.client.interruption(), ChatClient::Interruption::Unreachable);
+        QCOMPARE(ada.client.state(), ChatClient::State::Reconnecting);
+        QVERIFY(failed.isEmpty());
+        ConnectionBanner *banner = ada.window.connectionBanner();
+        QVERIFY2(banner->text().contains(QStringLiteral("does not answer yet")), qPrintable(banner->text()));
+        QVERIFY(banner->findChild<QToolButton *>(QStringLiteral("reconnectButton"))->isVisible());
+    }
+
     void refusalsAreShown()
     {
         ServerConfig config = TestServer::defaultConfig();
