@@ -182,6 +182,18 @@
         <source>%1 does not answer yet. Natter keeps trying; what you write is sent once the chat is back.</source>
         <translation>%1 antwortet noch nicht. Natter versucht es weiter; was du schreibst, wird gesendet, sobald der Chat wieder da ist.</translation>
     </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbindung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationHeader</name>

@@ -182,6 +182,18 @@
         <source>%1 does not answer yet. Natter keeps trying; what you write is sent once the chat is back.</source>
         <translation>%1 ne répond pas encore. Natter continue d’essayer&#x202f;; ce que vous écrivez sera envoyé dès que la discussion sera de retour.</translation>
     </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationHeader</name>

@@ -44,6 +44,21 @@ QString ConnectionBanner::stateText() const
     return tr("Not connected. The conversations here are what this computer remembers.");
 }
 
+QString ConnectionBanner::briefStateText() const
+{
+    switch (m_session->connectionState()) {
+    case ChatClient::State::Connected:
+        return stateText();
+    case ChatClient::State::Connecting:
+        return tr("Connecting…");
+    case ChatClient::State::Reconnecting:
+        return tr("Reconnecting…");
+    case ChatClient::State::Disconnected:
+        break;
+    }
+    return tr("Not connected");
+}
+
 void ConnectionBanner::refresh()
 {
     const ChatClient::State state = m_session->connectionState();

@@ -15,8 +15,11 @@ class ConnectionBanner : public InfoBar
 public:
     explicit ConnectionBanner(ChatSession *session, QWidget *parent = nullptr);
 
-    // Shown while the connection is off; also what the status bar says.
+    // Shown while the connection is off.
     QString stateText() const;
+    // A few words for the status bar: who the user is where when connected, else the state in brief (the banner
+    // says the rest).
+    QString briefStateText() const;
 
 signals:
     void cancelRequested();

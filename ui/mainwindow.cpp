@@ -351,7 +351,7 @@ void MainWindow::updateTypingLine()
 
 void MainWindow::updateStatus()
 {
-    m_connectionLabel->setText(m_banner->stateText());
+    m_connectionLabel->setText(m_banner->briefStateText());
     m_composer->setMaxBytes(m_session->maxTextBytes());
 }
 
