@@ -2,9 +2,9 @@
 
 #include "chatserver.h"
 #include "clientlogging.h"
+#include "shareaddresses.h"
 
 #include <QDeadlineTimer>
-#include <QNetworkInterface>
 #include <QThread>
 
 #include <algorithm>
@@ -14,22 +14,6 @@ namespace Natter {
 namespace {
 // Longer than ChatServer's grace for closing handshakes, so a server that stops at all stops within it.
 constexpr int StopTimeoutMs = 5000;
-
-QUrl webSocketUrl(QHostAddress address, quint16 port)
-{
-    address.setScopeId({});
-    QUrl url;
-    url.setScheme(QStringLiteral("ws"));
-    url.setHost(address.toString());
-    url.setPort(port);
-    return url;
-}
-
-bool isShareableIPv4(const QHostAddress &address)
-{
-    return !address.isNull() && address != QHostAddress(QHostAddress::AnyIPv4) && !address.isBroadcast()
-        && !address.isMulticast();
-}
 } // namespace
 
 HostController::HostController(QObject *parent)
@@ -209,31 +193,7 @@ QList<QUrl> HostController::shareUrls() const
 QList<QUrl> HostController::shareUrlsFor(const QHostAddress &bindAddress, const QUrl &localUrl,
                                          QList<QHostAddress> addresses)
 {
-    QList<QUrl> urls;
-    const auto add = [&](const QHostAddress &address) {
-        const QUrl url = webSocketUrl(address, static_cast<quint16>(localUrl.port()));
-        if (url != localUrl && !urls.contains(url))
-            urls.append(url);
-    };
-    const bool anyIPv4 = bindAddress == QHostAddress(QHostAddress::AnyIPv4);
-    const bool anyIPv6 = bindAddress == QHostAddress(QHostAddress::AnyIPv6);
-    if (anyIPv4 || anyIPv6 || bindAddress == QHostAddress(QHostAddress::Any)) {
-        // IPv4 first: those are the URLs people can read out and type.
-        std::stable_partition(addresses.begin(), addresses.end(), [](const QHostAddress &address) {
-            return address.protocol() == QAbstractSocket::IPv4Protocol;
-        });
-        for (const QHostAddress &address : std::as_const(addresses)) {
-            const bool usable = address.protocol() == QAbstractSocket::IPv4Protocol
-                ? !anyIPv6 && isShareableIPv4(address)
-                : !anyIPv4 && address.protocol() == QAbstractSocket::IPv6Protocol && address.isGlobal();
-            if (usable)
-                add(address);
-        }
-    } else if (!bindAddress.isLoopback()) {
-        add(bindAddress); // listening on one address only: that is the one others can reach
-    }
-    urls.append(localUrl);
-    return urls;
+    return ShareAddresses::forMachine(bindAddress, localUrl, std::move(addresses));
 }
 
 void HostController::setAddressProvider(AddressProvider provider)
@@ -243,18 +203,7 @@ void HostController::setAddressProvider(AddressProvider provider)
 
 QList<QHostAddress> HostController::interfaceAddresses()
 {
-    QList<QHostAddress> addresses;
-    const auto interfaces = QNetworkInterface::allInterfaces();
-    for (const QNetworkInterface &networkInterface : interfaces) {
-        const auto flags = networkInterface.flags();
-        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
-            || flags.testFlag(QNetworkInterface::IsLoopBack))
-            continue;
-        const auto entries = networkInterface.addressEntries();
-        for (const QNetworkAddressEntry &entry : entries)
-            addresses.append(entry.ip());
-    }
-    return addresses;
+    return ShareAddresses::interfaceAddresses();
 }
 
 } // namespace Natter

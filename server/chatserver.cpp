@@ -5,6 +5,7 @@
 #include "connectionlistener.h"
 #include "historystore.h"
 #include "logging.h"
+#include "shareaddresses.h"
 
 #include <QTimer>
 #include <QWebSocket>
@@ -66,16 +67,7 @@ quint16 ChatServer::port() const
 
 QUrl ChatServer::localUrl() const
 {
-    QHostAddress host = m_listener->address();
-    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
-        host = QHostAddress::LocalHost;
-    else if (host == QHostAddress::AnyIPv6)
-        host = QHostAddress::LocalHostIPv6;
-    QUrl url;
-    url.setScheme(QStringLiteral("ws"));
-    url.setHost(host.toString());
-    url.setPort(m_listener->port());
-    return url;
+    return ShareAddresses::localUrl(m_listener->address(), m_listener->port(), QStringLiteral("ws"));
 }
 
 void ChatServer::onSocketReady(QWebSocket *socket, QTcpSocket *transport)

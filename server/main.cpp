@@ -2,45 +2,15 @@
 
 #include "chatserver.h"
 #include "servercommandline.h"
+#include "shareaddresses.h"
 #include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
-#include <QNetworkInterface>
 #include <QTextStream>
 
 #include <csignal>
 
 using namespace Natter;
-
-namespace {
-
-// The addresses people can use to reach this server, loopback first.
-QStringList reachableUrls(const ChatServer &server)
-{
-    const QHostAddress bound = server.config().bindAddress;
-    QList<QHostAddress> addresses;
-    if (bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6) {
-        addresses.append(QHostAddress(QHostAddress::LocalHost));
-        const auto all = QNetworkInterface::allAddresses();
-        for (const QHostAddress &address : all) {
-            if (!address.isLoopback() && address.protocol() == QAbstractSocket::IPv4Protocol)
-                addresses.append(address);
-        }
-    } else {
-        addresses.append(bound);
-    }
-    QStringList urls;
-    for (const QHostAddress &address : std::as_const(addresses)) {
-        QUrl url;
-        url.setScheme(QStringLiteral("ws"));
-        url.setHost(address.toString());
-        url.setPort(server.port());
-        urls.append(url.toString());
-    }
-    return urls;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -78,8 +48,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     out << "Natter server \"" << server.config().name << "\" is running. People can join at:" << Qt::endl;
-    for (const QString &url : reachableUrls(server))
-        out << "  " << url << Qt::endl;
+    const QList<QUrl> urls = ShareAddresses::forMachine(server.config().bindAddress, server.localUrl(),
+                                                        ShareAddresses::interfaceAddresses());
+    for (const QUrl &url : urls)
+        out << "  " << url.toString() << Qt::endl;
     out << "History is kept in " << server.config().databasePath << ". Press Ctrl+C to stop." << Qt::endl;
     return QCoreApplication::exec();
 }
