@@ -1,6 +1,7 @@
 #include "composer.h"
 
 #include "characterbudget.h"
+#include "theme.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -17,15 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Natter {
-
-namespace {
-// A red that keeps a contrast of at least 4.5:1 against the window, whether the palette is light or dark.
-QColor warningColor(const QPalette &palette)
-{
-    const bool dark = palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
-    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
-}
-} // namespace
 
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
@@ -172,7 +164,8 @@ void Composer::updateCounter()
                                : tr("%n character(s) left", nullptr, budget.charactersLeft));
     QPalette counterPalette = palette();
     counterPalette.setColor(QPalette::WindowText,
-                            tooLong ? warningColor(counterPalette) : counterPalette.color(QPalette::PlaceholderText));
+                            tooLong ? Theme::errorColor(counterPalette)
+                                    : counterPalette.color(QPalette::PlaceholderText));
     m_counter->setPalette(counterPalette);
     // Screen readers hear the count while in the editor, not only when they visit the label.
     m_editor->setAccessibleDescription(m_counter->text());

@@ -1,5 +1,6 @@
 #include "namedialog.h"
 
+#include "theme.h"
 #include "validation.h"
 
 #include <QDialogButtonBox>
@@ -16,8 +17,7 @@ namespace {
 void makeErrorLabel(QLabel *label)
 {
     QPalette palette = label->palette();
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
+    palette.setColor(QPalette::WindowText, Theme::errorColor(palette));
     label->setPalette(palette);
     label->setTextFormat(Qt::PlainText);
     label->setWordWrap(true);

@@ -3,6 +3,7 @@
 #include "roomdirectorydelegate.h"
 #include "roomdirectoryfilter.h"
 #include "roomdirectorymodel.h"
+#include "theme.h"
 #include "validation.h"
 
 #include <QDialogButtonBox>
@@ -20,13 +21,6 @@
 namespace Natter {
 
 namespace {
-
-// Red that stays readable on the window background, whether the palette is light or dark.
-QColor errorColor(const QPalette &palette)
-{
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
-}
 
 bool isEnter(const QKeyEvent *key)
 {
@@ -200,7 +194,7 @@ bool RoomDirectoryDialog::eventFilter(QObject *watched, QEvent *event)
 void RoomDirectoryDialog::applyErrorColor()
 {
     QPalette errorPalette = m_errorLabel->palette();
-    errorPalette.setColor(QPalette::WindowText, errorColor(palette()));
+    errorPalette.setColor(QPalette::WindowText, Theme::errorColor(palette()));
     m_errorLabel->setPalette(errorPalette);
 }
 

@@ -124,6 +124,12 @@ const QPalette &desktopPalette()
 // Contrasts (WCAG) of both palettes, held by tst_theme: text on base and window above 7:1; placeholders, links,
 // button labels and selected text 4.5:1 or more; disabled text about 3.5:1, readable yet clearly dimmer; the
 // highlight, which draws the focus ring, 3:1 or more against base, window and button.
+QColor Theme::errorColor(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
+    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+}
+
 QPalette Theme::lightPalette()
 {
     static const QPalette palette = paletteFrom({

@@ -26,6 +26,8 @@ public:
     // Whether the desktop asks for dark applications; what Mode::System follows.
     static bool systemPrefersDark();
 
+    // Red for a problem written on the window background: at least 4.5:1 against it, light palette or dark.
+    static QColor errorColor(const QPalette &palette);
     static QPalette lightPalette();
     static QPalette darkPalette();
 };

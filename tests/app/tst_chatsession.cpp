@@ -125,14 +125,6 @@ struct App
         return TestClient::waitUntil(
             [this] { return client->state() == ChatClient::State::Connected && session->current().isValid(); }, 5000);
     }
-    // enterChat() on the same objects: what the launcher does when the user connects again from its dialog.
-    void enterAgain(const QUrl &url, const QString &name)
-    {
-        client->disconnectFromServer();
-        session->reset();
-        session->setCache(cache.get());
-        connectTo(url, name);
-    }
     bool join(const QString &room)
     {
         session->joinRoom(room);
