@@ -21,6 +21,7 @@ constexpr QLatin1StringView MinimizeToTrayKey("tray/minimizeWhileHosting");
 constexpr QLatin1StringView TrayExplanationShownKey("tray/explanationShown");
 constexpr QLatin1StringView HostPortKey("host/port");
 constexpr QLatin1StringView ServerNameKey("host/serverName");
+constexpr QLatin1StringView CertificatePinsGroup("certificatePins");
 
 // Written as words so that the INI file reads well.
 const QString HostModeValue = QStringLiteral("host");
@@ -33,6 +34,12 @@ QUrl normalized(const QUrl &url)
     if (result.path() == u"/")
         result.setPath({});
     return result;
+}
+// "[::1]:8642" as a key: base64url keeps the brackets and colons of addresses out of QSettings' key syntax.
+QString pinKey(const QString &server)
+{
+    return CertificatePinsGroup + u'/'
+        + QString::fromLatin1(server.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 } // namespace
 
@@ -210,6 +217,20 @@ QString AppSettings::serverName() const
 void AppSettings::setServerName(const QString &name)
 {
     m_settings->setValue(ServerNameKey, name);
+}
+
+QString AppSettings::certificatePin(const QString &server) const
+{
+    return m_settings->value(pinKey(server)).toString();
+}
+
+void AppSettings::setCertificatePin(const QString &server, const QString &fingerprint)
+{
+    const QString key = pinKey(server);
+    if (fingerprint.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, fingerprint);
 }
 
 void AppSettings::sync()

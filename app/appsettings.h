@@ -70,6 +70,11 @@ public:
     QString serverName() const;
     void setServerName(const QString &name);
 
+    // The fingerprint of the certificate trusted for a server ("host:port", see ServerAddress::identity) that no
+    // certificate authority vouches for; empty when none is.
+    QString certificatePin(const QString &server) const;
+    void setCertificatePin(const QString &server, const QString &fingerprint);
+
     void sync();
 
 private:

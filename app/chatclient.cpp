@@ -2,7 +2,9 @@
 
 #include "clientlogging.h"
 #include "clientmessages.h"
+#include "certificatepins.h"
 #include "errortext.h"
+#include "invitelink.h"
 #include "overloaded.h"
 #include "protocol.h"
 #include "serverframecheck.h"
@@ -131,6 +133,19 @@ void ChatClient::unfollowDirect(const ConversationId &conversation)
     m_resume.unfollow(conversation);
 }
 
+void ChatClient::trustCertificate(const QString &fingerprint)
+{
+    const auto &problem = m_certificateCheck.problem();
+    // An invite link names the one certificate to accept: another is refused, whatever the user says.
+    if (m_state != State::Disconnected || !problem || problem->kind == CertificateProblem::Kind::NotInvited
+        || problem->fingerprint != fingerprint || fingerprint.isEmpty())
+        return;
+    m_certificateCheck.pins()->pin(m_url, fingerprint);
+    m_closing = false;
+    setState(m_everWelcomed ? State::Reconnecting : State::Connecting);
+    openSocket();
+}
+
 void ChatClient::reconnectNow()
 {
     if (m_state != State::Reconnecting || m_socket.state() != QAbstractSocket::UnconnectedState)
@@ -164,7 +179,8 @@ void ChatClient::openSocket()
     options.setSubprotocols({subprotocol()});
     qCDebug(lcClient) << "connecting to" << m_url.toString();
     m_connectTimer.start(m_connectTimeoutMs);
-    m_socket.open(m_url, options);
+    m_certificateCheck.begin(m_url);
+    m_socket.open(InviteLink::address(m_url), options);
 }
 
 void ChatClient::onConnectTimeout()
@@ -179,6 +195,14 @@ void ChatClient::onConnectTimeout()
 
 void ChatClient::onConnected()
 {
+    if (!m_certificateCheck.acceptConnection()) {
+        m_connectTimer.stop();
+        m_closing = true;
+        m_socket.abort();
+        setState(State::Disconnected);
+        emit certificateRejected(*m_certificateCheck.problem());
+        return;
+    }
     if (m_socket.subprotocol() != subprotocol()) {
         qCWarning(lcClient) << m_url.toString() << "did not accept natter.v1";
         m_closing = true;
@@ -207,6 +231,13 @@ void ChatClient::onConnectionLost()
     abandonRequests();
     if (m_closing) {
         setState(State::Disconnected);
+        return;
+    }
+    if (const auto &problem = m_certificateCheck.problem()) {
+        // Trying again would meet the same certificate: the user decides.
+        m_closing = true;
+        setState(State::Disconnected);
+        emit certificateRejected(*problem);
         return;
     }
     const quint16 closeCode = m_closeCode;
@@ -425,8 +456,11 @@ void ChatClient::abandonRequests()
 
 void ChatClient::send(const ClientMessage &message)
 {
-    if (m_socket.state() == QAbstractSocket::ConnectedState)
+    if (m_socket.state() == QAbstractSocket::ConnectedState) {
         m_socket.sendTextMessage(encodeFrame(message));
+        // Over TLS, out now rather than when a flush QSslSocket queues for itself comes round (see ClientSession).
+        m_socket.flush();
+    }
 }
 
 void ChatClient::joinRoom(const QString &room)

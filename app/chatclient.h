@@ -3,6 +3,7 @@
 // One user's connection to a Natter server: signs in, keeps the connection alive across drops without losing or
 // doubling anything, and turns natter.v1 frames into signals.
 
+#include "certificatecheck.h"
 #include "clientmessages.h"
 #include "conversationid.h"
 #include "outbox.h"
@@ -49,6 +50,12 @@ public:
     // A direct conversation to catch up on after every reconnect, even before its first message.
     void followDirect(const ConversationId &conversation);
     void unfollowDirect(const ConversationId &conversation);
+    // Where certificates trusted without an authority are pinned (not owned; by default in memory only).
+    void setCertificatePins(CertificatePins *pins) { m_certificateCheck.setPins(pins); }
+    // After certificateRejected() for a certificate nobody vouches for or one that changed: the user trusts it (it is
+    // pinned now) and the client connects again. Ignored for any other certificate, and when an invite link named
+    // another one.
+    void trustCertificate(const QString &fingerprint);
     // While reconnecting: tries now instead of at the next scheduled attempt.
     void reconnectNow();
     // Stops connecting or reconnecting, or closes the connection; nothing is tried again.
@@ -95,6 +102,9 @@ signals:
     void signInFailed(const Natter::Protocol::ErrorEvent &error);
     // The first connection attempt failed (refused, unreachable, timed out, not a Natter server, …).
     void connectionFailed(const QString &reason);
+    // The server's certificate is not the one expected (or nobody vouches for it): nothing is retried until the
+    // user trusts it (trustCertificate) or goes elsewhere.
+    void certificateRejected(const Natter::CertificateProblem &problem);
     // The server ended the session for good (signed in elsewhere, wrong password): no reconnect.
     void sessionEnded(const QString &reason);
     void joined(const Natter::Protocol::Joined &joined);
@@ -138,6 +148,7 @@ private:
     QString connectFailureReason() const;
 
     QWebSocket m_socket;
+    CertificateCheck m_certificateCheck{&m_socket};
     QTimer m_reconnectTimer;
     QTimer m_connectTimer;
     ReconnectPolicy m_reconnectPolicy;

@@ -43,6 +43,9 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
         return tr("You are sending faster than the server allows. Wait a moment.");
     case ErrorCode::ServerFull:
         return tr("The server is full, or has too many connections from your address.");
+    case ErrorCode::TlsRequired:
+        return tr("This server accepts encrypted connections only. Join with its invite link, which starts with "
+                  "wss://.");
     case ErrorCode::InternalError:
         return tr("The server could not save that. Try again.");
     case ErrorCode::BadRequest:

@@ -2,6 +2,7 @@
 
 #include "chatserver.h"
 #include "clientlogging.h"
+#include "invitelink.h"
 #include "shareaddresses.h"
 
 #include <QDeadlineTimer>
@@ -127,7 +128,9 @@ ChatServer *HostController::startServer(const HostOptions &options, quint16 port
             started = server->start(errorMessage);
             if (started) {
                 m_port = server->port();
-                m_localUrl = server->localUrl();
+                m_fingerprint = server->certificateFingerprint();
+                m_localUrl = m_fingerprint.isEmpty() ? server->localUrl()
+                                                     : Protocol::InviteLink::make(server->localUrl(), m_fingerprint);
             }
         },
         Qt::BlockingQueuedConnection);
@@ -163,6 +166,7 @@ void HostController::onThreadFinished()
     m_notice.clear();
     m_port = 0;
     m_localUrl.clear();
+    m_fingerprint.clear();
     qCInfo(lcHost) << "the server has stopped";
     if (wasHosting)
         emit hostingChanged(false);
@@ -177,6 +181,7 @@ void HostController::releaseThread()
     m_thread.reset();
     m_port = 0;
     m_localUrl.clear();
+    m_fingerprint.clear();
 }
 
 QList<QUrl> HostController::shareUrls() const
@@ -193,7 +198,14 @@ QList<QUrl> HostController::shareUrls() const
 QList<QUrl> HostController::shareUrlsFor(const QHostAddress &bindAddress, const QUrl &localUrl,
                                          QList<QHostAddress> addresses)
 {
-    return ShareAddresses::forMachine(bindAddress, localUrl, std::move(addresses));
+    const QString pin = Protocol::InviteLink::pin(localUrl);
+    QList<QUrl> urls = ShareAddresses::forMachine(bindAddress, Protocol::InviteLink::address(localUrl),
+                                                  std::move(addresses));
+    if (!pin.isEmpty()) {
+        for (QUrl &url : urls)
+            url = Protocol::InviteLink::make(url, pin);
+    }
+    return urls;
 }
 
 void HostController::setAddressProvider(AddressProvider provider)

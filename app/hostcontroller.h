@@ -60,13 +60,17 @@ public:
     bool portFallback() const { return m_portFallback; }
     QString notice() const { return m_notice; }
 
-    // ws://127.0.0.1:PORT (or the bound address): the URL this app's own ChatClient connects to.
+    // The invite link for 127.0.0.1 (or the bound address), wss://127.0.0.1:PORT/#sha256=…: the URL this app's own
+    // ChatClient connects to. ws://… when the server runs without TLS.
     QUrl localUrl() const { return m_localUrl; }
-    // The URLs others can use: one per reachable address of this machine, the loopback URL last. A server bound
-    // to one address is shared at that address only (none but the loopback URL for 127.0.0.1).
+    // SHA-256 of the server's TLS certificate; empty without TLS.
+    QString certificateFingerprint() const { return m_fingerprint; }
+    // The invite links others can use: one per reachable address of this machine, the loopback one last, each
+    // with the certificate's fingerprint. A server bound to one address is shared at that address only (none but
+    // the loopback link for 127.0.0.1).
     QList<QUrl> shareUrls() const;
-    // shareUrls() for a server bound to bindAddress and reached locally at localUrl, on a machine with these
-    // addresses: IPv4 ones, then global IPv6 ones, each once.
+    // shareUrls() for a server bound to bindAddress and reached locally at localUrl (its fingerprint included), on
+    // a machine with these addresses: IPv4 ones, then global IPv6 ones, each once.
     static QList<QUrl> shareUrlsFor(const QHostAddress &bindAddress, const QUrl &localUrl,
                                     QList<QHostAddress> addresses);
     // Where shareUrls() gets the machine's addresses; by default the up, running, non-loopback interfaces.
@@ -93,6 +97,7 @@ private:
     QTimer m_stopTimer; // gives up waiting for stopped() and ends the thread regardless
     QHostAddress m_bindAddress;
     QUrl m_localUrl;
+    QString m_fingerprint;
     QString m_lastError;
     QString m_notice;
     quint16 m_port = 0;

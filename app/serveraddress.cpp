@@ -1,5 +1,6 @@
 #include "serveraddress.h"
 
+#include "invitelink.h"
 #include "protocol.h"
 
 #include <QRegularExpression>
@@ -21,10 +22,12 @@ std::optional<QUrl> ServerAddress::parse(const QString &text, QString *error)
     if (std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isSpace(); }))
         return fail(tr("An address cannot contain spaces."));
 
-    // QUrl would read "localhost:8642" as scheme "localhost", so split off the scheme ourselves.
-    QString scheme = QStringLiteral("ws");
+    // QUrl would read "localhost:8642" as scheme "localhost", so split off the scheme ourselves. Without one,
+    // the connection is encrypted: a Natter server speaks both on its one port.
+    QString scheme = QStringLiteral("wss");
     QString rest = trimmed;
-    if (const qsizetype separator = trimmed.indexOf(QLatin1String("://")); separator >= 0) {
+    const qsizetype separator = trimmed.indexOf(QLatin1String("://"));
+    if (separator >= 0) {
         scheme = trimmed.left(separator).toLower();
         rest = trimmed.mid(separator + 3);
     }
@@ -49,7 +52,7 @@ std::optional<QUrl> ServerAddress::parse(const QString &text, QString *error)
         if (!afterHost.isEmpty())
             portText = afterHost.mid(1);
     } else if (authority.count(u':') > 1) {
-        return fail(tr("Put IPv6 addresses in brackets, such as ws://[fe80::1]:8642."));
+        return fail(tr("Put IPv6 addresses in brackets, such as wss://[fe80::1]:8642."));
     } else if (const qsizetype colon = authority.indexOf(u':'); colon >= 0) {
         host = authority.left(colon);
         portText = authority.mid(colon + 1);
@@ -64,8 +67,8 @@ std::optional<QUrl> ServerAddress::parse(const QString &text, QString *error)
         const bool digitsOnly = std::all_of(portText->cbegin(), portText->cend(), [](QChar c) { return c.isDigit(); });
         if (!isNumber || !digitsOnly || port < 1 || port > 65535)
             return fail(tr("The port must be a number from 1 to 65535."));
-    } else if (scheme == QLatin1String("ws")) {
-        port = Protocol::DefaultPort;
+    } else if (scheme == QLatin1String("ws") || separator < 0) {
+        port = Protocol::DefaultPort; // wss:// typed out without a port is the web's port 443
     }
 
     QUrl hostOnly;
@@ -80,6 +83,16 @@ std::optional<QUrl> ServerAddress::parse(const QString &text, QString *error)
     url.setPort(port);
     if (url.path() == QLatin1String("/"))
         url.setPath(QString());
+    // An invite link's fragment names the certificate to expect; any other fragment means nothing here.
+    if (Protocol::InviteLink::hasPin(url)) {
+        if (scheme != QLatin1String("wss"))
+            return fail(tr("This invite link names a certificate, so it must start with wss://."));
+        const QString pin = Protocol::InviteLink::pin(url);
+        if (pin.isEmpty())
+            return fail(tr("The certificate fingerprint at the end of this invite link is damaged. Ask the host "
+                           "for the link again."));
+        return Protocol::InviteLink::make(url, pin);
+    }
     return url.adjusted(QUrl::RemoveFragment);
 }
 

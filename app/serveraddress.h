@@ -14,8 +14,9 @@ class ServerAddress
     Q_DECLARE_TR_FUNCTIONS(Natter::ServerAddress)
 
 public:
-    // "ws://" is assumed when no scheme is given, and ws:// addresses without a port get Protocol::DefaultPort.
-    // Returns the normalized URL, or nullopt and a message for people in *error.
+    // "wss://" is assumed when no scheme is given; such addresses and ws:// ones without a port get
+    // Protocol::DefaultPort. An invite link keeps its certificate fingerprint (#sha256=…), checked. Returns the
+    // normalized URL, or nullopt and a message for people in *error.
     static std::optional<QUrl> parse(const QString &text, QString *error = nullptr);
     // The same server whatever way its address was written: "host:port", lower case, for naming its cache.
     static QString identity(const QUrl &url);

@@ -2,9 +2,11 @@
 
 #include "chatservice.h"
 #include "clientsession.h"
-#include "connectionlistener.h"
+#include "connectionacceptor.h"
 #include "historystore.h"
 #include "logging.h"
+#include "requestreader.h"
+#include "servercertificate.h"
 #include "shareaddresses.h"
 
 #include <QTimer>
@@ -22,10 +24,14 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
     , m_config(std::move(config))
     , m_store(new HistoryStore(this))
     , m_service(new ChatService(m_store, m_config, this))
-    , m_listener(new ConnectionListener(m_config, this))
+    , m_certificate(std::make_unique<ServerCertificate>())
+    , m_acceptor(new ConnectionAcceptor(m_config, this))
+    , m_reader(new RequestReader(m_config, this))
 {
     m_store->setDurableCommits(m_config.durableCommits);
-    connect(m_listener, &ConnectionListener::socketReady, this, &ChatServer::onSocketReady);
+    m_acceptor->setMaxPendingConnections(std::max(m_config.maxClients, 64));
+    connect(m_acceptor, &ConnectionAcceptor::connectionAccepted, this, &ChatServer::onConnectionAccepted);
+    connect(m_reader, &RequestReader::socketReady, this, &ChatServer::onSocketReady);
 }
 
 ChatServer::~ChatServer()
@@ -42,32 +48,80 @@ ChatServer::~ChatServer()
 
 bool ChatServer::start(QString *errorMessage)
 {
-    const QString path = m_config.databasePath.isEmpty() ? ServerConfig::defaultDatabasePath() : m_config.databasePath;
+    if (m_config.databasePath.isEmpty())
+        m_config.databasePath = ServerConfig::defaultDatabasePath();
+    const QString &path = m_config.databasePath;
     if (!m_store->open(path, errorMessage))
         return false;
+    if (m_config.tls != ServerConfig::Tls::Off) {
+        if (!m_certificate->load(m_config, errorMessage)) {
+            m_store->close();
+            return false;
+        }
+        m_acceptor->setTlsConfiguration(m_certificate->configuration());
+    }
     m_service->loadRooms();
-    if (!m_listener->listen(errorMessage)) {
+    if (!m_acceptor->listen(m_config.bindAddress, m_config.port)) {
+        if (errorMessage) {
+            *errorMessage = QStringLiteral("cannot listen on %1 port %2: %3")
+                                .arg(m_config.bindAddress.toString())
+                                .arg(m_config.port)
+                                .arg(m_acceptor->errorString());
+        }
         m_store->close();
         return false;
     }
-    qCInfo(lcServer) << "listening on" << m_listener->address().toString() << "port" << m_listener->port()
-                     << "with history in" << path;
+    qCInfo(lcServer) << "listening on" << m_acceptor->serverAddress().toString() << "port" << m_acceptor->serverPort()
+                     << "with history in" << path << (isTlsEnabled() ? "and TLS" : "without TLS");
     return true;
 }
 
 bool ChatServer::isRunning() const
 {
-    return m_listener->isListening();
+    return m_acceptor->isListening();
 }
 
 quint16 ChatServer::port() const
 {
-    return m_listener->port();
+    return m_acceptor->serverPort();
 }
 
 QUrl ChatServer::localUrl() const
 {
-    return ShareAddresses::localUrl(m_listener->address(), m_listener->port(), QStringLiteral("ws"));
+    return ShareAddresses::localUrl(m_acceptor->serverAddress(), m_acceptor->serverPort(),
+                                    isTlsEnabled() ? QStringLiteral("wss") : QStringLiteral("ws"));
+}
+
+QUrl ChatServer::plainLocalUrl() const
+{
+    return ShareAddresses::localUrl(m_acceptor->serverAddress(), m_acceptor->serverPort(), QStringLiteral("ws"));
+}
+
+bool ChatServer::isTlsEnabled() const
+{
+    return m_acceptor->acceptsTls();
+}
+
+QString ChatServer::certificateFingerprint() const
+{
+    return isTlsEnabled() ? m_certificate->fingerprint() : QString();
+}
+
+QString ChatServer::selfSignedCertificatePath() const
+{
+    return isTlsEnabled() && m_certificate->isSelfSigned() && m_config.tlsCertificatePath.isEmpty()
+        ? ServerCertificate::selfSignedCertificatePath(m_config.databasePath)
+        : QString();
+}
+
+void ChatServer::onConnectionAccepted(QTcpSocket *socket, const Admission &admission)
+{
+    if (m_stopping) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    m_reader->read(socket, admission);
 }
 
 void ChatServer::onSocketReady(QWebSocket *socket, QTcpSocket *transport)
@@ -100,7 +154,7 @@ void ChatServer::stop()
         return;
     m_stopping = true;
     qCInfo(lcServer) << "stopping: closing" << m_sessions.size() << "connections";
-    m_listener->close();
+    m_acceptor->close();
     m_store->flush(); // acks and deliveries of everything queued go out before the close frames
     if (m_sessions.isEmpty()) {
         QTimer::singleShot(0, this, &ChatServer::finishStop);

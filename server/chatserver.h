@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <memory>
+
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
 class QWebSocket;
@@ -18,8 +20,11 @@ namespace Natter {
 
 class ChatService;
 class ClientSession;
-class ConnectionListener;
+class ConnectionAcceptor;
 class HistoryStore;
+class RequestReader;
+class ServerCertificate;
+struct Admission;
 
 class ChatServer : public QObject
 {
@@ -31,15 +36,24 @@ public:
 
     const ServerConfig &config() const { return m_config; }
 
-    // Opens the store and starts listening. False, with a message, if either fails.
+    // Opens the store, loads or makes the TLS certificate (unless TLS is off) and starts listening. False, with a
+    // message, if any of them fails.
     bool start(QString *errorMessage = nullptr);
     // Stops accepting, commits what is queued, closes every client with 1001, then emits stopped().
     void stop();
     bool isRunning() const;
 
     quint16 port() const;
-    // ws://HOST:PORT for the listening address (loopback when listening on every interface).
+    // The URL this machine reaches the server at (loopback when it listens on every interface): wss:// while TLS
+    // is on, else ws://.
     QUrl localUrl() const;
+    // The same address for plain WebSocket clients: ws://HOST:PORT.
+    QUrl plainLocalUrl() const;
+    bool isTlsEnabled() const;
+    // SHA-256 of the server's certificate (64 lower-case hex digits); empty while TLS is off.
+    QString certificateFingerprint() const;
+    // The certificate's files, when the server made it itself; empty otherwise.
+    QString selfSignedCertificatePath() const;
     int sessionCount() const { return static_cast<int>(m_sessions.size()); }
     HistoryStore *store() const { return m_store; }
 
@@ -49,13 +63,16 @@ signals:
 
 private:
     void onSocketReady(QWebSocket *socket, QTcpSocket *transport);
+    void onConnectionAccepted(QTcpSocket *socket, const Admission &admission);
     void onSessionClosed(ClientSession *session);
     void finishStop();
 
     ServerConfig m_config;
     HistoryStore *m_store;
     ChatService *m_service;
-    ConnectionListener *m_listener;
+    std::unique_ptr<ServerCertificate> m_certificate;
+    ConnectionAcceptor *m_acceptor;
+    RequestReader *m_reader;
     QSet<ClientSession *> m_sessions;
     bool m_stopping = false;
 };

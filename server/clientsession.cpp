@@ -7,6 +7,7 @@
 #include "validation.h"
 #include "websocketframe.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QTimerEvent>
@@ -24,6 +25,7 @@ ClientSession::ClientSession(QWebSocket *socket, QTcpSocket *transport, const Se
     : QObject(parent)
     , m_socket(socket)
     , m_transport(transport)
+    , m_tls(qobject_cast<QSslSocket *>(transport))
     , m_config(config)
     , m_mode(socket->subprotocol() == subprotocol() ? Mode::Natter : Mode::PlainText)
     , m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort()))
@@ -55,7 +57,7 @@ void ClientSession::timerEvent(QTimerEvent *event)
         onKeepaliveTick();
     } else if (event->timerId() == m_slowConsumerTimer.timerId()) {
         m_slowConsumerTimer.stop();
-        if (m_socket->bytesToWrite() > m_config.maxBufferedBytes)
+        if (queuedBytes() > m_config.maxBufferedBytes)
             dropSlowConsumer();
     } else {
         QObject::timerEvent(event);
@@ -78,6 +80,7 @@ void ClientSession::onKeepaliveTick()
         return;
     }
     m_socket->ping();
+    flushTls();
 }
 
 bool ClientSession::admitFrame()
@@ -135,16 +138,38 @@ void ClientSession::sendFrame(const QByteArray &frame)
     // so small frames share its blocks and go out together. write(QByteArray) would queue frames of 4 KiB or
     // more as blocks of their own, and the socket sends one block per event-loop pass.
     m_transport->write(frame.constData(), frame.size());
-    const qint64 queued = m_transport->bytesToWrite();
+    flushTls();
+    const qint64 queued = queuedBytes();
     if (queued > qint64(m_config.maxBufferedBytes) * 8)
         dropSlowConsumer();
     else if (queued > m_config.maxBufferedBytes && !m_slowConsumerTimer.isActive())
         m_slowConsumerTimer.start(m_config.slowConsumerGraceMs, this);
 }
 
+void ClientSession::flushTls()
+{
+    // QSslSocket encrypts what is written when a flush it queues for itself comes round, and under load some of
+    // those never came: frames (a close frame too) then waited until the peer sent something. Encrypting now
+    // hands them to the kernel at once; small frames still share TLS records and system calls per write.
+    if (m_tls)
+        m_tls->flush();
+}
+
+qint64 ClientSession::queuedBytes() const
+{
+    if (!m_transport)
+        return 0;
+    // A TLS socket holds what it has not encrypted yet and, below it, what it has encrypted but not sent.
+    if (m_tls)
+        return m_tls->bytesToWrite() + m_tls->encryptedBytesToWrite();
+    return m_transport->bytesToWrite();
+}
+
 void ClientSession::dropSlowConsumer()
 {
-    qCWarning(lcSession) << m_peer << "stopped reading with" << m_socket->bytesToWrite()
+    if (m_closing)
+        return;
+    qCWarning(lcSession) << m_peer << "stopped reading with" << queuedBytes()
                          << "bytes waiting; dropping it";
     closeWith(CloseCode::PolicyViolation, QStringLiteral("too slow: not reading what is sent"));
 }
@@ -182,6 +207,7 @@ void ClientSession::closeWith(CloseCode code, const QString &reason)
     m_closing = true;
     m_keepalive.stop();
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    flushTls();
     // A peer that never answers the closing handshake must not keep the connection alive.
     QTimer::singleShot(CloseGraceMs, this, [this] {
         if (m_socket->state() != QAbstractSocket::UnconnectedState)

@@ -15,6 +15,7 @@
 #include <QSet>
 
 QT_BEGIN_NAMESPACE
+class QSslSocket;
 class QTcpSocket;
 class QWebSocket;
 QT_END_NAMESPACE
@@ -77,9 +78,13 @@ private:
     void onKeepaliveTick();
     bool admitFrame();
     void dropSlowConsumer();
+    void flushTls();
+    // Bytes written to this peer that it has not received yet (on TLS, before and after encryption).
+    qint64 queuedBytes() const;
 
     QWebSocket *m_socket;
     QPointer<QTcpSocket> m_transport;
+    QPointer<QSslSocket> m_tls; // m_transport, when the connection is encrypted
     const ServerConfig &m_config;
     Mode m_mode;
     QString m_peer;

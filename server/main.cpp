@@ -1,6 +1,7 @@
 // natter-server: the headless Natter server.
 
 #include "chatserver.h"
+#include "invitelink.h"
 #include "servercommandline.h"
 #include "shareaddresses.h"
 #include "unixsignalwatcher.h"
@@ -47,11 +48,27 @@ int main(int argc, char *argv[])
         err << "natter-server: " << error << Qt::endl;
         return 1;
     }
-    out << "Natter server \"" << server.config().name << "\" is running. People can join at:" << Qt::endl;
-    const QList<QUrl> urls = ShareAddresses::forMachine(server.config().bindAddress, server.localUrl(),
-                                                        ShareAddresses::interfaceAddresses());
-    for (const QUrl &url : urls)
-        out << "  " << url.toString() << Qt::endl;
+    const QList<QHostAddress> addresses = ShareAddresses::interfaceAddresses();
+    const QHostAddress bindAddress = server.config().bindAddress;
+    if (server.isTlsEnabled()) {
+        out << "Natter server \"" << server.config().name << "\" is running. Invite people with (encrypted):" << Qt::endl;
+        for (const QUrl &url : ShareAddresses::forMachine(bindAddress, server.localUrl(), addresses))
+            out << "  " << Protocol::InviteLink::make(url, server.certificateFingerprint()).toString() << Qt::endl;
+        out << "Certificate fingerprint (SHA-256): " << server.certificateFingerprint() << Qt::endl;
+        if (server.config().tls == ServerConfig::Tls::Required) {
+            out << "Plain WebSocket clients on this computer only (unencrypted): " << server.plainLocalUrl().toString()
+                << Qt::endl;
+        } else {
+            out << "Plain WebSocket clients (unencrypted, readable by anyone on the network path):" << Qt::endl;
+            for (const QUrl &url : ShareAddresses::forMachine(bindAddress, server.plainLocalUrl(), addresses))
+                out << "  " << url.toString() << Qt::endl;
+        }
+    } else {
+        out << "Natter server \"" << server.config().name
+            << "\" is running without encryption (--no-tls). People can join at:" << Qt::endl;
+        for (const QUrl &url : ShareAddresses::forMachine(bindAddress, server.localUrl(), addresses))
+            out << "  " << url.toString() << Qt::endl;
+    }
     out << "History is kept in " << server.config().databasePath << ". Press Ctrl+C to stop." << Qt::endl;
     return QCoreApplication::exec();
 }

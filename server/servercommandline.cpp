@@ -50,7 +50,21 @@ ServerCommandLine ServerCommandLine::parse(const QStringList &arguments)
     const QCommandLineOption configOption(QStringLiteral("config"),
                                           QStringLiteral("INI file with settings; options given here win."),
                                           QStringLiteral("file"));
-    parser.addOptions({portOption, bindOption, nameOption, dbOption, passwordOption, maxClientsOption, configOption});
+    const QCommandLineOption tlsCertOption(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("PEM certificate for TLS, followed by its chain if any (default: a self-signed one kept next "
+                       "to the history file)."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          QStringLiteral("PEM private key of --tls-cert (unencrypted)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption noTlsOption(QStringLiteral("no-tls"),
+                                         QStringLiteral("Accept plain ws:// connections only (no encryption)."));
+    const QCommandLineOption requireTlsOption(
+        QStringLiteral("require-tls"),
+        QStringLiteral("Refuse unencrypted connections, except from this computer (loopback)."));
+    parser.addOptions({portOption, bindOption, nameOption, dbOption, passwordOption, maxClientsOption, tlsCertOption,
+                       tlsKeyOption, noTlsOption, requireTlsOption, configOption});
 
     const auto fail = [&result](const QString &message) {
         result.outcome = Outcome::Error;
@@ -99,6 +113,20 @@ ServerCommandLine ServerCommandLine::parse(const QStringList &arguments)
     if (parser.isSet(maxClientsOption)) {
         if (!parsePositive(parser.value(maxClientsOption), 1'000'000, config.maxClients) || config.maxClients < 1)
             return fail(QStringLiteral("--max-clients: expected a positive number"));
+    }
+    if (parser.isSet(noTlsOption) && parser.isSet(requireTlsOption))
+        return fail(QStringLiteral("--no-tls and --require-tls cannot be used together"));
+    if (parser.isSet(noTlsOption) && (parser.isSet(tlsCertOption) || parser.isSet(tlsKeyOption)))
+        return fail(QStringLiteral("--no-tls cannot be used with --tls-cert or --tls-key"));
+    if (parser.isSet(noTlsOption))
+        config.tls = ServerConfig::Tls::Off;
+    if (parser.isSet(requireTlsOption))
+        config.tls = ServerConfig::Tls::Required;
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together: give both"));
+    if (parser.isSet(tlsCertOption)) {
+        config.tlsCertificatePath = parser.value(tlsCertOption);
+        config.tlsKeyPath = parser.value(tlsKeyOption);
     }
     if (config.databasePath.isEmpty())
         config.databasePath = ServerConfig::defaultDatabasePath();

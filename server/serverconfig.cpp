@@ -30,6 +30,18 @@ bool readInt(const QSettings &settings, const QString &key, int minimum, int &fi
 
 } // namespace
 
+std::optional<ServerConfig::Tls> ServerConfig::parseTls(const QString &text)
+{
+    const QString value = text.trimmed().toLower();
+    if (value == u"on" || value == u"true" || value == u"yes")
+        return Tls::On;
+    if (value == u"off" || value == u"false" || value == u"no")
+        return Tls::Off;
+    if (value == u"required")
+        return Tls::Required;
+    return std::nullopt;
+}
+
 bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
 {
     const QFileInfo info(path);
@@ -63,6 +75,22 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
                 *errorMessage = QStringLiteral("durable-commits: expected true or false");
             return false;
         }
+    }
+    if (settings.contains(QStringLiteral("tls"))) {
+        const std::optional<Tls> mode = parseTls(settings.value(QStringLiteral("tls")).toString());
+        if (!mode) {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("tls: expected on, off or required");
+            return false;
+        }
+        tls = *mode;
+    }
+    tlsCertificatePath = settings.value(QStringLiteral("tls-cert"), tlsCertificatePath).toString();
+    tlsKeyPath = settings.value(QStringLiteral("tls-key"), tlsKeyPath).toString();
+    if (tlsCertificatePath.isEmpty() != tlsKeyPath.isEmpty()) {
+        if (errorMessage)
+            *errorMessage = QStringLiteral("tls-cert and tls-key: give both or neither");
+        return false;
     }
     if (settings.contains(QStringLiteral("bind"))) {
         const QString bind = settings.value(QStringLiteral("bind")).toString();

@@ -8,10 +8,15 @@
 #include <QHostAddress>
 #include <QString>
 
+#include <optional>
+
 namespace Natter {
 
 struct ServerConfig
 {
+    // Off: plain WebSocket only. On: TLS and plain on the one port. Required: plain only from loopback.
+    enum class Tls { Off, On, Required };
+
     QString name = QStringLiteral("Natter");
     QHostAddress bindAddress = QHostAddress(QHostAddress::Any);
     quint16 port = Protocol::DefaultPort; // 0 picks a free port
@@ -31,10 +36,17 @@ struct ServerConfig
     int slowConsumerGraceMs = 10'000;
     // Lobby joins and leaves within this window reach plain-text clients as one line (see PresenceDigest).
     int plainPresenceWindowMs = 1000;
+    Tls tls = Tls::On;
+    // PEM files (the certificate may be followed by its chain); empty: a self-signed certificate kept next to the
+    // database (see ServerCertificate).
+    QString tlsCertificatePath;
+    QString tlsKeyPath;
     bool durableCommits = false; // fsync every commit (survives power loss), not only process crashes
     Protocol::Limits limits;
 
     static QString defaultDatabasePath();
+    // "on", "off" or "required" (also true/yes, false/no); nullopt for anything else.
+    static std::optional<Tls> parseTls(const QString &text);
 
     // Reads an INI file (keys as in docs/server.md); values it holds replace the current ones.
     bool loadFile(const QString &path, QString *errorMessage);

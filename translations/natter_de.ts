@@ -32,6 +32,65 @@
     </message>
 </context>
 <context>
+    <name>Natter::CertificateQuestion</name>
+    <message>
+        <source>Check the Chat&apos;s Certificate</source>
+        <translation>Zertifikat des Chats prüfen</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for %1. That is usual for a chat hosted on someone&apos;s computer. Join only if this fingerprint is the one the host sees (their invite link ends with it):</source>
+        <translation>Keine Zertifizierungsstelle bürgt für %1. Das ist üblich, wenn jemand einen Chat auf dem eigenen Computer hostet. Tritt nur bei, wenn dieser Fingerabdruck der ist, den der Host sieht (sein Einladungslink endet damit):</translation>
+    </message>
+    <message>
+        <source>Trust and Join</source>
+        <translation>Vertrauen und beitreten</translation>
+    </message>
+    <message>
+        <source>Certificate Changed</source>
+        <translation>Zertifikat geändert</translation>
+    </message>
+    <message>
+        <source>%1 shows a different certificate than on your last visit. If its host did not make a new one, someone may be reading and changing what you send.</source>
+        <translation>%1 zeigt ein anderes Zertifikat als bei deinem letzten Besuch. Wenn der Host kein neues erstellt hat, könnte jemand mitlesen und verändern, was du sendest.</translation>
+    </message>
+    <message>
+        <source>Before: %1
+Now: %2</source>
+        <translation>Vorher: %1
+Jetzt: %2</translation>
+    </message>
+    <message>
+        <source>Trust the New Certificate</source>
+        <translation>Dem neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>The host told me the new fingerprint, and it matches</source>
+        <translation>Der Host hat mir den neuen Fingerabdruck genannt, und er stimmt überein</translation>
+    </message>
+    <message>
+        <source>Not the Invited Chat</source>
+        <translation>Nicht der eingeladene Chat</translation>
+    </message>
+    <message>
+        <source>Your invite link names a certificate, but %1 did not offer an encrypted connection. Someone may be pretending to be the chat. Ask the host for the link again.</source>
+        <translation>Dein Einladungslink nennt ein Zertifikat, aber %1 hat keine verschlüsselte Verbindung angeboten. Vielleicht gibt sich jemand als der Chat aus. Bitte den Host noch einmal um den Link.</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Erwartet: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not the chat your invite link names: its certificate is different. Someone may be pretending to be the chat, or the host made a new certificate. Ask the host for the link again.</source>
+        <translation>%1 ist nicht der Chat, den dein Einladungslink nennt: Sein Zertifikat ist ein anderes. Vielleicht gibt sich jemand als der Chat aus, oder der Host hat ein neues Zertifikat erstellt. Bitte den Host noch einmal um den Link.</translation>
+    </message>
+    <message>
+        <source>Expected: %1
+Received: %2</source>
+        <translation>Erwartet: %1
+Erhalten: %2</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ChatClient</name>
     <message>
         <source>%1 is not a Natter server.</source>
@@ -326,6 +385,10 @@
     <message>
         <source>The connection to %1 failed.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted connections only. Join with its invite link, which starts with wss://.</source>
+        <translation>Dieser Server nimmt nur verschlüsselte Verbindungen an. Tritt über seinen Einladungslink bei, der mit wss:// beginnt.</translation>
     </message>
 </context>
 <context>
@@ -989,10 +1052,6 @@
         <translation>Das ist keine gültige IPv6-Adresse.</translation>
     </message>
     <message>
-        <source>Put IPv6 addresses in brackets, such as ws://[fe80::1]:8642.</source>
-        <translation>Setze IPv6-Adressen in eckige Klammern, z. B. ws://[fe80::1]:8642.</translation>
-    </message>
-    <message>
         <source>The address needs a computer name or IP address, such as 192.168.1.20.</source>
         <translation>Die Adresse braucht einen Computernamen oder eine IP-Adresse, z. B. 192.168.1.20.</translation>
     </message>
@@ -1007,6 +1066,18 @@
     <message>
         <source>That is not a valid address.</source>
         <translation>Das ist keine gültige Adresse.</translation>
+    </message>
+    <message>
+        <source>Put IPv6 addresses in brackets, such as wss://[fe80::1]:8642.</source>
+        <translation>Setze IPv6-Adressen in eckige Klammern, z. B. wss://[fe80::1]:8642.</translation>
+    </message>
+    <message>
+        <source>This invite link names a certificate, so it must start with wss://.</source>
+        <translation>Dieser Einladungslink nennt ein Zertifikat, daher muss er mit wss:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint at the end of this invite link is damaged. Ask the host for the link again.</source>
+        <translation>Der Zertifikat-Fingerabdruck am Ende dieses Einladungslinks ist beschädigt. Bitte den Host noch einmal um den Link.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,65 @@
     </message>
 </context>
 <context>
+    <name>Natter::CertificateQuestion</name>
+    <message>
+        <source>Check the Chat&apos;s Certificate</source>
+        <translation>Vérifier le certificat du chat</translation>
+    </message>
+    <message>
+        <source>No certificate authority vouches for %1. That is usual for a chat hosted on someone&apos;s computer. Join only if this fingerprint is the one the host sees (their invite link ends with it):</source>
+        <translation>Aucune autorité de certification ne garantit %1. C’est habituel pour un chat hébergé sur l’ordinateur de quelqu’un. Ne rejoignez que si cette empreinte est celle que voit l’hôte (son lien d’invitation se termine par elle) :</translation>
+    </message>
+    <message>
+        <source>Trust and Join</source>
+        <translation>Faire confiance et rejoindre</translation>
+    </message>
+    <message>
+        <source>Certificate Changed</source>
+        <translation>Certificat modifié</translation>
+    </message>
+    <message>
+        <source>%1 shows a different certificate than on your last visit. If its host did not make a new one, someone may be reading and changing what you send.</source>
+        <translation>%1 présente un autre certificat que lors de votre dernière visite. Si son hôte n’en a pas créé un nouveau, quelqu’un lit et modifie peut-être ce que vous envoyez.</translation>
+    </message>
+    <message>
+        <source>Before: %1
+Now: %2</source>
+        <translation>Avant : %1
+Maintenant : %2</translation>
+    </message>
+    <message>
+        <source>Trust the New Certificate</source>
+        <translation>Faire confiance au nouveau certificat</translation>
+    </message>
+    <message>
+        <source>The host told me the new fingerprint, and it matches</source>
+        <translation>L’hôte m’a donné la nouvelle empreinte, et elle correspond</translation>
+    </message>
+    <message>
+        <source>Not the Invited Chat</source>
+        <translation>Ce n’est pas le chat de l’invitation</translation>
+    </message>
+    <message>
+        <source>Your invite link names a certificate, but %1 did not offer an encrypted connection. Someone may be pretending to be the chat. Ask the host for the link again.</source>
+        <translation>Votre lien d’invitation désigne un certificat, mais %1 n’a pas proposé de connexion chiffrée. Quelqu’un se fait peut-être passer pour le chat. Redemandez le lien à l’hôte.</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <source>%1 is not the chat your invite link names: its certificate is different. Someone may be pretending to be the chat, or the host made a new certificate. Ask the host for the link again.</source>
+        <translation>%1 n’est pas le chat que désigne votre lien d’invitation : son certificat est différent. Quelqu’un se fait peut-être passer pour le chat, ou l’hôte a créé un nouveau certificat. Redemandez le lien à l’hôte.</translation>
+    </message>
+    <message>
+        <source>Expected: %1
+Received: %2</source>
+        <translation>Attendu : %1
+Reçu : %2</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ChatClient</name>
     <message>
         <source>%1 is not a Natter server.</source>
@@ -326,6 +385,10 @@
     <message>
         <source>The connection to %1 failed.</source>
         <translation>La connexion à %1 a échoué.</translation>
+    </message>
+    <message>
+        <source>This server accepts encrypted connections only. Join with its invite link, which starts with wss://.</source>
+        <translation>Ce serveur n’accepte que les connexions chiffrées. Rejoignez-le avec son lien d’invitation, qui commence par wss://.</translation>
     </message>
 </context>
 <context>
@@ -989,10 +1052,6 @@
         <translation>Ce n’est pas une adresse IPv6 valide.</translation>
     </message>
     <message>
-        <source>Put IPv6 addresses in brackets, such as ws://[fe80::1]:8642.</source>
-        <translation>Mettez les adresses IPv6 entre crochets, par exemple ws://[fe80::1]:8642.</translation>
-    </message>
-    <message>
         <source>The address needs a computer name or IP address, such as 192.168.1.20.</source>
         <translation>L’adresse doit contenir un nom d’ordinateur ou une adresse IP, par exemple 192.168.1.20.</translation>
     </message>
@@ -1007,6 +1066,18 @@
     <message>
         <source>That is not a valid address.</source>
         <translation>Ce n’est pas une adresse valide.</translation>
+    </message>
+    <message>
+        <source>Put IPv6 addresses in brackets, such as wss://[fe80::1]:8642.</source>
+        <translation>Mettez les adresses IPv6 entre crochets, par exemple wss://[fe80::1]:8642.</translation>
+    </message>
+    <message>
+        <source>This invite link names a certificate, so it must start with wss://.</source>
+        <translation>Ce lien d’invitation désigne un certificat : il doit donc commencer par wss://.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint at the end of this invite link is damaged. Ask the host for the link again.</source>
+        <translation>L’empreinte du certificat à la fin de ce lien d’invitation est abîmée. Redemandez le lien à l’hôte.</translation>
     </message>
 </context>
 <context>

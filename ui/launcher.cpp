@@ -1,5 +1,7 @@
 #include "launcher.h"
 
+#include "certificatepins.h"
+#include "certificatequestion.h"
 #include "chatclient.h"
 #include "chatsession.h"
 #include "clientcache.h"
@@ -46,6 +48,7 @@ Theme::Mode Launcher::themeMode(AppSettings::ThemeChoice choice)
 Launcher::Launcher(AppSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_pins(std::make_unique<CertificatePins>(settings))
     , m_client(std::make_unique<ChatClient>())
     , m_cache(std::make_unique<ClientCache>())
     , m_session(std::make_unique<ChatSession>(m_client.get()))
@@ -53,7 +56,9 @@ Launcher::Launcher(AppSettings *settings, QObject *parent)
 {
     connect(m_client.get(), &ChatClient::signInFailed, this,
             [this](const Protocol::ErrorEvent &error) { onSignInFailed(static_cast<int>(error.code), error.message); });
+    m_client->setCertificatePins(m_pins.get());
     connect(m_client.get(), &ChatClient::connectionFailed, this, &Launcher::onConnectionFailed);
+    connect(m_client.get(), &ChatClient::certificateRejected, this, &Launcher::onCertificateRejected);
     connect(m_client.get(), &ChatClient::sessionEnded, this, [this](const QString &reason) { askHowToStart(reason); });
     // Only a name the server has given counts: the spelling a welcome gives, or a rename it confirmed.
     connect(m_client.get(), &ChatClient::welcomed, this,
@@ -108,6 +113,11 @@ StartDialog *Launcher::startDialog() const
 HostingQuestion *Launcher::hostingQuestion() const
 {
     return m_hostingQuestion;
+}
+
+CertificateQuestion *Launcher::certificateQuestion() const
+{
+    return m_certificateQuestion;
 }
 
 QString Launcher::dataDirectory() const
@@ -335,6 +345,22 @@ void Launcher::onSignInFailed(int code, const QString &message)
 void Launcher::onConnectionFailed(const QString &reason)
 {
     askHowToStart(reason);
+}
+
+void Launcher::onCertificateRejected(const CertificateProblem &problem)
+{
+    delete m_certificateQuestion;
+    m_certificateQuestion = new CertificateQuestion(problem, m_window && m_window->isVisible() ? m_window.get() : nullptr);
+    connect(m_certificateQuestion, &CertificateQuestion::answered, this, [this, problem](bool trust) {
+        if (trust) {
+            m_client->trustCertificate(problem.fingerprint);
+            return;
+        }
+        // The window's banner offers the way to another chat; without a window, the start dialog does.
+        if (!m_window || !m_window->isVisible())
+            askHowToStart({});
+    });
+    m_certificateQuestion->open();
 }
 
 void Launcher::onWindowClose(QCloseEvent *event)

@@ -23,6 +23,9 @@ QT_END_NAMESPACE
 
 namespace Natter {
 
+class CertificatePins;
+struct CertificateProblem;
+class CertificateQuestion;
 class ChatClient;
 class ChatSession;
 class ClientCache;
@@ -67,6 +70,8 @@ public:
     StartDialog *startDialog() const;
     // The question asked before hosting ends for everyone (quit, stop hosting, another chat); null when none.
     HostingQuestion *hostingQuestion() const;
+    // The question about a server certificate the app could not trust by itself; null when none.
+    CertificateQuestion *certificateQuestion() const;
 
 public slots:
     // Asks first while hosting: everyone connected would be cut off.
@@ -89,6 +94,7 @@ private:
     void showWindow();
     void onSignInFailed(int code, const QString &message);
     void onConnectionFailed(const QString &reason);
+    void onCertificateRejected(const CertificateProblem &problem);
     void onWindowClose(QCloseEvent *event);
     void confirmEndOfHosting(AfterHosting after);
     void stopHosting();
@@ -101,6 +107,7 @@ private:
     QString m_name;
     QString m_password;
     QString m_serverIdentity; // of the chat entered last; names its cache
+    std::unique_ptr<CertificatePins> m_pins;
     std::unique_ptr<ChatClient> m_client;
     std::unique_ptr<ClientCache> m_cache;
     std::unique_ptr<ChatSession> m_session;
@@ -110,6 +117,7 @@ private:
     QPointer<NameDialog> m_nameDialog;
     QPointer<StartDialog> m_startDialog;
     QPointer<HostingQuestion> m_hostingQuestion;
+    QPointer<CertificateQuestion> m_certificateQuestion;
     QElapsedTimer m_lastNotification;
     bool m_quitting = false;
 };

@@ -1,6 +1,7 @@
 #include "startdialog.h"
 
 #include "serveraddress.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,9 +25,8 @@ namespace {
 void setStatus(QLabel *label, const QString &text, bool isError)
 {
     QPalette palette = label->palette();
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    const QColor red = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
-    palette.setColor(QPalette::WindowText, isError ? red : palette.color(QPalette::PlaceholderText));
+    palette.setColor(QPalette::WindowText,
+                     isError ? Theme::errorColor(palette) : palette.color(QPalette::PlaceholderText));
     label->setPalette(palette);
     label->setText(text);
 }
@@ -132,7 +132,7 @@ QWidget *StartDialog::createJoinBox(const QStringList &recentUrls)
     m_urlEdit->setInsertPolicy(QComboBox::NoInsert);
     m_urlEdit->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_urlEdit->setMinimumContentsLength(28);
-    m_urlEdit->lineEdit()->setPlaceholderText(QStringLiteral("ws://192.168.1.20:8642"));
+    m_urlEdit->lineEdit()->setPlaceholderText(QStringLiteral("wss://192.168.1.20:8642"));
     QStringList offered;
     for (const QString &recent : recentUrls) {
         if (!recent.trimmed().isEmpty() && !offered.contains(recent))

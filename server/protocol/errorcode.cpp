@@ -7,9 +7,9 @@ namespace Natter::Protocol {
 
 namespace {
 
-const std::array<std::pair<ErrorCode, const char16_t *>, 17> &errorWords()
+const std::array<std::pair<ErrorCode, const char16_t *>, 18> &errorWords()
 {
-    static const std::array<std::pair<ErrorCode, const char16_t *>, 17> words{{
+    static const std::array<std::pair<ErrorCode, const char16_t *>, 18> words{{
         {ErrorCode::BadRequest, u"bad_request"},
         {ErrorCode::UnknownType, u"unknown_type"},
         {ErrorCode::HelloRequired, u"hello_required"},
@@ -26,6 +26,7 @@ const std::array<std::pair<ErrorCode, const char16_t *>, 17> &errorWords()
         {ErrorCode::TooLarge, u"too_large"},
         {ErrorCode::RateLimited, u"rate_limited"},
         {ErrorCode::ServerFull, u"server_full"},
+        {ErrorCode::TlsRequired, u"tls_required"},
         {ErrorCode::InternalError, u"internal_error"},
     }};
     return words;

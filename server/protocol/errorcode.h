@@ -25,6 +25,7 @@ enum class ErrorCode {
     TooLarge,
     RateLimited,
     ServerFull,
+    TlsRequired,
     InternalError,
 };
 

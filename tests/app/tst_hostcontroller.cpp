@@ -2,6 +2,7 @@
 
 #include "chatclient.h"
 #include "hostcontroller.h"
+#include "invitelink.h"
 #include "testclient.h"
 
 #include <QPointer>
@@ -61,7 +62,11 @@ private slots:
         QVERIFY(!host.portFallback());
         QVERIFY(host.notice().isEmpty());
         QVERIFY(host.port() != 0);
-        QCOMPARE(host.localUrl(), ws(QStringLiteral("127.0.0.1"), host.port()));
+        // Hosting is encrypted by default: the app joins its own chat by the invite link, fingerprint and all.
+        QVERIFY(Protocol::InviteLink::isFingerprint(host.certificateFingerprint()));
+        QUrl expected = ws(QStringLiteral("127.0.0.1"), host.port());
+        expected.setScheme(QStringLiteral("wss"));
+        QCOMPARE(host.localUrl(), Protocol::InviteLink::make(expected, host.certificateFingerprint()));
 
         QThread *serverThread = host.serverThread();
         QVERIFY(serverThread);
@@ -255,6 +260,19 @@ private slots:
         };
         const QUrl local = ws(QStringLiteral("127.0.0.1"), 4242);
         QCOMPARE(HostController::shareUrlsFor(bindAddress, local, addresses), expected);
+    }
+
+    void shareUrlsCarryTheFingerprint()
+    {
+        const QString pin(64, u'c');
+        QUrl local = ws(QStringLiteral("127.0.0.1"), 4242);
+        local.setScheme(QStringLiteral("wss"));
+        const QList<QUrl> urls = HostController::shareUrlsFor(QHostAddress(QHostAddress::AnyIPv4),
+                                                              Protocol::InviteLink::make(local, pin),
+                                                              {QHostAddress(QStringLiteral("192.0.2.7"))});
+        QCOMPARE(urls.size(), 2);
+        QCOMPARE(urls.at(0).toString(), QStringLiteral("wss://192.0.2.7:4242/#sha256=") + pin);
+        QCOMPARE(urls.at(1).toString(), QStringLiteral("wss://127.0.0.1:4242/#sha256=") + pin);
     }
 
     void shareUrlsOfAHostedChat()

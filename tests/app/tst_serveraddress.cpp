@@ -24,17 +24,26 @@ void TestServerAddress::parse_data()
 
     const QString rejected;
     // clang-format off
-    QTest::newRow("ip and port, no scheme") << QStringLiteral("192.0.2.5:8642") << QStringLiteral("ws://192.0.2.5:8642") << QString();
-    QTest::newRow("host only gets default port") << QStringLiteral("chat.example.org") << QStringLiteral("ws://chat.example.org:8642") << QString();
+    QTest::newRow("ip and port, no scheme") << QStringLiteral("192.0.2.5:8642") << QStringLiteral("wss://192.0.2.5:8642") << QString();
+    QTest::newRow("host only gets default port") << QStringLiteral("chat.example.org") << QStringLiteral("wss://chat.example.org:8642") << QString();
     QTest::newRow("ws without port") << QStringLiteral("ws://chat.example.org") << QStringLiteral("ws://chat.example.org:8642") << QString();
     QTest::newRow("wss keeps 443") << QStringLiteral("wss://chat.example.org") << QStringLiteral("wss://chat.example.org") << QString();
     QTest::newRow("wss with port") << QStringLiteral("wss://chat.example.org:9443") << QStringLiteral("wss://chat.example.org:9443") << QString();
     QTest::newRow("trimmed") << QStringLiteral("  ws://198.51.100.2:1234 \t") << QStringLiteral("ws://198.51.100.2:1234") << QString();
     QTest::newRow("case and trailing slash") << QStringLiteral("WS://Chat.Example.ORG/") << QStringLiteral("ws://chat.example.org:8642") << QString();
-    QTest::newRow("localhost with port") << QStringLiteral("localhost:9000") << QStringLiteral("ws://localhost:9000") << QString();
-    QTest::newRow("ipv6") << QStringLiteral("[::1]:9000") << QStringLiteral("ws://[::1]:9000") << QString();
+    QTest::newRow("localhost with port") << QStringLiteral("localhost:9000") << QStringLiteral("wss://localhost:9000") << QString();
+    QTest::newRow("ipv6") << QStringLiteral("[::1]:9000") << QStringLiteral("wss://[::1]:9000") << QString();
     QTest::newRow("path kept") << QStringLiteral("wss://example.org/natter") << QStringLiteral("wss://example.org/natter") << QString();
-    QTest::newRow("highest port") << QStringLiteral("host:65535") << QStringLiteral("ws://host:65535") << QString();
+    const QString pin = QStringLiteral("abababababababababababababababababababababababababababababababab");
+    QTest::newRow("invite link keeps its pin") << (QStringLiteral("wss://192.0.2.5:8642/#sha256=") + pin)
+                                               << (QStringLiteral("wss://192.0.2.5:8642/#sha256=") + pin) << QString();
+    QTest::newRow("pin in upper case") << (QStringLiteral("wss://192.0.2.5:8642/#sha256=") + pin.toUpper())
+                                       << (QStringLiteral("wss://192.0.2.5:8642/#sha256=") + pin) << QString();
+    QTest::newRow("pin without scheme") << (QStringLiteral("192.0.2.5:8642/#sha256=") + pin)
+                                        << (QStringLiteral("wss://192.0.2.5:8642/#sha256=") + pin) << QString();
+    QTest::newRow("other fragment dropped") << QStringLiteral("wss://192.0.2.5:8642/#top")
+                                            << QStringLiteral("wss://192.0.2.5:8642") << QString();
+    QTest::newRow("highest port") << QStringLiteral("host:65535") << QStringLiteral("wss://host:65535") << QString();
 
     QTest::newRow("empty") << QString() << rejected << QStringLiteral("address");
     QTest::newRow("spaces only") << QStringLiteral("   ") << rejected << QStringLiteral("address");
@@ -51,6 +60,12 @@ void TestServerAddress::parse_data()
     QTest::newRow("space inside") << QStringLiteral("chat example.org") << rejected << QStringLiteral("spaces");
     QTest::newRow("user info") << QStringLiteral("ws://ada:secret@example.org") << rejected << QStringLiteral("password field");
     QTest::newRow("ipv6 without brackets") << QStringLiteral("fe80::1") << rejected << QStringLiteral("brackets");
+    QTest::newRow("damaged pin") << (QStringLiteral("wss://192.0.2.5:8642/#sha256=") + pin.left(63))
+                                 << rejected << QStringLiteral("damaged");
+    QTest::newRow("pin not hex") << (QStringLiteral("wss://192.0.2.5:8642/#sha256=") + pin.left(63) + u'g')
+                                 << rejected << QStringLiteral("damaged");
+    QTest::newRow("pin on ws") << (QStringLiteral("ws://192.0.2.5:8642/#sha256=") + pin) << rejected
+                               << QStringLiteral("wss://");
     QTest::newRow("bad host character") << QStringLiteral("ws://exa<mple.org") << rejected << QStringLiteral("not a valid");
     // clang-format on
 }
@@ -64,7 +79,7 @@ void TestServerAddress::parse()
     QString error;
     const std::optional<QUrl> url = ServerAddress::parse(text, &error);
     if (expected.isEmpty()) {
-        QVERIFY2(!url, qPrintable(url->toString()));
+        QVERIFY2(!url, qPrintable(url ? url->toString() : QString()));
         QVERIFY2(error.contains(errorPart), qPrintable(error));
     } else {
         QVERIFY2(url, qPrintable(error));

@@ -179,6 +179,30 @@ private slots:
         const QJsonObject error = node.waitForFrame(QStringLiteral("error"));
         QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("bad_request"));
     }
+
+    void nodeFollowsAnInviteLinkOverTls()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        NodeScript node(QStringLiteral("natter-client.js"), server.inviteUrl());
+        QVERIFY(node.started());
+        const QJsonObject open = node.waitForFrame(QStringLiteral("open"));
+        QVERIFY2(open.value(QStringLiteral("encrypted")).toBool(), qPrintable(node.output()));
+        node.writeFrame(
+            {{QStringLiteral("type"), QStringLiteral("hello")}, {QStringLiteral("name"), QStringLiteral("NodeBot")}});
+        QCOMPARE(node.waitForFrame(QStringLiteral("welcome")).value(QStringLiteral("name")).toString(),
+                 QStringLiteral("NodeBot"));
+
+        // The same server under another fingerprint is not the invited one: no upgrade, no frame.
+        QUrl wrong = server.inviteUrl();
+        wrong.setFragment(QStringLiteral("sha256=") + QString(64, u'0'));
+        NodeScript misled(QStringLiteral("natter-client.js"), wrong);
+        QVERIFY(misled.started());
+        const QJsonObject failed = misled.waitForFrame(QStringLiteral("failed"));
+        QVERIFY2(failed.value(QStringLiteral("reason")).toString().contains(u"not the invited server"),
+                 qPrintable(misled.output()));
+        QVERIFY(misled.waitForFrame(QStringLiteral("open"), 500).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNodeClients)

@@ -436,6 +436,7 @@ void TestValidation::errorCodeWords_data()
     QTest::newRow("TooLarge") << ErrorCode::TooLarge << u"too_large"_s;
     QTest::newRow("RateLimited") << ErrorCode::RateLimited << u"rate_limited"_s;
     QTest::newRow("ServerFull") << ErrorCode::ServerFull << u"server_full"_s;
+    QTest::newRow("TlsRequired") << ErrorCode::TlsRequired << u"tls_required"_s;
     QTest::newRow("InternalError") << ErrorCode::InternalError << u"internal_error"_s;
 }
 
@@ -453,7 +454,7 @@ void TestValidation::everyErrorCodeHasDistinctRoundTrippingWord()
 {
     // InternalError is the last enumerator; a code added after it must extend errorCodeWords_data too.
     constexpr int count = static_cast<int>(ErrorCode::InternalError) + 1;
-    QCOMPARE(count, 17);
+    QCOMPARE(count, 18);
     QSet<QString> words;
     for (int value = 0; value < count; ++value) {
         const auto code = static_cast<ErrorCode>(value);

@@ -1,7 +1,7 @@
 // Bad input of every kind gets its documented answer, the server stays up, and everyone else carries on.
 
 #include "chatserver.h"
-#include "connectionlistener.h"
+#include "connectionacceptor.h"
 #include "historystore.h"
 #include "protocol.h"
 #include "testclient.h"
@@ -57,9 +57,9 @@ void openNatter(TestClient &client, const QUrl &url)
     client.socket().open(url, options);
 }
 
-ConnectionListener *listenerOf(const TestServer &server)
+ConnectionAcceptor *listenerOf(const TestServer &server)
 {
-    return server.server()->findChild<ConnectionListener *>();
+    return server.server()->findChild<ConnectionAcceptor *>();
 }
 
 int closeCodeOf(const TestClient &client)
@@ -121,7 +121,7 @@ void verifyStillUsable(TestClient &client, const QString &signInAs = {})
 // Waits until the server counts exactly this many open TCP connections (no leak in its bookkeeping).
 void verifyConnectionCount(const TestServer &server, int expected)
 {
-    ConnectionListener *listener = listenerOf(server);
+    ConnectionAcceptor *listener = listenerOf(server);
     QVERIFY(listener);
     TestClient::waitUntil([&] { return listener->connectionCount() == expected; }, WaitMs);
     QCOMPARE(listener->connectionCount(), expected);

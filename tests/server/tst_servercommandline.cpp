@@ -34,6 +34,10 @@ QVariant field(const ServerConfig &config, const QString &name)
         return config.password;
     if (name == u"max-clients")
         return config.maxClients;
+    if (name == u"tls")
+        return int(config.tls);
+    if (name == u"tls-cert")
+        return config.tlsCertificatePath + u'|' + config.tlsKeyPath;
     return {};
 }
 
@@ -123,6 +127,12 @@ void TestServerCommandLine::options_data()
 
     const auto s = [](const char *text) { return QString::fromUtf8(text); };
     QTest::newRow("port") << QStringList{s("--port"), s("9000")} << s("port") << QVariant(quint16(9000));
+    QTest::newRow("TLS by default") << QStringList{} << s("tls") << QVariant(int(ServerConfig::Tls::On));
+    QTest::newRow("no-tls") << QStringList{s("--no-tls")} << s("tls") << QVariant(int(ServerConfig::Tls::Off));
+    QTest::newRow("require-tls") << QStringList{s("--require-tls")} << s("tls")
+                                 << QVariant(int(ServerConfig::Tls::Required));
+    QTest::newRow("tls-cert and tls-key") << QStringList{s("--tls-cert"), s("/c.pem"), s("--tls-key=/k.pem")}
+                                          << s("tls-cert") << QVariant(s("/c.pem|/k.pem"));
     QTest::newRow("port=") << QStringList{s("--port=9001")} << s("port") << QVariant(quint16(9001));
     QTest::newRow("port 0 picks a free one") << QStringList{s("--port"), s("0")} << s("port") << QVariant(quint16(0));
     QTest::newRow("port 65535") << QStringList{s("--port"), s("65535")} << s("port") << QVariant(quint16(65535));
@@ -229,6 +239,11 @@ void TestServerCommandLine::errors_data()
 
     const auto s = [](const char *text) { return QString::fromUtf8(text); };
     QTest::newRow("port too big") << QStringList{s("--port"), s("70000")} << s("--port");
+    QTest::newRow("cert without key") << QStringList{s("--tls-cert"), s("/c.pem")} << s("--tls-key");
+    QTest::newRow("key without cert") << QStringList{s("--tls-key"), s("/k.pem")} << s("--tls-cert");
+    QTest::newRow("no-tls and require-tls") << QStringList{s("--no-tls"), s("--require-tls")} << s("--require-tls");
+    QTest::newRow("no-tls with a certificate")
+        << QStringList{s("--no-tls"), s("--tls-cert"), s("/c.pem"), s("--tls-key"), s("/k.pem")} << s("--no-tls");
     QTest::newRow("port 65536") << QStringList{s("--port"), s("65536")} << s("--port");
     QTest::newRow("port not a number") << QStringList{s("--port"), s("abc")} << s("--port");
     QTest::newRow("port negative") << QStringList{s("--port=-1")} << s("--port");

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QUrl>
+#include <QSslError>
 #include <QWebSocket>
 
 #include <optional>
@@ -20,7 +21,8 @@ public:
 
     explicit TestClient(Mode mode = Mode::Natter, QObject *parent = nullptr);
 
-    // Opens the connection and waits for it (and, in plain-text mode, for the welcome line).
+    // Opens the connection and waits for it (and, in plain-text mode, for the welcome line). A wss:// invite link's
+    // fingerprint is pinned: that certificate is accepted, any other refused.
     bool open(const QUrl &url, int timeoutMs = 5000);
     // Says hello and waits for welcome; false (with lastError()) if an error came instead.
     bool signIn(const QString &name, const QString &token = {}, const QHash<QString, qint64> &since = {},
@@ -73,6 +75,9 @@ public:
     QString name() const { return m_name; }
     QString token() const { return m_token; }
 
+    // The errors of the last TLS handshake that were not forgiven by a pin.
+    QList<QSslError> sslErrors() const { return m_sslErrors; }
+
     bool waitForDisconnect(int timeoutMs = 5000);
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
@@ -87,6 +92,8 @@ private:
     QList<Natter::Protocol::ServerMessage> m_frames;
     QStringList m_lines;
     int m_badFrames = 0;
+    QString m_pin;
+    QList<QSslError> m_sslErrors;
     int m_nextId = 1;
     Natter::Protocol::ErrorEvent m_lastError;
     QString m_name;

@@ -1,5 +1,6 @@
 #include "testserver.h"
 
+#include "invitelink.h"
 #include "testclient.h"
 
 #include <QSignalSpy>
@@ -60,5 +61,12 @@ bool TestServer::restart()
 
 QUrl TestServer::url() const
 {
-    return m_server ? m_server->localUrl() : QUrl();
+    return m_server ? m_server->plainLocalUrl() : QUrl();
+}
+
+QUrl TestServer::inviteUrl() const
+{
+    if (!m_server || !m_server->isTlsEnabled())
+        return {};
+    return Protocol::InviteLink::make(m_server->localUrl(), m_server->certificateFingerprint());
 }

@@ -22,7 +22,10 @@ public:
     bool stop();
     bool restart();
     Natter::ChatServer *server() const { return m_server.get(); }
+    // ws://127.0.0.1:PORT: plain WebSocket, which every server accepts unless TLS is required.
     QUrl url() const;
+    // wss://127.0.0.1:PORT/#sha256=…: the invite link, fingerprint included (empty while TLS is off).
+    QUrl inviteUrl() const;
     QString databasePath() const { return m_config.databasePath; }
     Natter::ServerConfig &config() { return m_config; }
 

@@ -183,8 +183,8 @@ void TestDialogs::startDialogDisablesJoinForInvalidUrl()
     clearByKeyboard(urlEdit->lineEdit());
     QTest::keyClicks(urlEdit->lineEdit(), QStringLiteral(" Chat.Example.org "));
     QVERIFY(join->isEnabled());
-    QCOMPARE(dialog.url(), QUrl(QStringLiteral("ws://chat.example.org:8642")));
-    QVERIFY(reason->text().contains(QStringLiteral("ws://chat.example.org:8642")));
+    QCOMPARE(dialog.url(), QUrl(QStringLiteral("wss://chat.example.org:8642")));
+    QVERIFY(reason->text().contains(QStringLiteral("wss://chat.example.org:8642")));
 
     QTest::keyClicks(password, QStringLiteral("s3cret"));
     QTest::mouseClick(join, Qt::LeftButton);
