@@ -456,11 +456,8 @@ void ChatClient::abandonRequests()
 
 void ChatClient::send(const ClientMessage &message)
 {
-    if (m_socket.state() == QAbstractSocket::ConnectedState) {
+    if (m_socket.state() == QAbstractSocket::ConnectedState)
         m_socket.sendTextMessage(encodeFrame(message));
-        // Over TLS, out now rather than when a flush QSslSocket queues for itself comes round (see ClientSession).
-        m_socket.flush();
-    }
 }
 
 void ChatClient::joinRoom(const QString &room)

@@ -138,19 +138,29 @@ void ClientSession::sendFrame(const QByteArray &frame)
     // so small frames share its blocks and go out together. write(QByteArray) would queue frames of 4 KiB or
     // more as blocks of their own, and the socket sends one block per event-loop pass.
     m_transport->write(frame.constData(), frame.size());
-    flushTls();
-    const qint64 queued = queuedBytes();
+    qint64 queued = queuedBytes();
+    if (queued <= m_config.maxBufferedBytes)
+        return;
+    // Looked at again once the grace is over: still above the cap then, the peer is not reading.
+    if (!m_slowConsumerTimer.isActive())
+        m_slowConsumerTimer.start(m_config.slowConsumerGraceMs, this);
+    if (m_tls) {
+        // QSslSocket encrypts what was written when the flush it queues comes round, once per pass, so that
+        // small frames share records and system calls. A pass that writes a large burst (TLS hands over every
+        // frame a peer sent at once) would otherwise count all of it against the hard cap below before the
+        // kernel has been offered any.
+        flushTls();
+        queued = queuedBytes();
+    }
     if (queued > qint64(m_config.maxBufferedBytes) * 8)
         dropSlowConsumer();
-    else if (queued > m_config.maxBufferedBytes && !m_slowConsumerTimer.isActive())
-        m_slowConsumerTimer.start(m_config.slowConsumerGraceMs, this);
 }
 
 void ClientSession::flushTls()
 {
-    // QSslSocket encrypts what is written when a flush it queues for itself comes round, and under load some of
-    // those never came: frames (a close frame too) then waited until the peer sent something. Encrypting now
-    // hands them to the kernel at once; small frames still share TLS records and system calls per write.
+    // What QWebSocket writes itself (pings, the close frame) is encrypted and handed to the kernel now, not when
+    // QSslSocket's own queued flush comes round: a server that stops closes every connection and ends its
+    // thread right after, and the close frames would not have left.
     if (m_tls)
         m_tls->flush();
 }

@@ -7,6 +7,7 @@
 #include "conversation.h"
 #include "conversationdelegate.h"
 #include "conversationheader.h"
+#include "invitelink.h"
 #include "memberdelegate.h"
 #include "membermodel.h"
 #include "messageview.h"
@@ -270,7 +271,9 @@ void MainWindow::setShareUrls(const QList<QUrl> &urls)
     m_copyShareAction->setEnabled(hosting);
     m_stopHostingAction->setEnabled(hosting);
     if (hosting) {
-        m_shareLabel->setText(tr("Others can join at %1").arg(urls.first().toString()));
+        // The fingerprint would fill the status bar: it travels in the copied link and shows in the tooltip.
+        const QUrl address = Protocol::InviteLink::address(urls.first()).adjusted(QUrl::StripTrailingSlash);
+        m_shareLabel->setText(tr("Others can join at %1").arg(address.toString()));
         QStringList all;
         for (const QUrl &url : urls)
             all.append(url.toString());

@@ -1,7 +1,8 @@
 // loadgen: a single-threaded WebSocket load generator for scripts/bench (issue 6).
 //
-// Plain sockets + epoll, no Qt, nothing but libc and the C++ standard library, so that the generator is
-// cheaper per delivery than the servers it measures (it prints its own CPU use to show that).
+// Plain sockets + epoll, no Qt, nothing but libc, the C++ standard library and (for --tls) OpenSSL, so that the
+// generator is cheaper per delivery than the servers it measures (it prints its own CPU use to show that).
+// --tls connects over TLS (wss://) without checking the certificate: the generator measures, it trusts nothing.
 //
 // Modes
 //   plain   N clients, no subprotocol. A client is ready at its first text frame. K senders send M
@@ -34,6 +35,8 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <string>
 #include <sys/epoll.h>
 #include <sys/resource.h>
@@ -59,6 +62,7 @@ struct Options
     int settleMs = 300;
     bool natterIdle = false;
     bool natterJoin = true;
+    bool tls = false;
     std::string label;
 };
 
@@ -99,11 +103,12 @@ long procStatusKb(long pid, const char *key)
     return value;
 }
 
-enum class State { Idle, Connecting, Upgrading, Open, Closed };
+enum class State { Idle, Connecting, TlsHandshake, Upgrading, Open, Closed };
 
 struct Client
 {
     int fd = -1;
+    SSL *ssl = nullptr; // with --tls, once connected
     State state = State::Idle;
     std::string in;
     std::size_t inPos = 0;
@@ -135,6 +140,11 @@ public:
 
 private:
     bool natterProtocol() const { return m_opt.mode == "natter" || (m_opt.mode == "idle" && m_opt.natterIdle); }
+    // recv()/send() on the connection, through TLS with --tls: > 0 bytes, 0 closed, -1 with errno (EAGAIN: later).
+    ssize_t receive(Client &c, char *data, std::size_t size);
+    ssize_t transmit(Client &c, const char *data, std::size_t size);
+    void continueTlsHandshake(int index);
+    void sendUpgradeRequest(int index);
     bool startConnect(int index);
     void onEvent(int index, std::uint32_t events);
     void onReadable(int index);
@@ -155,6 +165,7 @@ private:
     void closeAll();
 
     Options m_opt;
+    SSL_CTX *m_tls = nullptr;
     int m_epoll = -1;
     std::vector<Client> m_clients;
     std::vector<int> m_dirty;
@@ -215,7 +226,7 @@ bool LoadGen::startConnect(int index)
 void LoadGen::updateInterest(int index)
 {
     Client &c = m_clients[static_cast<std::size_t>(index)];
-    const bool want = c.state == State::Connecting || c.outPos < c.out.size();
+    const bool want = c.state == State::Connecting || c.state == State::TlsHandshake || c.outPos < c.out.size();
     if (want == c.wantWrite || c.fd < 0)
         return;
     epoll_event event{};
@@ -238,6 +249,10 @@ void LoadGen::fail(int index, const char *what)
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, c.fd, nullptr);
         close(c.fd);
     }
+    if (c.ssl) {
+        SSL_free(c.ssl);
+        c.ssl = nullptr;
+    }
     c.fd = -1;
     c.state = State::Closed;
     ++m_failed;
@@ -256,7 +271,7 @@ void LoadGen::flush(int index)
 {
     Client &c = m_clients[static_cast<std::size_t>(index)];
     while (c.fd >= 0 && c.outPos < c.out.size()) {
-        const ssize_t n = send(c.fd, c.out.data() + c.outPos, c.out.size() - c.outPos, MSG_NOSIGNAL);
+        const ssize_t n = transmit(c, c.out.data() + c.outPos, c.out.size() - c.outPos);
         if (n > 0) {
             c.outPos += static_cast<std::size_t>(n);
         } else if (n < 0 && errno == EINTR) {
@@ -575,14 +590,15 @@ void LoadGen::onReadable(int index)
     for (;;) {
         if (c.fd < 0)
             return;
-        const ssize_t n = recv(c.fd, buffer, sizeof buffer, 0);
+        const ssize_t n = receive(c, buffer, sizeof buffer);
         if (n > 0) {
             c.in.append(buffer, static_cast<std::size_t>(n));
             if (c.state == State::Upgrading)
                 parseHandshake(index);
             else if (c.state == State::Open)
                 parseFrames(index);
-            if (static_cast<std::size_t>(n) < sizeof buffer)
+            // TLS hands out a record at a time and may hold more than epoll will announce: read until EAGAIN.
+            if (!c.ssl && static_cast<std::size_t>(n) < sizeof buffer)
                 return;
         } else if (n == 0) {
             fail(index, m_loading || !c.ready ? "connection closed by the server" : nullptr);
@@ -614,22 +630,96 @@ void LoadGen::onEvent(int index, std::uint32_t events)
                 fail(index, std::strerror(error));
                 return;
             }
-            c.state = State::Upgrading;
-            char request[512];
-            const int n =
-                std::snprintf(request, sizeof request,
-                              "GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n%s\r\n",
-                              m_opt.port, natterProtocol() ? "Sec-WebSocket-Protocol: natter.v1\r\n" : "");
-            c.out.append(request, static_cast<std::size_t>(n));
-            flush(index);
+            if (m_tls) {
+                c.ssl = SSL_new(m_tls);
+                SSL_set_fd(c.ssl, c.fd);
+                SSL_set_connect_state(c.ssl);
+                SSL_set_mode(c.ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+                c.state = State::TlsHandshake;
+                continueTlsHandshake(index);
+                return;
+            }
+            sendUpgradeRequest(index);
             return;
         }
+    }
+    if (c.state == State::TlsHandshake) {
+        if (events & (EPOLLERR | EPOLLHUP))
+            fail(index, "TLS handshake failed");
+        else
+            continueTlsHandshake(index);
+        return;
     }
     if (events & (EPOLLIN | EPOLLERR | EPOLLHUP))
         onReadable(index);
     if ((events & EPOLLOUT) && c.fd >= 0)
         flush(index);
+}
+
+void LoadGen::sendUpgradeRequest(int index)
+{
+    Client &c = m_clients[static_cast<std::size_t>(index)];
+    c.state = State::Upgrading;
+    char request[512];
+    const int n = std::snprintf(request, sizeof request,
+                                "GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n%s\r\n",
+                                m_opt.port, natterProtocol() ? "Sec-WebSocket-Protocol: natter.v1\r\n" : "");
+    c.out.append(request, static_cast<std::size_t>(n));
+    flush(index);
+}
+
+void LoadGen::continueTlsHandshake(int index)
+{
+    Client &c = m_clients[static_cast<std::size_t>(index)];
+    const int rc = SSL_do_handshake(c.ssl);
+    if (rc == 1) {
+        sendUpgradeRequest(index);
+        return;
+    }
+    const int error = SSL_get_error(c.ssl, rc);
+    if (error != SSL_ERROR_WANT_READ && error != SSL_ERROR_WANT_WRITE) {
+        ERR_clear_error();
+        fail(index, "TLS handshake failed");
+        return;
+    }
+    updateInterest(index);
+}
+
+ssize_t LoadGen::receive(Client &c, char *data, std::size_t size)
+{
+    if (!c.ssl)
+        return recv(c.fd, data, size, 0);
+    const int n = SSL_read(c.ssl, data, static_cast<int>(size));
+    if (n > 0)
+        return n;
+    const int error = SSL_get_error(c.ssl, n);
+    if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
+        errno = EAGAIN;
+        return -1;
+    }
+    ERR_clear_error();
+    if (error == SSL_ERROR_ZERO_RETURN)
+        return 0;
+    errno = EIO;
+    return -1;
+}
+
+ssize_t LoadGen::transmit(Client &c, const char *data, std::size_t size)
+{
+    if (!c.ssl)
+        return send(c.fd, data, size, MSG_NOSIGNAL);
+    const int n = SSL_write(c.ssl, data, static_cast<int>(std::min<std::size_t>(size, 1 << 20)));
+    if (n > 0)
+        return n;
+    const int error = SSL_get_error(c.ssl, n);
+    if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
+        errno = EAGAIN;
+        return -1;
+    }
+    ERR_clear_error();
+    errno = EIO;
+    return -1;
 }
 
 void LoadGen::pollOnce(int timeoutMs)
@@ -681,6 +771,10 @@ void LoadGen::closeAll()
             close(c.fd);
             c.fd = -1;
         }
+        if (c.ssl) {
+            SSL_free(c.ssl);
+            c.ssl = nullptr;
+        }
     }
 }
 
@@ -692,6 +786,10 @@ int LoadGen::run()
         setrlimit(RLIMIT_NOFILE, &limit);
     }
     m_epoll = epoll_create1(EPOLL_CLOEXEC);
+    if (m_opt.tls) {
+        m_tls = SSL_CTX_new(TLS_client_method());
+        SSL_CTX_set_verify(m_tls, SSL_VERIFY_NONE, nullptr);
+    }
     m_clients.resize(static_cast<std::size_t>(m_opt.clients));
     const long rssBase = procStatusKb(m_opt.serverPid, "VmRSS");
     const std::uint64_t connectStart = nowUs();
@@ -793,9 +891,10 @@ void usage()
 {
     std::fprintf(stderr,
                  "usage: loadgen --port P [--mode plain|natter|idle] [--clients N] [--senders K] [--messages M]\n"
-                 "               [--window W] [--server-pid PID] [--hold S] [--natter [--no-join]] [--timeout S]\n"
+                 "               [--window W] [--server-pid PID] [--hold S] [--natter [--no-join]] [--tls] [--timeout S]\n"
                  "               [--connect-timeout S] [--connect-concurrency C] [--settle-ms MS] [--label TEXT]\n"
                  "  --natter      in idle mode, connect as natter.v1 clients (hello + join) instead of plain ones\n"
+                 "  --tls         connect over TLS (wss://), without checking the certificate\n"
                  "  --no-join     with --natter: hello only, no join (no presence announcements)\n"
                  "Prints one line: RESULT key=value ...\n");
 }
@@ -838,6 +937,8 @@ int main(int argc, char **argv)
             options.connectConcurrency = std::atoi(value("--connect-concurrency"));
         else if (arg == "--settle-ms")
             options.settleMs = std::atoi(value("--settle-ms"));
+        else if (arg == "--tls")
+            options.tls = true;
         else if (arg == "--natter")
             options.natterIdle = true;
         else if (arg == "--no-join")

@@ -115,7 +115,6 @@ bool TestClient::enter(const QUrl &url, const QString &name, const QStringList &
 void TestClient::send(const ClientMessage &message)
 {
     m_socket.sendTextMessage(encodeFrame(message));
-    m_socket.flush(); // over TLS, out now (see ClientSession::flushTls)
 }
 
 qint64 TestClient::say(const QString &room, const QString &text, const QString &id)

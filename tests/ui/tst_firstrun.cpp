@@ -20,8 +20,10 @@
 #include "testserver.h"
 #include "trayicon.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
@@ -105,6 +107,21 @@ private slots:
         QTRY_VERIFY(launcher.window() && launcher.window()->isVisible());
         QVERIFY(launcher.host()->isHosting());
         QVERIFY(!launcher.window()->shareUrls().isEmpty());
+        // The invite link is encrypted and carries the certificate's fingerprint; the status bar shows the
+        // address alone, Copy Invite Link the whole link.
+        const QUrl invite = launcher.window()->shareUrls().constFirst();
+        QCOMPARE(invite.scheme(), QStringLiteral("wss"));
+        QCOMPARE(invite.fragment(), QStringLiteral("sha256=") + launcher.host()->certificateFingerprint());
+        auto *copy = launcher.window()->findChild<QAbstractButton *>(QStringLiteral("copyShareButton"));
+        QVERIFY(copy);
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), invite.toString());
+        bool shownShort = false;
+        for (const QLabel *label : launcher.window()->findChildren<QLabel *>()) {
+            if (label->text().startsWith(u"Others can join at"))
+                shownShort = !label->text().contains(u"sha256") && label->text().contains(invite.host());
+        }
+        QVERIFY(shownShort);
         QTRY_COMPARE(launcher.client()->state(), ChatClient::State::Connected);
         QTRY_COMPARE(launcher.session()->current(), ConversationId::room(lobbyRoom()));
         QCOMPARE(settings.userName(), QStringLiteral("Ada"));
