@@ -95,6 +95,12 @@ void ChatService::hello(ClientSession *session, const Hello &hello)
                            ref);
         return;
     }
+    if (const ClientSession *similar = holder ? nullptr : m_sessions.lookAlike(hello.name)) {
+        session->sendError({ErrorCode::NameTaken,
+                            QStringLiteral("%1 looks the same as %2, who is here.").arg(hello.name, similar->name())},
+                           ref);
+        return;
+    }
     // A reclaimed name keeps the spelling everyone already sees.
     session->setName(holder ? holder->name() : hello.name);
     if (holder) {
@@ -249,6 +255,12 @@ void ChatService::rename(ClientSession *session, const QString &name)
     if (holder && holder != session) {
         session->sendError({ErrorCode::NameTaken, QStringLiteral("%1 is already taken here.").arg(holder->name())},
                            ref);
+        return;
+    }
+    if (const ClientSession *similar = m_sessions.lookAlike(name); similar && similar != session) {
+        session->sendError(
+            {ErrorCode::NameTaken, QStringLiteral("%1 looks the same as %2, who is here.").arg(name, similar->name())},
+            ref);
         return;
     }
     const QString previous = session->name();

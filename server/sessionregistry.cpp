@@ -10,9 +10,16 @@ ClientSession *SessionRegistry::find(const QString &name) const
     return m_byKey.value(Protocol::nameKey(name), nullptr);
 }
 
+ClientSession *SessionRegistry::lookAlike(const QString &name) const
+{
+    ClientSession *similar = m_bySkeleton.value(Protocol::nameSkeleton(name), nullptr);
+    return similar && similar->nameKey() != Protocol::nameKey(name) ? similar : nullptr;
+}
+
 void SessionRegistry::add(ClientSession *session)
 {
     m_byKey.insert(session->nameKey(), session);
+    m_bySkeleton.insert(Protocol::nameSkeleton(session->name()), session);
 }
 
 void SessionRegistry::remove(ClientSession *session)
@@ -20,6 +27,9 @@ void SessionRegistry::remove(ClientSession *session)
     const auto it = m_byKey.constFind(session->nameKey());
     if (it != m_byKey.cend() && it.value() == session)
         m_byKey.erase(it);
+    const auto similar = m_bySkeleton.constFind(Protocol::nameSkeleton(session->name()));
+    if (similar != m_bySkeleton.cend() && similar.value() == session)
+        m_bySkeleton.erase(similar);
 }
 
 void SessionRegistry::rename(ClientSession *session, const QString &newName)

@@ -1,6 +1,6 @@
 #pragma once
 
-// Who is online: the welcomed sessions by name, unique case-insensitively.
+// Who is online: the welcomed sessions by name, unique case-insensitively and by look (see nameSkeleton).
 
 #include <QHash>
 #include <QString>
@@ -13,7 +13,9 @@ class SessionRegistry
 {
 public:
     ClientSession *find(const QString &name) const;
-    bool isTaken(const QString &name) const { return find(name) != nullptr; }
+    bool isTaken(const QString &name) const { return find(name) != nullptr || lookAlike(name) != nullptr; }
+    // Someone online whose name looks like this one (the same skeleton) but is another name; null if nobody.
+    ClientSession *lookAlike(const QString &name) const;
     QList<ClientSession *> sessions() const { return m_byKey.values(); }
     int count() const { return static_cast<int>(m_byKey.size()); }
 
@@ -28,6 +30,7 @@ public:
 
 private:
     QHash<QString, ClientSession *> m_byKey;
+    QHash<QString, ClientSession *> m_bySkeleton;
     int m_nextGuest = 1;
 };
 

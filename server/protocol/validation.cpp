@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace Natter::Protocol {
 
 namespace {
@@ -153,6 +155,53 @@ QString nameKey(const QString &name)
         .toUpper()
         .toCaseFolded()
         .normalized(QString::NormalizationForm_KC);
+}
+
+namespace {
+
+// Lower-case letters (after nameKey's folding) that look like a Latin letter in common fonts, with that letter.
+// A subset of Unicode's confusables data (UTS #39): Cyrillic, Greek and Armenian letters and a few Latin ones;
+// enough that the look-alikes used to impersonate (Cyrillic а, е, о, р, с, у, х, Greek ο, ν, ρ, dotless ı) cannot
+// be online beside the name they copy.
+constexpr std::pair<char16_t, char16_t> LookAlikes[] = {
+    // Cyrillic
+    {u'\u0430', u'a'}, {u'\u0432', u'b'}, {u'\u0441', u'c'}, {u'\u0501', u'd'}, {u'\u0435', u'e'},
+    {u'\u0451', u'e'}, {u'\u04bb', u'h'}, {u'\u0456', u'i'}, {u'\u0457', u'i'}, {u'\u0458', u'j'},
+    {u'\u043a', u'k'}, {u'\u04cf', u'l'}, {u'\u043c', u'm'}, {u'\u043d', u'h'}, {u'\u043e', u'o'},
+    {u'\u0440', u'p'}, {u'\u051b', u'q'}, {u'\u0455', u's'}, {u'\u0442', u't'}, {u'\u0443', u'y'},
+    {u'\u051d', u'w'}, {u'\u0445', u'x'}, {u'\u0491', u'r'}, {u'\u0433', u'r'}, {u'\u043f', u'n'},
+    // Greek
+    {u'\u03b1', u'a'}, {u'\u03b2', u'b'}, {u'\u03b5', u'e'}, {u'\u03b9', u'i'}, {u'\u03ba', u'k'},
+    {u'\u03bd', u'v'}, {u'\u03bf', u'o'}, {u'\u03c1', u'p'}, {u'\u03c4', u't'}, {u'\u03c5', u'u'},
+    {u'\u03c7', u'x'}, {u'\u03b7', u'n'}, {u'\u03c9', u'w'},
+    // Armenian
+    {u'\u0585', u'o'}, {u'\u0578', u'n'}, {u'\u057d', u'u'}, {u'\u0570', u'h'}, {u'\u0561', u'w'},
+    // Latin letters that look like other Latin letters
+    {u'\u0131', u'i'}, {u'\u0237', u'j'}, {u'\u0261', u'g'}, {u'\u0251', u'a'}, {u'\u028f', u'y'},
+};
+
+} // namespace
+
+QString nameSkeleton(const QString &name)
+{
+    // Composed (NFKC), so accented letters stay themselves ("José" is not "Jose"); a combining mark still
+    // standing alone after that (one nothing composes with, or a stack of them) is dropped.
+    const QString key = nameKey(name);
+    QString skeleton;
+    skeleton.reserve(key.size());
+    for (const QChar c : key) {
+        if (c.category() == QChar::Mark_NonSpacing || c.category() == QChar::Mark_Enclosing)
+            continue;
+        QChar mapped = c;
+        for (const auto &[from, to] : LookAlikes) {
+            if (c.unicode() == from) {
+                mapped = QChar(to);
+                break;
+            }
+        }
+        skeleton.append(mapped);
+    }
+    return skeleton;
 }
 
 } // namespace Natter::Protocol

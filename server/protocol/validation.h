@@ -23,5 +23,9 @@ std::optional<ProtocolError> validateClientId(const QString &id);
 
 // The identity of a name: two names with the same key cannot be online at once.
 QString nameKey(const QString &name);
+// What a name looks like: its key with letters that look like Latin ones (Cyrillic, Greek, Armenian and a few
+// others; a subset of Unicode's confusables, listed in docs/protocol.md) replaced by them and stray combining
+// marks dropped. Two names with the same skeleton and different keys cannot be online at once either.
+QString nameSkeleton(const QString &name);
 
 } // namespace Natter::Protocol

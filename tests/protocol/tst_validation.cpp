@@ -65,6 +65,10 @@ private slots:
     void nameKeysMatch();
     void nameKeysDiffer_data();
     void nameKeysDiffer();
+    void lookAlikeNamesShareASkeleton_data();
+    void lookAlikeNamesShareASkeleton();
+    void distinctNamesKeepTheirSkeletons_data();
+    void distinctNamesKeepTheirSkeletons();
 
     void errorCodeWords_data();
     void errorCodeWords();
@@ -490,3 +494,42 @@ void TestValidation::unknownErrorCodeWords()
 QTEST_GUILESS_MAIN(TestValidation)
 
 #include "tst_validation.moc"
+
+void TestValidation::lookAlikeNamesShareASkeleton_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::newRow("Cyrillic o") << u"bob"_s << u"b\u043Eb"_s;
+    QTest::newRow("Cyrillic A, upper case") << u"Ann"_s << u"\u0410nn"_s;
+    QTest::newRow("all Cyrillic") << u"cope"_s << u"\u0441\u043E\u0440\u0435"_s;
+    QTest::newRow("Greek omicron and nu") << u"von"_s << u"\u03BD\u03BFn"_s;
+    QTest::newRow("dotless i") << u"alice"_s << u"al\u0131ce"_s;
+    QTest::newRow("full-width and Cyrillic") << u"\uFF21lice"_s << u"\u0430lice"_s;
+    QTest::newRow("stray combining mark") << u"bob"_s << u"bo\u0335b"_s;
+    QTest::newRow("same key") << u"Alice"_s << u"ALICE"_s;
+}
+
+void TestValidation::lookAlikeNamesShareASkeleton()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QCOMPARE(nameSkeleton(first), nameSkeleton(second));
+}
+
+void TestValidation::distinctNamesKeepTheirSkeletons_data()
+{
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::newRow("different names") << u"alice"_s << u"bob"_s;
+    QTest::newRow("accented letter") << u"Jose"_s << u"Jos\u00E9"_s;
+    QTest::newRow("Cyrillic word") << u"ivan"_s << u"\u0438\u0432\u0430\u043D"_s;
+    QTest::newRow("digits") << u"bob"_s << u"b0b"_s;
+    QTest::newRow("cjk") << u"\u5C71\u7530"_s << u"\u5C71\u672C"_s;
+}
+
+void TestValidation::distinctNamesKeepTheirSkeletons()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QVERIFY(nameSkeleton(first) != nameSkeleton(second));
+}

@@ -227,6 +227,34 @@ private slots:
         QVERIFY(other);
     }
 
+    void lookAlikeOfAnOnlineNameIsRefused()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = signedIn(server, QStringLiteral("bob"));
+        QVERIFY(bob);
+        // Cyrillic о: another name, but nobody could tell the two apart in a member list.
+        TestClient impostor;
+        QVERIFY(impostor.open(server.url()));
+        QVERIFY(!impostor.signIn(QStringLiteral("b\u043Eb")));
+        QCOMPARE(impostor.lastError().code, ErrorCode::NameTaken);
+        QVERIFY(impostor.lastError().message.contains(u"looks the same as bob"));
+        QVERIFY(impostor.signIn(QStringLiteral("carol")));
+        impostor.send(Nick{QStringLiteral("b\u043Eb")});
+        const auto error = impostor.waitFor<ErrorEvent>();
+        QVERIFY(error);
+        QCOMPARE(error->code, ErrorCode::NameTaken);
+        // bob himself may take on the other spelling: it is still him.
+        bob->send(Nick{QStringLiteral("b\u043Eb")});
+        QVERIFY(bob->waitFor<Presence>([](const Presence &p) { return p.event == PresenceChange::Renamed; }));
+        // Once nobody looks like it, the name is free.
+        bob.reset();
+        QTRY_VERIFY(server.server()->sessionCount() == 1);
+        TestClient later;
+        QVERIFY(later.open(server.url()));
+        QVERIFY(later.signIn(QStringLiteral("bob")));
+    }
+
     void joinedCarriesTheLatestPage()
     {
         ServerConfig config = TestServer::defaultConfig();
