@@ -1,5 +1,6 @@
 #include "errortext.h"
 
+#include "invitelink.h"
 #include "validation.h"
 
 namespace Natter {
@@ -73,8 +74,16 @@ QString ErrorText::socketError(QAbstractSocket::SocketError error, const QUrl &u
         return tr("The network is not reachable. Check the connection of this computer.");
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError:
-        return tr("A secure connection to %1 could not be set up.").arg(host);
+    case QAbstractSocket::SslInvalidUserDataError: {
+        // Most often a server started without encryption (--no-tls): say where it can be reached instead.
+        QUrl plain = Protocol::InviteLink::address(url);
+        plain.setScheme(QStringLiteral("ws"));
+        if (plain.port() < 0)
+            plain.setPort(443);
+        return tr("A secure connection to %1 could not be set up. If the host runs its chat without encryption, "
+                  "join at %2 instead.")
+            .arg(host, plain.adjusted(QUrl::StripTrailingSlash).toDisplayString());
+    }
     case QAbstractSocket::ProxyConnectionRefusedError:
     case QAbstractSocket::ProxyConnectionClosedError:
     case QAbstractSocket::ProxyConnectionTimeoutError:

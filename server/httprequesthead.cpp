@@ -45,6 +45,11 @@ bool containsToken(const QByteArray &list, QByteArrayView token)
 
 } // namespace
 
+bool HttpRequestHead::canStart(const QByteArray &received)
+{
+    return received.isEmpty() || isTokenCharacter(received.front());
+}
+
 qsizetype HttpRequestHead::endOf(const QByteArray &received)
 {
     const qsizetype blank = received.indexOf("\r\n\r\n");

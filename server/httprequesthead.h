@@ -23,6 +23,9 @@ struct HttpRequestHead
     // Where the head ends (just past its blank line) in the bytes a connection has sent so far; -1 when it has not
     // ended yet.
     static qsizetype endOf(const QByteArray &received);
+    // Whether bytes received so far can be the start of a request: a method starts with a token character. A TLS
+    // handshake (0x16) or other binary opening can be refused at once rather than waited on.
+    static bool canStart(const QByteArray &received);
     // The head in bytes that end with its blank line; nullopt if it is not a well-formed HTTP/1.x request head.
     static std::optional<HttpRequestHead> parse(const QByteArray &head);
 

@@ -63,6 +63,11 @@ void RequestReader::onReadyRead(QTcpSocket *socket)
         return;
     // Peeked, not read: QWebSocketServer reads the same request again to answer it.
     const QByteArray received = socket->peek(HttpRequestHead::MaxBytes);
+    if (!HttpRequestHead::canStart(received)) {
+        // A TLS client of a server without TLS, among others: told at once, not after the handshake timeout.
+        answer(socket, 400, "Bad Request", "That is not an HTTP request this server understands.\n");
+        return;
+    }
     const qsizetype end = HttpRequestHead::endOf(received);
     if (end < 0) {
         if (received.size() >= HttpRequestHead::MaxBytes)

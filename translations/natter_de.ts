@@ -375,10 +375,6 @@ Erhalten: %2</translation>
         <translation>Das Netzwerk ist nicht erreichbar. Prüfe die Verbindung dieses Computers.</translation>
     </message>
     <message>
-        <source>A secure connection to %1 could not be set up.</source>
-        <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden.</translation>
-    </message>
-    <message>
         <source>The network proxy did not let the connection through.</source>
         <translation>Der Netzwerk-Proxy hat die Verbindung nicht durchgelassen.</translation>
     </message>
@@ -389,6 +385,10 @@ Erhalten: %2</translation>
     <message>
         <source>This server accepts encrypted connections only. Join with its invite link, which starts with wss://.</source>
         <translation>Dieser Server nimmt nur verschlüsselte Verbindungen an. Tritt über seinen Einladungslink bei, der mit wss:// beginnt.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be set up. If the host runs its chat without encryption, join at %2 instead.</source>
+        <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden. Wenn der Host seinen Chat ohne Verschlüsselung betreibt, tritt stattdessen unter %2 bei.</translation>
     </message>
 </context>
 <context>

@@ -375,10 +375,6 @@ Reçu : %2</translation>
         <translation>Le réseau est inaccessible. Vérifiez la connexion de cet ordinateur.</translation>
     </message>
     <message>
-        <source>A secure connection to %1 could not be set up.</source>
-        <translation>Impossible d’établir une connexion sécurisée avec %1.</translation>
-    </message>
-    <message>
         <source>The network proxy did not let the connection through.</source>
         <translation>Le proxy réseau n’a pas laissé passer la connexion.</translation>
     </message>
@@ -389,6 +385,10 @@ Reçu : %2</translation>
     <message>
         <source>This server accepts encrypted connections only. Join with its invite link, which starts with wss://.</source>
         <translation>Ce serveur n’accepte que les connexions chiffrées. Rejoignez-le avec son lien d’invitation, qui commence par wss://.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be set up. If the host runs its chat without encryption, join at %2 instead.</source>
+        <translation>Impossible d’établir une connexion sécurisée avec %1. Si l’hôte fait tourner son chat sans chiffrement, rejoignez-le plutôt à %2.</translation>
     </message>
 </context>
 <context>

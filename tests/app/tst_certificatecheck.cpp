@@ -131,6 +131,23 @@ private slots:
         QCOMPARE(pins.pinFor(address), problem->fingerprint);
     }
 
+    void encryptedAddressOfAPlainServerSaysWhereToGo()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.tls = ServerConfig::Tls::Off;
+        TestServer server(config);
+        QVERIFY(server.start());
+        QUrl address = server.url();
+        address.setScheme(QStringLiteral("wss"));
+        ChatClient client;
+        QSignalSpy failed(&client, &ChatClient::connectionFailed);
+        client.connectToServer(address, QStringLiteral("Alice"));
+        QVERIFY(failed.wait(10000));
+        const QString reason = failed.constFirst().constFirst().toString();
+        QVERIFY2(reason.contains(QStringLiteral("ws://127.0.0.1:%1").arg(server.url().port())), qPrintable(reason));
+        QCOMPARE(client.state(), ChatClient::State::Disconnected);
+    }
+
     void changedCertificateIsCaught()
     {
         TestServer server;

@@ -72,6 +72,16 @@ private slots:
         QTest::newRow("too large") << "GET / HTTP/1.1\r\nX: " + QByteArray(HttpRequestHead::MaxBytes, 'a') + "\r\n\r\n";
     }
 
+    void binaryOpeningsAreRefusedAtOnce()
+    {
+        QVERIFY(HttpRequestHead::canStart({}));
+        QVERIFY(HttpRequestHead::canStart("G"));
+        QVERIFY(HttpRequestHead::canStart("GET / HTTP/1.1\r\n"));
+        QVERIFY(!HttpRequestHead::canStart(QByteArray("\x16\x03\x01", 3))); // a TLS handshake
+        QVERIFY(!HttpRequestHead::canStart(QByteArray(1, '\0')));
+        QVERIFY(!HttpRequestHead::canStart(" GET"));
+    }
+
     void malformedHeadsAreRefused()
     {
         QFETCH(QByteArray, head);
