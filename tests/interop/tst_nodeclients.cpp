@@ -1,4 +1,5 @@
-// Node's "ws" clients, unchanged tutorial code and a natter.v1 script, chatting with Qt clients.
+// Node's "ws" clients, unchanged tutorial code and a natter.v1 script, chatting with Qt clients, over ws:// and
+// wss://, and from another host (a network namespace the test makes) where the server requires TLS.
 
 #include "testclient.h"
 #include "testserver.h"
@@ -10,6 +11,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace Natter;
 using namespace Natter::Protocol;
 
@@ -19,7 +22,8 @@ namespace {
 class NodeScript
 {
 public:
-    NodeScript(const QString &script, const QUrl &url)
+    // launcher: a command that runs node for us (e.g. ip netns exec NAME), or none.
+    NodeScript(const QString &script, const QUrl &url, const QStringList &launcher = {})
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("NODE_PATH"), QStringLiteral(NATTER_NODE_MODULES));
@@ -29,8 +33,10 @@ public:
             while (m_process.canReadLine())
                 m_lines.append(QString::fromUtf8(m_process.readLine()).trimmed());
         });
-        m_process.start(QStandardPaths::findExecutable(QStringLiteral("node")),
-                        {QStringLiteral(NATTER_INTEROP_DIR "/") + script, url.toString()});
+        QStringList command = launcher;
+        command << QStandardPaths::findExecutable(QStringLiteral("node")) << QStringLiteral(NATTER_INTEROP_DIR "/") + script
+                << url.toString();
+        m_process.start(command.takeFirst(), command);
     }
     ~NodeScript()
     {
@@ -85,6 +91,55 @@ private:
 
     QProcess m_process;
     QStringList m_lines;
+};
+
+// A network namespace joined to this one by a veth pair, with addresses from a documentation range
+// (203.0.113.0/30, TEST-NET-3): a host that is not this one, for tests that need a peer beyond loopback. Removed
+// again when it goes. Needs root and iproute2.
+class OtherHost
+{
+public:
+    OtherHost()
+        : m_name(QStringLiteral("natter-%1").arg(QCoreApplication::applicationPid()))
+        , m_hostEnd(QStringLiteral("vh-%1").arg(QCoreApplication::applicationPid() % 100000))
+        , m_otherEnd(QStringLiteral("vn-%1").arg(QCoreApplication::applicationPid() % 100000))
+    {
+        m_ok = ip({QStringLiteral("netns"), QStringLiteral("add"), m_name})
+            && ip({QStringLiteral("link"), QStringLiteral("add"), m_hostEnd, QStringLiteral("type"), QStringLiteral("veth"),
+                   QStringLiteral("peer"), QStringLiteral("name"), m_otherEnd})
+            && ip({QStringLiteral("link"), QStringLiteral("set"), m_otherEnd, QStringLiteral("netns"), m_name})
+            && ip({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("203.0.113.1/30"), QStringLiteral("dev"),
+                   m_hostEnd})
+            && ip({QStringLiteral("link"), QStringLiteral("set"), m_hostEnd, QStringLiteral("up")})
+            && ip(inside({QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"),
+                          QStringLiteral("203.0.113.2/30"), QStringLiteral("dev"), m_otherEnd}))
+            && ip(inside({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), m_otherEnd,
+                          QStringLiteral("up")}));
+    }
+    ~OtherHost()
+    {
+        ip({QStringLiteral("netns"), QStringLiteral("del"), m_name}); // takes the veth pair with it
+        ip({QStringLiteral("link"), QStringLiteral("del"), m_hostEnd});
+    }
+
+    bool isReady() const { return m_ok; }
+    static QHostAddress thisEnd() { return QHostAddress(QStringLiteral("203.0.113.1")); }
+    // The command prefix that runs a program on the other host.
+    QStringList launcher() const { return {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), m_name}; }
+
+private:
+    QStringList inside(const QStringList &command) const { return QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name} + command; }
+    static bool ip(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral("ip"), arguments);
+        return process.waitForFinished(5000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    }
+
+    QString m_name;
+    QString m_hostEnd;
+    QString m_otherEnd;
+    bool m_ok = false;
 };
 
 } // namespace
@@ -178,6 +233,36 @@ private slots:
         node.writeLine(QStringLiteral("{not json"));
         const QJsonObject error = node.waitForFrame(QStringLiteral("error"));
         QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("bad_request"));
+    }
+
+    void requiredTlsRefusesPlainClientsFromOtherHosts()
+    {
+        if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty())
+            QSKIP("needs root and iproute2 to make a network namespace");
+        OtherHost other;
+        QVERIFY2(other.isReady(), "could not set up the network namespace");
+        ServerConfig config = TestServer::defaultConfig();
+        config.bindAddress = OtherHost::thisEnd();
+        config.tls = ServerConfig::Tls::Required;
+        TestServer server(config);
+        QVERIFY(server.start());
+
+        // Unencrypted from another host: told why, and closed with 1008.
+        NodeScript plain(QStringLiteral("natter-client.js"), server.url(), other.launcher());
+        QVERIFY(plain.started());
+        const QJsonObject error = plain.waitForFrame(QStringLiteral("error"));
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("tls_required"));
+        QCOMPARE(plain.waitForFrame(QStringLiteral("close")).value(QStringLiteral("code")).toInt(), 1008);
+
+        // Encrypted from the same host: welcome.
+        NodeScript encrypted(QStringLiteral("natter-client.js"), server.inviteUrl(), other.launcher());
+        QVERIFY(encrypted.started());
+        QVERIFY2(encrypted.waitForFrame(QStringLiteral("open")).value(QStringLiteral("encrypted")).toBool(),
+                 qPrintable(encrypted.output()));
+        encrypted.writeFrame(
+            {{QStringLiteral("type"), QStringLiteral("hello")}, {QStringLiteral("name"), QStringLiteral("Far")}});
+        QCOMPARE(encrypted.waitForFrame(QStringLiteral("welcome")).value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Far"));
     }
 
     void nodeFollowsAnInviteLinkOverTls()
