@@ -240,7 +240,8 @@ private slots:
         if (::geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty())
             QSKIP("needs root and iproute2 to make a network namespace");
         OtherHost other;
-        QVERIFY2(other.isReady(), "could not set up the network namespace");
+        if (!other.isReady()) // root without CAP_NET_ADMIN, as in some containers
+            QSKIP("could not make a network namespace here");
         ServerConfig config = TestServer::defaultConfig();
         config.bindAddress = OtherHost::thisEnd();
         config.tls = ServerConfig::Tls::Required;
