@@ -70,7 +70,8 @@ void CertificateCheck::onSslErrors(const QList<QSslError> &errors)
         return;
     }
     qCInfo(lcClient) << "not trusting the certificate of" << m_link.host() << ":" << errors.constFirst().errorString();
-    m_problem = CertificateProblem{*kind, m_link, fingerprint, *kind == CertificateProblem::Kind::NotInvited ? m_linkPin : pinned};
+    m_problem = CertificateProblem{*kind, m_link, fingerprint,
+                                   *kind == CertificateProblem::Kind::NotInvited ? m_linkPin : pinned};
 }
 
 bool CertificateCheck::acceptConnection()
@@ -86,7 +87,8 @@ bool CertificateCheck::acceptConnection()
     const QString fingerprint = fingerprintOf(certificate);
     const QString pinned = pinnedFingerprint();
     if (const auto kind = judge(m_linkPin, pinned, fingerprint, !m_errorsForgiven)) {
-        m_problem = CertificateProblem{*kind, m_link, fingerprint, *kind == CertificateProblem::Kind::NotInvited ? m_linkPin : pinned};
+        m_problem = CertificateProblem{*kind, m_link, fingerprint,
+                                       *kind == CertificateProblem::Kind::NotInvited ? m_linkPin : pinned};
         return false;
     }
     // Trusted without an authority: remember it, so the next visit needs no link and notices a change.

@@ -1,8 +1,8 @@
 #include "chatclient.h"
 
+#include "certificatepins.h"
 #include "clientlogging.h"
 #include "clientmessages.h"
-#include "certificatepins.h"
 #include "errortext.h"
 #include "invitelink.h"
 #include "overloaded.h"

@@ -199,8 +199,8 @@ QList<QUrl> HostController::shareUrlsFor(const QHostAddress &bindAddress, const 
                                          QList<QHostAddress> addresses)
 {
     const QString pin = Protocol::InviteLink::pin(localUrl);
-    QList<QUrl> urls = ShareAddresses::forMachine(bindAddress, Protocol::InviteLink::address(localUrl),
-                                                  std::move(addresses));
+    QList<QUrl> urls =
+        ShareAddresses::forMachine(bindAddress, Protocol::InviteLink::address(localUrl), std::move(addresses));
     if (!pin.isEmpty()) {
         for (QUrl &url : urls)
             url = Protocol::InviteLink::make(url, pin);

@@ -179,8 +179,7 @@ void ClientSession::dropSlowConsumer()
 {
     if (m_closing)
         return;
-    qCWarning(lcSession) << m_peer << "stopped reading with" << queuedBytes()
-                         << "bytes waiting; dropping it";
+    qCWarning(lcSession) << m_peer << "stopped reading with" << queuedBytes() << "bytes waiting; dropping it";
     closeWith(CloseCode::PolicyViolation, QStringLiteral("too slow: not reading what is sent"));
 }
 

@@ -174,14 +174,14 @@ void ConnectionAcceptor::onFirstByte(FirstByte *wait, int byte)
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (admission.encrypted) {
         auto *tlsSocket = static_cast<QSslSocket *>(socket);
-        connect(tlsSocket, &QSslSocket::handshakeInterruptedOnError, tlsSocket, [tlsSocket] {
-            qCInfo(lcServer) << tlsSocket->peerAddress().toString() << "failed its TLS handshake";
-        });
+        connect(tlsSocket, &QSslSocket::handshakeInterruptedOnError, tlsSocket,
+                [tlsSocket] { qCInfo(lcServer) << tlsSocket->peerAddress().toString() << "failed its TLS handshake"; });
         tlsSocket->startServerEncryption();
     } else if (m_config.tls == ServerConfig::Tls::Required && !admission.isRejected()
                && !socket->peerAddress().isLoopback()) {
         admission.rejectCode = static_cast<quint16>(CloseCode::PolicyViolation);
-        admission.rejectReason = QStringLiteral("this server accepts encrypted connections only: use its wss:// address");
+        admission.rejectReason =
+            QStringLiteral("this server accepts encrypted connections only: use its wss:// address");
         admission.rejectError = Protocol::ErrorCode::TlsRequired;
     }
     emit connectionAccepted(socket, admission);

@@ -51,7 +51,8 @@ int main(int argc, char *argv[])
     const QList<QHostAddress> addresses = ShareAddresses::interfaceAddresses();
     const QHostAddress bindAddress = server.config().bindAddress;
     if (server.isTlsEnabled()) {
-        out << "Natter server \"" << server.config().name << "\" is running. Invite people with (encrypted):" << Qt::endl;
+        out << "Natter server \"" << server.config().name
+            << "\" is running. Invite people with (encrypted):" << Qt::endl;
         for (const QUrl &url : ShareAddresses::forMachine(bindAddress, server.localUrl(), addresses))
             out << "  " << Protocol::InviteLink::make(url, server.certificateFingerprint()).toString() << Qt::endl;
         out << "Certificate fingerprint (SHA-256): " << server.certificateFingerprint() << Qt::endl;

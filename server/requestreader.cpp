@@ -136,9 +136,10 @@ void RequestReader::onWebSocketUpgraded()
             qCWarning(lcServer) << "closing a connection from" << webSocket->peerAddress().toString() << ":"
                                 << admission.rejectReason;
             if (webSocket->subprotocol() == Protocol::subprotocol()) {
-                const Protocol::ErrorEvent error{
-                    admission.rejectError,
-                    admission.rejectReason.at(0).toUpper() + admission.rejectReason.mid(1) + u'.', {}};
+                const Protocol::ErrorEvent error{admission.rejectError,
+                                                 admission.rejectReason.at(0).toUpper() + admission.rejectReason.mid(1)
+                                                     + u'.',
+                                                 {}};
                 webSocket->sendTextMessage(Protocol::encodeFrame(error));
             }
             webSocket->close(static_cast<QWebSocketProtocol::CloseCode>(admission.rejectCode), admission.rejectReason);

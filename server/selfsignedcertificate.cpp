@@ -1,5 +1,6 @@
 #include "selfsignedcertificate.h"
 
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -9,14 +10,11 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include <memory>
-
 namespace Natter {
 
 namespace {
 
-template<typename T, void (*Free)(T *)>
-struct Deleter
+template<typename T, void (*Free)(T *)> struct Deleter
 {
     void operator()(T *pointer) const { Free(pointer); }
 };
@@ -86,7 +84,8 @@ std::optional<PemCertificate> SelfSignedCertificate::create(const QString &commo
 
     const QByteArray name = commonName.left(64).toUtf8();
     X509_NAME *subject = X509_get_subject_name(certificate.get());
-    if (X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(name.constData()),
+    if (X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_UTF8,
+                                   reinterpret_cast<const unsigned char *>(name.constData()),
                                    static_cast<int>(name.size()), -1, 0)
             != 1
         || X509_set_issuer_name(certificate.get(), subject) != 1)

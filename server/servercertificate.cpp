@@ -10,7 +10,6 @@
 #include <QSslKey>
 
 #include <cstdio>
-
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -59,8 +58,8 @@ bool writeFile(const QString &path, const QByteArray &contents, QFileDevice::Per
     const QString partial = path + QStringLiteral(".part");
     QFile::remove(partial);
     QFile file(partial);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions)
-        || file.write(contents) != contents.size() || !file.flush()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions) || file.write(contents) != contents.size()
+        || !file.flush()) {
         *errorMessage = QStringLiteral("cannot write %1: %2").arg(partial, file.errorString());
         file.remove();
         return false;
@@ -104,7 +103,8 @@ bool ServerCertificate::load(const ServerConfig &config, QString *errorMessage)
     bool loaded = false;
     if (!config.tlsCertificatePath.isEmpty() || !config.tlsKeyPath.isEmpty()) {
         loaded = loadFiles(config.tlsCertificatePath, config.tlsKeyPath, &error);
-        m_selfSigned = loaded && m_configuration.localCertificate().issuerInfo(QSslCertificate::CommonName)
+        m_selfSigned = loaded
+            && m_configuration.localCertificate().issuerInfo(QSslCertificate::CommonName)
                 == m_configuration.localCertificate().subjectInfo(QSslCertificate::CommonName)
             && m_configuration.localCertificateChain().size() == 1;
     } else {
@@ -145,7 +145,8 @@ bool ServerCertificate::loadFiles(const QString &certificatePath, const QString 
         return false;
     }
     if (!keyMatches(certificatePem, keyPem)) {
-        *errorMessage = QStringLiteral("the key in %1 does not belong to the certificate in %2").arg(keyPath, certificatePath);
+        *errorMessage =
+            QStringLiteral("the key in %1 does not belong to the certificate in %2").arg(keyPath, certificatePath);
         return false;
     }
     if (chain.constFirst().expiryDate() < QDateTime::currentDateTimeUtc())
@@ -175,7 +176,8 @@ bool ServerCertificate::createSelfSigned(const ServerConfig &config, QString *er
     // The key first: the certificate's presence says the pair is complete.
     if (!writeFile(keyPath, made->privateKey, QFileDevice::ReadOwner | QFileDevice::WriteOwner, errorMessage)
         || !writeFile(certificatePath, made->certificate,
-                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                          | QFileDevice::ReadOther,
                       errorMessage))
         return false;
     qCInfo(lcServer).noquote() << "made a self-signed TLS certificate:" << certificatePath;

@@ -24,8 +24,8 @@ private:
     {
         QSignalSpy rejected(&client, &ChatClient::certificateRejected);
         client.connectToServer(url, QStringLiteral("Alice"));
-        TestClient::waitUntil(
-            [&] { return client.state() == ChatClient::State::Connected || !rejected.isEmpty(); }, 10000);
+        TestClient::waitUntil([&] { return client.state() == ChatClient::State::Connected || !rejected.isEmpty(); },
+                              10000);
         if (rejected.isEmpty())
             return std::nullopt;
         return rejected.constFirst().constFirst().value<CertificateProblem>();

@@ -267,9 +267,9 @@ private slots:
         const QString pin(64, u'c');
         QUrl local = ws(QStringLiteral("127.0.0.1"), 4242);
         local.setScheme(QStringLiteral("wss"));
-        const QList<QUrl> urls = HostController::shareUrlsFor(QHostAddress(QHostAddress::AnyIPv4),
-                                                              Protocol::InviteLink::make(local, pin),
-                                                              {QHostAddress(QStringLiteral("192.0.2.7"))});
+        const QList<QUrl> urls =
+            HostController::shareUrlsFor(QHostAddress(QHostAddress::AnyIPv4), Protocol::InviteLink::make(local, pin),
+                                         {QHostAddress(QStringLiteral("192.0.2.7"))});
         QCOMPARE(urls.size(), 2);
         QCOMPARE(urls.at(0).toString(), QStringLiteral("wss://192.0.2.7:4242/#sha256=") + pin);
         QCOMPARE(urls.at(1).toString(), QStringLiteral("wss://127.0.0.1:4242/#sha256=") + pin);

@@ -889,14 +889,15 @@ int LoadGen::run()
 
 void usage()
 {
-    std::fprintf(stderr,
-                 "usage: loadgen --port P [--mode plain|natter|idle] [--clients N] [--senders K] [--messages M]\n"
-                 "               [--window W] [--server-pid PID] [--hold S] [--natter [--no-join]] [--tls] [--timeout S]\n"
-                 "               [--connect-timeout S] [--connect-concurrency C] [--settle-ms MS] [--label TEXT]\n"
-                 "  --natter      in idle mode, connect as natter.v1 clients (hello + join) instead of plain ones\n"
-                 "  --tls         connect over TLS (wss://), without checking the certificate\n"
-                 "  --no-join     with --natter: hello only, no join (no presence announcements)\n"
-                 "Prints one line: RESULT key=value ...\n");
+    std::fprintf(
+        stderr,
+        "usage: loadgen --port P [--mode plain|natter|idle] [--clients N] [--senders K] [--messages M]\n"
+        "               [--window W] [--server-pid PID] [--hold S] [--natter [--no-join]] [--tls] [--timeout S]\n"
+        "               [--connect-timeout S] [--connect-concurrency C] [--settle-ms MS] [--label TEXT]\n"
+        "  --natter      in idle mode, connect as natter.v1 clients (hello + join) instead of plain ones\n"
+        "  --tls         connect over TLS (wss://), without checking the certificate\n"
+        "  --no-join     with --natter: hello only, no join (no presence announcements)\n"
+        "Prints one line: RESULT key=value ...\n");
 }
 
 } // namespace

@@ -34,8 +34,8 @@ public:
                 m_lines.append(QString::fromUtf8(m_process.readLine()).trimmed());
         });
         QStringList command = launcher;
-        command << QStandardPaths::findExecutable(QStringLiteral("node")) << QStringLiteral(NATTER_INTEROP_DIR "/") + script
-                << url.toString();
+        command << QStandardPaths::findExecutable(QStringLiteral("node"))
+                << QStringLiteral(NATTER_INTEROP_DIR "/") + script << url.toString();
         m_process.start(command.takeFirst(), command);
     }
     ~NodeScript()
@@ -105,11 +105,11 @@ public:
         , m_otherEnd(QStringLiteral("vn-%1").arg(QCoreApplication::applicationPid() % 100000))
     {
         m_ok = ip({QStringLiteral("netns"), QStringLiteral("add"), m_name})
-            && ip({QStringLiteral("link"), QStringLiteral("add"), m_hostEnd, QStringLiteral("type"), QStringLiteral("veth"),
-                   QStringLiteral("peer"), QStringLiteral("name"), m_otherEnd})
+            && ip({QStringLiteral("link"), QStringLiteral("add"), m_hostEnd, QStringLiteral("type"),
+                   QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), m_otherEnd})
             && ip({QStringLiteral("link"), QStringLiteral("set"), m_otherEnd, QStringLiteral("netns"), m_name})
-            && ip({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("203.0.113.1/30"), QStringLiteral("dev"),
-                   m_hostEnd})
+            && ip({QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("203.0.113.1/30"),
+                   QStringLiteral("dev"), m_hostEnd})
             && ip({QStringLiteral("link"), QStringLiteral("set"), m_hostEnd, QStringLiteral("up")})
             && ip(inside({QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"),
                           QStringLiteral("203.0.113.2/30"), QStringLiteral("dev"), m_otherEnd}))
@@ -125,10 +125,16 @@ public:
     bool isReady() const { return m_ok; }
     static QHostAddress thisEnd() { return QHostAddress(QStringLiteral("203.0.113.1")); }
     // The command prefix that runs a program on the other host.
-    QStringList launcher() const { return {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), m_name}; }
+    QStringList launcher() const
+    {
+        return {QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), m_name};
+    }
 
 private:
-    QStringList inside(const QStringList &command) const { return QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name} + command; }
+    QStringList inside(const QStringList &command) const
+    {
+        return QStringList{QStringLiteral("netns"), QStringLiteral("exec"), m_name} + command;
+    }
     static bool ip(const QStringList &arguments)
     {
         QProcess process;

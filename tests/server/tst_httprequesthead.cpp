@@ -36,8 +36,8 @@ private slots:
         QTest::addColumn<QByteArray>("head");
         QTest::newRow("plain GET") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
         QTest::newRow("no Connection: upgrade") << QByteArray("GET / HTTP/1.1\r\nUpgrade: websocket\r\n\r\n");
-        QTest::newRow("POST upgrade")
-            << QByteArray("POST / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+        QTest::newRow("POST upgrade") << QByteArray(
+            "POST / HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
         QTest::newRow("h2c") << QByteArray("GET / HTTP/1.1\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n");
         QTest::newRow("HTTP/1.0") << QByteArray("GET / HTTP/1.0\r\n\r\n");
     }
