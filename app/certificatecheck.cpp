@@ -59,10 +59,7 @@ void CertificateCheck::begin(const QUrl &link)
 
 void CertificateCheck::onSslErrors(const QList<QSslError> &errors)
 {
-    const QString fingerprint = fingerprintOf(m_socket->sslConfiguration().peerCertificate());
-    const QString pinned = pinnedFingerprint();
-    const auto kind = judge(m_linkPin, pinned, fingerprint, false);
-    if (!kind) {
+    if (trust(fingerprintOf(m_socket->sslConfiguration().peerCertificate()), false)) {
         qCDebug(lcClient) << "trusting the pinned certificate of" << m_link.host() << "despite" << errors.size()
                           << "errors";
         m_errorsForgiven = true;
@@ -70,8 +67,17 @@ void CertificateCheck::onSslErrors(const QList<QSslError> &errors)
         return;
     }
     qCInfo(lcClient) << "not trusting the certificate of" << m_link.host() << ":" << errors.constFirst().errorString();
-    m_problem = CertificateProblem{*kind, m_link, fingerprint,
-                                   *kind == CertificateProblem::Kind::NotInvited ? m_linkPin : pinned};
+}
+
+bool CertificateCheck::trust(const QString &fingerprint, bool vouchedForByAuthority)
+{
+    const QString pinned = pinnedFingerprint();
+    const auto kind = judge(m_linkPin, pinned, fingerprint, vouchedForByAuthority);
+    if (kind) {
+        m_problem = CertificateProblem{*kind, m_link, fingerprint,
+                                       *kind == CertificateProblem::Kind::NotInvited ? m_linkPin : pinned};
+    }
+    return !kind;
 }
 
 bool CertificateCheck::acceptConnection()
@@ -83,16 +89,11 @@ bool CertificateCheck::acceptConnection()
         m_problem = CertificateProblem{CertificateProblem::Kind::NotInvited, m_link, {}, m_linkPin};
         return false;
     }
-    const QSslCertificate certificate = m_socket->sslConfiguration().peerCertificate();
-    const QString fingerprint = fingerprintOf(certificate);
-    const QString pinned = pinnedFingerprint();
-    if (const auto kind = judge(m_linkPin, pinned, fingerprint, !m_errorsForgiven)) {
-        m_problem = CertificateProblem{*kind, m_link, fingerprint,
-                                       *kind == CertificateProblem::Kind::NotInvited ? m_linkPin : pinned};
+    const QString fingerprint = fingerprintOf(m_socket->sslConfiguration().peerCertificate());
+    if (!trust(fingerprint, !m_errorsForgiven))
         return false;
-    }
     // Trusted without an authority: remember it, so the next visit needs no link and notices a change.
-    if (m_errorsForgiven && pinned != fingerprint)
+    if (m_errorsForgiven && pinnedFingerprint() != fingerprint)
         m_pins->pin(m_link, fingerprint);
     return true;
 }

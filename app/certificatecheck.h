@@ -62,6 +62,8 @@ public:
 
 private:
     void onSslErrors(const QList<QSslError> &errors);
+    // judge() for this connection; what is not trusted becomes problem().
+    bool trust(const QString &fingerprint, bool vouchedForByAuthority);
     QString pinnedFingerprint() const;
 
     QWebSocket *m_socket;

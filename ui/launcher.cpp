@@ -350,7 +350,8 @@ void Launcher::onConnectionFailed(const QString &reason)
 void Launcher::onCertificateRejected(const CertificateProblem &problem)
 {
     delete m_certificateQuestion;
-    m_certificateQuestion = new CertificateQuestion(problem, m_window && m_window->isVisible() ? m_window.get() : nullptr);
+    m_certificateQuestion =
+        new CertificateQuestion(problem, m_window && m_window->isVisible() ? m_window.get() : nullptr);
     connect(m_certificateQuestion, &CertificateQuestion::answered, this, [this, problem](bool trust) {
         if (trust) {
             m_client->trustCertificate(problem.fingerprint);

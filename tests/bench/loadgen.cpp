@@ -686,14 +686,14 @@ void LoadGen::continueTlsHandshake(int index)
     updateInterest(index);
 }
 
-ssize_t LoadGen::receive(Client &c, char *data, std::size_t size)
+namespace {
+
+// An SSL_read/SSL_write result in recv()/send() terms: > 0 bytes, 0 closed, -1 with errno (EAGAIN: later).
+ssize_t asSocketResult(SSL *ssl, int n)
 {
-    if (!c.ssl)
-        return recv(c.fd, data, size, 0);
-    const int n = SSL_read(c.ssl, data, static_cast<int>(size));
     if (n > 0)
         return n;
-    const int error = SSL_get_error(c.ssl, n);
+    const int error = SSL_get_error(ssl, n);
     if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
         errno = EAGAIN;
         return -1;
@@ -705,21 +705,20 @@ ssize_t LoadGen::receive(Client &c, char *data, std::size_t size)
     return -1;
 }
 
+} // namespace
+
+ssize_t LoadGen::receive(Client &c, char *data, std::size_t size)
+{
+    if (!c.ssl)
+        return recv(c.fd, data, size, 0);
+    return asSocketResult(c.ssl, SSL_read(c.ssl, data, static_cast<int>(size)));
+}
+
 ssize_t LoadGen::transmit(Client &c, const char *data, std::size_t size)
 {
     if (!c.ssl)
         return send(c.fd, data, size, MSG_NOSIGNAL);
-    const int n = SSL_write(c.ssl, data, static_cast<int>(std::min<std::size_t>(size, 1 << 20)));
-    if (n > 0)
-        return n;
-    const int error = SSL_get_error(c.ssl, n);
-    if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) {
-        errno = EAGAIN;
-        return -1;
-    }
-    ERR_clear_error();
-    errno = EIO;
-    return -1;
+    return asSocketResult(c.ssl, SSL_write(c.ssl, data, static_cast<int>(std::min<std::size_t>(size, 1 << 20))));
 }
 
 void LoadGen::pollOnce(int timeoutMs)

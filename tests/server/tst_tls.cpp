@@ -67,7 +67,8 @@ private slots:
         QVERIFY(plain.waitFor<MessageEvent>([](const MessageEvent &m) { return m.message.text == u"over TLS"; }));
         QVERIFY(tutorial.waitForLine(QStringLiteral("Alice: over TLS")));
         QVERIFY(plain.say(lobbyRoom(), QStringLiteral("in the clear")) > 0);
-        QVERIFY(encrypted.waitFor<MessageEvent>([](const MessageEvent &m) { return m.message.text == u"in the clear"; }));
+        QVERIFY(
+            encrypted.waitFor<MessageEvent>([](const MessageEvent &m) { return m.message.text == u"in the clear"; }));
     }
 
     void invitePinsTheServersCertificate()
@@ -168,7 +169,8 @@ private slots:
         QTest::addColumn<QString>("error");
         const auto one = SelfSignedCertificate::create(QStringLiteral("one"));
         const auto two = SelfSignedCertificate::create(QStringLiteral("two"));
-        QTest::newRow("key of another certificate") << one->certificate << two->privateKey << QStringLiteral("does not belong");
+        QTest::newRow("key of another certificate")
+            << one->certificate << two->privateKey << QStringLiteral("does not belong");
         QTest::newRow("not PEM") << QByteArray("hello") << one->privateKey << QStringLiteral("no PEM certificate");
         QTest::newRow("no key") << one->certificate << QByteArray() << QStringLiteral("no unencrypted PEM private key");
         QTest::newRow("missing file") << QByteArray("<missing>") << one->privateKey << QStringLiteral("cannot read");

@@ -5,9 +5,9 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDeadlineTimer>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QDeadlineTimer>
 #include <QTest>
 #include <QTimer>
 #include <QWebSocketHandshakeOptions>

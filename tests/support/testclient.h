@@ -7,8 +7,8 @@
 
 #include <QList>
 #include <QObject>
-#include <QUrl>
 #include <QSslError>
+#include <QUrl>
 #include <QWebSocket>
 
 #include <optional>
