@@ -272,7 +272,9 @@ void MainWindow::setShareUrls(const QList<QUrl> &urls)
     m_stopHostingAction->setEnabled(hosting);
     if (hosting) {
         // The fingerprint would fill the status bar: it travels in the copied link and shows in the tooltip.
-        const QUrl address = Protocol::InviteLink::address(urls.first()).adjusted(QUrl::StripTrailingSlash);
+        QUrl address = Protocol::InviteLink::address(urls.first());
+        if (address.path() == u"/")
+            address.setPath(QString()); // StripTrailingSlash keeps a path of "/" alone
         m_shareLabel->setText(tr("Others can join at %1").arg(address.toString()));
         QStringList all;
         for (const QUrl &url : urls)
