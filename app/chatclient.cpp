@@ -4,14 +4,18 @@
 #include "clientlogging.h"
 #include "clientmessages.h"
 #include "errortext.h"
+#include "identityproof.h"
 #include "invitelink.h"
 #include "overloaded.h"
 #include "protocol.h"
 #include "serverframecheck.h"
 #include "validation.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QWebSocketHandshakeOptions>
 
 namespace Natter {
@@ -213,11 +217,21 @@ void ChatClient::onConnected()
         return;
     }
     QSet<QString> sinceRooms;
-    send(Hello{m_name, m_password, m_token, m_resume.since(&sinceRooms)});
+    m_challengeAnswered = false;
+    // A keyed user's name needs no token: the key proves who comes back.
+    send(Hello{m_name, m_password, m_identity.isNull() ? m_token : QString(), m_identity.publicKey(),
+               m_resume.since(&sinceRooms)});
+    m_requests.awaitSinceRooms(sinceRooms);
+    // A keyed sign-in is not over before the proof: the question follows that.
+    if (m_identity.isNull())
+        askAfterSinceRooms();
+}
+
+void ChatClient::askAfterSinceRooms()
+{
     // The server handles a connection's frames in order, so this answer comes after every room named in `since`
     // was rejoined or refused; a refusal names no room, so the rooms still waiting then are the refused ones.
-    m_requests.awaitSinceRooms(sinceRooms);
-    if (!sinceRooms.isEmpty())
+    if (m_requests.awaitsSinceRooms())
         send(RoomsRequest{});
 }
 
@@ -311,6 +325,7 @@ void ChatClient::handle(const ServerMessage &message)
 {
     std::visit(Overloaded{
                    [this](const Welcome &welcome) { onWelcome(welcome); },
+                   [this](const Challenge &challenge) { onChallenge(challenge); },
                    [this](Joined joined) {
                        joined.members = ServerFrameCheck::acceptableNames(joined.members);
                        m_resume.joined(joined.room);
@@ -385,6 +400,23 @@ void ChatClient::onWelcome(Welcome welcome)
         sendQueued(message);
 }
 
+void ChatClient::onChallenge(const Challenge &challenge)
+{
+    if (m_identity.isNull() || m_welcomed || m_challengeAnswered) {
+        qCWarning(lcClient) << "ignoring a challenge nobody asked for";
+        return;
+    }
+    m_challengeAnswered = true;
+    // Bound to the certificate this connection saw: a server that relays the challenge from another one gets a
+    // signature that the other one refuses.
+    const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
+    const QString fingerprint = m_url.scheme() == u"wss" && !certificate.isNull()
+        ? QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex())
+        : QString();
+    send(Prove{m_identity.sign(loginProofPayload(challenge.nonce, fingerprint))});
+    askAfterSinceRooms();
+}
+
 void ChatClient::onHistory(const HistoryPage &page)
 {
     const ConversationId conversation =
@@ -397,7 +429,7 @@ void ChatClient::onHistory(const HistoryPage &page)
 
 void ChatClient::onError(const ErrorEvent &error)
 {
-    if (!m_welcomed && error.ref == Hello::Type) {
+    if (!m_welcomed && (error.ref == Hello::Type || error.ref == Prove::Type)) {
         qCInfo(lcClient) << "sign-in refused:" << errorCodeWord(error.code) << error.message;
         m_closing = true;
         m_connectTimer.stop();

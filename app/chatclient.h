@@ -6,6 +6,7 @@
 #include "certificatecheck.h"
 #include "clientmessages.h"
 #include "conversationid.h"
+#include "identitykey.h"
 #include "outbox.h"
 #include "reconnectpolicy.h"
 #include "requestledger.h"
@@ -56,6 +57,9 @@ public:
     // pinned now) and the client connects again. Ignored for any other certificate, and when an invite link named
     // another one.
     void trustCertificate(const QString &fingerprint);
+    // The key this user signs in with (see docs/protocol.md, "Keys and owned names"); a null key signs in as a
+    // guest. Takes effect at the next connection.
+    void setIdentity(const IdentityKey &key) { m_identity = key; }
     // While reconnecting: tries now instead of at the next scheduled attempt.
     void reconnectNow();
     // Stops connecting or reconnecting, or closes the connection; nothing is tried again.
@@ -139,6 +143,8 @@ private:
     void onTextMessage(const QString &frame);
     void handle(const Protocol::ServerMessage &message);
     void onWelcome(Protocol::Welcome welcome);
+    void onChallenge(const Protocol::Challenge &challenge);
+    void askAfterSinceRooms();
     void onHistory(const Protocol::HistoryPage &page);
     void onError(const Protocol::ErrorEvent &error);
     void abandonRequests();
@@ -158,6 +164,8 @@ private:
     QString m_name;
     QString m_password;
     QString m_token;
+    IdentityKey m_identity;
+    bool m_challengeAnswered = false; // in the current connection
     Protocol::ServerInfo m_serverInfo;
     bool m_welcomed = false; // in the current connection
     bool m_everWelcomed = false; // since connectToServer()

@@ -1,5 +1,6 @@
 #include "errortext.h"
 
+#include "clientmessages.h"
 #include "invitelink.h"
 #include "validation.h"
 
@@ -13,6 +14,12 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
     case ErrorCode::NameTaken:
         return subject.name.isEmpty() ? tr("Someone here already uses that name.")
                                       : tr("Someone here already uses the name %1.").arg(subject.name);
+    case ErrorCode::NameOwned:
+        return subject.name.isEmpty()
+            ? tr("That name belongs to someone else on this server. Choose another name.")
+            : tr("The name %1 belongs to someone else on this server, or looks too much like a name that does. "
+                 "Choose another name.")
+                  .arg(subject.name);
     case ErrorCode::NameInvalid:
         // The client knows the rule the server applied, and says it in the user's language.
         if (const auto problem = Protocol::validateName(subject.name.isEmpty() ? subject.peer : subject.name))
@@ -23,6 +30,9 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
             return problem->message;
         return tr("That is not a valid room name.");
     case ErrorCode::AuthFailed:
+        if (error.ref == Protocol::Prove::Type)
+            return tr("The server did not accept the proof of your identity. If you reach it through another server "
+                      "or a proxy that decrypts the connection, join it directly.");
         return tr("The password is not right.");
     case ErrorCode::NotInRoom:
         return subject.room.isEmpty() ? tr("You are not in that room any more.")
@@ -34,6 +44,10 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
         return subject.peer.isEmpty()
             ? tr("That person is not online. Messages can only be sent to people who are online.")
             : tr("%1 is not online. Messages can only be sent to people who are online.").arg(subject.peer);
+    case ErrorCode::RecipientOffline:
+        return subject.peer.isEmpty()
+            ? tr("That person is a guest who is not online now, so the message cannot wait for them.")
+            : tr("%1 is a guest who is not online now, so the message cannot wait for them.").arg(subject.peer);
     case ErrorCode::TextInvalid:
         return tr("The message is empty or holds characters that cannot be sent.");
     case ErrorCode::TopicInvalid:

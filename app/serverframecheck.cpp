@@ -90,6 +90,7 @@ std::optional<QString> ServerFrameCheck::problemWith(const ServerMessage &messag
                 return std::nullopt;
             },
             [](const ErrorEvent &) -> std::optional<QString> { return std::nullopt; },
+            [](const Challenge &) -> std::optional<QString> { return std::nullopt; }, // the nonce's size is checked
         },
         message);
 }

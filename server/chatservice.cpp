@@ -8,31 +8,25 @@
 #include "plaintextmode.h"
 #include "validation.h"
 
-#include <QRandomGenerator>
 #include <QUuid>
 
 namespace Natter {
 
 using namespace Protocol;
 
-namespace {
-
-QString newToken()
-{
-    quint32 words[4];
-    QRandomGenerator::system()->fillRange(words);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
-}
-
-} // namespace
-
 ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_config(config)
+    , m_identities(&store->database(), config.maxIdentities, config.namesPerIdentity)
+    , m_mailbox(&store->database())
+    , m_names(&m_identities, &m_sessions)
+    , m_signIn(&m_identities, &m_sessions, &m_names, config)
     , m_plainPresence(&m_rooms, config.plainPresenceWindowMs)
-    , m_router(store, &m_rooms, &m_sessions, &m_plainPresence, config, this)
-{ }
+    , m_router(store, &m_rooms, &m_sessions, &m_names, &m_mailbox, &m_plainPresence, config, this)
+{
+    connect(&m_signIn, &SignIn::admitted, this, &ChatService::welcome);
+}
 
 void ChatService::loadRooms()
 {
@@ -54,16 +48,23 @@ void ChatService::attach(ClientSession *session)
 void ChatService::onRequest(ClientSession *session, const ClientMessage &message)
 {
     if (const auto *helloMessage = std::get_if<Hello>(&message)) {
-        hello(session, *helloMessage);
+        m_signIn.hello(session, *helloMessage);
+        return;
+    }
+    if (const auto *proveMessage = std::get_if<Prove>(&message)) {
+        m_signIn.prove(session, *proveMessage);
         return;
     }
     if (!session->isWelcomed()) {
-        session->sendError({ErrorCode::HelloRequired, QStringLiteral("Say hello with your name first.")},
+        session->sendError({ErrorCode::HelloRequired,
+                            m_signIn.isChallenged(session) ? QStringLiteral("Answer the challenge with prove first.")
+                                                           : QStringLiteral("Say hello with your name first.")},
                            typeOf(message));
         return;
     }
     std::visit(Overloaded{
                    [](const Hello &) {},
+                   [](const Prove &) {},
                    [&](const Join &request) { join(session, request.room, true); },
                    [&](const Leave &request) { leave(session, request.room); },
                    [&](const Send &request) { m_router.post(session, request); },
@@ -76,45 +77,18 @@ void ChatService::onRequest(ClientSession *session, const ClientMessage &message
                message);
 }
 
-void ChatService::hello(ClientSession *session, const Hello &hello)
+void ChatService::welcome(ClientSession *session, const Hello &hello, ClientSession *previous)
 {
-    const QString ref = hello.Type.toString();
-    if (session->isWelcomed()) {
-        session->sendError({ErrorCode::AlreadyWelcomed, QStringLiteral("You are already signed in.")}, ref);
-        return;
-    }
-    if (!m_config.password.isEmpty() && hello.password != m_config.password) {
-        qCInfo(lcServer) << session->peer() << "gave a wrong password";
-        session->sendError({ErrorCode::AuthFailed, QStringLiteral("Wrong server password.")}, ref);
-        session->closeWith(CloseCode::AuthFailed, QStringLiteral("wrong password"));
-        return;
-    }
-    ClientSession *holder = m_sessions.find(hello.name);
-    if (holder && (hello.token.isEmpty() || hello.token != holder->token())) {
-        session->sendError({ErrorCode::NameTaken, QStringLiteral("%1 is already taken here.").arg(holder->name())},
-                           ref);
-        return;
-    }
-    if (const ClientSession *similar = holder ? nullptr : m_sessions.lookAlike(hello.name)) {
-        session->sendError({ErrorCode::NameTaken,
-                            QStringLiteral("%1 looks the same as %2, who is here.").arg(hello.name, similar->name())},
-                           ref);
-        return;
-    }
-    // A reclaimed name keeps the spelling everyone already sees.
-    session->setName(holder ? holder->name() : hello.name);
-    if (holder) {
-        // The same user came back before its old connection timed out: the new one takes its place quietly.
+    if (previous && previous->nameKey() == nameKey(hello.name)) {
+        // The same user came back before its old connection timed out: the new one takes its place quietly, with
+        // the spelling everyone already sees.
         qCInfo(lcServer) << hello.name << "reconnected from" << session->peer();
-        session->setToken(holder->token());
-        for (const QString &room : holder->rooms())
-            session->addRoom(room);
-        m_rooms.replaceMember(holder, session);
-        m_sessions.remove(holder);
-        holder->markReplaced();
-        holder->closeWith(CloseCode::Replaced, QStringLiteral("signed in from another connection"));
+        session->setName(previous->name());
+        takeOver(session, previous);
     } else {
-        session->setToken(newToken());
+        if (previous)
+            signOut(previous); // the same key under another name: that name leaves
+        session->setName(hello.name);
     }
     m_sessions.add(session);
     session->send(Welcome{session->name(),
@@ -123,12 +97,49 @@ void ChatService::hello(ClientSession *session, const Hello &hello)
                           m_rooms.summaries()});
 
     for (auto it = hello.since.cbegin(); it != hello.since.cend(); ++it) {
-        if (it.key().startsWith(u'@')) {
-            m_router.replay(session, HistoryStore::directConversation(session->name(), it.key().mid(1)), it.value());
-        } else if (join(session, it.key(), false)) {
+        if (!it.key().startsWith(u'@') && join(session, it.key(), false))
             m_router.replay(session, it.key(), it.value());
+    }
+    replayDirect(session, hello.since);
+}
+
+void ChatService::replayDirect(ClientSession *session, const QHash<QString, qint64> &since)
+{
+    QSet<QString> replayed;
+    for (auto it = since.cbegin(); it != since.cend(); ++it) {
+        if (!it.key().startsWith(u'@'))
+            continue;
+        if (const auto peer = m_names.partyOf(it.key().mid(1))) {
+            const QString conversation = HistoryStore::directConversation(session->party(), peer->party);
+            m_router.replay(session, conversation, it.value());
+            replayed.insert(conversation);
         }
     }
+    if (session->isGuest())
+        return;
+    // Direct messages that arrived while the owner was away, from conversations the client did not ask about.
+    for (const OfflineMailbox::Held &held : m_mailbox.take(session->identity())) {
+        if (!replayed.contains(held.conversation))
+            m_router.replay(session, held.conversation, held.firstSeq - 1);
+    }
+}
+
+void ChatService::takeOver(ClientSession *session, ClientSession *previous)
+{
+    for (const QString &room : previous->rooms())
+        session->addRoom(room);
+    m_rooms.replaceMember(previous, session);
+    m_sessions.remove(previous);
+    previous->markReplaced();
+    previous->closeWith(CloseCode::Replaced, QStringLiteral("signed in from another connection"));
+}
+
+void ChatService::signOut(ClientSession *session)
+{
+    qCInfo(lcServer) << session->name() << "signed in again under another name from elsewhere";
+    onClosed(session);
+    session->markReplaced();
+    session->closeWith(CloseCode::Replaced, QStringLiteral("signed in from another connection"));
 }
 
 bool ChatService::requireMember(ClientSession *session, const QString &room, const QString &ref)
@@ -184,12 +195,12 @@ bool ChatService::join(ClientSession *session, const QString &room, bool withHis
             m_store->ensureRoom(room);
         m_rooms.addMember(room, session);
         session->addRoom(room);
-        broadcastPresence(Presence{room, session->name(), PresenceChange::Joined, {}},
+        broadcastPresence(Presence{room, session->name(), PresenceChange::Joined, {}, session->publicKey()},
                           session->mode() == ClientSession::Mode::Natter ? session : nullptr);
     }
     if (session->mode() != ClientSession::Mode::Natter)
         return true;
-    Joined joined{room, m_rooms.topic(room), m_rooms.memberNames(room), {}, false};
+    Joined joined{room, m_rooms.topic(room), m_rooms.memberNames(room), m_rooms.memberKeys(room), {}, false};
     if (withHistory)
         joined.history = m_store->latest(room, m_config.limits.historyPageSize, &joined.more);
     else
@@ -202,7 +213,7 @@ void ChatService::leave(ClientSession *session, const QString &room)
 {
     if (!requireMember(session, room, Leave::Type.toString()))
         return;
-    broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}});
+    broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}, {}});
     m_rooms.removeMember(room, session);
     session->removeRoom(room);
 }
@@ -251,25 +262,21 @@ void ChatService::rename(ClientSession *session, const QString &name)
         session->sendError(*error, ref);
         return;
     }
-    const ClientSession *holder = m_sessions.find(name);
-    if (holder && holder != session) {
-        session->sendError({ErrorCode::NameTaken, QStringLiteral("%1 is already taken here.").arg(holder->name())},
-                           ref);
-        return;
-    }
-    if (const ClientSession *similar = m_sessions.lookAlike(name); similar && similar != session) {
-        session->sendError(
-            {ErrorCode::NameTaken, QStringLiteral("%1 looks the same as %2, who is here.").arg(name, similar->name())},
-            ref);
+    if (const auto refusal = m_names.refusal(name, session->identity(), session)) {
+        session->sendError(*refusal, ref);
         return;
     }
     const QString previous = session->name();
     if (previous == name)
         return;
+    if (!session->isGuest() && !m_identities.claim(session->identity(), name)) {
+        session->sendError({ErrorCode::InternalError, QStringLiteral("The server could not record your name.")}, ref);
+        return;
+    }
     m_sessions.rename(session, name);
     m_plainPresence.flush(); // the old name's arrival is told before its change
     // Everyone who shares a room hears of it once, and so does the renamed user.
-    OutgoingFrame frame(Presence{{}, name, PresenceChange::Renamed, previous});
+    OutgoingFrame frame(Presence{{}, name, PresenceChange::Renamed, previous, session->publicKey()});
     QSet<ClientSession *> told{session};
     session->send(frame);
     for (const QString &room : session->rooms()) {
@@ -294,7 +301,7 @@ void ChatService::welcomePlainText(ClientSession *session)
 void ChatService::admitPlainText(ClientSession *session, bool afterPassword)
 {
     session->setName(m_sessions.nextGuestName());
-    session->setToken(newToken());
+    session->setToken(newGuestToken());
     m_sessions.add(session);
     session->sendPlainLine(afterPassword ? PlainTextMode::admittedLine(session->name())
                                          : PlainTextMode::welcomeLine(m_config.name, session->name()));
@@ -340,12 +347,13 @@ void ChatService::onPlainText(ClientSession *session, const QString &text)
 
 void ChatService::onClosed(ClientSession *session)
 {
+    m_signIn.forget(session);
     if (!session->isWelcomed() || session->isReplaced())
         return;
     const QSet<QString> rooms = session->rooms();
     for (const QString &room : rooms) {
         m_rooms.removeMember(room, session);
-        broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}});
+        broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}, {}});
     }
     m_sessions.remove(session);
 }

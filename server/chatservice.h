@@ -1,13 +1,17 @@
 #pragma once
 
-// The chat itself: names, rooms, presence, topics, typing; one handler per natter.v1 request.
+// The chat itself: welcomes, names, rooms, presence, topics, typing; one handler per natter.v1 request.
 
 #include "clientmessages.h"
+#include "identitydirectory.h"
 #include "messagerouter.h"
+#include "nameownership.h"
+#include "offlinemailbox.h"
 #include "presencedigest.h"
 #include "roomdirectory.h"
 #include "serverconfig.h"
 #include "sessionregistry.h"
+#include "signin.h"
 
 #include <QObject>
 
@@ -34,7 +38,10 @@ private:
     void onPlainText(ClientSession *session, const QString &text);
     void onClosed(ClientSession *session);
 
-    void hello(ClientSession *session, const Protocol::Hello &hello);
+    void welcome(ClientSession *session, const Protocol::Hello &hello, ClientSession *previous);
+    void takeOver(ClientSession *session, ClientSession *previous);
+    void signOut(ClientSession *session);
+    void replayDirect(ClientSession *session, const QHash<QString, qint64> &since);
     bool join(ClientSession *session, const QString &room, bool withHistory);
     void leave(ClientSession *session, const QString &room);
     void typing(ClientSession *session, const Protocol::Typing &typing);
@@ -51,6 +58,10 @@ private:
     const ServerConfig &m_config;
     RoomDirectory m_rooms;
     SessionRegistry m_sessions;
+    IdentityDirectory m_identities;
+    OfflineMailbox m_mailbox;
+    NameOwnership m_names;
+    SignIn m_signIn;
     PresenceDigest m_plainPresence;
     MessageRouter m_router;
 };

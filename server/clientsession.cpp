@@ -7,6 +7,7 @@
 #include "validation.h"
 #include "websocketframe.h"
 
+#include <QCryptographicHash>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -70,6 +71,32 @@ void ClientSession::setName(const QString &name)
 {
     m_name = name;
     m_nameKey = Protocol::nameKey(name);
+}
+
+void ClientSession::setIdentity(qint64 identity, const QByteArray &publicKey)
+{
+    m_identity = identity;
+    m_publicKey = publicKey;
+}
+
+QString ClientSession::party() const
+{
+    if (m_identity != 0)
+        return identityParty(m_identity);
+    return u'g'
+        + QString::fromLatin1(QCryptographicHash::hash(m_token.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+}
+
+QString ClientSession::identityParty(qint64 identity)
+{
+    return QStringLiteral("k%1").arg(identity);
+}
+
+QString ClientSession::certificateFingerprint() const
+{
+    if (!m_tls)
+        return {};
+    return QString::fromLatin1(m_tls->sslConfiguration().localCertificate().digest(QCryptographicHash::Sha256).toHex());
 }
 
 void ClientSession::onKeepaliveTick()

@@ -46,6 +46,17 @@ public:
     void setName(const QString &name);
     QString token() const { return m_token; }
     void setToken(const QString &token) { m_token = token; }
+    // The key this session proved it holds (see IdentityDirectory); 0 and empty for a guest.
+    qint64 identity() const { return m_identity; }
+    QByteArray publicKey() const { return m_publicKey; }
+    void setIdentity(qint64 identity, const QByteArray &publicKey);
+    bool isGuest() const { return m_identity == 0; }
+    // Who this session is to its direct conversations: "k<identity>" for a key, "g<hash of the token>" for a
+    // guest, so that a guest's messages are readable only with the token that wrote them.
+    QString party() const;
+    static QString identityParty(qint64 identity);
+    // The lower-case hex SHA-256 of the certificate this connection was encrypted with; empty when unencrypted.
+    QString certificateFingerprint() const;
 
     const QSet<QString> &rooms() const { return m_rooms; }
     void addRoom(const QString &room) { m_rooms.insert(room); }
@@ -91,6 +102,8 @@ private:
     QString m_name;
     QString m_nameKey;
     QString m_token;
+    qint64 m_identity = 0;
+    QByteArray m_publicKey;
     QSet<QString> m_rooms;
     TokenBucket m_bucket;
     int m_strikes = 0;

@@ -39,6 +39,27 @@ QList<QStringList> migrationSteps()
                            "PRIMARY KEY (conversation, seq)) WITHOUT ROWID"),
             QStringLiteral("CREATE UNIQUE INDEX messages_sender_client ON messages (sender_key, client_id)"),
         },
+        {
+            // Everyone who signed in with a key, and the names each key owns (see IdentityDirectory).
+            QStringLiteral("CREATE TABLE identities ("
+                           "id INTEGER PRIMARY KEY, "
+                           "public_key BLOB NOT NULL UNIQUE, "
+                           "created_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE owned_names ("
+                           "name_key TEXT PRIMARY KEY, "
+                           "skeleton TEXT NOT NULL, "
+                           "name TEXT NOT NULL, "
+                           "identity INTEGER NOT NULL REFERENCES identities (id), "
+                           "used_ms INTEGER NOT NULL) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX owned_names_skeleton ON owned_names (skeleton)"),
+            QStringLiteral("CREATE INDEX owned_names_identity ON owned_names (identity, used_ms)"),
+            // Direct conversations with messages an owner has not received yet (see OfflineMailbox).
+            QStringLiteral("CREATE TABLE offline_directs ("
+                           "identity INTEGER NOT NULL REFERENCES identities (id), "
+                           "conversation TEXT NOT NULL, "
+                           "first_seq INTEGER NOT NULL, "
+                           "PRIMARY KEY (identity, conversation)) WITHOUT ROWID"),
+        },
     };
 }
 

@@ -17,7 +17,7 @@ namespace Natter {
 class HistoryDatabase
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     HistoryDatabase();
     ~HistoryDatabase();

@@ -19,10 +19,11 @@ namespace {
 
 enum class ConversationKind { Room = 0, Direct = 1 };
 
-// A room name never contains a newline, so this prefix keeps direct pairs and rooms apart.
+// A room name never contains a newline, so these prefixes keep direct pairs and rooms apart. "dk" pairs are
+// parties (keys or guest tokens); "dm" pairs were names, before names were owned, and are kept but never read.
 bool isDirectKey(const QString &conversation)
 {
-    return conversation.startsWith(u"dm\n");
+    return conversation.startsWith(u"dk\n") || conversation.startsWith(u"dm\n");
 }
 
 // QSQLITE binds a null QString as SQL NULL, which the NOT NULL text columns refuse.
@@ -81,18 +82,18 @@ void HistoryStore::close()
     m_database.close();
 }
 
-QString HistoryStore::directConversation(const QString &nameA, const QString &nameB)
+QString HistoryStore::directConversation(const QString &partyA, const QString &partyB)
 {
-    QString a = Protocol::nameKey(nameA);
-    QString b = Protocol::nameKey(nameB);
-    if (b < a)
-        std::swap(a, b);
-    return QStringLiteral("dm\n") + a + u'\n' + b;
+    return partyB < partyA ? QStringLiteral("dk\n") + partyB + u'\n' + partyA
+                           : QStringLiteral("dk\n") + partyA + u'\n' + partyB;
 }
 
-QString HistoryStore::conversationOf(const ChatMessage &message)
+QStringList HistoryStore::directParties(const QString &conversation)
 {
-    return message.isDirect() ? directConversation(message.from, message.to) : message.room;
+    if (!conversation.startsWith(u"dk\n"))
+        return {};
+    const QStringList parts = conversation.mid(3).split(u'\n');
+    return parts.size() == 2 ? parts : QStringList();
 }
 
 qint64 HistoryStore::conversationId(const QString &conversation, bool create)
@@ -159,7 +160,8 @@ qint64 HistoryStore::storedLastSeq(const QString &conversation) const
     return last ? last->toLongLong() : 0;
 }
 
-HistoryStore::AppendResult HistoryStore::append(const ChatMessage &message, const QString &senderKey, IdSource idSource)
+HistoryStore::AppendResult HistoryStore::append(const QString &conversation, const ChatMessage &message,
+                                                const QString &senderKey, IdSource idSource)
 {
     const auto pendingKey = std::pair(senderKey, message.id);
     if (idSource == IdSource::Client) {
@@ -169,7 +171,6 @@ HistoryStore::AppendResult HistoryStore::append(const ChatMessage &message, cons
             return {AppendStatus::AlreadyStored, *std::move(stored)};
     }
 
-    const QString conversation = conversationOf(message);
     auto next = m_nextSeq.find(conversation);
     if (next == m_nextSeq.end())
         next = m_nextSeq.insert(conversation, storedLastSeq(conversation) + 1);
@@ -210,13 +211,17 @@ bool HistoryStore::flush()
     QString error;
     const bool stored = writeBatch(batch, &error);
     QList<ChatMessage> messages;
+    QStringList conversations;
     messages.reserve(batch.size());
-    for (const Pending &entry : batch)
+    conversations.reserve(batch.size());
+    for (const Pending &entry : batch) {
         messages.append(entry.message);
+        conversations.append(entry.conversation);
+    }
 
     if (stored) {
         qCDebug(lcStore) << "Committed" << messages.size() << "messages";
-        emit committed(messages);
+        emit committed(messages, conversations);
         return true;
     }
     qCWarning(lcStore).noquote() << "Committing" << messages.size() << "messages failed:" << error;
@@ -225,7 +230,7 @@ bool HistoryStore::flush()
         m_nextSeq.remove(entry.conversation);
         m_conversationIds.remove(entry.conversation);
     }
-    emit commitFailed(messages, error);
+    emit commitFailed(messages, conversations, error);
     return false;
 }
 

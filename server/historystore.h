@@ -48,15 +48,17 @@ public:
     // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
     void setDurableCommits(bool durable) { m_database.setDurableCommits(durable); }
 
-    // The conversation a direct message between two users belongs to (order of names does not matter).
-    static QString directConversation(const QString &nameA, const QString &nameB);
-    static QString conversationOf(const Protocol::ChatMessage &message);
+    // The conversation of the direct messages between two parties (see Party); their order does not matter.
+    static QString directConversation(const QString &partyA, const QString &partyB);
+    // The two parties of a direct conversation made by directConversation(); empty for anything else.
+    static QStringList directParties(const QString &conversation);
 
     // Who made the message's id. A client may send the same id again (a resend after reconnecting), so its
     // ids are checked against what is queued and stored; ids the server makes itself are new by construction.
     enum class IdSource { Client, Server };
-    // Assigns seq and ts and queues the message. senderKey identifies the sender for the duplicate check.
-    AppendResult append(const Protocol::ChatMessage &message, const QString &senderKey,
+    // Assigns seq and ts and queues the message in the conversation (a room's name, or a directConversation()).
+    // senderKey identifies the sender for the duplicate check.
+    AppendResult append(const QString &conversation, const Protocol::ChatMessage &message, const QString &senderKey,
                         IdSource idSource = IdSource::Client);
     // Commits everything queued now, in one transaction. Returns false if the commit failed.
     bool flush();
@@ -75,11 +77,16 @@ public:
     bool setTopic(const QString &room, const QString &topic);
     QList<StoredRoom> rooms() const;
 
+    // The open file, for the tables kept beside the messages (names, mailboxes).
+    HistoryDatabase &database() { return m_database; }
+
 signals:
-    // Emitted after each successful commit with the messages it made durable, in append order.
-    void committed(const QList<Protocol::ChatMessage> &messages);
+    // Emitted after each successful commit with the messages it made durable, in append order, and the
+    // conversation of each.
+    void committed(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations);
     // Emitted when a commit failed; the messages were not stored and their seqs are free again.
-    void commitFailed(const QList<Protocol::ChatMessage> &messages, const QString &error);
+    void commitFailed(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations,
+                      const QString &error);
 
 private:
     struct Pending

@@ -3,6 +3,8 @@
 #include "clientsession.h"
 #include "historystore.h"
 #include "logging.h"
+#include "nameownership.h"
+#include "offlinemailbox.h"
 #include "outgoingframe.h"
 #include "presencedigest.h"
 #include "roomdirectory.h"
@@ -20,11 +22,14 @@ constexpr int ReplayPage = 500;
 }
 
 MessageRouter::MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions,
-                             PresenceDigest *plainPresence, const ServerConfig &config, QObject *parent)
+                             const NameOwnership *names, OfflineMailbox *mailbox, PresenceDigest *plainPresence,
+                             const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_rooms(rooms)
     , m_sessions(sessions)
+    , m_names(names)
+    , m_mailbox(mailbox)
     , m_plainPresence(plainPresence)
     , m_config(config)
 {
@@ -48,6 +53,7 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
     message.id = send.id;
     message.text = send.text;
     message.kind = send.kind;
+    QString conversation;
     if (!send.room.isEmpty()) {
         if (!sender->rooms().contains(send.room)) {
             sender->sendError({ErrorCode::NotInRoom, QStringLiteral("Join #%1 before writing to it.").arg(send.room)},
@@ -55,44 +61,56 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
             return;
         }
         message.room = send.room;
+        conversation = send.room;
     } else {
-        const ClientSession *recipient = m_sessions->find(send.to);
+        // Someone online, or the owner of the name while away: the message waits for them.
+        const auto recipient = m_names->partyOf(send.to);
         if (!recipient) {
-            sender->sendError({ErrorCode::UserUnknown, QStringLiteral("%1 is not online.").arg(send.to)}, send.id);
+            sender->sendError(
+                {ErrorCode::RecipientOffline,
+                 QStringLiteral("%1 is not online, and as a guest cannot receive messages while away.").arg(send.to)},
+                send.id);
             return;
         }
-        message.to = recipient->name();
+        message.to = recipient->name;
+        conversation = HistoryStore::directConversation(sender->party(), recipient->party);
     }
 
-    const HistoryStore::AppendResult result = m_store->append(message, sender->nameKey(), idSource);
+    // A resend is known by its id and its sender: the key, or for a guest the name (a guest that lost its token
+    // after a restart still resends what it had queued).
+    const QString senderKey = sender->isGuest() ? sender->nameKey() : sender->party();
+    const HistoryStore::AppendResult result = m_store->append(conversation, message, senderKey, idSource);
     switch (result.status) {
     case HistoryStore::AppendStatus::AlreadyStored:
         sender->send(ackFor(result.message));
         break;
     case HistoryStore::AppendStatus::Queued:
     case HistoryStore::AppendStatus::AlreadyQueued:
-        m_waiting[{HistoryStore::conversationOf(result.message), result.message.seq}].append(sender);
+        m_waiting[{conversation, result.message.seq}].append(sender);
         break;
     }
 }
 
-void MessageRouter::onCommitted(const QList<ChatMessage> &messages)
+void MessageRouter::onCommitted(const QList<ChatMessage> &messages, const QStringList &conversations)
 {
-    for (const ChatMessage &message : messages) {
-        const auto waiting = m_waiting.take({HistoryStore::conversationOf(message), message.seq});
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const ChatMessage &message = messages.at(i);
+        const auto waiting = m_waiting.take({conversations.at(i), message.seq});
         for (const QPointer<ClientSession> &sender : waiting) {
             if (sender)
                 sender->send(ackFor(message));
         }
-        deliver(message, waiting);
+        deliver(message, conversations.at(i), waiting);
     }
 }
 
-void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QString &error)
+void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QStringList &conversations,
+                                   const QString &error)
 {
     qCWarning(lcServer) << "could not store" << messages.size() << "messages:" << error;
-    for (const ChatMessage &message : messages) {
-        const auto waiting = m_waiting.take({HistoryStore::conversationOf(message), message.seq});
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const ChatMessage &message = messages.at(i);
+        const auto waiting = m_waiting.take({conversations.at(i), message.seq});
         for (const QPointer<ClientSession> &sender : waiting) {
             if (sender) {
                 sender->sendError({ErrorCode::InternalError,
@@ -103,7 +121,8 @@ void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QSt
     }
 }
 
-void MessageRouter::deliver(const ChatMessage &message, const QList<QPointer<ClientSession>> &senders)
+void MessageRouter::deliver(const ChatMessage &message, const QString &conversation,
+                            const QList<QPointer<ClientSession>> &senders)
 {
     OutgoingFrame frame(MessageEvent{message});
     // Plain-text clients hear who arrived in the lobby before anything that person says, here or directly.
@@ -114,10 +133,32 @@ void MessageRouter::deliver(const ChatMessage &message, const QList<QPointer<Cli
             member->send(frame);
         return;
     }
-    // The sending session is known even if it was renamed before the commit; the others are found by name.
-    QSet<ClientSession *> parties{m_sessions->find(message.from), m_sessions->find(message.to)};
+    deliverDirect(frame, message, conversation, senders);
+}
+
+void MessageRouter::deliverDirect(OutgoingFrame &frame, const ChatMessage &message, const QString &conversation,
+                                  const QList<QPointer<ClientSession>> &senders)
+{
+    // The sending session is known even if it was renamed before the commit; the others are found by party: a key
+    // wherever it is signed in now, a guest under the name the message names.
+    QSet<ClientSession *> parties;
     for (const QPointer<ClientSession> &sender : senders)
         parties.insert(sender.data());
+    const QList<ClientSession *> byName{m_sessions->find(message.from), m_sessions->find(message.to)};
+    for (const QString &party : HistoryStore::directParties(conversation)) {
+        if (party.startsWith(u'k')) {
+            const qint64 identity = party.mid(1).toLongLong();
+            if (ClientSession *owner = m_sessions->findIdentity(identity))
+                parties.insert(owner);
+            else
+                m_mailbox->hold(identity, conversation, message.seq);
+            continue;
+        }
+        for (ClientSession *session : byName) {
+            if (session && session->party() == party)
+                parties.insert(session);
+        }
+    }
     parties.remove(nullptr);
     for (ClientSession *party : std::as_const(parties))
         party->send(frame);
@@ -134,7 +175,13 @@ void MessageRouter::sendHistory(ClientSession *session, const HistoryRequest &re
             return;
         }
     } else {
-        conversation = HistoryStore::directConversation(session->name(), request.to);
+        // Only the two parties' own conversation: nothing for an away guest, nothing written under another key.
+        const auto peer = m_names->partyOf(request.to);
+        if (!peer) {
+            session->send(HistoryPage{{}, request.to, {}, false});
+            return;
+        }
+        conversation = HistoryStore::directConversation(session->party(), peer->party);
     }
     const int pageSize = request.limit > 0 ? request.limit : m_config.limits.historyPageSize;
     const int limit = std::clamp(pageSize, 1, m_config.limits.maxHistoryPage);

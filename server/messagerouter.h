@@ -14,6 +14,9 @@
 namespace Natter {
 
 class ClientSession;
+class NameOwnership;
+class OutgoingFrame;
+class OfflineMailbox;
 class PresenceDigest;
 class RoomDirectory;
 class SessionRegistry;
@@ -22,8 +25,9 @@ class MessageRouter : public QObject
 {
     Q_OBJECT
 public:
-    MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions, PresenceDigest *plainPresence,
-                  const ServerConfig &config, QObject *parent = nullptr);
+    MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions, const NameOwnership *names,
+                  OfflineMailbox *mailbox, PresenceDigest *plainPresence, const ServerConfig &config,
+                  QObject *parent = nullptr);
 
     // Validates and queues a message; the sender gets an ack, or an error that names the send's id.
     void post(ClientSession *sender, const Protocol::Send &send,
@@ -36,14 +40,20 @@ public:
 private:
     using WaitKey = std::pair<QString, qint64>; // conversation, seq
 
-    void onCommitted(const QList<Protocol::ChatMessage> &messages);
-    void onCommitFailed(const QList<Protocol::ChatMessage> &messages, const QString &error);
-    void deliver(const Protocol::ChatMessage &message, const QList<QPointer<ClientSession>> &senders);
+    void onCommitted(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations);
+    void onCommitFailed(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations,
+                        const QString &error);
+    void deliver(const Protocol::ChatMessage &message, const QString &conversation,
+                 const QList<QPointer<ClientSession>> &senders);
+    void deliverDirect(OutgoingFrame &frame, const Protocol::ChatMessage &message, const QString &conversation,
+                       const QList<QPointer<ClientSession>> &senders);
     static Protocol::Ack ackFor(const Protocol::ChatMessage &message);
 
     HistoryStore *m_store;
     RoomDirectory *m_rooms;
     SessionRegistry *m_sessions;
+    const NameOwnership *m_names;
+    OfflineMailbox *m_mailbox;
     PresenceDigest *m_plainPresence;
     const ServerConfig &m_config;
     QHash<WaitKey, QList<QPointer<ClientSession>>> m_waiting; // senders waiting for their ack

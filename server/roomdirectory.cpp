@@ -67,6 +67,16 @@ QStringList RoomDirectory::memberNames(const QString &room) const
     return names;
 }
 
+QHash<QString, QByteArray> RoomDirectory::memberKeys(const QString &room) const
+{
+    QHash<QString, QByteArray> keys;
+    for (const ClientSession *session : members(room)) {
+        if (!session->isGuest())
+            keys.insert(session->name(), session->publicKey());
+    }
+    return keys;
+}
+
 QList<Protocol::RoomSummary> RoomDirectory::summaries() const
 {
     QList<Protocol::RoomSummary> list;

@@ -32,6 +32,8 @@ public:
 
     const QList<ClientSession *> &members(const QString &room) const;
     QStringList memberNames(const QString &room) const;
+    // The public keys of the members who signed in with one, by name.
+    QHash<QString, QByteArray> memberKeys(const QString &room) const;
     QList<Protocol::RoomSummary> summaries() const;
 
 private:

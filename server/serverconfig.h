@@ -25,6 +25,8 @@ struct ServerConfig
     int maxClients = 1000;
     int maxConnectionsPerAddress = 32;
     int maxRooms = 1000; // rooms that may exist; joining a new one past this is refused
+    int maxIdentities = 100'000; // keys the server remembers; a new key past this is refused with server_full
+    int namesPerIdentity = 4; // names one key owns; taking another releases its least recently used one
     int handshakeTimeoutMs = 10'000;
     int pingIntervalMs = 30'000;
     int pingTimeoutMs = 75'000; // a peer silent for this long (no frame, no pong) is dropped

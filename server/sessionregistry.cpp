@@ -20,6 +20,8 @@ void SessionRegistry::add(ClientSession *session)
 {
     m_byKey.insert(session->nameKey(), session);
     m_bySkeleton.insert(Protocol::nameSkeleton(session->name()), session);
+    if (session->identity() != 0)
+        m_byIdentity.insert(session->identity(), session);
 }
 
 void SessionRegistry::remove(ClientSession *session)
@@ -30,6 +32,9 @@ void SessionRegistry::remove(ClientSession *session)
     const auto similar = m_bySkeleton.constFind(Protocol::nameSkeleton(session->name()));
     if (similar != m_bySkeleton.cend() && similar.value() == session)
         m_bySkeleton.erase(similar);
+    const auto keyed = m_byIdentity.constFind(session->identity());
+    if (keyed != m_byIdentity.cend() && keyed.value() == session)
+        m_byIdentity.erase(keyed);
 }
 
 void SessionRegistry::rename(ClientSession *session, const QString &newName)

@@ -1,6 +1,7 @@
 #pragma once
 
-// Who is online: the welcomed sessions by name, unique case-insensitively and by look (see nameSkeleton).
+// Who is online: the welcomed sessions by name, unique case-insensitively and by look (see nameSkeleton), and by
+// identity (one session per key).
 
 #include <QHash>
 #include <QString>
@@ -13,6 +14,8 @@ class SessionRegistry
 {
 public:
     ClientSession *find(const QString &name) const;
+    // The session signed in with this identity (see ClientSession::identity); null if it is away.
+    ClientSession *findIdentity(qint64 identity) const { return m_byIdentity.value(identity, nullptr); }
     bool isTaken(const QString &name) const { return find(name) != nullptr || lookAlike(name) != nullptr; }
     // Someone online whose name looks like this one (the same skeleton) but is another name; null if nobody.
     ClientSession *lookAlike(const QString &name) const;
@@ -31,6 +34,7 @@ public:
 private:
     QHash<QString, ClientSession *> m_byKey;
     QHash<QString, ClientSession *> m_bySkeleton;
+    QHash<qint64, ClientSession *> m_byIdentity;
     int m_nextGuest = 1;
 };
 

@@ -390,6 +390,26 @@ Erhalten: %2</translation>
         <source>A secure connection to %1 could not be set up. If the host runs its chat without encryption, join at %2 instead.</source>
         <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden. Wenn der Host seinen Chat ohne Verschlüsselung betreibt, tritt stattdessen unter %2 bei.</translation>
     </message>
+    <message>
+        <source>That name belongs to someone else on this server. Choose another name.</source>
+        <translation>Dieser Name gehört auf diesem Server jemand anderem. Wähle einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The name %1 belongs to someone else on this server, or looks too much like a name that does. Choose another name.</source>
+        <translation>Der Name %1 gehört auf diesem Server jemand anderem oder sieht einem solchen Namen zu ähnlich. Wähle einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the proof of your identity. If you reach it through another server or a proxy that decrypts the connection, join it directly.</source>
+        <translation>Der Server hat den Nachweis deiner Identität nicht angenommen. Wenn du ihn über einen anderen Server oder einen Proxy erreichst, der die Verbindung entschlüsselt, tritt ihm direkt bei.</translation>
+    </message>
+    <message>
+        <source>That person is a guest who is not online now, so the message cannot wait for them.</source>
+        <translation>Diese Person ist ein Gast und gerade nicht online, daher kann die Nachricht nicht auf sie warten.</translation>
+    </message>
+    <message>
+        <source>%1 is a guest who is not online now, so the message cannot wait for them.</source>
+        <translation>%1 ist ein Gast und gerade nicht online, daher kann die Nachricht nicht auf %1 warten.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HostController</name>
@@ -473,6 +493,10 @@ Erhalten: %2</translation>
     <message>
         <source>The password for %1 is not right.</source>
         <translation>Das Passwort für %1 ist nicht richtig.</translation>
+    </message>
+    <message>
+        <source>Your identity key could not be read, so you can only join as a guest for now: %1</source>
+        <translation>Dein Identitätsschlüssel konnte nicht gelesen werden, daher kannst du vorerst nur als Gast beitreten: %1</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,26 @@ Reçu : %2</translation>
         <source>A secure connection to %1 could not be set up. If the host runs its chat without encryption, join at %2 instead.</source>
         <translation>Impossible d’établir une connexion sécurisée avec %1. Si l’hôte fait tourner son chat sans chiffrement, rejoignez-le plutôt à %2.</translation>
     </message>
+    <message>
+        <source>That name belongs to someone else on this server. Choose another name.</source>
+        <translation>Ce nom appartient à quelqu’un d’autre sur ce serveur. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The name %1 belongs to someone else on this server, or looks too much like a name that does. Choose another name.</source>
+        <translation>Le nom %1 appartient à quelqu’un d’autre sur ce serveur, ou ressemble trop à un tel nom. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the proof of your identity. If you reach it through another server or a proxy that decrypts the connection, join it directly.</source>
+        <translation>Le serveur n’a pas accepté la preuve de votre identité. Si vous l’atteignez par un autre serveur ou par un proxy qui déchiffre la connexion, rejoignez-le directement.</translation>
+    </message>
+    <message>
+        <source>That person is a guest who is not online now, so the message cannot wait for them.</source>
+        <translation>Cette personne est un invité qui n’est pas en ligne, le message ne peut donc pas l’attendre.</translation>
+    </message>
+    <message>
+        <source>%1 is a guest who is not online now, so the message cannot wait for them.</source>
+        <translation>%1 est un invité qui n’est pas en ligne, le message ne peut donc pas l’attendre.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HostController</name>
@@ -473,6 +493,10 @@ Reçu : %2</translation>
     <message>
         <source>The password for %1 is not right.</source>
         <translation>Le mot de passe pour %1 n’est pas correct.</translation>
+    </message>
+    <message>
+        <source>Your identity key could not be read, so you can only join as a guest for now: %1</source>
+        <translation>Votre clé d’identité n’a pas pu être lue ; vous ne pouvez rejoindre un chat qu’en invité pour l’instant : %1</translation>
     </message>
 </context>
 <context>

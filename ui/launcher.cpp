@@ -8,6 +8,7 @@
 #include "errortext.h"
 #include "hostcontroller.h"
 #include "hostingquestion.h"
+#include "identitystore.h"
 #include "mainwindow.h"
 #include "namedialog.h"
 #include "preferencesdialog.h"
@@ -98,6 +99,7 @@ Launcher::~Launcher()
     m_cache.reset();
     m_client.reset();
     m_host.reset();
+    m_identityStore.reset();
 }
 
 NameDialog *Launcher::nameDialog() const
@@ -129,7 +131,26 @@ QString Launcher::dataDirectory() const
 void Launcher::start(const Options &options)
 {
     m_options = options;
-    m_name = !options.name.isEmpty() ? options.name : m_settings->userName();
+    // This install's key signs every sign-in, so nothing connects before it is known.
+    m_identityStore = std::make_unique<IdentityStore>(
+        dataDirectory(), options.useKeyring ? IdentityStore::Keyring::Use : IdentityStore::Keyring::Skip);
+    connect(m_identityStore.get(), &IdentityStore::ready, this, [this](const IdentityKey &key) {
+        m_client->setIdentity(key);
+        continueStart();
+    });
+    connect(m_identityStore.get(), &IdentityStore::failed, this, [this](const QString &reason) {
+        qWarning("natter: %s", qUtf8Printable(reason));
+        m_options.startProblem = tr("Your identity key could not be read, so you can only join as a guest for now: "
+                                    "%1")
+                                     .arg(reason);
+        continueStart();
+    });
+    m_identityStore->load();
+}
+
+void Launcher::continueStart()
+{
+    m_name = !m_options.name.isEmpty() ? m_options.name : m_settings->userName();
     if (Protocol::validateName(m_name)) {
         askForName({});
         return;

@@ -31,6 +31,7 @@ class ChatSession;
 class ClientCache;
 class HostController;
 class HostingQuestion;
+class IdentityStore;
 class MainWindow;
 class NameDialog;
 class StartDialog;
@@ -48,6 +49,7 @@ public:
         QString startProblem; // why what the command line asked for cannot be done; shown in the start dialog
         QString historyPath; // the hosted server's history file; empty: in the app's data folder
         QString dataDirectory; // where chats are remembered; empty: the app's data folder
+        bool useKeyring = true; // keep the identity key in the system keyring when there is one (see IdentityStore)
         QHostAddress hostAddress = QHostAddress(QHostAddress::Any); // where a hosted server listens
         // Whether the desktop shows tray icons; tests stand in for a desktop that has a tray.
         std::function<bool()> trayAvailable = [] { return QSystemTrayIcon::isSystemTrayAvailable(); };
@@ -84,6 +86,7 @@ private:
     enum class AfterHosting { Quit, StartDialog };
 
     void proceed();
+    void continueStart();
     void askForName(const QString &why);
     void askHowToStart(const QString &error);
     void hostChat();
@@ -112,6 +115,7 @@ private:
     std::unique_ptr<ClientCache> m_cache;
     std::unique_ptr<ChatSession> m_session;
     std::unique_ptr<HostController> m_host;
+    std::unique_ptr<IdentityStore> m_identityStore;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;
     QPointer<NameDialog> m_nameDialog;

@@ -1,6 +1,7 @@
 #include "clientmessages.h"
 
 #include "framecodec.h"
+#include "identityproof.h"
 #include "jsonreader.h"
 #include "validation.h"
 
@@ -56,6 +57,8 @@ QJsonObject Hello::toJson() const
         object.insert(QStringLiteral("password"), password);
     if (!token.isEmpty())
         object.insert(QStringLiteral("token"), token);
+    if (!key.isEmpty())
+        object.insert(QStringLiteral("key"), encodeBase64(key));
     if (!since.isEmpty()) {
         QJsonObject seqs;
         for (auto it = since.cbegin(); it != since.cend(); ++it)
@@ -72,10 +75,20 @@ Parsed<Hello> Hello::fromJson(const QJsonObject &object)
     hello.name = reader.requiredString(QStringLiteral("name"));
     hello.password = reader.optionalString(QStringLiteral("password"));
     hello.token = reader.optionalString(QStringLiteral("token"));
+    const QString key = reader.optionalString(QStringLiteral("key"));
     const QJsonObject since = reader.optionalObject(QStringLiteral("since"));
     checkName(reader, hello.name);
     if (!reader.ok())
         return reader.error();
+    if (!key.isEmpty()) {
+        const auto decoded = decodeFixedBase64(key, PublicKeyBytes);
+        if (!decoded) {
+            return ProtocolError{ErrorCode::BadRequest,
+                                 QStringLiteral("hello: \"key\" must be the standard base64 of a 32-byte Ed25519 "
+                                                "public key")};
+        }
+        hello.key = *decoded;
+    }
     for (auto it = since.constBegin(); it != since.constEnd(); ++it) {
         const QString &key = it.key();
         const bool direct = key.startsWith(u'@');
@@ -90,6 +103,26 @@ Parsed<Hello> Hello::fromJson(const QJsonObject &object)
         hello.since.insert(key, *seq);
     }
     return hello;
+}
+
+QJsonObject Prove::toJson() const
+{
+    return withType(Type, {{QStringLiteral("signature"), encodeBase64(signature)}});
+}
+
+Parsed<Prove> Prove::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("prove"));
+    const QString signature = reader.requiredString(QStringLiteral("signature"));
+    if (!reader.ok())
+        return reader.error();
+    const auto decoded = decodeFixedBase64(signature, SignatureBytes);
+    if (!decoded) {
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("prove: \"signature\" must be the standard base64 of a 64-byte Ed25519 "
+                                            "signature")};
+    }
+    return Prove{*decoded};
 }
 
 QJsonObject Join::toJson() const
@@ -252,8 +285,8 @@ QString encodeFrame(const ClientMessage &message)
 
 Parsed<ClientMessage> decodeClientFrame(const QString &frame)
 {
-    return decodeFrame<ClientMessage, Hello, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick>(
-        frame);
+    return decodeFrame<ClientMessage, Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic,
+                       Nick>(frame);
 }
 
 QString errorReference(const QString &frame)

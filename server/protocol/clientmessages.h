@@ -17,6 +17,7 @@ struct Hello
     QString name;
     QString password;
     QString token;
+    QByteArray key; // an Ed25519 public key (32 bytes): the server answers with a challenge before welcome
     QHash<QString, qint64> since; // room name, or "@" + peer name for a direct conversation -> last seq seen
 
     QJsonObject toJson() const;
@@ -112,7 +113,19 @@ struct Nick
     friend bool operator==(const Nick &, const Nick &) = default;
 };
 
-using ClientMessage = std::variant<Hello, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick>;
+// The answer to a challenge: the signature over loginProofPayload() (see identityproof.h).
+struct Prove
+{
+    static constexpr QStringView Type = u"prove";
+    QByteArray signature;
+
+    QJsonObject toJson() const;
+    static Parsed<Prove> fromJson(const QJsonObject &object);
+    friend bool operator==(const Prove &, const Prove &) = default;
+};
+
+using ClientMessage =
+    std::variant<Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick>;
 
 QString typeOf(const ClientMessage &message);
 // The whole frame, "type" included.

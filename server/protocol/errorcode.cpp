@@ -7,20 +7,22 @@ namespace Natter::Protocol {
 
 namespace {
 
-const std::array<std::pair<ErrorCode, const char16_t *>, 18> &errorWords()
+const std::array<std::pair<ErrorCode, const char16_t *>, 20> &errorWords()
 {
-    static const std::array<std::pair<ErrorCode, const char16_t *>, 18> words{{
+    static const std::array<std::pair<ErrorCode, const char16_t *>, 20> words{{
         {ErrorCode::BadRequest, u"bad_request"},
         {ErrorCode::UnknownType, u"unknown_type"},
         {ErrorCode::HelloRequired, u"hello_required"},
         {ErrorCode::AlreadyWelcomed, u"already_welcomed"},
         {ErrorCode::NameTaken, u"name_taken"},
+        {ErrorCode::NameOwned, u"name_owned"},
         {ErrorCode::NameInvalid, u"name_invalid"},
         {ErrorCode::AuthFailed, u"auth_failed"},
         {ErrorCode::RoomInvalid, u"room_invalid"},
         {ErrorCode::NotInRoom, u"not_in_room"},
         {ErrorCode::TooManyRooms, u"too_many_rooms"},
         {ErrorCode::UserUnknown, u"user_unknown"},
+        {ErrorCode::RecipientOffline, u"recipient_offline"},
         {ErrorCode::TextInvalid, u"text_invalid"},
         {ErrorCode::TopicInvalid, u"topic_invalid"},
         {ErrorCode::TooLarge, u"too_large"},

@@ -1,6 +1,7 @@
 #include "servermessages.h"
 
 #include "framecodec.h"
+#include "identityproof.h"
 #include "jsonobjectwriter.h"
 #include "jsonreader.h"
 
@@ -81,14 +82,39 @@ Parsed<Welcome> Welcome::fromJson(const QJsonObject &object)
     return welcome;
 }
 
+QJsonObject Challenge::toJson() const
+{
+    return withType(Type, {{QStringLiteral("nonce"), encodeBase64(nonce)}});
+}
+
+Parsed<Challenge> Challenge::fromJson(const QJsonObject &object)
+{
+    JsonReader reader(object, QStringLiteral("challenge"));
+    const QString nonce = reader.requiredString(QStringLiteral("nonce"));
+    if (!reader.ok())
+        return reader.error();
+    const auto decoded = decodeFixedBase64(nonce, NonceBytes);
+    if (!decoded) {
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("challenge: \"nonce\" must be the standard base64 of 32 bytes")};
+    }
+    return Challenge{*decoded};
+}
+
 QJsonObject Joined::toJson() const
 {
-    return withType(Type,
-                    {{QStringLiteral("room"), room},
-                     {QStringLiteral("topic"), topic},
-                     {QStringLiteral("members"), QJsonArray::fromStringList(members)},
-                     {QStringLiteral("history"), chatMessagesToJson(history)},
-                     {QStringLiteral("more"), more}});
+    QJsonObject object{{QStringLiteral("room"), room},
+                       {QStringLiteral("topic"), topic},
+                       {QStringLiteral("members"), QJsonArray::fromStringList(members)},
+                       {QStringLiteral("history"), chatMessagesToJson(history)},
+                       {QStringLiteral("more"), more}};
+    if (!keys.isEmpty()) {
+        QJsonObject keyObject;
+        for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+            keyObject.insert(it.key(), encodeBase64(it.value()));
+        object.insert(QStringLiteral("keys"), keyObject);
+    }
+    return withType(Type, object);
 }
 
 Parsed<Joined> Joined::fromJson(const QJsonObject &object)
@@ -99,6 +125,18 @@ Parsed<Joined> Joined::fromJson(const QJsonObject &object)
     joined.topic = reader.optionalString(QStringLiteral("topic"));
     joined.members = reader.requiredStringList(QStringLiteral("members"));
     joined.more = reader.optionalBool(QStringLiteral("more"), false);
+    const QJsonObject keys = reader.optionalObject(QStringLiteral("keys"));
+    if (!reader.ok())
+        return reader.error();
+    for (auto it = keys.constBegin(); it != keys.constEnd(); ++it) {
+        const auto key = decodeFixedBase64(it.value().toString(), PublicKeyBytes);
+        if (!key || !joined.members.contains(it.key())) {
+            return ProtocolError{
+                ErrorCode::BadRequest,
+                QStringLiteral("joined: \"keys\" maps members to base64 public keys; \"%1\" does not").arg(it.key())};
+        }
+        joined.keys.insert(it.key(), *key);
+    }
     if (const auto error = readList(reader, QStringLiteral("history"), joined.history))
         return *error;
     return joined;
@@ -146,6 +184,8 @@ QJsonObject Presence::toJson() const
         object.insert(QStringLiteral("room"), room);
     if (event == PresenceChange::Renamed)
         object.insert(QStringLiteral("previous"), previous);
+    if (!key.isEmpty() && event != PresenceChange::Left)
+        object.insert(QStringLiteral("key"), encodeBase64(key));
     return withType(Type, object);
 }
 
@@ -157,8 +197,15 @@ Parsed<Presence> Presence::fromJson(const QJsonObject &object)
     presence.name = reader.requiredString(QStringLiteral("name"));
     const QString event = reader.requiredString(QStringLiteral("event"));
     presence.previous = reader.optionalString(QStringLiteral("previous"));
+    const QString key = reader.optionalString(QStringLiteral("key"));
     if (!reader.ok())
         return reader.error();
+    if (!key.isEmpty()) {
+        const auto decoded = decodeFixedBase64(key, PublicKeyBytes);
+        if (!decoded)
+            return ProtocolError{ErrorCode::BadRequest, QStringLiteral("presence: \"key\" is not a public key")};
+        presence.key = *decoded;
+    }
     if (event == u"joined")
         presence.event = PresenceChange::Joined;
     else if (event == u"left")
@@ -323,8 +370,8 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
 
 Parsed<ServerMessage> decodeServerFrame(const QString &frame)
 {
-    return decodeFrame<ServerMessage, Welcome, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage, TypingEvent,
-                       TopicChanged, ErrorEvent>(frame);
+    return decodeFrame<ServerMessage, Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
+                       TypingEvent, TopicChanged, ErrorEvent>(frame);
 }
 
 } // namespace Natter::Protocol

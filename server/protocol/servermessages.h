@@ -5,6 +5,7 @@
 #include "chatmessage.h"
 #include "protocollimits.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <variant>
@@ -32,12 +33,24 @@ struct Welcome
     friend bool operator==(const Welcome &, const Welcome &) = default;
 };
 
+// Asks a client that said hello with a key to prove it holds the private half (answered by prove).
+struct Challenge
+{
+    static constexpr QStringView Type = u"challenge";
+    QByteArray nonce; // NonceBytes random bytes
+
+    QJsonObject toJson() const;
+    static Parsed<Challenge> fromJson(const QJsonObject &object);
+    friend bool operator==(const Challenge &, const Challenge &) = default;
+};
+
 struct Joined
 {
     static constexpr QStringView Type = u"joined";
     QString room;
     QString topic;
     QStringList members;
+    QHash<QString, QByteArray> keys; // member name -> public key; members without one are guests
     QList<ChatMessage> history;
     bool more = false; // older history exists
 
@@ -79,6 +92,7 @@ struct Presence
     QString name;
     PresenceChange event = PresenceChange::Joined;
     QString previous; // the old name, for a rename
+    QByteArray key; // the person's public key, on joined and renamed; empty for a guest
 
     QJsonObject toJson() const;
     static Parsed<Presence> fromJson(const QJsonObject &object);
@@ -145,8 +159,8 @@ struct ErrorEvent
     friend bool operator==(const ErrorEvent &, const ErrorEvent &) = default;
 };
 
-using ServerMessage = std::variant<Welcome, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage, TypingEvent,
-                                   TopicChanged, ErrorEvent>;
+using ServerMessage = std::variant<Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
+                                   TypingEvent, TopicChanged, ErrorEvent>;
 
 QString typeOf(const ServerMessage &message);
 QJsonObject toJson(const ServerMessage &message);

@@ -458,11 +458,15 @@ private slots:
         const ConversationId ops = ConversationId::room(QStringLiteral("ops"));
         const ConversationId bob = ConversationId::direct(QStringLiteral("Bob"));
         // What Alice saw in her last run: dev up to seq 3 and her conversation with Bob up to seq 2.
+        const IdentityKey aliceKey = IdentityKey::generate();
         {
             TestClient alice;
             TestClient bobClient;
-            QVERIFY(alice.enter(server.url(), QStringLiteral("Alice"), {dev.name}));
-            QVERIFY(bobClient.enter(server.url(), QStringLiteral("Bob")));
+            QVERIFY(alice.open(server.url()) && alice.signInWithKey(QStringLiteral("Alice"), aliceKey)
+                    && alice.joinRoom(dev.name));
+            // Bob owns his name, so their conversation stays his and hers while he is away.
+            QVERIFY(bobClient.open(server.url())
+                    && bobClient.signInWithKey(QStringLiteral("Bob"), IdentityKey::generate()));
             for (int seq = 1; seq <= 4; ++seq)
                 QCOMPARE(sayDirectly(bobClient, QStringLiteral("Alice"), QStringLiteral("direct %1").arg(seq)), seq);
             alice.socket().close();
@@ -478,6 +482,7 @@ private slots:
         ChatClient client;
         QSignalSpy received(&client, &ChatClient::messageReceived);
         QSignalSpy joined(&client, &ChatClient::joined);
+        client.setIdentity(aliceKey);
         client.connectToServer(server.url(), QStringLiteral("Alice"), {}, {{dev, 3}, {bob, 2}, {ops, 0}});
         QTRY_COMPARE(client.state(), ChatClient::State::Connected);
         QTRY_COMPARE(received.size(), 3 + 2);
@@ -686,7 +691,7 @@ private slots:
         QTRY_COMPARE(failed.size(), 1);
         QCOMPARE(failed.first().at(0).toString(), id);
         const auto error = failed.first().at(1).value<ErrorEvent>();
-        QCOMPARE(error.code, ErrorCode::UserUnknown);
+        QCOMPARE(error.code, ErrorCode::RecipientOffline);
         const QString sentence = ErrorText::describe(error, {{}, {}, QStringLiteral("Bob")});
         QVERIFY2(sentence.contains(u"Bob") && sentence.contains(u"not online"), qPrintable(sentence));
         QVERIFY(alice->outbox().find(id)->failed); // kept, so that it can be sent once Bob is back

@@ -33,6 +33,7 @@ struct AppUser
     bool signIn(const QUrl &url, const QString &name)
     {
         client.setReconnectPolicy(ReconnectPolicy(20, 200, 0.2));
+        client.setIdentity(IdentityKey::generate());
         client.connectToServer(url, name);
         return TestClient::waitUntil([this] { return session.current() == ConversationId::room(lobbyRoom()); }, 5000);
     }
@@ -101,6 +102,7 @@ struct App
     explicit App(QString path)
         : cachePath(std::move(path))
     { }
+    IdentityKey identity = IdentityKey::generate();
     ~App() { quit(); }
 
     // What enterChat() does before the network: everything the window shows at this point came from the cache.
@@ -116,6 +118,7 @@ struct App
     }
     void connectTo(const QUrl &url, const QString &name)
     {
+        client->setIdentity(identity); // the user's key goes with them, as an imported identity does
         client->connectToServer(url, name, {}, session->resumePoints(), session->unsentMessages());
     }
     bool start(const QUrl &url, const QString &name)

@@ -247,7 +247,7 @@ private slots:
         m_cache->addMessages(Dev, roomMessages(1, 10));
         Conversation dev(Dev, nullptr, m_cache.get());
         dev.open();
-        Joined joined{Dev.name, {}, {QStringLiteral("Alice"), QStringLiteral("Bob")}, roomMessages(31, 50), true};
+        Joined joined{Dev.name, {}, {QStringLiteral("Alice"), QStringLiteral("Bob")}, {}, roomMessages(31, 50), true};
         dev.applyJoined(joined);
         QCOMPARE(seqsOf(dev.messages()), range(31, 50));
         QVERIFY(dev.messages()->hasMoreHistory()); // m11..m30 come from the server

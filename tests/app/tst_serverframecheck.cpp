@@ -69,7 +69,7 @@ private slots:
         welcome.name = QStringLiteral("\u202Eevil");
         QVERIFY(ServerFrameCheck::problemWith(welcome));
         QVERIFY(ServerFrameCheck::problemWith(
-            Presence{{}, QStringLiteral("Ada"), PresenceChange::Renamed, QStringLiteral("bad\nname")}));
+            Presence{{}, QStringLiteral("Ada"), PresenceChange::Renamed, QStringLiteral("bad\nname"), {}}));
         QVERIFY(ServerFrameCheck::problemWith(
             TopicChanged{QStringLiteral("dev"), QStringLiteral("two\nlines"), QStringLiteral("Ada")}));
         QVERIFY(ServerFrameCheck::problemWith(Ack{QStringLiteral("id"), 0, 0, QStringLiteral("dev"), {}}));

@@ -39,7 +39,7 @@ private slots:
             message.from = from;
             message.id = QStringLiteral("m-%1").arg(i);
             message.text = QStringLiteral("Message number %1, about as long as a typical chat line.").arg(i);
-            m_store.append(message, from.toLower());
+            m_store.append(message.room, message, from.toLower());
             if (i % 10'000 == 9'999)
                 QVERIFY(m_store.flush());
         }
@@ -59,7 +59,7 @@ private slots:
         QBENCHMARK
         {
             bool more = false;
-            Joined joined{QStringLiteral("big"), {}, {QStringLiteral("Ada")}, {}, false};
+            Joined joined{QStringLiteral("big"), {}, {QStringLiteral("Ada")}, {}, {}, false};
             joined.history = m_store.latest(QStringLiteral("big"), PageSize, &more);
             joined.more = more;
             const QString frame = encodeFrame(joined);

@@ -129,18 +129,25 @@ void TestCodec::clientRoundTrip_data()
     QTest::addColumn<ClientMessage>("message");
 
     QTest::newRow("hello, name only") << ClientMessage(
-        Hello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}});
+        Hello{.name = u"alice"_s, .password = {}, .token = {}, .key = {}, .since = {}});
     QTest::newRow("hello with password") << ClientMessage(
-        Hello{.name = u"alice"_s, .password = u"s3cret pass"_s, .token = {}, .since = {}});
+        Hello{.name = u"alice"_s, .password = u"s3cret pass"_s, .token = {}, .key = {}, .since = {}});
     QTest::newRow("hello with token") << ClientMessage(
-        Hello{.name = u"Zoë"_s, .password = {}, .token = u"tok-123"_s, .since = {}});
+        Hello{.name = u"Zoë"_s, .password = {}, .token = u"tok-123"_s, .key = {}, .since = {}});
     QTest::newRow("hello with since") << ClientMessage(
         Hello{.name = u"山田"_s,
               .password = {},
               .token = {},
+              .key = {},
               .since = {{u"lobby"_s, 42}, {u"dev-ops_2"_s, 0}, {u"@bob"_s, 7}, {u"@Zoë"_s, 3}}});
-    QTest::newRow("hello with everything") << ClientMessage(
-        Hello{.name = u"alice"_s, .password = u"pw"_s, .token = u"tok"_s, .since = {{u"lobby"_s, 9007199254740992LL}}});
+    QTest::newRow("hello with a key") << ClientMessage(
+        Hello{.name = u"alice"_s, .password = {}, .token = {}, .key = QByteArray(32, '\x7f'), .since = {}});
+    QTest::newRow("prove") << ClientMessage(Prove{QByteArray(64, '\x01')});
+    QTest::newRow("hello with everything") << ClientMessage(Hello{.name = u"alice"_s,
+                                                                  .password = u"pw"_s,
+                                                                  .token = u"tok"_s,
+                                                                  .key = {},
+                                                                  .since = {{u"lobby"_s, 9007199254740992LL}}});
     QTest::newRow("join") << ClientMessage(Join{u"lobby"_s});
     QTest::newRow("leave") << ClientMessage(Leave{u"dev-ops_2"_s});
     QTest::newRow("send text to room") << ClientMessage(
@@ -194,10 +201,11 @@ void TestCodec::serverRoundTrip_data()
         .room = u"lobby"_s,
         .topic = u"General chat"_s,
         .members = {u"alice"_s, u"bob"_s, u"山田"_s},
+        .keys = {{u"bob"_s, QByteArray(32, '\x02')}},
         .history = {roomMessage(1, u"bob"_s, u"hi"_s), roomMessage(2, u"alice"_s, u"waves"_s, MessageKind::Action)},
         .more = true});
-    QTest::newRow("joined, empty room") << ServerMessage(
-        Joined{.room = u"quiet"_s, .topic = QString(), .members = {u"alice"_s}, .history = {}, .more = false});
+    QTest::newRow("joined, empty room") << ServerMessage(Joined{
+        .room = u"quiet"_s, .topic = QString(), .members = {u"alice"_s}, .keys = {}, .history = {}, .more = false});
     QTest::newRow("message in room") << ServerMessage(MessageEvent{roomMessage(41, u"bob"_s, u"hello\nworld"_s)});
     QTest::newRow("action in room") << ServerMessage(
         MessageEvent{roomMessage(42, u"bob"_s, u"waves"_s, MessageKind::Action)});
@@ -208,11 +216,17 @@ void TestCodec::serverRoundTrip_data()
         Ack{.id = u"m2"_s, .seq = 4, .ts = 1700000000124, .room = {}, .to = u"bob"_s});
     QTest::newRow("ack without target") << ServerMessage(Ack{.id = u"m3"_s, .seq = 1, .ts = 2, .room = {}, .to = {}});
     QTest::newRow("presence joined") << ServerMessage(
-        Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Joined, .previous = {}});
+        Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Joined, .previous = {}, .key = {}});
     QTest::newRow("presence left") << ServerMessage(
-        Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}});
+        Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}, .key = {}});
     QTest::newRow("presence renamed, no room") << ServerMessage(
-        Presence{.room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s});
+        Presence{.room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s, .key = {}});
+    QTest::newRow("presence joined with a key") << ServerMessage(Presence{.room = u"lobby"_s,
+                                                                          .name = u"bob"_s,
+                                                                          .event = PresenceChange::Joined,
+                                                                          .previous = {},
+                                                                          .key = QByteArray(32, '\x03')});
+    QTest::newRow("challenge") << ServerMessage(Challenge{QByteArray(32, '\x04')});
     QTest::newRow("room list") << ServerMessage(
         RoomList{{RoomSummary{u"lobby"_s, u"Hi"_s, 12}, RoomSummary{u"0day"_s, QString(), 1}}});
     QTest::newRow("empty room list") << ServerMessage(RoomList{});
@@ -254,7 +268,7 @@ void TestCodec::clientTypeWords_data()
     QTest::addColumn<ClientMessage>("message");
     QTest::addColumn<QString>("type");
 
-    QTest::newRow("hello") << ClientMessage(Hello{.name = u"a"_s, .password = {}, .token = {}, .since = {}})
+    QTest::newRow("hello") << ClientMessage(Hello{.name = u"a"_s, .password = {}, .token = {}, .key = {}, .since = {}})
                            << u"hello"_s;
     QTest::newRow("join") << ClientMessage(Join{u"lobby"_s}) << u"join"_s;
     QTest::newRow("leave") << ClientMessage(Leave{u"lobby"_s}) << u"leave"_s;
@@ -318,14 +332,17 @@ void TestCodec::framesAreCompactJson()
 void TestCodec::helloJsonOmitsEmptyFields()
 {
     const QJsonObject object =
-        toJson(ClientMessage(Hello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}}));
+        toJson(ClientMessage(Hello{.name = u"alice"_s, .password = {}, .token = {}, .key = {}, .since = {}}));
     QCOMPARE(object, (QJsonObject{{u"type"_s, u"hello"_s}, {u"name"_s, u"alice"_s}}));
 }
 
 void TestCodec::helloJsonCarriesSince()
 {
-    const QJsonObject object = toJson(ClientMessage(Hello{
-        .name = u"alice"_s, .password = u"pw"_s, .token = u"tok"_s, .since = {{u"lobby"_s, 42}, {u"@bob"_s, 7}}}));
+    const QJsonObject object = toJson(ClientMessage(Hello{.name = u"alice"_s,
+                                                          .password = u"pw"_s,
+                                                          .token = u"tok"_s,
+                                                          .key = {},
+                                                          .since = {{u"lobby"_s, 42}, {u"@bob"_s, 7}}}));
     const QJsonObject expected{
         {u"type"_s, u"hello"_s},
         {u"name"_s, u"alice"_s},
@@ -386,12 +403,12 @@ void TestCodec::ackJsonOmitsEmptyTarget()
 
 void TestCodec::presenceJson()
 {
-    QCOMPARE(toJson(ServerMessage(
-                 Presence{.room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}})),
+    QCOMPARE(toJson(ServerMessage(Presence{
+                 .room = u"lobby"_s, .name = u"bob"_s, .event = PresenceChange::Left, .previous = {}, .key = {}})),
              (QJsonObject{
                  {u"type"_s, u"presence"_s}, {u"room"_s, u"lobby"_s}, {u"name"_s, u"bob"_s}, {u"event"_s, u"left"_s}}));
-    QCOMPARE(toJson(ServerMessage(
-                 Presence{.room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s})),
+    QCOMPARE(toJson(ServerMessage(Presence{
+                 .room = {}, .name = u"robert"_s, .event = PresenceChange::Renamed, .previous = u"bob"_s, .key = {}})),
              (QJsonObject{{u"type"_s, u"presence"_s},
                           {u"name"_s, u"robert"_s},
                           {u"event"_s, u"renamed"_s},
@@ -453,7 +470,7 @@ void TestCodec::decodesHandWrittenClientFrames()
         decodeClientFrame(uR"({"type":"hello","name":"alice","token":"t1","since":{"lobby":5,"@bob":0}})"_s);
     QVERIFY(hello.ok());
     const Hello expectedHello{
-        .name = u"alice"_s, .password = {}, .token = u"t1"_s, .since = {{u"lobby"_s, 5}, {u"@bob"_s, 0}}};
+        .name = u"alice"_s, .password = {}, .token = u"t1"_s, .key = {}, .since = {{u"lobby"_s, 5}, {u"@bob"_s, 0}}};
     QVERIFY(std::get<Hello>(hello.value()) == expectedHello);
 
     const auto send = decodeClientFrame(uR"({"type":"send","id":"x1","to":"bob","text":"hi"})"_s);
@@ -478,7 +495,7 @@ void TestCodec::nullOptionalFieldsCountAsAbsent()
 {
     const auto hello = decodeClientFrame(uR"({"type":"hello","name":"alice","password":null,"since":null})"_s);
     QVERIFY2(hello.ok(), qPrintable(hello.ok() ? QString() : hello.error().message));
-    const Hello expectedHello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}};
+    const Hello expectedHello{.name = u"alice"_s, .password = {}, .token = {}, .key = {}, .since = {}};
     QVERIFY(std::get<Hello>(hello.value()) == expectedHello);
 
     const auto history = decodeClientFrame(uR"({"type":"history","room":"lobby","to":null,"limit":null})"_s);
@@ -493,7 +510,8 @@ void TestCodec::extraFieldsAreIgnored_data()
     QTest::addColumn<ClientMessage>("expected");
 
     QTest::newRow("hello") << uR"({"type":"hello","name":"alice","client":"natter 2.0","features":[1,2]})"_s
-                           << ClientMessage(Hello{.name = u"alice"_s, .password = {}, .token = {}, .since = {}});
+                           << ClientMessage(
+                                  Hello{.name = u"alice"_s, .password = {}, .token = {}, .key = {}, .since = {}});
     QTest::newRow("join") << uR"({"type":"join","room":"lobby","extra":{"nested":true}})"_s
                           << ClientMessage(Join{u"lobby"_s});
     QTest::newRow("send") << uR"({"type":"send","id":"1","room":"lobby","text":"hi","priority":9})"_s

@@ -90,7 +90,7 @@ void verifyError(TestClient &client, const QString &code, const QString &ref = {
 // Says hello and joins #lobby without waiting in between (each wait costs event-loop turns).
 void signInAndJoin(TestClient &client, const QString &name, const QString &password = {})
 {
-    client.send(Hello{name, password, {}, {}});
+    client.send(Hello{name, password, {}, {}, {}});
     client.send(Join{lobbyRoom()});
     const auto welcome = client.waitFor<Welcome>();
     QVERIFY2(welcome, qPrintable(u"%1 was not welcomed: %2"_s.arg(name, errorCodeWord(client.lastError().code))));
@@ -104,7 +104,7 @@ void verifyStillUsable(TestClient &client, const QString &signInAs = {})
 {
     QVERIFY2(client.isConnected(), "the server closed a connection that only sent a bad frame");
     if (!signInAs.isEmpty())
-        client.send(Hello{signInAs, {}, {}, {}});
+        client.send(Hello{signInAs, {}, {}, {}, {}});
     client.send(Join{lobbyRoom()});
     const QString id = u"still-usable"_s;
     client.send(Send{id, lobbyRoom(), {}, u"I am still here"_s, MessageKind::Text});
@@ -151,8 +151,8 @@ public:
             [&] { return std::all_of(clients.cbegin(), clients.cend(), [](auto *c) { return c->isConnected(); }); },
             WaitMs));
         // Both say hello and join at once, without waiting in between.
-        m_ann.send(Hello{u"ann"_s, password, {}, {}});
-        m_ben.send(Hello{u"ben"_s, password, {}, {}});
+        m_ann.send(Hello{u"ann"_s, password, {}, {}, {}});
+        m_ben.send(Hello{u"ben"_s, password, {}, {}, {}});
         m_ann.send(Join{lobbyRoom()});
         m_ben.send(Join{lobbyRoom()});
         for (TestClient *client : {&m_ann, &m_ben}) {
@@ -389,7 +389,7 @@ public:
     {
         const QList<TestClient *> open = openClients();
         for (qsizetype i = 0; i < open.size(); ++i)
-            open[i]->send(Hello{u"%1-%2"_s.arg(m_namePrefix).arg(i), {}, {}, {}});
+            open[i]->send(Hello{u"%1-%2"_s.arg(m_namePrefix).arg(i), {}, {}, {}, {}});
         for (TestClient *client : open)
             QVERIFY2(client->waitFor<Welcome>(), "a connection the server kept open was not welcomed");
     }
@@ -528,7 +528,7 @@ void TestBadInput::answersMalformedFrames()
     CHECK(bystanders.setUp(server.url(), {}, {&victim}));
     const qint64 storedBefore = storedMessages(server);
     if (afterHello)
-        victim.send(Hello{u"victim"_s, {}, {}, {}});
+        victim.send(Hello{u"victim"_s, {}, {}, {}, {}});
     victim.sendText(frame);
     if (afterHello)
         QVERIFY(victim.waitFor<Welcome>());
@@ -569,7 +569,7 @@ void TestBadInput::rejectsInvalidRoomNames()
     TestClient victim;
     CHECK(bystanders.setUp(server.url(), {}, {&victim}));
     const qint64 storedBefore = storedMessages(server);
-    victim.send(Hello{u"victim"_s, {}, {}, {}});
+    victim.send(Hello{u"victim"_s, {}, {}, {}, {}});
     victim.sendText(frame);
     QVERIFY(victim.waitFor<Welcome>());
     CHECK(verifyError(victim, u"room_invalid"_s));
@@ -645,7 +645,7 @@ void TestBadInput::rejectsSecondHello()
     TestClient victim;
     CHECK(bystanders.setUp(server.url(), {}, {&victim}));
     CHECK(signInAndJoin(victim, u"victim"_s));
-    victim.send(Hello{secondName, {}, {}, {}});
+    victim.send(Hello{secondName, {}, {}, {}, {}});
     CHECK(verifyError(victim, u"already_welcomed"_s, u"hello"_s));
     QVERIFY(victim.isConnected());
 
@@ -742,7 +742,7 @@ void TestBadInput::rejectsTakenNames()
     CHECK(signInAndJoin(owner, holder));
 
     // (Not signIn(): it would wait out its whole timeout for a welcome that never comes.)
-    victim.send(Hello{attempt, {}, token, {}});
+    victim.send(Hello{attempt, {}, token, {}, {}});
     CHECK(verifyError(victim, u"name_taken"_s, u"hello"_s));
 
     // The connection is still usable with another name, and the owner keeps its name and connection.
@@ -933,11 +933,11 @@ void TestBadInput::rejectsDirectMessagesToOfflineUsers_data()
     QTest::addColumn<QString>("ref");
 
     QTest::newRow("never connected") << uR"({"type":"send","id":"dm-1","to":"nobody","text":"psst"})"_s
-                                     << u"user_unknown"_s << u"dm-1"_s;
-    QTest::newRow("signed out") << uR"({"type":"send","id":"dm-2","to":"gone","text":"psst"})"_s << u"user_unknown"_s
-                                << u"dm-2"_s;
+                                     << u"recipient_offline"_s << u"dm-1"_s;
+    QTest::newRow("signed out") << uR"({"type":"send","id":"dm-2","to":"gone","text":"psst"})"_s
+                                << u"recipient_offline"_s << u"dm-2"_s;
     QTest::newRow("signed out, other case")
-        << uR"({"type":"send","id":"dm-3","to":"GONE","text":"psst"})"_s << u"user_unknown"_s << u"dm-3"_s;
+        << uR"({"type":"send","id":"dm-3","to":"GONE","text":"psst"})"_s << u"recipient_offline"_s << u"dm-3"_s;
     QTest::newRow("typing to a signed-out user")
         << uR"({"type":"typing","to":"gone"})"_s << u"user_unknown"_s << u"typing"_s;
     QTest::newRow("invalid name") << uR"({"type":"send","id":"dm-4","to":"\u202Egone","text":"psst"})"_s
@@ -1425,7 +1425,7 @@ void TestBadInput::releasesConnectionSlots()
         TestClient leaver(plainText ? TestClient::Mode::PlainText : TestClient::Mode::Natter);
         QVERIFY2(leaver.open(server.url()), qPrintable(u"round %1"_s.arg(round)));
         if (departure == u"wrong password") {
-            leaver.send(Hello{u"leaver"_s, u"guess"_s, {}, {}});
+            leaver.send(Hello{u"leaver"_s, u"guess"_s, {}, {}, {}});
         } else if (!plainText) {
             QVERIFY2(leaver.signIn(u"leaver"_s, {}, {}, config.password), qPrintable(u"round %1"_s.arg(round)));
         }

@@ -28,7 +28,7 @@ private slots:
         TestClient client;
         QVERIFY(client.open(server.url()));
         QCOMPARE(client.socket().subprotocol(), subprotocol());
-        client.send(Hello{QStringLiteral("Alice"), {}, {}, {}});
+        client.send(Hello{QStringLiteral("Alice"), {}, {}, {}, {}});
         const auto welcome = client.waitFor<Welcome>();
         QVERIFY(welcome);
         QCOMPARE(welcome->name, QStringLiteral("Alice"));

@@ -69,13 +69,14 @@ private slots:
             message.from = QStringLiteral("Alice");
             message.id = QString::number(i);
             message.text = QStringLiteral("hello %1").arg(i);
-            store.append(message, QStringLiteral("alice"));
+            store.append(message.room, message, QStringLiteral("alice"));
         }
         QVERIFY(store.flush());
         ChatMessage resend;
         resend.room = QStringLiteral("lobby");
         resend.id = QStringLiteral("3");
-        QCOMPARE(store.append(resend, QStringLiteral("alice")).status, HistoryStore::AppendStatus::AlreadyStored);
+        QCOMPARE(store.append(resend.room, resend, QStringLiteral("alice")).status,
+                 HistoryStore::AppendStatus::AlreadyStored);
         bool more = false;
         QCOMPARE(store.latest(QStringLiteral("lobby"), 5, &more).size(), 5);
         QVERIFY(more);

@@ -493,7 +493,7 @@ void TestServerProcess::wrongPasswordIsRejected()
 
     TestClient intruder;
     QVERIFY(intruder.open(localUrl(port)));
-    intruder.send(Hello{QStringLiteral("intruder"), QStringLiteral("wrong"), {}, {}});
+    intruder.send(Hello{QStringLiteral("intruder"), QStringLiteral("wrong"), {}, {}, {}});
     const auto error = intruder.waitFor<ErrorEvent>();
     QVERIFY(error);
     QCOMPARE(errorCodeWord(error->code), QStringLiteral("auth_failed"));
@@ -501,7 +501,7 @@ void TestServerProcess::wrongPasswordIsRejected()
 
     TestClient noPassword;
     QVERIFY(noPassword.open(localUrl(port)));
-    noPassword.send(Hello{QStringLiteral("nopassword"), {}, {}, {}});
+    noPassword.send(Hello{QStringLiteral("nopassword"), {}, {}, {}, {}});
     const auto missing = noPassword.waitFor<ErrorEvent>();
     QVERIFY(missing);
     QCOMPARE(missing->code, ErrorCode::AuthFailed);

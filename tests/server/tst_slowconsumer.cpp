@@ -49,7 +49,7 @@ std::unique_ptr<QSslSocket> stalledTlsClient(quint16 port)
     QByteArray received;
     if (!TestClient::waitUntil([&] { return (received += socket->readAll()).contains("\r\n\r\n"); }, 5000))
         return nullptr;
-    socket->write(clientFrame(encodeFrame(Hello{QStringLiteral("Stalled"), {}, {}, {}}).toUtf8()));
+    socket->write(clientFrame(encodeFrame(Hello{QStringLiteral("Stalled"), {}, {}, {}, {}}).toUtf8()));
     socket->write(clientFrame(encodeFrame(Join{lobbyRoom()}).toUtf8()));
     const bool joined = TestClient::waitUntil(
         [&] {

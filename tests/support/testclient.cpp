@@ -1,5 +1,6 @@
 #include "testclient.h"
 
+#include "identityproof.h"
 #include "invitelink.h"
 #include "protocol.h"
 
@@ -82,21 +83,49 @@ bool TestClient::open(const QUrl &url, int timeoutMs)
 bool TestClient::signIn(const QString &name, const QString &token, const QHash<QString, qint64> &since,
                         const QString &password)
 {
-    send(Hello{name, password, token, since});
-    // Either a welcome, or an error about the hello (the caller reads it from lastError()).
     m_lastError = {};
-    std::optional<Welcome> welcome;
+    send(Hello{name, password, token, {}, since});
+    return awaitSignIn<Welcome>().has_value();
+}
+
+bool TestClient::signInWithKey(const QString &name, const Natter::IdentityKey &key, const QHash<QString, qint64> &since,
+                               const std::optional<QString> &fingerprint)
+{
+    m_lastError = {};
+    send(Hello{name, {}, {}, key.publicKey(), since});
+    const auto challenge = awaitSignIn<Challenge>();
+    if (!challenge)
+        return false;
+    send(Prove{
+        key.sign(Natter::Protocol::loginProofPayload(challenge->nonce, fingerprint.value_or(seenFingerprint())))});
+    return awaitSignIn<Welcome>().has_value();
+}
+
+template<typename T> std::optional<T> TestClient::awaitSignIn()
+{
+    // Either the frame, or an error about the sign-in (the caller reads it from lastError()).
+    std::optional<T> frame;
     waitUntil(
         [&] {
-            welcome = waitFor<Welcome>(0);
-            return welcome || m_lastError.ref == Hello::Type;
+            frame = waitFor<T>(0);
+            return frame || m_lastError.ref == Hello::Type || m_lastError.ref == Prove::Type;
         },
         5000);
-    if (!welcome)
-        return false;
-    m_name = welcome->name;
-    m_token = welcome->token;
-    return true;
+    if constexpr (std::is_same_v<T, Welcome>) {
+        if (frame) {
+            m_name = frame->name;
+            m_token = frame->token;
+        }
+    }
+    return frame;
+}
+
+QString TestClient::seenFingerprint() const
+{
+    const QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
+    if (certificate.isNull())
+        return {};
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
 }
 
 bool TestClient::joinRoom(const QString &room)

@@ -3,6 +3,7 @@
 // A WebSocket peer for tests: speaks natter.v1 or plain text, records every frame, and waits for the ones asked for.
 
 #include "clientmessages.h"
+#include "identitykey.h"
 #include "servermessages.h"
 
 #include <QList>
@@ -11,6 +12,7 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <functional>
 #include <optional>
 
 class TestClient : public QObject
@@ -27,6 +29,12 @@ public:
     // Says hello and waits for welcome; false (with lastError()) if an error came instead.
     bool signIn(const QString &name, const QString &token = {}, const QHash<QString, qint64> &since = {},
                 const QString &password = {});
+    // Says hello with the key, answers the challenge by signing for `fingerprint` (by default the certificate this
+    // connection saw, empty when unencrypted), and waits for welcome; false (with lastError()) otherwise.
+    bool signInWithKey(const QString &name, const Natter::IdentityKey &key, const QHash<QString, qint64> &since = {},
+                       const std::optional<QString> &fingerprint = std::nullopt);
+    // The lower-case hex SHA-256 of the server certificate this connection saw; empty when unencrypted.
+    QString seenFingerprint() const;
     bool joinRoom(const QString &room);
     // Opens, signs in as `name` and joins the rooms, one step after the other; false at the first that fails.
     bool enter(const QUrl &url, const QString &name, const QStringList &rooms = {});
@@ -87,6 +95,8 @@ public:
     static bool waitUntil(const std::function<bool()> &condition, int timeoutMs);
 
 private:
+    template<typename T> std::optional<T> awaitSignIn();
+
     Mode m_mode;
     QWebSocket m_socket;
     QList<Natter::Protocol::ServerMessage> m_frames;

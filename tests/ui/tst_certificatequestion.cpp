@@ -60,9 +60,10 @@ private slots:
         const QUrl address = Protocol::InviteLink::address(server.inviteUrl());
         QSettings store(m_dir.filePath(QStringLiteral("first.ini")), QSettings::IniFormat);
         AppSettings settings(&store);
+        const Launcher::Options options = joining(address);
         {
             Launcher launcher(&settings);
-            launcher.start(joining(address));
+            launcher.start(options);
             QTRY_VERIFY(launcher.certificateQuestion() && launcher.certificateQuestion()->isVisible());
             CertificateQuestion *question = launcher.certificateQuestion();
             QCOMPARE(question->problem().kind, CertificateProblem::Kind::Unknown);
@@ -75,9 +76,9 @@ private slots:
             QTRY_COMPARE(launcher.client()->state(), ChatClient::State::Connected);
             QCOMPARE(settings.certificatePin(ServerAddress::identity(address)), fingerprint);
         }
-        // The next start goes straight back in: the certificate is pinned.
+        // The next start of the same install goes straight back in: the certificate is pinned.
         Launcher again(&settings);
-        again.start(joining(address));
+        again.start(options);
         QTRY_COMPARE(again.client()->state(), ChatClient::State::Connected);
         QVERIFY(!again.certificateQuestion());
     }

@@ -83,8 +83,8 @@ private slots:
         launcher.start(options);
 
         // 1. The name prompt: refuses a name the server would refuse, accepts a good one.
+        QTRY_VERIFY(launcher.nameDialog()); // once this install's key is loaded
         NameDialog *nameDialog = launcher.nameDialog();
-        QVERIFY(nameDialog);
         QTRY_VERIFY(nameDialog->isVisible());
         auto *nameEdit = nameDialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
         auto *ok = nameDialog->findChild<QPushButton *>(QStringLiteral("okButton"));
@@ -332,8 +332,8 @@ private slots:
         options.name.clear(); // the second start asks nothing: the name is remembered
         Launcher second(&settings);
         second.start(options);
-        QVERIFY(!second.nameDialog());
         QTRY_VERIFY(second.window() && second.window()->isVisible());
+        QVERIFY(!second.nameDialog());
         QCOMPARE(second.window()->size(), QSize(777, 555));
         QTRY_COMPARE(second.client()->name(), QStringLiteral("Grace"));
     }
