@@ -60,6 +60,8 @@ public:
     // The key this user signs in with (see docs/protocol.md, "Keys and owned names"); a null key signs in as a
     // guest. Takes effect at the next connection.
     void setIdentity(const IdentityKey &key) { m_identity = key; }
+    const IdentityKey &identity() const { return m_identity; }
+    QByteArray publicKey() const { return m_identity.publicKey(); }
     // While reconnecting: tries now instead of at the next scheduled attempt.
     void reconnectNow();
     // Stops connecting or reconnecting, or closes the connection; nothing is tried again.

@@ -174,6 +174,7 @@ MemberModel *ChatSession::members() const
 void ChatSession::setCache(ClientCache *cache)
 {
     m_cache = cache;
+    m_keys.setCache(cache);
     if (!cache)
         return;
     for (const ClientCache::ConversationRecord &record : cache->conversations()) {
@@ -442,6 +443,8 @@ void ChatSession::onJoined(const Joined &joined)
     const ConversationId room = ConversationId::room(joined.room);
     Conversation *object = listed(room);
     object->applyJoined(joined);
+    for (auto it = joined.keys.cbegin(); it != joined.keys.cend(); ++it)
+        noteKey(it.key(), it.value());
     updateOnline();
     if (m_pendingJoin == joined.room || !m_current.isValid()) {
         m_pendingJoin.clear();
@@ -493,8 +496,20 @@ void ChatSession::onMessageFailed(const QString &id, const ErrorEvent &error)
         found->markFailed(id, ErrorText::describe(error, subject));
 }
 
+void ChatSession::noteKey(const QString &name, const QByteArray &key)
+{
+    if (m_keys.see(name, key) != KnownKeys::Seen::Changed || nameKey(name) == nameKey(ownName()))
+        return;
+    emit noticeRaised(tr("%1 signed in with a different key than before on this server: it may be someone else, "
+                         "or %1 on a new computer. Compare safety numbers in %1's profile before you trust "
+                         "what they say.")
+                          .arg(name));
+}
+
 void ChatSession::onPresence(const Presence &presence)
 {
+    if (presence.event != PresenceChange::Left)
+        noteKey(presence.name, presence.key);
     if (presence.event == PresenceChange::Renamed) {
         for (Conversation *object : std::as_const(m_registry))
             object->renameMember(presence.previous, presence.name);

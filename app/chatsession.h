@@ -7,6 +7,7 @@
 #include "chatclient.h"
 #include "clientcache.h"
 #include "conversationid.h"
+#include "knownkeys.h"
 #include "servermessages.h"
 
 #include <QHash>
@@ -80,6 +81,9 @@ public:
     QStringList memberNamesOf(const QString &room) const;
     // Seen in one of the user's rooms right now.
     bool isOnline(const QString &name) const;
+    // The public key last seen for the name on this server; empty for a guest or someone never seen.
+    QByteArray keyOf(const QString &name) const { return m_keys.keyOf(name); }
+    QByteArray ownKey() const { return m_client->publicKey(); }
 
     // The connection, for the window's words about it.
     ChatClient::State connectionState() const { return m_client->state(); }
@@ -114,6 +118,7 @@ private:
     void onMessageFailed(const QString &id, const Protocol::ErrorEvent &error);
     void onRoomSummaries(const QList<Protocol::RoomSummary> &rooms);
     void updateOnline();
+    void noteKey(const QString &name, const QByteArray &key);
     bool isSeen(const ConversationId &id) const;
     void rememberCurrent();
 
@@ -126,6 +131,7 @@ private:
     ConversationId m_current;
     QString m_pendingJoin; // a room the user asked to join: show it when the server confirms
     QSet<QString> m_online; // name keys of everyone in the user's rooms
+    KnownKeys m_keys;
     bool m_windowActive = true;
 };
 

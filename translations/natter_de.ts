@@ -142,6 +142,10 @@ Erhalten: %2</translation>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Räume kannst du verlassen, sobald Natter wieder verbunden ist.</translation>
     </message>
+    <message>
+        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
+        <translation>%1 hat sich auf diesem Server mit einem anderen Schlüssel als zuvor angemeldet: Das kann jemand anderes sein oder %1 an einem neuen Computer. Vergleiche die Sicherheitsnummern in %1s Profil, bevor du dem Gesagten vertraust.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
@@ -454,6 +458,97 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::IdentityBox</name>
+    <message>
+        <source>Your Identity</source>
+        <translation>Deine Identität</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Your names on each server belong to this key. Others can compare its safety number with the one they see for you:</source>
+        <translation>Deine Namen auf jedem Server gehören zu diesem Schlüssel. Andere können seine Sicherheitsnummer mit der vergleichen, die sie für dich sehen:</translation>
+    </message>
+    <message>
+        <source>To keep your names on another computer, export the key there with a passphrase and import it.</source>
+        <translation>Um deine Namen auf einem anderen Computer zu behalten, exportiere den Schlüssel mit einer Passphrase und importiere ihn dort.</translation>
+    </message>
+    <message>
+        <source>No key: you join chats as a guest.</source>
+        <translation>Kein Schlüssel: Du nimmst als Gast an Chats teil.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase for the key file:</source>
+        <translation>Passphrase für die Schlüsseldatei:</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>Dieselbe Passphrase noch einmal:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Nothing was exported.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich. Es wurde nichts exportiert.</translation>
+    </message>
+    <message>
+        <source>Export Your Identity</source>
+        <translation>Deine Identität exportieren</translation>
+    </message>
+    <message>
+        <source>Natter identity (*.pem)</source>
+        <translation>Natter-Identität (*.pem)</translation>
+    </message>
+    <message>
+        <source>Import an Identity</source>
+        <translation>Eine Identität importieren</translation>
+    </message>
+    <message>
+        <source>Natter identity (*.pem);;All files (*)</source>
+        <translation>Natter-Identität (*.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Replace Your Identity?</source>
+        <translation>Deine Identität ersetzen?</translation>
+    </message>
+    <message>
+        <source>Names you own with the key you have now will no longer be yours from this computer. Use the imported key instead?</source>
+        <translation>Namen, die dir mit dem jetzigen Schlüssel gehören, sind von diesem Computer aus nicht mehr deine. Stattdessen den importierten Schlüssel verwenden?</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase: the file would otherwise let anyone take your names.</source>
+        <translation>Wähle eine Passphrase: Sonst könnte jeder mit der Datei deine Namen übernehmen.</translation>
+    </message>
+    <message>
+        <source>Your identity was exported to %1.</source>
+        <translation>Deine Identität wurde nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Your identity could not be exported: %1</source>
+        <translation>Deine Identität konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>That key could not be imported: %1</source>
+        <translation>Dieser Schlüssel konnte nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>This computer now uses the imported identity. It signs in with it the next time Natter connects to a chat.</source>
+        <translation>Dieser Computer verwendet jetzt die importierte Identität. Natter meldet sich damit an, sobald es sich das nächste Mal mit einem Chat verbindet.</translation>
+    </message>
+    <message>
+        <source>The imported key could not be kept: %1</source>
+        <translation>Der importierte Schlüssel konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Natter::InfoBar</name>
     <message>
         <source>Notice</source>
@@ -504,14 +599,6 @@ Erhalten: %2</translation>
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
-    </message>
-    <message>
-        <source>Double-click someone to write to them directly.</source>
-        <translation>Doppelklicke auf eine Person, um ihr direkt zu schreiben.</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
@@ -754,6 +841,68 @@ Erhalten: %2</translation>
     <message>
         <source>%1, not online</source>
         <translation>%1, nicht online</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MemberPane</name>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Double-click someone to write to them directly; right-click for their profile.</source>
+        <translation>Doppelklicke auf jemanden, um direkt zu schreiben; Rechtsklick zeigt das Profil.</translation>
+    </message>
+    <message>
+        <source>View Profile</source>
+        <translation>Profil anzeigen</translation>
+    </message>
+    <message>
+        <source>Send Message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MemberProfile</name>
+    <message>
+        <source>Profile of %1</source>
+        <translation>Profil von %1</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>%1 is a guest: the name is not theirs on this server, and anyone may use it once they leave. Guests have no safety number.</source>
+        <translation>%1 ist Gast: Der Name gehört auf diesem Server niemandem, und jeder darf ihn verwenden, sobald %1 geht. Gäste haben keine Sicherheitsnummer.</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Sicherheitsnummer</translation>
+    </message>
+    <message>
+        <source>Others see this number for you. When they read it to you and it matches, they are talking to you.</source>
+        <translation>Andere sehen diese Nummer für dich. Wenn sie dir die Nummer vorlesen und sie übereinstimmt, sprechen sie mit dir.</translation>
+    </message>
+    <message>
+        <source>Ask %1 to read you the number Natter shows for them (in Preferences). If it matches, you are talking to %1 and nobody else.</source>
+        <translation>Bitte %1, dir die Nummer vorzulesen, die Natter für %1 anzeigt (in den Einstellungen). Stimmt sie überein, sprichst du mit %1 und niemandem sonst.</translation>
+    </message>
+    <message>
+        <source>Copy Safety Number</source>
+        <translation>Sicherheitsnummer kopieren</translation>
+    </message>
+    <message>
+        <source>Send Message</source>
+        <translation>Nachricht senden</translation>
     </message>
 </context>
 <context>

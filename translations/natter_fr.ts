@@ -142,6 +142,10 @@ Reçu : %2</translation>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Vous pourrez quitter des salons dès que Natter sera de nouveau connecté.</translation>
     </message>
+    <message>
+        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
+        <translation>%1 s’est connecté à ce serveur avec une autre clé qu’auparavant : il peut s’agir de quelqu’un d’autre, ou de %1 sur un nouvel ordinateur. Comparez les numéros de sécurité dans le profil de %1 avant de vous fier à ses propos.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
@@ -454,6 +458,97 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::IdentityBox</name>
+    <message>
+        <source>Your Identity</source>
+        <translation>Votre identité</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Your names on each server belong to this key. Others can compare its safety number with the one they see for you:</source>
+        <translation>Vos noms sur chaque serveur appartiennent à cette clé. Les autres peuvent comparer son numéro de sécurité à celui qu’ils voient pour vous :</translation>
+    </message>
+    <message>
+        <source>To keep your names on another computer, export the key there with a passphrase and import it.</source>
+        <translation>Pour garder vos noms sur un autre ordinateur, exportez la clé avec une phrase secrète et importez-la là-bas.</translation>
+    </message>
+    <message>
+        <source>No key: you join chats as a guest.</source>
+        <translation>Aucune clé : vous rejoignez les chats en tant qu’invité.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Passphrase for the key file:</source>
+        <translation>Phrase secrète du fichier de clé :</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>La même phrase secrète, encore une fois :</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Nothing was exported.</source>
+        <translation>Les deux phrases secrètes diffèrent. Rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <source>Export Your Identity</source>
+        <translation>Exporter votre identité</translation>
+    </message>
+    <message>
+        <source>Natter identity (*.pem)</source>
+        <translation>Identité Natter (*.pem)</translation>
+    </message>
+    <message>
+        <source>Import an Identity</source>
+        <translation>Importer une identité</translation>
+    </message>
+    <message>
+        <source>Natter identity (*.pem);;All files (*)</source>
+        <translation>Identité Natter (*.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Replace Your Identity?</source>
+        <translation>Remplacer votre identité ?</translation>
+    </message>
+    <message>
+        <source>Names you own with the key you have now will no longer be yours from this computer. Use the imported key instead?</source>
+        <translation>Les noms que vous possédez avec votre clé actuelle ne seront plus les vôtres depuis cet ordinateur. Utiliser la clé importée à la place ?</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase: the file would otherwise let anyone take your names.</source>
+        <translation>Choisissez une phrase secrète : sinon, n’importe qui pourrait prendre vos noms avec ce fichier.</translation>
+    </message>
+    <message>
+        <source>Your identity was exported to %1.</source>
+        <translation>Votre identité a été exportée vers %1.</translation>
+    </message>
+    <message>
+        <source>Your identity could not be exported: %1</source>
+        <translation>Votre identité n’a pas pu être exportée : %1</translation>
+    </message>
+    <message>
+        <source>That key could not be imported: %1</source>
+        <translation>Cette clé n’a pas pu être importée : %1</translation>
+    </message>
+    <message>
+        <source>This computer now uses the imported identity. It signs in with it the next time Natter connects to a chat.</source>
+        <translation>Cet ordinateur utilise désormais l’identité importée. Natter s’en servira la prochaine fois qu’il se connectera à un chat.</translation>
+    </message>
+    <message>
+        <source>The imported key could not be kept: %1</source>
+        <translation>La clé importée n’a pas pu être conservée : %1</translation>
+    </message>
+</context>
+<context>
     <name>Natter::InfoBar</name>
     <message>
         <source>Notice</source>
@@ -504,14 +599,6 @@ Reçu : %2</translation>
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
-    </message>
-    <message>
-        <source>Double-click someone to write to them directly.</source>
-        <translation>Double-cliquez sur une personne pour lui écrire directement.</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Membres</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
@@ -754,6 +841,68 @@ Reçu : %2</translation>
     <message>
         <source>%1, not online</source>
         <translation>%1, hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MemberPane</name>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Double-click someone to write to them directly; right-click for their profile.</source>
+        <translation>Double-cliquez sur quelqu’un pour lui écrire directement ; clic droit pour son profil.</translation>
+    </message>
+    <message>
+        <source>View Profile</source>
+        <translation>Voir le profil</translation>
+    </message>
+    <message>
+        <source>Send Message</source>
+        <translation>Envoyer un message</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MemberProfile</name>
+    <message>
+        <source>Profile of %1</source>
+        <translation>Profil de %1</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>%1 is a guest: the name is not theirs on this server, and anyone may use it once they leave. Guests have no safety number.</source>
+        <translation>%1 est un invité : ce nom ne lui appartient pas sur ce serveur, et n’importe qui peut le prendre après son départ. Les invités n’ont pas de numéro de sécurité.</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Numéro de sécurité</translation>
+    </message>
+    <message>
+        <source>Others see this number for you. When they read it to you and it matches, they are talking to you.</source>
+        <translation>Les autres voient ce numéro pour vous. Quand ils vous le lisent et qu’il correspond, c’est bien à vous qu’ils parlent.</translation>
+    </message>
+    <message>
+        <source>Ask %1 to read you the number Natter shows for them (in Preferences). If it matches, you are talking to %1 and nobody else.</source>
+        <translation>Demandez à %1 de vous lire le numéro que Natter affiche pour lui (dans les Préférences). S’il correspond, vous parlez à %1 et à personne d’autre.</translation>
+    </message>
+    <message>
+        <source>Copy Safety Number</source>
+        <translation>Copier le numéro de sécurité</translation>
+    </message>
+    <message>
+        <source>Send Message</source>
+        <translation>Envoyer un message</translation>
     </message>
 </context>
 <context>

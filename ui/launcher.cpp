@@ -8,6 +8,7 @@
 #include "errortext.h"
 #include "hostcontroller.h"
 #include "hostingquestion.h"
+#include "identitybox.h"
 #include "identitystore.h"
 #include "mainwindow.h"
 #include "namedialog.h"
@@ -136,10 +137,14 @@ void Launcher::start(const Options &options)
         dataDirectory(), options.useKeyring ? IdentityStore::Keyring::Use : IdentityStore::Keyring::Skip);
     connect(m_identityStore.get(), &IdentityStore::ready, this, [this](const IdentityKey &key) {
         m_client->setIdentity(key);
+        if (std::exchange(m_identityKnown, true))
+            return;
         continueStart();
     });
     connect(m_identityStore.get(), &IdentityStore::failed, this, [this](const QString &reason) {
         qWarning("natter: %s", qUtf8Printable(reason));
+        if (std::exchange(m_identityKnown, true))
+            return;
         m_options.startProblem = tr("Your identity key could not be read, so you can only join as a guest for now: "
                                     "%1")
                                      .arg(reason);
@@ -455,6 +460,8 @@ void Launcher::editPreferences()
     dialog->setNotifyMentions(m_settings->notifyMentions());
     dialog->setMinimizeToTrayWhileHosting(m_settings->minimizeToTrayWhileHosting());
     dialog->setTheme(m_settings->theme());
+    if (m_identityKnown)
+        dialog->addSection(new IdentityBox(m_identityStore.get(), m_client->identity()));
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_settings->setNotifyDirectMessages(dialog->notifyDirectMessages());
         m_settings->setNotifyMentions(dialog->notifyMentions());

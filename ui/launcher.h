@@ -124,6 +124,8 @@ private:
     QPointer<CertificateQuestion> m_certificateQuestion;
     QElapsedTimer m_lastNotification;
     bool m_quitting = false;
+    // Whether the first identity load finished; a later ready() is an import and only changes the key.
+    bool m_identityKnown = false;
 };
 
 } // namespace Natter

@@ -8,8 +8,8 @@
 #include "conversationdelegate.h"
 #include "conversationheader.h"
 #include "invitelink.h"
-#include "memberdelegate.h"
 #include "membermodel.h"
+#include "memberpane.h"
 #include "messageview.h"
 #include "quickswitcher.h"
 #include "roomdirectorydialog.h"
@@ -49,14 +49,15 @@ MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     m_splitter = new QSplitter(this);
     m_splitter->addWidget(buildConversationPane());
     m_splitter->addWidget(buildChatPane());
-    m_splitter->addWidget(buildMemberPane());
+    m_memberPane = new MemberPane(m_session);
+    m_splitter->addWidget(m_memberPane);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({190, 620, 170});
     m_splitter->setChildrenCollapsible(false);
     for (QWidget *typingTarget : {static_cast<QWidget *>(m_messageView), static_cast<QWidget *>(m_conversationList),
-                                  static_cast<QWidget *>(m_memberList)})
+                                  static_cast<QWidget *>(m_memberPane->list())})
         typingTarget->installEventFilter(this);
     setCentralWidget(m_splitter);
     buildMenus();
@@ -159,27 +160,6 @@ QWidget *MainWindow::buildChatPane()
     layout->addWidget(m_typingLine);
     layout->addWidget(m_composer);
     return pane;
-}
-
-QWidget *MainWindow::buildMemberPane()
-{
-    m_memberList = new QListView;
-    m_memberList->setObjectName(QStringLiteral("memberList"));
-    m_memberList->setAccessibleName(tr("Members"));
-    m_memberList->setItemDelegate(new MemberDelegate(m_memberList));
-    m_memberList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_memberList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_memberList->setToolTip(tr("Double-click someone to write to them directly."));
-    connect(m_memberList, &QListView::activated, this,
-            [this](const QModelIndex &index) { m_session->openDirect(index.data(MemberModel::NameRole).toString()); });
-    auto *heading = new QLabel(tr("Members"));
-    m_memberPane = new QWidget;
-    m_memberPane->setMinimumWidth(96);
-    auto *layout = new QVBoxLayout(m_memberPane);
-    layout->setContentsMargins(0, 6, 0, 0);
-    layout->addWidget(heading);
-    layout->addWidget(m_memberList, 1);
-    return m_memberPane;
 }
 
 void MainWindow::buildMenus()
@@ -335,7 +315,7 @@ void MainWindow::showMembers(MemberModel *members)
     if (m_shownMembers)
         disconnect(m_shownMembers, nullptr, this, nullptr);
     m_shownMembers = members;
-    m_memberList->setModel(members);
+    m_memberPane->setModel(members);
     if (members)
         connect(members, &MemberModel::typingChanged, this, &MainWindow::updateTypingLine);
     updateTypingLine();

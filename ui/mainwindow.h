@@ -32,6 +32,8 @@ class MemberModel;
 class MessageView;
 class QuickSwitcher;
 
+class MemberPane;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -72,7 +74,6 @@ protected:
 private:
     QWidget *buildConversationPane();
     QWidget *buildChatPane();
-    QWidget *buildMemberPane();
     void buildMenus();
     void buildStatusBar();
     void showConversation(const ConversationId &id);
@@ -100,8 +101,7 @@ private:
     MessageView *m_messageView = nullptr;
     QLabel *m_typingLine = nullptr;
     Composer *m_composer = nullptr;
-    QWidget *m_memberPane = nullptr;
-    QListView *m_memberList = nullptr;
+    MemberPane *m_memberPane = nullptr;
     QPointer<MemberModel> m_shownMembers;
     QuickSwitcher *m_switcher = nullptr;
     QLabel *m_connectionLabel = nullptr;

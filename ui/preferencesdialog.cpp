@@ -47,11 +47,18 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(appearance);
-    layout->addWidget(notifications);
-    layout->addWidget(hosting);
+    m_sections = new QVBoxLayout;
+    m_sections->addWidget(appearance);
+    m_sections->addWidget(notifications);
+    m_sections->addWidget(hosting);
+    layout->addLayout(m_sections);
     layout->addStretch();
     layout->addWidget(buttons);
+}
+
+void PreferencesDialog::addSection(QWidget *section)
+{
+    m_sections->addWidget(section);
 }
 
 bool PreferencesDialog::notifyDirectMessages() const

@@ -1,6 +1,7 @@
 #pragma once
 
-// Lets people choose when Natter notifies them and whether hosting continues from the tray.
+// Lets people choose the theme, when Natter notifies them and whether hosting continues from the tray; other
+// parts of the app add sections of their own (the identity).
 
 #include "appsettings.h"
 
@@ -8,6 +9,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QVBoxLayout;
 
 namespace Natter {
 
@@ -27,6 +29,9 @@ public:
     bool minimizeToTrayWhileHosting() const;
     void setMinimizeToTrayWhileHosting(bool minimize);
 
+    // Adds a section (a group box) below the dialog's own, above its buttons.
+    void addSection(QWidget *section);
+
     AppSettings::ThemeChoice theme() const;
     void setTheme(AppSettings::ThemeChoice theme);
 
@@ -35,6 +40,7 @@ private:
     QCheckBox *m_mentionsCheck = nullptr;
     QCheckBox *m_trayCheck = nullptr;
     QComboBox *m_themeBox = nullptr;
+    QVBoxLayout *m_sections = nullptr;
 };
 
 } // namespace Natter

@@ -1,0 +1,86 @@
+// The member list's profile: a keyed member's safety number (the same digits the protocol defines), a guest
+// marked as one, writing to them from it, and the notice when a known name comes back with another key.
+
+#include "chatclient.h"
+#include "chatsession.h"
+#include "identityproof.h"
+#include "memberpane.h"
+#include "memberprofile.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Natter;
+
+class TestMemberProfile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsSafetyNumbersAndMarksGuests()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const IdentityKey bobKey = IdentityKey::generate();
+        const IdentityKey ownKey = IdentityKey::generate();
+        TestClient bob;
+        QVERIFY(bob.open(server.url()) && bob.signInWithKey(QStringLiteral("bob"), bobKey)
+                && bob.joinRoom(QStringLiteral("lobby")));
+        TestClient gina;
+        QVERIFY(gina.enter(server.url(), QStringLiteral("gina"), {QStringLiteral("lobby")}));
+
+        ChatClient client;
+        ChatSession session(&client);
+        client.setIdentity(ownKey);
+        client.connectToServer(server.url(), QStringLiteral("Ada"));
+        QTRY_COMPARE(session.current(), ConversationId::room(QStringLiteral("lobby")));
+        MemberPane pane(&session);
+        pane.setModel(session.members());
+        QTRY_COMPARE(pane.list()->model()->rowCount(), 3);
+
+        MemberProfile *profile = pane.showProfile(QStringLiteral("bob"));
+        QCOMPARE(profile->safetyNumber(), Protocol::safetyNumber(bobKey.publicKey()));
+        auto *number = profile->findChild<QLabel *>(QStringLiteral("safetyNumberLabel"));
+        QVERIFY(number);
+        QCOMPARE(number->text(), profile->safetyNumber());
+        QCOMPARE(number->textFormat(), Qt::PlainText);
+        QVERIFY(!profile->findChild<QLabel *>(QStringLiteral("guestLabel")));
+        profile->findChild<QPushButton *>(QStringLiteral("messageButton"))->click();
+        QCOMPARE(session.current(), ConversationId::direct(QStringLiteral("bob")));
+
+        profile = pane.showProfile(QStringLiteral("gina"));
+        QVERIFY(profile->safetyNumber().isEmpty());
+        QVERIFY(profile->findChild<QLabel *>(QStringLiteral("guestLabel")));
+        QVERIFY(!profile->findChild<QLabel *>(QStringLiteral("safetyNumberLabel")));
+        profile->close();
+
+        profile = pane.showProfile(QStringLiteral("Ada"));
+        QCOMPARE(profile->safetyNumber(), Protocol::safetyNumber(ownKey.publicKey()));
+        QVERIFY(!profile->findChild<QPushButton *>(QStringLiteral("messageButton")));
+        profile->close();
+
+        // The same name with another key (a server whose database was replaced, say) is worth a warning.
+        QSignalSpy notices(&session, &ChatSession::noticeRaised);
+        emit client.presenceChanged(Protocol::Presence{QStringLiteral("lobby"),
+                                                       QStringLiteral("bob"),
+                                                       Protocol::PresenceChange::Joined,
+                                                       {},
+                                                       IdentityKey::generate().publicKey()});
+        QCOMPARE(notices.size(), 1);
+        QVERIFY(notices.first().first().toString().contains(QStringLiteral("bob")));
+        emit client.presenceChanged(Protocol::Presence{QStringLiteral("lobby"),
+                                                       QStringLiteral("bob"),
+                                                       Protocol::PresenceChange::Joined,
+                                                       {},
+                                                       session.keyOf(QStringLiteral("bob"))});
+        QCOMPARE(notices.size(), 1); // once per change
+    }
+};
+
+QTEST_MAIN(TestMemberProfile)
+#include "tst_memberprofile.moc"
