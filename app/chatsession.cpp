@@ -133,6 +133,8 @@ Conversation *ChatSession::conversation(const ConversationId &id)
     auto *created = new Conversation(id, m_client, m_cache, this);
     created->setOwnName(m_client->name());
     created->setPeerOnline(!id.isRoom() && isOnline(id.name));
+    if (!id.isRoom())
+        created->setPeerGuest(m_currentKeys.contains(nameKey(id.name)) && keyOf(id.name).isEmpty());
     connect(created, &Conversation::unseenMessage, this, [this, created](const ChatMessage &message, bool mention) {
         if (mention)
             emit attentionRequested(created->id(), message.from, message.text);
@@ -175,6 +177,7 @@ void ChatSession::setCache(ClientCache *cache)
 {
     m_cache = cache;
     m_keys.setCache(cache);
+    m_currentKeys.clear();
     if (!cache)
         return;
     for (const ClientCache::ConversationRecord &record : cache->conversations()) {
@@ -443,8 +446,8 @@ void ChatSession::onJoined(const Joined &joined)
     const ConversationId room = ConversationId::room(joined.room);
     Conversation *object = listed(room);
     object->applyJoined(joined);
-    for (auto it = joined.keys.cbegin(); it != joined.keys.cend(); ++it)
-        noteKey(it.key(), it.value());
+    for (const QString &member : joined.members)
+        noteKey(member, joined.keys.value(member));
     updateOnline();
     if (m_pendingJoin == joined.room || !m_current.isValid()) {
         m_pendingJoin.clear();
@@ -496,8 +499,17 @@ void ChatSession::onMessageFailed(const QString &id, const ErrorEvent &error)
         found->markFailed(id, ErrorText::describe(error, subject));
 }
 
+QByteArray ChatSession::keyOf(const QString &name) const
+{
+    const auto current = m_currentKeys.constFind(nameKey(name));
+    return current != m_currentKeys.cend() ? *current : m_keys.keyOf(name);
+}
+
 void ChatSession::noteKey(const QString &name, const QByteArray &key)
 {
+    m_currentKeys.insert(nameKey(name), key);
+    if (Conversation *direct = find(ConversationId::direct(name)))
+        direct->setPeerGuest(key.isEmpty());
     if (m_keys.see(name, key) != KnownKeys::Seen::Changed || nameKey(name) == nameKey(ownName()))
         return;
     emit noticeRaised(tr("%1 signed in with a different key than before on this server: it may be someone else, "
@@ -511,6 +523,7 @@ void ChatSession::onPresence(const Presence &presence)
     if (presence.event != PresenceChange::Left)
         noteKey(presence.name, presence.key);
     if (presence.event == PresenceChange::Renamed) {
+        m_currentKeys.remove(nameKey(presence.previous));
         for (Conversation *object : std::as_const(m_registry))
             object->renameMember(presence.previous, presence.name);
         updateOnline();
@@ -520,7 +533,7 @@ void ChatSession::onPresence(const Presence &presence)
     if (!object || !object->isJoined())
         return;
     if (presence.event == PresenceChange::Joined)
-        object->addMember(presence.name);
+        object->addMember(presence.name, presence.key.isEmpty());
     else
         object->removeMember(presence.name);
     updateOnline();

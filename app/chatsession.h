@@ -82,7 +82,8 @@ public:
     // Seen in one of the user's rooms right now.
     bool isOnline(const QString &name) const;
     // The public key last seen for the name on this server; empty for a guest or someone never seen.
-    QByteArray keyOf(const QString &name) const { return m_keys.keyOf(name); }
+    // The key `name` signed in with as last seen in this session (empty for a guest), else the one remembered.
+    QByteArray keyOf(const QString &name) const;
     QByteArray ownKey() const { return m_client->publicKey(); }
 
     // The connection, for the window's words about it.
@@ -132,6 +133,7 @@ private:
     QString m_pendingJoin; // a room the user asked to join: show it when the server confirms
     QSet<QString> m_online; // name keys of everyone in the user's rooms
     KnownKeys m_keys;
+    QHash<QString, QByteArray> m_currentKeys; // by name key: what this session saw; empty for guests
     bool m_windowActive = true;
 };
 

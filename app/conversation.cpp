@@ -99,6 +99,7 @@ void Conversation::setOwnName(const QString &name)
     if (!m_id.isRoom()) {
         m_members->setMembers({name, m_id.name});
         m_members->setOnline(m_id.name, m_peerOnline);
+        m_members->setGuest(m_id.name, m_peerGuest);
     }
 }
 
@@ -127,15 +128,23 @@ void Conversation::setPeerOnline(bool online)
     emit summaryChanged();
 }
 
+void Conversation::setPeerGuest(bool guest)
+{
+    if (m_id.isRoom())
+        return;
+    m_peerGuest = guest;
+    m_members->setGuest(m_id.name, guest);
+}
+
 void Conversation::setMembers(const QStringList &names)
 {
     m_members->setMembers(names);
     setMemberCount(static_cast<int>(m_members->rowCount()));
 }
 
-void Conversation::addMember(const QString &name)
+void Conversation::addMember(const QString &name, bool guest)
 {
-    m_members->addMember(name);
+    m_members->addMember(name, guest);
     setMemberCount(m_members->rowCount());
 }
 
@@ -189,7 +198,12 @@ void Conversation::applyJoined(const Protocol::Joined &joined)
 {
     m_joined = true;
     m_topic = joined.topic;
-    m_members->setMembers(joined.members);
+    QSet<QString> guests;
+    for (const QString &name : joined.members) {
+        if (!joined.keys.contains(name))
+            guests.insert(name);
+    }
+    m_members->setMembers(joined.members, guests);
     m_memberCount = m_members->rowCount();
     if (!joined.history.isEmpty()) {
         const qint64 first = joined.history.constFirst().seq;

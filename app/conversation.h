@@ -61,9 +61,11 @@ public:
     void setTopic(const QString &topic);
     void setJoined(bool joined);
     void setPeerOnline(bool online);
+    // A direct conversation's partner signed in without a key, as last seen.
+    void setPeerGuest(bool guest);
     // The room's members as the server listed them; the count follows.
     void setMembers(const QStringList &names);
-    void addMember(const QString &name);
+    void addMember(const QString &name, bool guest = false);
     void removeMember(const QString &name);
     void renameMember(const QString &oldName, const QString &newName);
     // Nobody can be seen while the connection is down.
@@ -130,6 +132,7 @@ private:
     QString m_draft;
     bool m_joined = false;
     bool m_peerOnline = false;
+    bool m_peerGuest = false;
     bool m_olderOnServer = true;
     bool m_opened = false; // loaded from the cache at least once
     bool m_historyLost = false; // a history request went unanswered because the connection was down

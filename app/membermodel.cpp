@@ -37,12 +37,16 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         return member.typing;
     case OnlineRole:
         return member.online;
+    case GuestRole:
+        return member.guest;
     case Qt::AccessibleTextRole:
         if (isSelf(member))
             return tr("%1, you").arg(member.name);
         if (member.typing)
             return tr("%1, typing").arg(member.name);
-        return member.online ? member.name : tr("%1, not online").arg(member.name);
+        if (!member.online)
+            return tr("%1, not online").arg(member.name);
+        return member.guest ? tr("%1, guest").arg(member.name) : member.name;
     default:
         return {};
     }
@@ -51,7 +55,11 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> MemberModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({{NameRole, "name"}, {IsSelfRole, "isSelf"}, {TypingRole, "typing"}, {OnlineRole, "online"}});
+    names.insert({{NameRole, "name"},
+                  {IsSelfRole, "isSelf"},
+                  {TypingRole, "typing"},
+                  {OnlineRole, "online"},
+                  {GuestRole, "guest"}});
     return names;
 }
 
@@ -62,6 +70,15 @@ void MemberModel::setOnline(const QString &name, bool online)
         return;
     m_members[row].online = online;
     notifyChanged(row, {OnlineRole});
+}
+
+void MemberModel::setGuest(const QString &name, bool guest)
+{
+    const int row = rowOf(name);
+    if (row < 0 || m_members.at(row).guest == guest)
+        return;
+    m_members[row].guest = guest;
+    notifyChanged(row, {GuestRole});
 }
 
 bool MemberModel::isOnline(const QString &name) const
@@ -89,7 +106,7 @@ void MemberModel::setOwnName(const QString &name)
     clearTyping(name); // the user is never shown as typing
 }
 
-void MemberModel::setMembers(const QStringList &names)
+void MemberModel::setMembers(const QStringList &names, const QSet<QString> &guests)
 {
     QList<Member> members;
     QSet<QString> seen;
@@ -98,7 +115,9 @@ void MemberModel::setMembers(const QStringList &names)
         if (name.isEmpty() || seen.contains(key))
             continue;
         seen.insert(key);
-        members.append(Member{name, key});
+        Member member{name, key};
+        member.guest = guests.contains(name);
+        members.append(member);
     }
     std::sort(members.begin(), members.end(), sortsBefore);
 
@@ -111,11 +130,12 @@ void MemberModel::setMembers(const QStringList &names)
         emit typingChanged();
 }
 
-void MemberModel::addMember(const QString &name)
+void MemberModel::addMember(const QString &name, bool guest)
 {
     if (name.isEmpty() || contains(name))
         return;
-    const Member member{name, Protocol::nameKey(name)};
+    Member member{name, Protocol::nameKey(name)};
+    member.guest = guest;
     const int row = sortedRow(member);
     beginInsertRows({}, row, row);
     m_members.insert(row, member);

@@ -5,6 +5,7 @@
 #include <QAbstractListModel>
 #include <QDeadlineTimer>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -21,6 +22,7 @@ public:
         IsSelfRole, // this member is the user (names compared by Protocol::nameKey)
         TypingRole, // a typing event arrived less than typingTimeout() ago, and no message since
         OnlineRole, // connected now, as far as this app can tell (members of a room always are)
+        GuestRole, // signed in without a key: the name is not theirs (the server's member list says so)
     };
     Q_ENUM(Role)
 
@@ -36,14 +38,16 @@ public:
     void setOwnName(const QString &name);
 
     // Names are matched by Protocol::nameKey: "Bob" and "bob" are one member.
-    void setMembers(const QStringList &names); // a whole new list: resets the model and forgets who was typing
-    void addMember(const QString &name); // a no-op if already a member
+    // A whole new list: resets the model and forgets who was typing. `guests` names those without a key.
+    void setMembers(const QStringList &names, const QSet<QString> &guests = {});
+    void addMember(const QString &name, bool guest = false); // a no-op if already a member
     void removeMember(const QString &name);
     void renameMember(const QString &oldName, const QString &newName); // keeps the typing state
     bool contains(const QString &name) const;
     // Members are online when added; a direct conversation's partner may not be.
     void setOnline(const QString &name, bool online);
     bool isOnline(const QString &name) const;
+    void setGuest(const QString &name, bool guest);
     QStringList names() const; // in row order
 
     int typingTimeout() const;
@@ -64,6 +68,7 @@ private:
         QString key; // Protocol::nameKey(name)
         bool typing = false;
         bool online = true;
+        bool guest = false;
         QDeadlineTimer typingEnds{};
     };
 

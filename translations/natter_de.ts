@@ -827,6 +827,10 @@ Erhalten: %2</translation>
         <source>%1 — not online</source>
         <translation>%1 — nicht online</translation>
     </message>
+    <message>
+        <source>%1 — guest</source>
+        <translation>%1 — Gast</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberModel</name>
@@ -841,6 +845,10 @@ Erhalten: %2</translation>
     <message>
         <source>%1, not online</source>
         <translation>%1, nicht online</translation>
+    </message>
+    <message>
+        <source>%1, guest</source>
+        <translation>%1, Gast</translation>
     </message>
 </context>
 <context>

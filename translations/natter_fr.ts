@@ -827,6 +827,10 @@ Reçu : %2</translation>
         <source>%1 — not online</source>
         <translation>%1 — hors ligne</translation>
     </message>
+    <message>
+        <source>%1 — guest</source>
+        <translation>%1 — invité</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberModel</name>
@@ -841,6 +845,10 @@ Reçu : %2</translation>
     <message>
         <source>%1, not online</source>
         <translation>%1, hors ligne</translation>
+    </message>
+    <message>
+        <source>%1, guest</source>
+        <translation>%1, invité</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ QString MemberDelegate::label(const QModelIndex &index)
         return tr("%1 — typing…").arg(name);
     if (!index.data(MemberModel::OnlineRole).toBool())
         return tr("%1 — not online").arg(name);
+    if (index.data(MemberModel::GuestRole).toBool())
+        return tr("%1 — guest").arg(name);
     return name;
 }
 

@@ -4,6 +4,8 @@
 #include "chatclient.h"
 #include "chatsession.h"
 #include "identityproof.h"
+#include "memberdelegate.h"
+#include "membermodel.h"
 #include "memberpane.h"
 #include "memberprofile.h"
 #include "testclient.h"
@@ -43,6 +45,19 @@ private slots:
         pane.setModel(session.members());
         QTRY_COMPARE(pane.list()->model()->rowCount(), 3);
 
+        // The list itself marks the guest, for the eye and for screen readers.
+        const auto row = [&](const QString &name) {
+            const QModelIndexList found = session.members()->match(session.members()->index(0, 0),
+                                                                   MemberModel::NameRole, name, 1, Qt::MatchExactly);
+            return found.value(0);
+        };
+        QCOMPARE(row(QStringLiteral("gina")).data(MemberModel::GuestRole).toBool(), true);
+        QCOMPARE(row(QStringLiteral("bob")).data(MemberModel::GuestRole).toBool(), false);
+        QCOMPARE(row(QStringLiteral("Ada")).data(MemberModel::GuestRole).toBool(), false);
+        QVERIFY(MemberDelegate::label(row(QStringLiteral("gina"))).contains(QStringLiteral("guest")));
+        QCOMPARE(MemberDelegate::label(row(QStringLiteral("bob"))), QStringLiteral("bob"));
+        QCOMPARE(row(QStringLiteral("gina")).data(Qt::AccessibleTextRole).toString(), QStringLiteral("gina, guest"));
+
         MemberProfile *profile = pane.showProfile(QStringLiteral("bob"));
         QCOMPARE(profile->safetyNumber(), Protocol::safetyNumber(bobKey.publicKey()));
         auto *number = profile->findChild<QLabel *>(QStringLiteral("safetyNumberLabel"));
@@ -79,6 +94,24 @@ private slots:
                                                        {},
                                                        session.keyOf(QStringLiteral("bob"))});
         QCOMPARE(notices.size(), 1); // once per change
+
+        // Should the name ever come back without a key, the profile says guest, not the remembered number.
+        const auto presence = [](Protocol::PresenceChange change) {
+            Protocol::Presence event;
+            event.room = QStringLiteral("lobby");
+            event.name = QStringLiteral("bob");
+            event.event = change;
+            return event;
+        };
+        emit client.presenceChanged(presence(Protocol::PresenceChange::Left));
+        emit client.presenceChanged(presence(Protocol::PresenceChange::Joined));
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(row(QStringLiteral("bob")).data(MemberModel::GuestRole).toBool(), true); // in the direct conversation
+        session.setCurrent(ConversationId::room(QStringLiteral("lobby")));
+        QCOMPARE(row(QStringLiteral("bob")).data(MemberModel::GuestRole).toBool(), true);
+        profile = pane.showProfile(QStringLiteral("bob"));
+        QVERIFY(profile->safetyNumber().isEmpty());
+        QVERIFY(profile->findChild<QLabel *>(QStringLiteral("guestLabel")));
     }
 };
 
