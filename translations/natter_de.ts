@@ -476,10 +476,6 @@ Erhalten: %2</translation>
         <translation>Deine Namen auf jedem Server gehören zu diesem Schlüssel. Andere können seine Sicherheitsnummer mit der vergleichen, die sie für dich sehen:</translation>
     </message>
     <message>
-        <source>To keep your names on another computer, export the key there with a passphrase and import it.</source>
-        <translation>Um deine Namen auf einem anderen Computer zu behalten, exportiere den Schlüssel mit einer Passphrase und importiere ihn dort.</translation>
-    </message>
-    <message>
         <source>No key: you join chats as a guest.</source>
         <translation>Kein Schlüssel: Du nimmst als Gast an Chats teil.</translation>
     </message>
@@ -546,6 +542,10 @@ Erhalten: %2</translation>
     <message>
         <source>The imported key could not be kept: %1</source>
         <translation>Der importierte Schlüssel konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>To keep your names on another computer, export the key here with a passphrase and import it there.</source>
+        <translation>Um deine Namen auf einem anderen Computer zu behalten, exportiere den Schlüssel hier mit einer Passphrase und importiere ihn dort.</translation>
     </message>
 </context>
 <context>

@@ -476,10 +476,6 @@ Reçu : %2</translation>
         <translation>Vos noms sur chaque serveur appartiennent à cette clé. Les autres peuvent comparer son numéro de sécurité à celui qu’ils voient pour vous :</translation>
     </message>
     <message>
-        <source>To keep your names on another computer, export the key there with a passphrase and import it.</source>
-        <translation>Pour garder vos noms sur un autre ordinateur, exportez la clé avec une phrase secrète et importez-la là-bas.</translation>
-    </message>
-    <message>
         <source>No key: you join chats as a guest.</source>
         <translation>Aucune clé : vous rejoignez les chats en tant qu’invité.</translation>
     </message>
@@ -546,6 +542,10 @@ Reçu : %2</translation>
     <message>
         <source>The imported key could not be kept: %1</source>
         <translation>La clé importée n’a pas pu être conservée : %1</translation>
+    </message>
+    <message>
+        <source>To keep your names on another computer, export the key here with a passphrase and import it there.</source>
+        <translation>Pour garder vos noms sur un autre ordinateur, exportez la clé ici avec une phrase secrète et importez-la là-bas.</translation>
     </message>
 </context>
 <context>

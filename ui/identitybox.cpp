@@ -3,6 +3,7 @@
 #include "identityproof.h"
 #include "identitystore.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFutureWatcher>
@@ -75,8 +76,8 @@ IdentityBox::IdentityBox(IdentityStore *store, const IdentityKey &key, QWidget *
     layout->addWidget(plainLabel(tr("Your names on each server belong to this key. Others can compare its safety "
                                     "number with the one they see for you:")));
     layout->addWidget(m_number);
-    layout->addWidget(plainLabel(tr("To keep your names on another computer, export the key there with a "
-                                    "passphrase and import it.")));
+    layout->addWidget(plainLabel(tr("To keep your names on another computer, export the key here with a "
+                                    "passphrase and import it there.")));
     layout->addLayout(buttons);
     showKey(key);
 }
@@ -116,7 +117,9 @@ std::optional<QString> IdentityBox::askPassphrase(bool twice)
 
 void IdentityBox::askExport()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QDir(folder).exists())
+        folder = QDir::homePath();
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export Your Identity"), folder + QStringLiteral("/natter-identity.pem"),
                                      tr("Natter identity (*.pem)"));

@@ -354,6 +354,10 @@ void Launcher::onSignInFailed(int code, const QString &message)
     Q_UNUSED(message) // the server's English words; the user reads ours
     Protocol::ErrorEvent error;
     error.code = static_cast<ErrorCode>(code);
+    if (error.code == ErrorCode::NameOwned) {
+        askForName(ErrorText::describe(error, {{}, m_name, {}})); // it already asks for another name
+        return;
+    }
     if (error.code == ErrorCode::NameTaken || error.code == ErrorCode::NameInvalid) {
         askForName(tr("%1 Pick another name.").arg(ErrorText::describe(error, {{}, m_name, {}})));
         return;

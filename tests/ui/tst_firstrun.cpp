@@ -17,6 +17,7 @@
 #include "roomdirectorymodel.h"
 #include "roomlistmodel.h"
 #include "startdialog.h"
+#include "testclient.h"
 #include "testserver.h"
 #include "trayicon.h"
 
@@ -241,6 +242,35 @@ private slots:
         QTRY_VERIFY(launcher.startDialog() && launcher.startDialog()->isVisible());
         error = launcher.startDialog()->findChild<QLabel *>(QStringLiteral("errorLabel"));
         QTRY_VERIFY2(error->text().contains(QStringLiteral("not right")), qPrintable(error->text()));
+    }
+
+    void anOwnedNameAsksForAnother()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        {
+            // Someone else's install took the name and went away: it stays theirs.
+            TestClient owner;
+            QVERIFY(owner.open(server.url()) && owner.signInWithKey(QStringLiteral("Quinn"), IdentityKey::generate()));
+        }
+        QSettings store(m_dir.filePath(QStringLiteral("owned.ini")), QSettings::IniFormat);
+        AppSettings settings(&store);
+        Launcher::Options options;
+        options.dataDirectory = m_dir.filePath(QStringLiteral("owned-data"));
+        options.joinUrl = server.url();
+        options.name = QStringLiteral("quinn");
+        Launcher launcher(&settings);
+        launcher.start(options);
+        QTRY_VERIFY(launcher.nameDialog() && launcher.nameDialog()->isVisible());
+        auto *error = launcher.nameDialog()->findChild<QLabel *>(QStringLiteral("messageLabel"));
+        QVERIFY(error);
+        QVERIFY2(error->text().contains(QStringLiteral("belongs to someone else")), qPrintable(error->text()));
+        auto *nameEdit = launcher.nameDialog()->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        nameEdit->clear();
+        QTest::keyClicks(nameEdit, QStringLiteral("Quincy"));
+        QTest::mouseClick(launcher.nameDialog()->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+        QTRY_VERIFY(launcher.window() && launcher.window()->isVisible());
+        QTRY_COMPARE(launcher.session()->ownName(), QStringLiteral("Quincy"));
     }
 
     void aBusyPortIsExplained()
