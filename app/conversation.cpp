@@ -130,10 +130,11 @@ void Conversation::setPeerOnline(bool online)
 
 void Conversation::setPeerGuest(bool guest)
 {
-    if (m_id.isRoom())
+    if (m_id.isRoom() || guest == m_peerGuest)
         return;
     m_peerGuest = guest;
     m_members->setGuest(m_id.name, guest);
+    emit summaryChanged();
 }
 
 void Conversation::setMembers(const QStringList &names)

@@ -50,6 +50,8 @@ public:
     bool isJoined() const { return m_joined; }
     // Direct conversations: the other person is online, as far as this app can tell.
     bool isPeerOnline() const { return m_peerOnline; }
+    // The partner was last seen without a key: messages cannot wait for them while they are away.
+    bool isPeerGuest() const { return m_peerGuest; }
     // The newest message this app has of the conversation, cached or live; 0 if none.
     qint64 lastSeq() const { return m_lastSeq; }
 

@@ -287,6 +287,10 @@ Erhalten: %2</translation>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>not online: they get your messages when they are back</source>
+        <translation>nicht online: bekommt deine Nachrichten bei der Rückkehr</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ErrorText</name>

@@ -287,6 +287,10 @@ Reçu : %2</translation>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>not online: they get your messages when they are back</source>
+        <translation>hors ligne&#xa0;: recevra vos messages à son retour</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ErrorText</name>

@@ -91,7 +91,12 @@ void ConversationHeader::refresh()
     } else {
         const bool online = conversation->isPeerOnline();
         m_avatar->setPresence(online ? AvatarLabel::Presence::Online : AvatarLabel::Presence::Offline);
-        m_subtitle->setText(online ? tr("online") : tr("not online: messages cannot reach them now"));
+        if (online)
+            m_subtitle->setText(tr("online"));
+        else if (conversation->isPeerGuest())
+            m_subtitle->setText(tr("not online: messages cannot reach them now"));
+        else
+            m_subtitle->setText(tr("not online: they get your messages when they are back"));
         m_topic->setText({});
     }
     m_topic->setVisible(!m_topic->text().isEmpty());

@@ -3,6 +3,8 @@
 
 #include "chatclient.h"
 #include "chatsession.h"
+#include "conversation.h"
+#include "conversationheader.h"
 #include "identityproof.h"
 #include "memberdelegate.h"
 #include "membermodel.h"
@@ -16,6 +18,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
 
 using namespace Natter;
 
@@ -112,6 +116,35 @@ private slots:
         profile = pane.showProfile(QStringLiteral("bob"));
         QVERIFY(profile->safetyNumber().isEmpty());
         QVERIFY(profile->findChild<QLabel *>(QStringLiteral("guestLabel")));
+    }
+
+    void headerSaysWhetherMessagesWaitForSomeoneAway()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = std::make_unique<TestClient>();
+        QVERIFY(bob->open(server.url()) && bob->signInWithKey(QStringLiteral("bob"), IdentityKey::generate())
+                && bob->joinRoom(QStringLiteral("lobby")));
+        auto gina = std::make_unique<TestClient>();
+        QVERIFY(gina->enter(server.url(), QStringLiteral("gina"), {QStringLiteral("lobby")}));
+
+        ChatClient client;
+        ChatSession session(&client);
+        client.setIdentity(IdentityKey::generate());
+        client.connectToServer(server.url(), QStringLiteral("Ada"));
+        QTRY_COMPARE(session.members()->rowCount(), 3);
+        ConversationHeader toBob;
+        toBob.setConversation(session.conversation(ConversationId::direct(QStringLiteral("bob"))));
+        ConversationHeader toGina;
+        toGina.setConversation(session.conversation(ConversationId::direct(QStringLiteral("gina"))));
+        QCOMPARE(toBob.subtitle(), QStringLiteral("online"));
+        QCOMPARE(toGina.subtitle(), QStringLiteral("online"));
+
+        bob.reset();
+        gina.reset();
+        // bob owns his name, so the server keeps what is written to him; a guest's name is nobody's.
+        QTRY_VERIFY(toBob.subtitle().contains(QStringLiteral("when they are back")));
+        QTRY_VERIFY(toGina.subtitle().contains(QStringLiteral("cannot reach them")));
     }
 };
 
