@@ -434,11 +434,12 @@ void Launcher::confirmEndOfHosting(AfterHosting after)
             m_options.joinUrl.clear();
             return;
         }
-        m_settings->setResumeLastChat(false);
         if (after == AfterHosting::Quit) {
+            // Quitting ends the hosting for now, not the chat: the next start hosts it again.
             finishQuit();
             return;
         }
+        m_settings->setResumeLastChat(false);
         m_client->disconnectFromServer();
         m_host->stop();
         m_window->setShareUrls({});

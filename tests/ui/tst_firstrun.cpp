@@ -214,6 +214,9 @@ private slots:
         QVERIFY(stop);
         stop->click();
         QCOMPARE(quit.size(), 1);
+        // Quitting is not giving the chat up: the next start hosts it again, with everything in it.
+        QVERIFY(settings.resumeLastChat());
+        QCOMPARE(settings.lastMode(), AppSettings::StartMode::Host);
     }
 
     void aMissingPasswordIsNotCalledWrong()
