@@ -78,7 +78,8 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
 
     // A resend is known by its id and its sender: the key, or for a guest the name (a guest that lost its token
     // after a restart still resends what it had queued).
-    const QString senderKey = sender->isGuest() ? sender->nameKey() : sender->party();
+    // The prefix keeps a guest's name key apart from parties ("k<id>", "g<hex>"): a guest named k1 is not key 1.
+    const QString senderKey = sender->isGuest() ? QStringLiteral("name:") + sender->nameKey() : sender->party();
     const HistoryStore::AppendResult result = m_store->append(conversation, message, senderKey, idSource);
     switch (result.status) {
     case HistoryStore::AppendStatus::AlreadyStored:

@@ -66,6 +66,12 @@ void SignIn::hello(ClientSession *session, const Hello &hello)
         admit(session, hello, 0, {});
         return;
     }
+    if (!isUsableEd25519PublicKey(hello.key)) {
+        // A point of small order verifies signatures nobody made: such a key would own names for everyone.
+        session->sendError({ErrorCode::BadRequest, QStringLiteral("hello: key is not a usable Ed25519 public key")},
+                           ref);
+        return;
+    }
     const Challenge challenge{hello, randomBytes(NonceBytes)};
     m_challenges.insert(session, challenge);
     session->send(Protocol::Challenge{challenge.nonce});

@@ -28,6 +28,17 @@ bool isHiddenOrControl(char32_t codePoint)
     case QChar::Separator_Paragraph:
         return true;
     default:
+        break;
+    }
+    // Letters and symbols that draw nothing: the Hangul fillers and the blank braille pattern.
+    switch (codePoint) {
+    case 0x115F:
+    case 0x1160:
+    case 0x2800:
+    case 0x3164:
+    case 0xFFA0:
+        return true;
+    default:
         return QChar::isNonCharacter(codePoint);
     }
 }
@@ -225,21 +236,23 @@ QString nameSkeleton(const QString &name)
     // Composed (NFKC), so accented letters stay themselves ("José" is not "Jose"); a combining mark still
     // standing alone after that (one nothing composes with, or a stack of them) is dropped.
     const QString key = nameKey(name);
-    QString skeleton;
+    // By code point: marks outside the BMP (variation selectors 17 to 256, musical combining marks) count too.
+    QList<uint> skeleton;
     skeleton.reserve(key.size());
-    for (const QChar c : key) {
-        if (c.category() == QChar::Mark_NonSpacing || c.category() == QChar::Mark_Enclosing)
+    for (const uint codePoint : key.toUcs4()) {
+        const QChar::Category category = QChar::category(codePoint);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing)
             continue;
-        QChar mapped = c;
+        uint mapped = codePoint;
         for (const auto &[from, to] : LookAlikes) {
-            if (c.unicode() == from) {
-                mapped = QChar(to);
+            if (codePoint == from) {
+                mapped = to;
                 break;
             }
         }
         skeleton.append(mapped);
     }
-    return skeleton;
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(skeleton.constData()), skeleton.size());
 }
 
 } // namespace Natter::Protocol

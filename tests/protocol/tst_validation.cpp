@@ -127,6 +127,10 @@ void TestValidation::rejectsNames_data()
     QTest::newRow("right-to-left override U+202E") << u"\u202Eevil"_s;
     QTest::newRow("left-to-right isolate U+2066") << u"ali\u2066ce"_s;
     QTest::newRow("zero width space U+200B") << u"ali\u200Bce"_s;
+    QTest::newRow("Hangul filler U+3164") << u"alice\u3164"_s;
+    QTest::newRow("halfwidth Hangul filler U+FFA0") << u"alice\uFFA0"_s;
+    QTest::newRow("blank braille U+2800") << u"alice\u2800"_s;
+    QTest::newRow("Hangul choseong filler U+115F") << u"\u115Falice"_s;
     QTest::newRow("soft hyphen U+00AD") << u"ali\u00ADce"_s;
     QTest::newRow("byte order mark U+FEFF") << u"\uFEFFalice"_s;
     QTest::newRow("line separator U+2028") << u"ali\u2028ce"_s;
@@ -507,6 +511,9 @@ void TestValidation::lookAlikeNamesShareASkeleton_data()
     QTest::newRow("full-width and Cyrillic") << u"\uFF21lice"_s << u"\u0430lice"_s;
     QTest::newRow("stray combining mark") << u"bob"_s << u"bo\u0335b"_s;
     QTest::newRow("same key") << u"Alice"_s << u"ALICE"_s;
+    QTest::newRow("variation selector 17 (outside the BMP)") << u"alice"_s << u"alice\U000E0100"_s;
+    QTest::newRow("variation selector 256 inside") << u"alice"_s << u"al\U000E01EFice"_s;
+    QTest::newRow("musical combining mark") << u"alice"_s << u"alice\U0001D167"_s;
 }
 
 void TestValidation::lookAlikeNamesShareASkeleton()

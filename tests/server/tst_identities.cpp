@@ -4,6 +4,7 @@
 #include "historystore.h"
 #include "identitykey.h"
 #include "identityproof.h"
+#include "signaturecheck.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -306,6 +307,28 @@ private slots:
         QCOMPARE(historyTexts(*bob, u"Alice"_s), (QStringList{u"are you there?"_s, u"call me"_s}));
     }
 
+    void aGuestNamedLikeAKeyIsNotThatKey()
+    {
+        // Keys are known inside the server as k1, k2…; a guest called K1 must not share their resend ids.
+        TestServer server;
+        QVERIFY(server.start());
+        auto alice = keyed(server.url(), u"alice"_s, IdentityKey::generate());
+        auto bob = keyed(server.url(), u"bob"_s, IdentityKey::generate());
+        auto k1 = guest(server.url(), u"K1"_s);
+        QVERIFY(alice && bob && k1);
+        QVERIFY(k1->joinRoom(u"lobby"_s));
+        QCOMPARE(sendDirect(*alice, u"bob"_s, u"private"_s, u"alice-7"_s), QString());
+        k1->send(Send{u"alice-7"_s, u"lobby"_s, {}, u"mine"_s, MessageKind::Text});
+        const auto ack = k1->waitFor<Ack>([](const Ack &a) { return a.id == u"alice-7"; });
+        QVERIFY(ack);
+        QCOMPARE(ack->room, u"lobby"_s); // its own message, not alice's direct one
+
+        k1->send(Send{u"alice-8"_s, u"lobby"_s, {}, u"first"_s, MessageKind::Text});
+        QVERIFY(k1->waitFor<Ack>([](const Ack &a) { return a.id == u"alice-8"; }));
+        QCOMPARE(sendDirect(*alice, u"bob"_s, u"important"_s, u"alice-8"_s), QString());
+        QVERIFY(bob->waitFor<MessageEvent>([](const MessageEvent &e) { return e.message.text == u"important"; }));
+    }
+
     void aDirectMessageToAnAwayGuestIsRefused()
     {
         TestServer server;
@@ -395,6 +418,45 @@ private slots:
         QCOMPARE(second.lastError().code, ErrorCode::ServerFull);
         QVERIFY(second.signIn(u"second"_s));
         QVERIFY(keyed(server.url(), u"first"_s, first)); // known keys still sign in
+    }
+
+    void smallOrderKeysAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        const QByteArray ff30(30, '\xff');
+        QTest::newRow("y = 0 (order 4)") << QByteArray(32, '\0');
+        QTest::newRow("y = 0, sign bit") << QByteArray(31, '\0') + '\x80';
+        QTest::newRow("identity") << QByteArray("\x01") + QByteArray(31, '\0');
+        QTest::newRow("y = -1 (order 2)") << QByteArray("\xec") + ff30 + '\x7f';
+        QTest::newRow("y = p (not canonical)") << QByteArray("\xed") + ff30 + '\x7f';
+        QTest::newRow("y = p + 1 (not canonical)") << QByteArray("\xee") + ff30 + '\x7f';
+        QTest::newRow("order 8")
+            << QByteArray::fromHex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05");
+        QTest::newRow("order 8, the other")
+            << QByteArray::fromHex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a");
+        QTest::newRow("order 8, sign bit")
+            << QByteArray::fromHex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85");
+    }
+    void smallOrderKeysAreRefused()
+    {
+        QFETCH(QByteArray, key);
+        QVERIFY(!isUsableEd25519PublicKey(key));
+        TestServer server;
+        QVERIFY(server.start());
+        TestClient client;
+        QVERIFY(client.open(server.url()));
+        client.sendText(u"{\"type\":\"hello\",\"name\":\"owner\",\"key\":\"%1\"}"_s.arg(QLatin1StringView(key.toBase64())));
+        const auto error = client.waitFor<ErrorEvent>();
+        QVERIFY(error);
+        QCOMPARE(error->code, ErrorCode::BadRequest);
+        QVERIFY(!client.receives<Protocol::Challenge>([](const Protocol::Challenge &) { return true; }, 200));
+    }
+
+    void realKeysAreUsable()
+    {
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(isUsableEd25519PublicKey(IdentityKey::generate().publicKey()));
+        QVERIFY(!isUsableEd25519PublicKey(QByteArray(31, '\x09')));
     }
 
     void safetyNumbersAreStable()
