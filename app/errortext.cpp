@@ -48,6 +48,10 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
         return subject.peer.isEmpty()
             ? tr("That person is a guest who is not online now, so the message cannot wait for them.")
             : tr("%1 is a guest who is not online now, so the message cannot wait for them.").arg(subject.peer);
+    case ErrorCode::MessageUnknown:
+        return tr("That message is no longer there to change: it was deleted, or never reached the server.");
+    case ErrorCode::NotYours:
+        return tr("Only the person who sent a message can change it, and only when they own their name here.");
     case ErrorCode::TextInvalid:
         return tr("The message is empty or holds characters that cannot be sent.");
     case ErrorCode::TopicInvalid:

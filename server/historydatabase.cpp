@@ -60,6 +60,14 @@ QList<QStringList> migrationSteps()
                            "first_seq INTEGER NOT NULL, "
                            "PRIMARY KEY (identity, conversation)) WITHOUT ROWID"),
         },
+        {
+            // Edits and deletions (see HistoryRevisions): the row they change, when its text last changed, and
+            // whether its sender took it back.
+            QStringLiteral("ALTER TABLE messages ADD COLUMN target INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN edited_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX messages_target ON messages (conversation, target) WHERE target > 0"),
+        },
     };
 }
 

@@ -1,5 +1,6 @@
 #include "historystore.h"
 
+#include "historyrevisions.h"
 #include "logging.h"
 #include "validation.h"
 
@@ -34,11 +35,14 @@ QString nonNull(const QString &text)
 
 MessageKind storedKind(int value)
 {
-    return value == static_cast<int>(MessageKind::Action) ? MessageKind::Action : MessageKind::Text;
+    return value >= 0 && value <= static_cast<int>(MessageKind::Delete) ? static_cast<MessageKind>(value)
+                                                                        : MessageKind::Text;
 }
 
 // The columns every message read selects, in the order messageFromRow() expects them.
-constexpr auto MessageColumns = "m.seq, m.sender, m.recipient, m.client_id, m.kind, m.text, m.ts";
+constexpr auto MessageColumns =
+    "m.seq, m.sender, m.recipient, m.client_id, m.kind, m.text, m.ts, m.target, m.edited_ms, m.deleted";
+constexpr int MessageColumnCount = 10;
 
 ChatMessage messageFromRow(const QSqlQuery &query, const QString &conversation)
 {
@@ -51,6 +55,9 @@ ChatMessage messageFromRow(const QSqlQuery &query, const QString &conversation)
     message.kind = storedKind(query.value(4).toInt());
     message.text = query.value(5).toString();
     message.ts = query.value(6).toLongLong();
+    message.target = query.value(7).toLongLong();
+    message.edited = query.value(8).toLongLong();
+    message.deleted = query.value(9).toBool();
     return message;
 }
 
@@ -144,7 +151,7 @@ std::optional<ChatMessage> HistoryStore::storedMessage(const QString &senderKey,
     }
     if (!query->next())
         return std::nullopt;
-    ChatMessage message = messageFromRow(*query, query->value(7).toString());
+    ChatMessage message = messageFromRow(*query, query->value(MessageColumnCount).toString());
     query->finish();
     return message;
 }
@@ -161,14 +168,19 @@ qint64 HistoryStore::storedLastSeq(const QString &conversation) const
 }
 
 HistoryStore::AppendResult HistoryStore::append(const QString &conversation, const ChatMessage &message,
-                                                const QString &senderKey, IdSource idSource)
+                                                const QString &senderKey, IdSource idSource, const Check &check)
 {
     const auto pendingKey = std::pair(senderKey, message.id);
     if (idSource == IdSource::Client) {
         if (const auto queued = m_pendingIndex.constFind(pendingKey); queued != m_pendingIndex.cend())
-            return {AppendStatus::AlreadyQueued, m_pending.at(*queued).message};
+            return {AppendStatus::AlreadyQueued, m_pending.at(*queued).message, {}};
         if (auto stored = storedMessage(senderKey, message.id))
-            return {AppendStatus::AlreadyStored, *std::move(stored)};
+            return {AppendStatus::AlreadyStored, *std::move(stored), {}};
+    }
+
+    if (check) {
+        if (auto refusal = check())
+            return {AppendStatus::Refused, message, *std::move(refusal)};
     }
 
     auto next = m_nextSeq.find(conversation);
@@ -183,7 +195,7 @@ HistoryStore::AppendResult HistoryStore::append(const QString &conversation, con
     m_pendingIndex.insert(pendingKey, m_pending.size());
     m_pending.append({entry, conversation, senderKey});
     scheduleFlush();
-    return {AppendStatus::Queued, entry};
+    return {AppendStatus::Queued, entry, {}};
 }
 
 void HistoryStore::scheduleFlush()
@@ -255,11 +267,14 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
         const ChatMessage &message = entry.message;
         ok = m_database
                  .run(QStringLiteral("INSERT INTO messages (conversation, seq, sender_key, sender, recipient, "
-                                     "client_id, kind, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                     "client_id, kind, text, ts, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {conversation, message.seq, nonNull(entry.senderKey), nonNull(message.from), nonNull(message.to),
-                       nonNull(message.id), static_cast<int>(message.kind), nonNull(message.text), message.ts},
+                       nonNull(message.id), static_cast<int>(message.kind), nonNull(message.text), message.ts,
+                       message.target},
                       errorMessage)
                  .has_value();
+        if (ok && isRevision(message.kind))
+            ok = HistoryRevisions::apply(m_database, conversation, message, errorMessage);
     }
     if (ok && m_database.execute(QStringLiteral("COMMIT"), errorMessage)) {
         m_database.committed();
@@ -267,6 +282,26 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
     }
     m_database.execute(QStringLiteral("ROLLBACK"));
     return false;
+}
+
+std::optional<HistoryRevisions::Target> HistoryStore::revisionTarget(const QString &conversation, qint64 seq)
+{
+    // Not yet committed: the queued message itself, and whether a queued delete took it back already.
+    bool deletedInQueue = false;
+    for (auto it = m_pending.crbegin(); it != m_pending.crend(); ++it) {
+        if (it->conversation != conversation)
+            continue;
+        const ChatMessage &queued = it->message;
+        if (queued.kind == MessageKind::Delete && queued.target == seq)
+            deletedInQueue = true;
+        if (queued.seq == seq)
+            return HistoryRevisions::Target{it->senderKey, queued.kind, deletedInQueue};
+    }
+    const qint64 id = isOpen() ? conversationId(conversation, false) : 0;
+    auto stored = id != 0 ? HistoryRevisions::stored(m_database, id, seq) : std::nullopt;
+    if (stored)
+        stored->deleted = stored->deleted || deletedInQueue;
+    return stored;
 }
 
 int HistoryStore::pendingCount() const

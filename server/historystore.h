@@ -4,10 +4,12 @@
 
 #include "chatmessage.h"
 #include "historydatabase.h"
+#include "historyrevisions.h"
 
 #include <QHash>
 #include <QObject>
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -27,13 +29,17 @@ public:
         Queued, // new: will be committed on the next event-loop turn (or flush())
         AlreadyQueued, // same sender and id seen, not yet committed: wait for committed()
         AlreadyStored, // same sender and id committed before: acknowledge at once
+        Refused, // new, and the check passed to append() refused it: `refusal` says why
     };
 
     struct AppendResult
     {
         AppendStatus status = AppendStatus::Queued;
         Protocol::ChatMessage message; // with seq and ts assigned (the original's for a duplicate)
+        Protocol::ProtocolError refusal;
     };
+    // Run by append() for a message that is not a resend, before it takes a seq.
+    using Check = std::function<std::optional<Protocol::ProtocolError>()>;
 
     static constexpr int SchemaVersion = HistoryDatabase::SchemaVersion;
 
@@ -59,10 +65,12 @@ public:
     // Assigns seq and ts and queues the message in the conversation (a room's name, or a directConversation()).
     // senderKey identifies the sender for the duplicate check.
     AppendResult append(const QString &conversation, const Protocol::ChatMessage &message, const QString &senderKey,
-                        IdSource idSource = IdSource::Client);
+                        IdSource idSource = IdSource::Client, const Check &check = {});
     // Commits everything queued now, in one transaction. Returns false if the commit failed.
     bool flush();
     int pendingCount() const;
+    // The message `seq` of the conversation, queued or stored, as an edit or delete of it needs to know it.
+    std::optional<HistoryRevisions::Target> revisionTarget(const QString &conversation, qint64 seq);
 
     // Reading. Lists are in ascending seq order.
     QList<Protocol::ChatMessage> latest(const QString &conversation, int limit, bool *more = nullptr) const;

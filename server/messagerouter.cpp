@@ -44,15 +44,18 @@ Ack MessageRouter::ackFor(const ChatMessage &message)
 
 void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::IdSource idSource)
 {
-    if (const auto error = validateText(send.text, m_config.limits.maxTextBytes)) {
-        sender->sendError(*error, send.id);
-        return;
+    if (send.kind != MessageKind::Delete) {
+        if (const auto error = validateText(send.text, m_config.limits.maxTextBytes)) {
+            sender->sendError(*error, send.id);
+            return;
+        }
     }
     ChatMessage message;
     message.from = sender->name();
     message.id = send.id;
     message.text = send.text;
     message.kind = send.kind;
+    message.target = send.target;
     QString conversation;
     if (!send.room.isEmpty()) {
         if (!sender->rooms().contains(send.room)) {
@@ -80,8 +83,17 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
     // after a restart still resends what it had queued).
     // The prefix keeps a guest's name key apart from parties ("k<id>", "g<hex>"): a guest named k1 is not key 1.
     const QString senderKey = sender->isGuest() ? QStringLiteral("name:") + sender->nameKey() : sender->party();
-    const HistoryStore::AppendResult result = m_store->append(conversation, message, senderKey, idSource);
+    HistoryStore::Check check;
+    if (isRevision(message.kind)) {
+        check = [this, sender, &conversation, &message, &senderKey] {
+            return checkRevision(conversation, message, sender->isGuest() ? QString() : senderKey);
+        };
+    }
+    const HistoryStore::AppendResult result = m_store->append(conversation, message, senderKey, idSource, check);
     switch (result.status) {
+    case HistoryStore::AppendStatus::Refused:
+        sender->sendError(result.refusal, send.id);
+        break;
     case HistoryStore::AppendStatus::AlreadyStored:
         sender->send(ackFor(result.message));
         break;
@@ -90,6 +102,25 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
         m_waiting[{conversation, result.message.seq}].append(sender);
         break;
     }
+}
+
+std::optional<ProtocolError> MessageRouter::checkRevision(const QString &conversation, const ChatMessage &revision,
+                                                          const QString &senderKey)
+{
+    // A guest's name is nobody's, so nobody can show that an earlier message under it is theirs.
+    if (senderKey.isEmpty())
+        return ProtocolError{ErrorCode::NotYours,
+                             QStringLiteral("Guests cannot change messages; sign in with a key to edit or delete.")};
+    const auto target = m_store->revisionTarget(conversation, revision.target);
+    if (!target || isRevision(target->kind))
+        return ProtocolError{ErrorCode::MessageUnknown,
+                             QStringLiteral("There is no message %1 in this conversation.").arg(revision.target)};
+    if (target->senderKey != senderKey)
+        return ProtocolError{ErrorCode::NotYours,
+                             QStringLiteral("Only the sender of message %1 can change it.").arg(revision.target)};
+    if (target->deleted)
+        return ProtocolError{ErrorCode::MessageUnknown, QStringLiteral("Message %1 was deleted.").arg(revision.target)};
+    return std::nullopt;
 }
 
 void MessageRouter::onCommitted(const QList<ChatMessage> &messages, const QStringList &conversations)

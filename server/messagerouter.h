@@ -48,6 +48,10 @@ private:
     void deliverDirect(OutgoingFrame &frame, const Protocol::ChatMessage &message, const QString &conversation,
                        const QList<QPointer<ClientSession>> &senders);
     static Protocol::Ack ackFor(const Protocol::ChatMessage &message);
+    // Why an edit or delete may not change its target: it does not exist, is someone else's, or was deleted;
+    // an empty senderKey (a guest) may change nothing.
+    std::optional<Protocol::ProtocolError>
+    checkRevision(const QString &conversation, const Protocol::ChatMessage &revision, const QString &senderKey);
 
     HistoryStore *m_store;
     RoomDirectory *m_rooms;

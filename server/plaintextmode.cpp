@@ -58,6 +58,12 @@ struct LineVisitor
         const QString privately = message.isDirect() ? QStringLiteral(" (private)") : QString();
         if (!message.isDirect() && message.room != lobbyRoom())
             return {};
+        if (message.deleted)
+            return {}; // the delete that emptied it has a line of its own
+        if (message.kind == MessageKind::Edit)
+            return QStringLiteral("* %1%2 edited: %3").arg(message.from, privately, message.text);
+        if (message.kind == MessageKind::Delete)
+            return QStringLiteral("* %1%2 deleted a message").arg(message.from, privately);
         if (message.kind == MessageKind::Action)
             return QStringLiteral("* %1%2 %3").arg(message.from, privately, message.text);
         return QStringLiteral("%1%2: %3").arg(message.from, privately, message.text);

@@ -3,17 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <memory>
-#include <optional>
 #include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <optional>
 
 namespace Natter {
 
 namespace {
 
-template<typename T, void (*Free)(T *)>
-using Owned = std::unique_ptr<T, std::integral_constant<decltype(Free), Free>>;
+template<typename T, void (*Free)(T *)> using Owned = std::unique_ptr<T, std::integral_constant<decltype(Free), Free>>;
 
 // The Montgomery u of the Edwards point with this y (little-endian, sign bit cleared); nothing for y ≥ p or y = 1.
 std::optional<std::array<unsigned char, 32>> montgomeryU(const QByteArray &publicKey)

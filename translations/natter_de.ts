@@ -418,6 +418,14 @@ Erhalten: %2</translation>
         <source>%1 is a guest who is not online now, so the message cannot wait for them.</source>
         <translation>%1 ist ein Gast und gerade nicht online, daher kann die Nachricht nicht auf %1 warten.</translation>
     </message>
+    <message>
+        <source>That message is no longer there to change: it was deleted, or never reached the server.</source>
+        <translation>Diese Nachricht gibt es nicht mehr zum Ändern: Sie wurde gelöscht oder hat den Server nie erreicht.</translation>
+    </message>
+    <message>
+        <source>Only the person who sent a message can change it, and only when they own their name here.</source>
+        <translation>Nur wer eine Nachricht gesendet hat, kann sie ändern, und nur, wenn der Name hier der eigene ist.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HostController</name>

@@ -418,6 +418,14 @@ Reçu : %2</translation>
         <source>%1 is a guest who is not online now, so the message cannot wait for them.</source>
         <translation>%1 est un invité qui n’est pas en ligne, le message ne peut donc pas l’attendre.</translation>
     </message>
+    <message>
+        <source>That message is no longer there to change: it was deleted, or never reached the server.</source>
+        <translation>Ce message n’est plus là pour être modifié : il a été supprimé, ou n’a jamais atteint le serveur.</translation>
+    </message>
+    <message>
+        <source>Only the person who sent a message can change it, and only when they own their name here.</source>
+        <translation>Seule la personne qui a envoyé un message peut le modifier, et seulement si son nom lui appartient ici.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HostController</name>

@@ -8,7 +8,17 @@ namespace Natter::Protocol {
 
 QString messageKindWord(MessageKind kind)
 {
-    return kind == MessageKind::Action ? QStringLiteral("action") : QStringLiteral("text");
+    switch (kind) {
+    case MessageKind::Action:
+        return QStringLiteral("action");
+    case MessageKind::Edit:
+        return QStringLiteral("edit");
+    case MessageKind::Delete:
+        return QStringLiteral("delete");
+    case MessageKind::Text:
+        break;
+    }
+    return QStringLiteral("text");
 }
 
 std::optional<MessageKind> messageKindFromWord(const QString &word)
@@ -17,6 +27,10 @@ std::optional<MessageKind> messageKindFromWord(const QString &word)
         return MessageKind::Text;
     if (word == u"action")
         return MessageKind::Action;
+    if (word == u"edit")
+        return MessageKind::Edit;
+    if (word == u"delete")
+        return MessageKind::Delete;
     return std::nullopt;
 }
 
@@ -34,6 +48,12 @@ QJsonObject ChatMessage::toJson() const
         object.insert(QStringLiteral("to"), to);
     else
         object.insert(QStringLiteral("room"), room);
+    if (target > 0)
+        object.insert(QStringLiteral("target"), target);
+    if (edited > 0)
+        object.insert(QStringLiteral("edited"), edited);
+    if (deleted)
+        object.insert(QStringLiteral("deleted"), true);
     return object;
 }
 
@@ -49,14 +69,21 @@ Parsed<ChatMessage> ChatMessage::fromJson(const QJsonObject &object)
     message.text = reader.requiredString(QStringLiteral("text"));
     message.ts = reader.requiredInteger(QStringLiteral("ts"));
     const QString kind = reader.optionalString(QStringLiteral("kind"), QStringLiteral("text"));
+    message.target = reader.optionalInteger(QStringLiteral("target")).value_or(0);
+    message.edited = reader.optionalInteger(QStringLiteral("edited")).value_or(0);
+    message.deleted = reader.optionalBool(QStringLiteral("deleted"), false);
     if (!reader.ok())
         return reader.error();
     if (message.room.isEmpty() == message.to.isEmpty())
         return ProtocolError{ErrorCode::BadRequest, QStringLiteral("message: exactly one of room and to is required")};
     const auto parsedKind = messageKindFromWord(kind);
     if (!parsedKind)
-        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("message: kind must be \"text\" or \"action\"")};
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("message: kind must be \"text\", \"action\", \"edit\" or \"delete\"")};
     message.kind = *parsedKind;
+    if (isRevision(message.kind) != (message.target > 0))
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("message: edit and delete name a target seq of 1 or more, others none")};
     return message;
 }
 

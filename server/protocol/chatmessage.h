@@ -10,7 +10,15 @@
 
 namespace Natter::Protocol {
 
-enum class MessageKind { Text, Action };
+// Edit and Delete change an earlier message of the same sender, named by `target`; they take a seq of their own
+// so that a reconnecting client replays them in order.
+enum class MessageKind { Text, Action, Edit, Delete };
+
+// Whether a message of this kind is shown as a message of its own (and not a change to another one).
+constexpr bool isRevision(MessageKind kind)
+{
+    return kind == MessageKind::Edit || kind == MessageKind::Delete;
+}
 
 QString messageKindWord(MessageKind kind);
 std::optional<MessageKind> messageKindFromWord(const QString &word);
@@ -25,6 +33,9 @@ struct ChatMessage
     MessageKind kind = MessageKind::Text;
     qint64 seq = 0; // per room or direct pair, assigned by the server
     qint64 ts = 0; // UTC milliseconds, assigned by the server
+    qint64 target = 0; // Edit and Delete: the seq of the message they change
+    qint64 edited = 0; // when the text was last changed (UTC ms); 0: never
+    bool deleted = false; // taken back by its sender: the text is gone
 
     bool isDirect() const { return room.isEmpty(); }
 

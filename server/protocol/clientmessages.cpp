@@ -161,6 +161,8 @@ QJsonObject Send::toJson() const
     insertTarget(object, room, to);
     if (kind != MessageKind::Text)
         object.insert(QStringLiteral("kind"), messageKindWord(kind));
+    if (target > 0)
+        object.insert(QStringLiteral("target"), target);
     return withType(Type, object);
 }
 
@@ -169,8 +171,11 @@ Parsed<Send> Send::fromJson(const QJsonObject &object)
     JsonReader reader(object, QStringLiteral("send"));
     Send send;
     send.id = reader.requiredString(QStringLiteral("id"));
-    send.text = reader.requiredString(QStringLiteral("text"));
     const QString kind = reader.optionalString(QStringLiteral("kind"), QStringLiteral("text"));
+    // A delete has nothing to say; everything else does.
+    send.text = kind == u"delete" ? reader.optionalString(QStringLiteral("text"))
+                                  : reader.requiredString(QStringLiteral("text"));
+    send.target = reader.optionalInteger(QStringLiteral("target")).value_or(0);
     if (!reader.ok())
         return reader.error();
     if (const auto error = validateClientId(send.id))
@@ -179,8 +184,14 @@ Parsed<Send> Send::fromJson(const QJsonObject &object)
         return reader.error();
     const auto parsedKind = messageKindFromWord(kind);
     if (!parsedKind)
-        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("send: kind must be \"text\" or \"action\"")};
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("send: kind must be \"text\", \"action\", \"edit\" or \"delete\"")};
     send.kind = *parsedKind;
+    if (isRevision(send.kind) != (send.target > 0))
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("send: edit and delete name a target seq of 1 or more, others none")};
+    if (send.kind == MessageKind::Delete && !send.text.isEmpty())
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("send: a delete carries no text")};
     return send;
 }
 

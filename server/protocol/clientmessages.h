@@ -51,8 +51,9 @@ struct Send
     QString id;
     QString room; // exactly one of room and to
     QString to;
-    QString text;
+    QString text; // empty for a delete
     MessageKind kind = MessageKind::Text;
+    qint64 target = 0; // edit and delete: the seq of the sender's own message they change
 
     QJsonObject toJson() const;
     static Parsed<Send> fromJson(const QJsonObject &object);

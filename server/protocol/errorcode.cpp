@@ -7,9 +7,9 @@ namespace Natter::Protocol {
 
 namespace {
 
-const std::array<std::pair<ErrorCode, const char16_t *>, 20> &errorWords()
+const std::array<std::pair<ErrorCode, const char16_t *>, 22> &errorWords()
 {
-    static const std::array<std::pair<ErrorCode, const char16_t *>, 20> words{{
+    static const std::array<std::pair<ErrorCode, const char16_t *>, 22> words{{
         {ErrorCode::BadRequest, u"bad_request"},
         {ErrorCode::UnknownType, u"unknown_type"},
         {ErrorCode::HelloRequired, u"hello_required"},
@@ -23,6 +23,8 @@ const std::array<std::pair<ErrorCode, const char16_t *>, 20> &errorWords()
         {ErrorCode::TooManyRooms, u"too_many_rooms"},
         {ErrorCode::UserUnknown, u"user_unknown"},
         {ErrorCode::RecipientOffline, u"recipient_offline"},
+        {ErrorCode::MessageUnknown, u"message_unknown"},
+        {ErrorCode::NotYours, u"not_yours"},
         {ErrorCode::TextInvalid, u"text_invalid"},
         {ErrorCode::TopicInvalid, u"topic_invalid"},
         {ErrorCode::TooLarge, u"too_large"},

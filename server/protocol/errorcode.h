@@ -22,6 +22,8 @@ enum class ErrorCode {
     TooManyRooms,
     UserUnknown,
     RecipientOffline,
+    MessageUnknown,
+    NotYours,
     TextInvalid,
     TopicInvalid,
     TooLarge,

@@ -70,6 +70,12 @@ void JsonObjectWriter::add(QLatin1StringView key, qint64 value)
     m_json.append(QByteArray::number(value));
 }
 
+void JsonObjectWriter::addTrue(QLatin1StringView key)
+{
+    appendKey(key);
+    m_json.append("true");
+}
+
 QByteArray JsonObjectWriter::take()
 {
     m_json.append('}');

@@ -18,6 +18,7 @@ public:
 
     void add(QLatin1StringView key, QStringView value);
     void add(QLatin1StringView key, qint64 value);
+    void addTrue(QLatin1StringView key); // key: true
     // Closes the object and hands it over; the writer is empty afterwards.
     QByteArray take();
 

@@ -340,12 +340,18 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
     if (const auto *event = std::get_if<MessageEvent>(&message)) {
         const ChatMessage &m = event->message;
         JsonObjectWriter json;
+        if (m.deleted)
+            json.addTrue("deleted"_L1);
+        if (m.edited > 0)
+            json.add("edited"_L1, m.edited);
         json.add("from"_L1, m.from);
         json.add("id"_L1, m.id);
         json.add("kind"_L1, messageKindWord(m.kind));
         if (!m.isDirect())
             json.add("room"_L1, m.room);
         json.add("seq"_L1, m.seq);
+        if (m.target > 0)
+            json.add("target"_L1, m.target);
         json.add("text"_L1, m.text);
         if (m.isDirect())
             json.add("to"_L1, m.to);

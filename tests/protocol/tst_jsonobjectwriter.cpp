@@ -69,6 +69,21 @@ private slots:
         direct.to = QStringLiteral("Bo");
         QCOMPARE(encodeFrameUtf8(MessageEvent{direct}), viaQJsonObject(MessageEvent{direct}));
 
+        // Edits and deletions, and a message that was edited or taken back.
+        ChatMessage revision = roomMessage(text);
+        revision.kind = MessageKind::Edit;
+        revision.target = 3;
+        QCOMPARE(encodeFrameUtf8(MessageEvent{revision}), viaQJsonObject(MessageEvent{revision}));
+        revision.kind = MessageKind::Delete;
+        revision.text.clear();
+        QCOMPARE(encodeFrameUtf8(MessageEvent{revision}), viaQJsonObject(MessageEvent{revision}));
+        ChatMessage changed = roomMessage(text);
+        changed.edited = 1'732'345'679'000;
+        QCOMPARE(encodeFrameUtf8(MessageEvent{changed}), viaQJsonObject(MessageEvent{changed}));
+        changed.deleted = true;
+        changed.text.clear();
+        QCOMPARE(encodeFrameUtf8(MessageEvent{changed}), viaQJsonObject(MessageEvent{changed}));
+
         const Ack roomAck{text, 7, 1'732'345'678'901, QStringLiteral("lobby"), {}};
         QCOMPARE(encodeFrameUtf8(roomAck), viaQJsonObject(roomAck));
         const Ack directAck{text, 7, 1'732'345'678'901, {}, QStringLiteral("Bo")};

@@ -211,18 +211,18 @@ void TestHistoryStore::migratesEmptyFile()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     QVERIFY(store.isOpen());
     QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
-    QCOMPARE(HistoryStore::SchemaVersion, 2);
+    QCOMPARE(HistoryStore::SchemaVersion, 3);
 
     RawConnection raw(dbPath());
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     const QStringList objects =
         raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"));
     QCOMPARE(objects,
              QStringList({QStringLiteral("conversations"), QStringLiteral("identities"), QStringLiteral("messages"),
-                          QStringLiteral("messages_sender_client"), QStringLiteral("offline_directs"),
-                          QStringLiteral("owned_names"), QStringLiteral("owned_names_identity"),
-                          QStringLiteral("owned_names_skeleton")}));
+                          QStringLiteral("messages_sender_client"), QStringLiteral("messages_target"),
+                          QStringLiteral("offline_directs"), QStringLiteral("owned_names"),
+                          QStringLiteral("owned_names_identity"), QStringLiteral("owned_names_skeleton")}));
 }
 
 void TestHistoryStore::createsMissingFolders()
@@ -249,7 +249,7 @@ void TestHistoryStore::reopenKeepsMessages()
     HistoryStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 2);
+    QCOMPARE(store.schemaVersion(), 3);
     QCOMPARE(store.latest(QStringLiteral("lobby"), 10), QList<ChatMessage>({stored}));
 }
 

@@ -154,6 +154,25 @@ qint64 TestClient::say(const QString &room, const QString &text, const QString &
     return ack ? ack->seq : 0;
 }
 
+QString TestClient::outcomeOf(const QString &id, int timeoutMs)
+{
+    QString outcome = QStringLiteral("nothing");
+    waitUntil(
+        [&] {
+            if (waitFor<Ack>([&](const Ack &ack) { return ack.id == id; }, 0)) {
+                outcome.clear();
+                return true;
+            }
+            if (const auto error = waitFor<ErrorEvent>([&](const ErrorEvent &e) { return e.ref == id; }, 0)) {
+                outcome = errorCodeWord(error->code);
+                return true;
+            }
+            return false;
+        },
+        timeoutMs);
+    return outcome;
+}
+
 bool TestClient::waitForLine(const QString &part, int timeoutMs)
 {
     return waitUntil(

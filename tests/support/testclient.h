@@ -43,6 +43,8 @@ public:
     void sendText(const QString &text) { m_socket.sendTextMessage(text); }
     // Sends a message and waits for its ack; returns the seq (0 on failure).
     qint64 say(const QString &room, const QString &text, const QString &id = {});
+    // Waits for the answer to the send with this id: "" for its ack, else the error code word ("nothing" if none).
+    QString outcomeOf(const QString &id, int timeoutMs = 5000);
 
     // Waits for the first not-yet-taken frame of type T that matches, and takes it.
     template<typename T, typename Predicate> std::optional<T> waitFor(Predicate matches, int timeoutMs = 5000)

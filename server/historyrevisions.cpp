@@ -1,0 +1,49 @@
+#include "historyrevisions.h"
+
+#include "historydatabase.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Natter {
+
+using Protocol::ChatMessage;
+using Protocol::MessageKind;
+
+std::optional<HistoryRevisions::Target> HistoryRevisions::stored(const HistoryDatabase &database, qint64 conversation,
+                                                                 qint64 seq)
+{
+    auto query = database.run(QStringLiteral("SELECT sender_key, kind, deleted FROM messages "
+                                             "WHERE conversation = ? AND seq = ?"),
+                              {conversation, seq});
+    if (!query || !query->next())
+        return std::nullopt;
+    Target target;
+    target.senderKey = query->value(0).toString();
+    target.kind = static_cast<MessageKind>(query->value(1).toInt());
+    target.deleted = query->value(2).toBool();
+    return target;
+}
+
+bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, const ChatMessage &revision,
+                             QString *errorMessage)
+{
+    if (revision.kind == MessageKind::Edit) {
+        return database
+            .run(QStringLiteral("UPDATE messages SET text = ?, edited_ms = ? WHERE conversation = ? AND seq = ?"),
+                 {revision.text, revision.ts, conversation, revision.target}, errorMessage)
+            .has_value();
+    }
+    if (!database
+             .run(QStringLiteral("UPDATE messages SET text = '', deleted = 1, edited_ms = ? "
+                                 "WHERE conversation = ? AND seq = ?"),
+                  {revision.ts, conversation, revision.target}, errorMessage)
+             .has_value())
+        return false;
+    return database
+        .run(QStringLiteral("UPDATE messages SET text = '' WHERE conversation = ? AND target = ? AND kind = ?"),
+             {conversation, revision.target, static_cast<int>(MessageKind::Edit)}, errorMessage)
+        .has_value();
+}
+
+} // namespace Natter
