@@ -509,12 +509,13 @@ void ChatClient::sendQueued(const OutgoingMessage &message)
 {
     const bool room = message.conversation.isRoom();
     send(Send{message.id, room ? message.conversation.name : QString(), room ? QString() : message.conversation.name,
-              message.text, message.kind});
+              message.text, message.kind, message.target});
 }
 
-QString ChatClient::sendMessage(const ConversationId &conversation, const QString &text, MessageKind kind)
+QString ChatClient::sendMessage(const ConversationId &conversation, const QString &text, MessageKind kind,
+                                qint64 target)
 {
-    const OutgoingMessage message = m_outbox.add(conversation, text, kind);
+    const OutgoingMessage message = m_outbox.add(conversation, text, kind, target);
     emit messageQueued(message);
     emit outboxChanged();
     // While disconnected it waits in the outbox and goes out after the next welcome.

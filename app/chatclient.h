@@ -87,8 +87,9 @@ public:
     void joinRoom(const QString &room);
     void leaveRoom(const QString &room);
     // Queues the message, shows it through messageQueued, and sends it; returns its id.
+    // An edit or delete names the seq of the user's own message it changes as `target`.
     QString sendMessage(const ConversationId &conversation, const QString &text,
-                        Protocol::MessageKind kind = Protocol::MessageKind::Text);
+                        Protocol::MessageKind kind = Protocol::MessageKind::Text, qint64 target = 0);
     bool retryMessage(const QString &id);
     // Gives up on a message that failed: it is not sent again.
     bool discardMessage(const QString &id);

@@ -278,6 +278,20 @@ QString ChatSession::send(const QString &text)
     return m_client->sendMessage(m_current, text, MessageKind::Text);
 }
 
+QString ChatSession::editMessage(qint64 seq, const QString &text)
+{
+    if (!m_current.isValid() || seq <= 0 || text.trimmed().isEmpty())
+        return {};
+    return m_client->sendMessage(m_current, text, MessageKind::Edit, seq);
+}
+
+QString ChatSession::deleteMessage(qint64 seq)
+{
+    if (!m_current.isValid() || seq <= 0)
+        return {};
+    return m_client->sendMessage(m_current, {}, MessageKind::Delete, seq);
+}
+
 void ChatSession::retry(const QString &id)
 {
     const auto message = m_client->outbox().find(id);
@@ -495,6 +509,14 @@ void ChatSession::onMessageFailed(const QString &id, const ErrorEvent &error)
     const ErrorText::Subject subject{conversation.isRoom() ? conversation.name : QString(),
                                      {},
                                      conversation.isRoom() ? QString() : conversation.name};
+    if (isRevision(message->kind)) {
+        // No row shows it: say so once, and keep nothing to retry (the message it meant to change is as it was).
+        m_client->discardMessage(id);
+        if (Conversation *found = find(conversation))
+            found->discard(id);
+        emit noticeRaised(ErrorText::describe(error, subject));
+        return;
+    }
     if (Conversation *found = find(conversation))
         found->markFailed(id, ErrorText::describe(error, subject));
 }

@@ -64,6 +64,10 @@ public:
 
     // Sends to the current conversation; "/me waves" is sent as an action. Returns the message id, or empty.
     QString send(const QString &text);
+    // Changes, or takes back, the user's own message `seq` in the current conversation; the change shows once the
+    // server has it, and a refusal is a notice. Return the id, or empty when there is nothing to send.
+    QString editMessage(qint64 seq, const QString &text);
+    QString deleteMessage(qint64 seq);
     void retry(const QString &id);
     // Gives up on a message that failed to send.
     void discard(const QString &id);

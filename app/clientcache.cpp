@@ -21,7 +21,7 @@ using Protocol::MessageKind;
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
 // Checking a conversation's size costs a count; do it once per this many new messages.
 constexpr int TrimEvery = 1000;
 
@@ -36,10 +36,11 @@ const char *const Schema[] = {
     "CREATE TABLE IF NOT EXISTS messages ("
     " conversation TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, sender TEXT NOT NULL,"
     " room TEXT NOT NULL, recipient TEXT NOT NULL, text TEXT NOT NULL, kind INTEGER NOT NULL, ts INTEGER NOT NULL,"
+    " edited INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,"
     " PRIMARY KEY (conversation, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS outbox ("
     " position INTEGER PRIMARY KEY, id TEXT NOT NULL, conversation TEXT NOT NULL, peer TEXT NOT NULL,"
-    " text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL)",
+    " text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL, target INTEGER NOT NULL DEFAULT 0)",
 };
 
 // Qt binds a null QString as SQL NULL; the columns hold text, empty or not.
@@ -145,6 +146,16 @@ bool ClientCache::createSchema()
         if (!query.exec(QString::fromLatin1(statement))) {
             m_lastError = sqlError(query);
             return false;
+        }
+    }
+    if (version == 1) { // messages from before edits and deletions
+        for (const char *statement : {"ALTER TABLE messages ADD COLUMN edited INTEGER NOT NULL DEFAULT 0",
+                                      "ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+                                      "ALTER TABLE outbox ADD COLUMN target INTEGER NOT NULL DEFAULT 0"}) {
+            if (!query.exec(QString::fromLatin1(statement))) {
+                m_lastError = sqlError(query);
+                return false;
+            }
         }
     }
     if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion))) {
@@ -319,8 +330,8 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
         return page;
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT seq, id, sender, room, recipient, text, kind, ts FROM messages "
-                                 "WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT seq, id, sender, room, recipient, text, kind, ts, edited, deleted "
+                                 "FROM messages WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
     query.addBindValue(id.key());
     query.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
     query.addBindValue(limit);
@@ -339,6 +350,8 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
         message.kind =
             query.value(6).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action : MessageKind::Text;
         message.ts = query.value(7).toLongLong();
+        message.edited = query.value(8).toLongLong();
+        message.deleted = query.value(9).toBool();
         page.append(message);
     }
     std::reverse(page.begin(), page.end());
@@ -387,11 +400,24 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
     if (isOpen())
         m_pending->addedSinceTrim[key] += static_cast<int>(messages.size());
     enqueue([key, messages](QSqlQuery &query) {
-        query.prepare(QStringLiteral("INSERT OR REPLACE INTO messages (conversation, seq, id, sender, room, "
-                                     "recipient, text, kind, ts) VALUES (?,?,?,?,?,?,?,?,?)"));
         for (const ChatMessage &message : messages) {
             if (message.seq <= 0)
                 continue;
+            if (Protocol::isRevision(message.kind)) {
+                // Not kept as a row: it changes the one it targets, if that is kept.
+                query.prepare(QStringLiteral("UPDATE messages SET text = ?, edited = ?, deleted = ? "
+                                             "WHERE conversation = ? AND seq = ? AND deleted = 0"));
+                query.addBindValue(message.kind == MessageKind::Delete ? QStringLiteral("") : text(message.text));
+                query.addBindValue(message.ts);
+                query.addBindValue(message.kind == MessageKind::Delete);
+                query.addBindValue(key);
+                query.addBindValue(message.target);
+                if (!query.exec())
+                    return false;
+                continue;
+            }
+            query.prepare(QStringLiteral("INSERT OR REPLACE INTO messages (conversation, seq, id, sender, room, "
+                                         "recipient, text, kind, ts, edited, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
             query.bindValue(0, key);
             query.bindValue(1, message.seq);
             query.bindValue(2, text(message.id));
@@ -401,6 +427,8 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
             query.bindValue(6, text(message.text));
             query.bindValue(7, static_cast<int>(message.kind));
             query.bindValue(8, message.ts);
+            query.bindValue(9, message.edited);
+            query.bindValue(10, message.deleted);
             if (!query.exec())
                 return false;
         }
@@ -426,7 +454,8 @@ QList<OutgoingMessage> ClientCache::outbox()
     if (!isOpen())
         return messages;
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(QStringLiteral("SELECT id, conversation, peer, text, kind, failed FROM outbox ORDER BY position")))
+    if (!query.exec(
+            QStringLiteral("SELECT id, conversation, peer, text, kind, failed, target FROM outbox ORDER BY position")))
         return messages;
     while (query.next()) {
         OutgoingMessage message;
@@ -435,9 +464,13 @@ QList<OutgoingMessage> ClientCache::outbox()
         message.conversation =
             key.startsWith(u'@') ? ConversationId::direct(query.value(2).toString()) : ConversationId::fromKey(key);
         message.text = query.value(3).toString();
-        message.kind =
-            query.value(4).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action : MessageKind::Text;
+        const int kind = query.value(4).toInt();
+        message.kind = kind >= 0 && kind <= static_cast<int>(MessageKind::Delete) ? static_cast<MessageKind>(kind)
+                                                                                  : MessageKind::Text;
         message.failed = query.value(5).toBool();
+        message.target = query.value(6).toLongLong();
+        if (Protocol::isRevision(message.kind) != (message.target > 0))
+            continue;
         if (!Protocol::validateClientId(message.id) && message.conversation.isValid())
             messages.append(message);
     }
@@ -449,8 +482,9 @@ void ClientCache::saveOutbox(const QList<OutgoingMessage> &messages)
     enqueue([messages](QSqlQuery &query) {
         if (!query.exec(QStringLiteral("DELETE FROM outbox")))
             return false;
-        query.prepare(QStringLiteral(
-            "INSERT INTO outbox (position, id, conversation, peer, text, kind, failed) VALUES (?,?,?,?,?,?,?)"));
+        query.prepare(
+            QStringLiteral("INSERT INTO outbox (position, id, conversation, peer, text, kind, failed, target) "
+                           "VALUES (?,?,?,?,?,?,?,?)"));
         int position = 0;
         for (const OutgoingMessage &message : messages) {
             query.bindValue(0, position++);
@@ -460,6 +494,7 @@ void ClientCache::saveOutbox(const QList<OutgoingMessage> &messages)
             query.bindValue(4, text(message.text));
             query.bindValue(5, static_cast<int>(message.kind));
             query.bindValue(6, message.failed);
+            query.bindValue(7, message.target);
             if (!query.exec())
                 return false;
         }

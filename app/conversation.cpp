@@ -235,6 +235,8 @@ void Conversation::forgetHistoryBefore(qint64 seq)
     m_messages->clear();
     // What is still on its way stays on screen, failed or not: the outbox still holds it.
     for (const OutgoingMessage &pending : std::as_const(m_pending)) {
+        if (Protocol::isRevision(pending.kind))
+            continue;
         m_messages->addPending(pending.id, m_ownName, pending.text, pending.kind);
         if (pending.failed)
             m_messages->markFailed(pending.id);
@@ -271,11 +273,18 @@ void Conversation::addMessage(const ChatMessage &message, bool seen)
         m_messages->addMessage(message);
     if (m_cache)
         m_cache->addMessage(m_id, message);
-    m_members->clearTyping(message.from);
     m_lastSeq = std::max(m_lastSeq, message.seq);
+    const bool own = Protocol::nameKey(message.from) == Protocol::nameKey(m_ownName);
+    if (Protocol::isRevision(message.kind)) {
+        // It changed a message already counted (or read): nothing new to read or be told about.
+        if (own || seen)
+            m_lastReadSeq = std::max(m_lastReadSeq, message.seq);
+        changed();
+        return;
+    }
+    m_members->clearTyping(message.from);
     noteActivity(message.ts);
 
-    const bool own = Protocol::nameKey(message.from) == Protocol::nameKey(m_ownName);
     if (own || seen) {
         m_lastReadSeq = std::max(m_lastReadSeq, message.seq);
     } else if (isNew && message.seq > m_lastReadSeq) {
@@ -301,12 +310,15 @@ ChatMessage Conversation::messageFromOutgoing(const OutgoingMessage &message, qi
         stored.to = m_id.name;
     stored.text = message.text;
     stored.kind = message.kind;
+    stored.target = message.target;
     return stored;
 }
 
 void Conversation::addPending(const OutgoingMessage &message)
 {
     m_pending.insert(message.id, message);
+    if (Protocol::isRevision(message.kind))
+        return; // it changes a row once the server has it, and makes none
     m_messages->addPending(message.id, m_ownName, message.text, message.kind);
     if (message.failed)
         m_messages->markFailed(message.id);
@@ -319,8 +331,11 @@ void Conversation::markSent(const QString &id, qint64 seq, qint64 ts)
     m_messages->markSent(id, seq, ts);
     const auto pending = m_pending.constFind(id);
     if (pending != m_pending.cend()) {
+        const ChatMessage stored = messageFromOutgoing(*pending, seq, ts);
+        if (Protocol::isRevision(stored.kind) && showsEverything())
+            m_messages->addMessage(stored);
         if (m_cache)
-            m_cache->addMessage(m_id, messageFromOutgoing(*pending, seq, ts));
+            m_cache->addMessage(m_id, stored);
         m_pending.erase(pending);
     }
     m_lastSeq = std::max(m_lastSeq, seq);

@@ -84,6 +84,10 @@ void MessageModel::notifyUnreadMarkerMoved(int formerRow)
 
 void MessageModel::addMessage(const ChatMessage &message)
 {
+    if (Protocol::isRevision(message.kind)) {
+        applyRevision(message);
+        return;
+    }
     const int position = confirmedPosition(message.seq);
     if (hasConfirmedSeq(message.seq, position))
         return;
@@ -101,7 +105,8 @@ void MessageModel::addPending(const QString &id, const QString &from, const QStr
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int position = rowCount();
     beginInsertRows(QModelIndex(), position, position);
-    m_rows.append(Row{id, text, 0, now, m_days.dayOf(now), senderIndex(from), kind, DeliveryState::Pending});
+    m_rows.append(
+        Row{id, text, 0, now, m_days.dayOf(now), senderIndex(from), kind, false, false, DeliveryState::Pending});
     endInsertRows();
 }
 
@@ -163,7 +168,9 @@ void MessageModel::prependHistory(const QList<ChatMessage> &messages, bool more)
         if (message->seq == previousSeq)
             continue;
         previousSeq = message->seq;
-        if (message->seq < oldest && !(hasUnconfirmed && unconfirmedRowFor(*message) >= 0))
+        // An edit or delete is no row: it changes one (the stored copies in this page are changed already).
+        if (!Protocol::isRevision(message->kind) && message->seq < oldest
+            && !(hasUnconfirmed && unconfirmedRowFor(*message) >= 0))
             block.append(makeRow(*message));
         else
             others.append(message);
@@ -271,6 +278,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return row == unreadMarkerRow();
     case FailureReasonRole:
         return message.state == DeliveryState::Failed ? m_failureReasons.value(message.id) : QString();
+    case EditedRole:
+        return message.edited;
+    case DeletedRole:
+        return message.deleted;
     case Qt::AccessibleTextRole:
         return accessibleText(message);
     default:
@@ -295,6 +306,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {MentionRole, "mention"},
         {UnreadMarkerRole, "unreadMarker"},
         {FailureReasonRole, "failureReason"},
+        {EditedRole, "edited"},
+        {DeletedRole, "deleted"},
     });
     return names;
 }
@@ -318,7 +331,29 @@ MessageModel::Row MessageModel::makeRow(const ChatMessage &message)
     row.localDay = m_days.dayOf(message.ts);
     row.sender = senderIndex(message.from);
     row.kind = message.kind;
+    row.edited = message.edited > 0;
+    row.deleted = message.deleted;
     return row;
+}
+
+void MessageModel::applyRevision(const ChatMessage &revision)
+{
+    const int position = confirmedPosition(revision.target);
+    if (!hasConfirmedSeq(revision.target, position))
+        return; // not loaded: its stored copy already says what changed
+    Row &row = m_rows[position];
+    if (row.deleted)
+        return;
+    if (revision.kind == MessageKind::Delete) {
+        row.text.clear();
+        row.deleted = true;
+    } else {
+        row.text = revision.text;
+    }
+    row.edited = true;
+    const QModelIndex changed = index(position);
+    emit dataChanged(changed, changed,
+                     {Qt::DisplayRole, TextRole, EditedRole, DeletedRole, MentionRole, Qt::AccessibleTextRole});
 }
 
 quint32 MessageModel::senderIndex(const QString &name)
@@ -488,8 +523,12 @@ QString MessageModel::accessibleText(const Row &row) const
 {
     const QString sender = m_senders.at(row.sender).name;
     const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.ts).time(), QLocale::ShortFormat);
+    if (row.deleted)
+        return tr("%1, %2, message deleted").arg(sender, time);
     QString text = row.kind == MessageKind::Action ? tr("%1, %2, * %1 %3").arg(sender, time, row.text)
                                                    : tr("%1, %2, %3").arg(sender, time, row.text);
+    if (row.edited)
+        text = tr("%1, edited").arg(text);
     if (row.state == DeliveryState::Pending)
         text = tr("%1, sending").arg(text);
     else if (row.state == DeliveryState::Failed)

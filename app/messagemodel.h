@@ -38,6 +38,8 @@ public:
         MentionRole, // someone else's message that mentions this user
         UnreadMarkerRole, // the "new messages" line sits above this row: the first confirmed row after the marker
         FailureReasonRole, // why a Failed row was not sent, in words; empty otherwise
+        EditedRole, // its sender changed the text after sending it
+        DeletedRole, // its sender took it back: the text is gone
     };
     Q_ENUM(Role)
 
@@ -107,6 +109,8 @@ private:
         qint32 localDay = 0; // Julian day of ts in local time, cached for grouping
         quint32 sender = 0; // index into m_senders
         Protocol::MessageKind kind = Protocol::MessageKind::Text;
+        bool edited = false;
+        bool deleted = false;
         DeliveryState state = DeliveryState::Sent;
     };
     static_assert(sizeof(Row) <= 80, "a row's size matters: long conversations hold many");
@@ -129,6 +133,8 @@ private:
         qint32 dayOf(qint64 ts);
     };
 
+    // Changes the loaded message an Edit or Delete targets.
+    void applyRevision(const Protocol::ChatMessage &revision);
     Row makeRow(const Protocol::ChatMessage &message);
     quint32 senderIndex(const QString &name);
     bool sameSender(quint32 a, quint32 b) const;

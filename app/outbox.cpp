@@ -4,10 +4,11 @@
 
 namespace Natter {
 
-const OutgoingMessage &Outbox::add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind)
+const OutgoingMessage &Outbox::add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind,
+                                   qint64 target)
 {
     // Ids must never repeat for this name, even across restarts of the app: the server treats a repeat as a resend.
-    m_messages.append({QUuid::createUuid().toString(QUuid::WithoutBraces), conversation, text, kind, false});
+    m_messages.append({QUuid::createUuid().toString(QUuid::WithoutBraces), conversation, text, kind, false, target});
     return m_messages.constLast();
 }
 

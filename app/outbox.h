@@ -18,6 +18,7 @@ struct OutgoingMessage
     QString text;
     Protocol::MessageKind kind = Protocol::MessageKind::Text;
     bool failed = false; // rejected by the server; waits for the user to retry
+    qint64 target = 0; // an edit or delete: the seq of the message it changes
 };
 
 class Outbox
@@ -26,7 +27,8 @@ public:
     // Takes back messages queued in an earlier run, with their ids, after what is queued now; known ids are skipped.
     void restore(const QList<OutgoingMessage> &messages);
     // Queues a message under a new unique id and returns it.
-    const OutgoingMessage &add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind);
+    const OutgoingMessage &add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind,
+                               qint64 target = 0);
     // The server stored it: forget it. False if the id is unknown.
     bool acknowledge(const QString &id);
     bool fail(const QString &id);

@@ -198,6 +198,26 @@ Erhalten: %2</translation>
         <source>Send (%1 or %2). %3 starts a new line.</source>
         <translation>Senden (%1 oder %2). %3 beginnt eine neue Zeile.</translation>
     </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Du bearbeitest deine Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 saves, %2 cancels</source>
+        <translation>%1 speichert, %2 bricht ab</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation>Die bearbeitete Nachricht speichern</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConnectionBanner</name>
@@ -926,6 +946,21 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageActions</name>
+    <message>
+        <source>Delete Message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? Nobody will be able to read it again.</source>
+        <translation>Diese Nachricht für alle löschen? Niemand wird sie wieder lesen können.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageDelegate</name>
     <message>
         <source>Today</source>
@@ -954,6 +989,14 @@ Erhalten: %2</translation>
         <source>Not sent: %1 — click to retry</source>
         <translation>Nicht gesendet: %1 — zum Wiederholen klicken</translation>
     </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageModel</name>
@@ -972,6 +1015,14 @@ Erhalten: %2</translation>
     <message>
         <source>%1, not sent</source>
         <translation>%1, nicht gesendet</translation>
+    </message>
+    <message>
+        <source>%1, %2, message deleted</source>
+        <translation>%1, %2, Nachricht gelöscht</translation>
+    </message>
+    <message>
+        <source>%1, edited</source>
+        <translation>%1, bearbeitet</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1062,14 @@ Erhalten: %2</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
     </message>
 </context>
 <context>

@@ -198,6 +198,26 @@ Reçu : %2</translation>
         <source>Send (%1 or %2). %3 starts a new line.</source>
         <translation>Envoyer (%1 ou %2). %3 pour aller à la ligne.</translation>
     </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Modification de votre message</translation>
+    </message>
+    <message>
+        <source>%1 saves, %2 cancels</source>
+        <translation>%1 enregistre, %2 annule</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the edited message</source>
+        <translation>Enregistrer le message modifié</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConnectionBanner</name>
@@ -926,6 +946,21 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageActions</name>
+    <message>
+        <source>Delete Message</source>
+        <translation>Supprimer le message</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? Nobody will be able to read it again.</source>
+        <translation>Supprimer ce message pour tout le monde&#xa0;? Personne ne pourra plus le lire.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageDelegate</name>
     <message>
         <source>Today</source>
@@ -954,6 +989,14 @@ Reçu : %2</translation>
         <source>Not sent: %1 — click to retry</source>
         <translation>Non envoyé&#xa0;: %1 — cliquez pour réessayer</translation>
     </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Ce message a été supprimé.</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(modifié)</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageModel</name>
@@ -972,6 +1015,14 @@ Reçu : %2</translation>
     <message>
         <source>%1, not sent</source>
         <translation>%1, non envoyé</translation>
+    </message>
+    <message>
+        <source>%1, %2, message deleted</source>
+        <translation>%1, %2, message supprimé</translation>
+    </message>
+    <message>
+        <source>%1, edited</source>
+        <translation>%1, modifié</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1062,14 @@ Reçu : %2</translation>
     <message>
         <source>Delete</source>
         <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,10 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QVBoxLayout>
 #include <QtMath>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +27,7 @@ Composer::Composer(QWidget *parent)
     , m_editor(new QPlainTextEdit(this))
     , m_counter(new QLabel(this))
     , m_sendButton(new QPushButton(this))
+    , m_editBar(new QWidget(this))
 {
     m_editor->setObjectName(u"composerEdit"_s);
     m_editor->setAccessibleName(tr("Message"));
@@ -56,10 +60,34 @@ Composer::Composer(QWidget *parent)
     actions->addWidget(m_counter);
     actions->addWidget(m_sendButton);
     actions->setAlignment(Qt::AlignBottom); // next to the last line while the editor grows
-    auto *layout = new QHBoxLayout(this);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_editor, 1);
+    row->addLayout(actions);
+
+    m_editBar->setObjectName(u"editBar"_s);
+    auto *editLabel = new QLabel(tr("Editing your message"), m_editBar);
+    editLabel->setTextFormat(Qt::PlainText);
+    QFont bold = editLabel->font();
+    bold.setBold(true);
+    editLabel->setFont(bold);
+    auto *editHint = new QLabel(tr("%1 saves, %2 cancels").arg(key(Qt::Key_Return), key(Qt::Key_Escape)), m_editBar);
+    editHint->setTextFormat(Qt::PlainText);
+    editHint->setForegroundRole(QPalette::PlaceholderText);
+    auto *cancel = new QPushButton(tr("Cancel"), m_editBar);
+    cancel->setObjectName(u"cancelEditButton"_s);
+    cancel->setAutoDefault(false);
+    connect(cancel, &QPushButton::clicked, this, &Composer::cancelEdit);
+    auto *bar = new QHBoxLayout(m_editBar);
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(editLabel);
+    bar->addWidget(editHint, 1);
+    bar->addWidget(cancel);
+    m_editBar->hide();
+
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_editor, 1);
-    layout->addLayout(actions);
+    layout->addWidget(m_editBar);
+    layout->addLayout(row);
 
     connect(m_sendButton, &QPushButton::clicked, this, &Composer::submit);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &Composer::handleTextChanged);
@@ -93,6 +121,35 @@ void Composer::clear()
     replaceText(QString());
 }
 
+void Composer::beginEdit(qint64 seq, const QString &text)
+{
+    if (seq <= 0)
+        return;
+    if (m_editingSeq == 0)
+        m_stashedText = m_editor->toPlainText();
+    m_editingSeq = seq;
+    m_editBar->show();
+    m_sendButton->setText(tr("Save"));
+    m_sendButton->setAccessibleName(tr("Save the edited message"));
+    setText(text);
+    m_editor->setFocus();
+}
+
+void Composer::cancelEdit()
+{
+    if (m_editingSeq != 0)
+        endEdit();
+}
+
+void Composer::endEdit()
+{
+    m_editingSeq = 0;
+    m_editBar->hide();
+    m_sendButton->setText(tr("Send"));
+    m_sendButton->setAccessibleName(tr("Send message"));
+    setText(std::exchange(m_stashedText, {}));
+}
+
 void Composer::replaceText(const QString &text)
 {
     m_replacingText = true;
@@ -107,6 +164,15 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
         const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
         if (enter && !(key->modifiers() & Qt::ShiftModifier)) {
             submit(); // refuses what cannot be sent, and the Enter is not turned into a line break either
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && m_editingSeq != 0) {
+            cancelEdit();
+            return true;
+        }
+        if (key->key() == Qt::Key_Up && key->modifiers() == Qt::NoModifier && m_editingSeq == 0
+            && m_editor->document()->isEmpty()) {
+            emit editLastRequested();
             return true;
         }
         return QWidget::eventFilter(watched, event);
@@ -132,6 +198,12 @@ void Composer::submit()
     const QString text = m_editor->toPlainText();
     if (text.trimmed().isEmpty() || CharacterBudget::measure(text, m_maxBytes).isOverLimit())
         return;
+    if (m_editingSeq != 0) {
+        const qint64 seq = m_editingSeq;
+        endEdit();
+        emit editRequested(seq, text);
+        return;
+    }
     emit sendRequested(text);
     clear();
 }
@@ -140,7 +212,7 @@ void Composer::handleTextChanged()
 {
     updateCounter();
     updateEditorHeight();
-    if (m_replacingText)
+    if (m_replacingText || m_editingSeq != 0) // an edit in progress is no draft
         return;
     const QString text = m_editor->toPlainText();
     emit textEdited(text);

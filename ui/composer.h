@@ -1,7 +1,8 @@
 #pragma once
 
 // Where the user writes a message: it grows with the text, Enter sends, Shift+Enter starts a new line, and a
-// character counter warns before the server's size limit is reached.
+// character counter warns before the server's size limit is reached. It also edits a message already sent: a
+// strip above says so, Enter saves, Esc gives up and puts back what was being written before.
 
 #include <QWidget>
 
@@ -35,12 +36,21 @@ public:
     void clear();
     QPlainTextEdit *editor() const { return m_editor; }
 
+    // Edits the user's message `seq`, whose text is `text`; what was in the editor comes back afterwards.
+    void beginEdit(qint64 seq, const QString &text);
+    void cancelEdit();
+    qint64 editingSeq() const { return m_editingSeq; }
+
 signals:
     // The editor empties itself right after this, without textEdited(); a caller keeping drafts drops this one.
     void sendRequested(const QString &text);
     void typing();
     // Only the user's own edits (typing, pasting, undo), never setText() or the clearing after a send.
     void textEdited(const QString &text);
+    // Enter while editing: the new text for message `seq`.
+    void editRequested(qint64 seq, const QString &text);
+    // Up in an empty editor: the user wants to edit their last message.
+    void editLastRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -52,10 +62,14 @@ private:
     void updateCounter();
     void updateEditorHeight();
     void replaceText(const QString &text);
+    void endEdit();
 
     QPlainTextEdit *m_editor;
     QLabel *m_counter;
     QPushButton *m_sendButton;
+    QWidget *m_editBar;
+    qint64 m_editingSeq = 0;
+    QString m_stashedText; // the draft set aside while editing
     int m_maxBytes = 16 * 1024;
     bool m_replacingText = false;
 };

@@ -10,6 +10,7 @@
 #include "invitelink.h"
 #include "membermodel.h"
 #include "memberpane.h"
+#include "messageactions.h"
 #include "messageview.h"
 #include "quickswitcher.h"
 #include "roomdirectorydialog.h"
@@ -147,6 +148,7 @@ QWidget *MainWindow::buildChatPane()
     connect(m_composer, &Composer::sendRequested, m_session, &ChatSession::send);
     connect(m_composer, &Composer::typing, m_session, &ChatSession::typing);
     connect(m_composer, &Composer::textEdited, m_session, &ChatSession::setDraft);
+    m_messageActions = new MessageActions(m_session, m_messageView, m_composer, this);
 
     auto *pane = new QWidget;
     pane->setMinimumWidth(240);
@@ -291,6 +293,7 @@ void MainWindow::showConversation(const ConversationId &id)
         if (row >= 0 && m_conversationList->currentIndex().row() != row)
             m_conversationList->setCurrentIndex(m_session->conversations()->index(row));
         m_composer->setPlaceholder(id.isRoom() ? tr("Message #%1").arg(id.name) : tr("Message %1").arg(id.name));
+        m_composer->cancelEdit(); // an edit belongs to the conversation it started in
         m_composer->setText(conversation->draft());
         if (isActiveWindow())
             m_composer->editor()->setFocus();

@@ -29,6 +29,7 @@ class ConnectionBanner;
 class ConversationHeader;
 class InfoBar;
 class MemberModel;
+class MessageActions;
 class MessageView;
 class QuickSwitcher;
 
@@ -49,6 +50,7 @@ public:
     void showInformation(const QString &text);
     Composer *composer() const { return m_composer; }
     MessageView *messageView() const { return m_messageView; }
+    MessageActions *messageActions() const { return m_messageActions; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
     InfoBar *noticeBar() const { return m_notice; }
     ConversationHeader *header() const { return m_header; }
@@ -99,6 +101,7 @@ private:
     ConnectionBanner *m_banner = nullptr;
     InfoBar *m_notice = nullptr;
     MessageView *m_messageView = nullptr;
+    MessageActions *m_messageActions = nullptr;
     QLabel *m_typingLine = nullptr;
     Composer *m_composer = nullptr;
     MemberPane *m_memberPane = nullptr;

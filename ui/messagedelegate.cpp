@@ -211,7 +211,9 @@ bool MessageDelegate::affectsHeightRoles(const QList<int> &roles)
                                         MessageModel::StateRole,
                                         MessageModel::FirstOfGroupRole,
                                         MessageModel::DayChangeRole,
-                                        MessageModel::UnreadMarkerRole};
+                                        MessageModel::UnreadMarkerRole,
+                                        MessageModel::EditedRole,
+                                        MessageModel::DeletedRole};
     return roles.isEmpty()
         || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return heightRoles.contains(role); });
 }

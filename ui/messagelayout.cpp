@@ -20,10 +20,14 @@ MessageRow MessageRow::fromIndex(const QModelIndex &index, Fields fields)
     row.sender = index.data(MessageModel::SenderRole).toString();
     row.text = index.data(MessageModel::TextRole).toString();
     row.state = static_cast<State>(index.data(MessageModel::StateRole).toInt());
-    row.action = index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
     row.firstOfGroup = index.data(MessageModel::FirstOfGroupRole).toBool();
     row.dayChange = index.data(MessageModel::DayChangeRole).toBool();
     row.unreadMarker = index.data(MessageModel::UnreadMarkerRole).toBool();
+    row.edited = index.data(MessageModel::EditedRole).toBool();
+    row.deleted = index.data(MessageModel::DeletedRole).toBool();
+    // A deleted action has no text to name its sender in: it is shown like any deleted message.
+    row.action =
+        !row.deleted && index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
     if (row.state == State::Failed)
         row.failureReason = index.data(MessageModel::FailureReasonRole).toString();
     if (fields == Fields::Everything) {
@@ -35,6 +39,8 @@ MessageRow MessageRow::fromIndex(const QModelIndex &index, Fields fields)
 
 QString MessageRow::bodyText() const
 {
+    if (deleted)
+        return MessageLayout::tr("This message was deleted.");
     const QString body = MessageText::layoutText(text);
     return action ? u"* "_s + sender + u' ' + body : body;
 }
@@ -77,15 +83,15 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
 
     textOrigin = QPointF(left, y);
     if (purpose != Purpose::Estimate) {
-        const bool oneLine = purpose == Purpose::Measure && row.state == State::Sent && !row.action
+        const bool oneLine = purpose == Purpose::Measure && row.state == State::Sent && !row.action && !row.edited
             && fonts.fitsOnOneLine(row.text, width);
         y += static_cast<int>(std::ceil(oneLine ? fonts.lineHeight : layOutText(row, width, purpose, colors)));
     }
 
-    if (row.state == State::Pending) {
+    if (row.state == State::Pending || (row.edited && !row.deleted)) {
         // After the last line when it fits, like a chat app's clock; else on a line of its own. An estimate
         // supposes that it fits.
-        marker = tr("sending…");
+        marker = row.state == State::Pending ? tr("sending…") : tr("(edited)");
         fullMarker = marker;
         QFont markerFont = fonts.small;
         markerFont.setItalic(true);
@@ -123,7 +129,12 @@ qreal MessageLayout::layOutText(const MessageRow &row, int width, Purpose purpos
     const QString body = row.bodyText();
     const qsizetype prefixLength = row.action ? row.sender.size() + 3 : 0; // "* Name "
     QList<QTextLayout::FormatRange> formats;
-    if (row.action) {
+    if (row.deleted) {
+        QTextCharFormat gone;
+        gone.setFontItalic(true);
+        formats.append({0, static_cast<int>(body.size()), gone});
+    }
+    if (prefixLength > 0) {
         QTextCharFormat name;
         name.setFontWeight(QFont::Bold);
         if (colors.actionName.isValid())

@@ -36,6 +36,8 @@ struct MessageRow
     bool dayChange = false;
     bool unreadMarker = false;
     bool mention = false;
+    bool edited = false; // shows "(edited)" after the text
+    bool deleted = false; // shows that it was deleted instead of a text
 
     static MessageRow fromIndex(const QModelIndex &index, Fields fields = Fields::Geometry);
     // The body as laid out: the text with its line breaks as QChar::LineSeparator, after "* Name " for an

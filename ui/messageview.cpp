@@ -507,6 +507,19 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         connect(menu->addAction(tr("Retry")), &QAction::triggered, this, [this, id] { emit retryRequested(id); });
         connect(menu->addAction(tr("Delete")), &QAction::triggered, this, [this, id] { emit discardRequested(id); });
     }
+    const bool sent =
+        index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Sent);
+    if (sent && index.data(MessageModel::IsOwnRole).toBool() && !index.data(MessageModel::DeletedRole).toBool()) {
+        const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
+        const QString whole = index.data(MessageModel::TextRole).toString();
+        menu->addSeparator();
+        QAction *editAction = menu->addAction(tr("Edit"));
+        editAction->setObjectName(u"editMessageAction"_s);
+        connect(editAction, &QAction::triggered, this, [this, seq, whole] { emit editRequested(seq, whole); });
+        QAction *deleteAction = menu->addAction(tr("Delete…"));
+        deleteAction->setObjectName(u"deleteMessageAction"_s);
+        connect(deleteAction, &QAction::triggered, this, [this, seq] { emit deleteRequested(seq); });
+    }
     menu->popup(event->globalPos());
     event->accept();
 }

@@ -67,6 +67,9 @@ signals:
     void retryRequested(const QString &messageId);
     // The user gives up on a message that was not sent.
     void discardRequested(const QString &messageId);
+    // The user wants to change, or take back, their message `seq`.
+    void editRequested(qint64 seq, const QString &text);
+    void deleteRequested(qint64 seq);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

@@ -12,7 +12,7 @@ namespace Natter::Protocol {
 
 // Edit and Delete change an earlier message of the same sender, named by `target`; they take a seq of their own
 // so that a reconnecting client replays them in order.
-enum class MessageKind { Text, Action, Edit, Delete };
+enum class MessageKind : quint8 { Text, Action, Edit, Delete };
 
 // Whether a message of this kind is shown as a message of its own (and not a change to another one).
 constexpr bool isRevision(MessageKind kind)

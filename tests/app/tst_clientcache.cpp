@@ -471,6 +471,53 @@ private slots:
         QVERIFY(ids.contains(Bob));
     }
 
+    void aCacheFromBeforeEditsIsUpgraded()
+    {
+        const QString path = file(QStringLiteral("version-one.sqlite"));
+        {
+            const QString connection = QStringLiteral("tst_clientcache-version-one");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery query(db);
+                for (const char *statement :
+                     {"CREATE TABLE messages (conversation TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,"
+                      " sender TEXT NOT NULL, room TEXT NOT NULL, recipient TEXT NOT NULL, text TEXT NOT NULL,"
+                      " kind INTEGER NOT NULL, ts INTEGER NOT NULL, PRIMARY KEY (conversation, seq)) WITHOUT ROWID",
+                      "CREATE TABLE outbox (position INTEGER PRIMARY KEY, id TEXT NOT NULL, conversation TEXT NOT NULL,"
+                      " peer TEXT NOT NULL, text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL)",
+                      "INSERT INTO messages VALUES ('#dev', 1, 'a-1', 'Ada', 'dev', '', 'old words', 0, 5)",
+                      "INSERT INTO outbox VALUES (0, 'a-2', '#dev', '', 'waiting', 0, 0)", "PRAGMA user_version = 1"})
+                    QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(connection);
+        }
+        ClientCache cache;
+        QVERIFY2(cache.open(path), qPrintable(cache.lastError()));
+        QCOMPARE(cache.outbox().size(), 1);
+        ChatMessage edit;
+        edit.seq = 2;
+        edit.room = QStringLiteral("dev");
+        edit.kind = MessageKind::Edit;
+        edit.target = 1;
+        edit.text = QStringLiteral("new words");
+        edit.ts = 9;
+        cache.addMessage(Dev, edit);
+        const QList<ChatMessage> messages = cache.messages(Dev, 0, 10);
+        QCOMPARE(messages.size(), 1); // an edit changes a row and makes none
+        QCOMPARE(messages.first().text, QStringLiteral("new words"));
+        QCOMPARE(messages.first().edited, 9);
+        ChatMessage removal = edit;
+        removal.seq = 3;
+        removal.kind = MessageKind::Delete;
+        removal.text.clear();
+        cache.addMessage(Dev, removal);
+        QVERIFY(cache.messages(Dev, 0, 10).first().deleted);
+        QVERIFY(cache.messages(Dev, 0, 10).first().text.isEmpty());
+    }
+
     void oneFileIsUsedByOneAppAtATime()
     {
         // Two copies of the app on one chat and name would each rewrite the other's outbox.

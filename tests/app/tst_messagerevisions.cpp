@@ -1,0 +1,180 @@
+// Edits and deletions in the app: the user's own and other people's show in place (no new rows), survive a restart
+// through the cache, arrive with the replay after time away, and a refused one is said and leaves nothing behind.
+
+#include "chatclient.h"
+#include "chatsession.h"
+#include "clientcache.h"
+#include "conversation.h"
+#include "identitykey.h"
+#include "messagemodel.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Natter;
+using namespace Natter::Protocol;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const ConversationId Lobby = ConversationId::room(u"lobby"_s);
+
+// The app over a cache file that outlives it: quit() and start() again is a restart.
+struct App
+{
+    explicit App(QString path)
+        : cachePath(std::move(path))
+    { }
+    ~App() { quit(); }
+
+    void open()
+    {
+        client = std::make_unique<ChatClient>();
+        client->setReconnectPolicy(ReconnectPolicy(20, 200, 0.2));
+        client->setIdentity(identity);
+        cache = std::make_unique<ClientCache>();
+        session = std::make_unique<ChatSession>(client.get());
+        cache->open(cachePath);
+        session->setCache(cache.get());
+    }
+    bool start(const QUrl &url)
+    {
+        open();
+        client->connectToServer(url, u"ada"_s, {}, session->resumePoints(), session->unsentMessages());
+        return TestClient::waitUntil(
+            [this] { return client->state() == ChatClient::State::Connected && session->current() == Lobby; }, 5000);
+    }
+    void quit()
+    {
+        if (!client)
+            return;
+        client->disconnectFromServer();
+        session.reset();
+        cache.reset();
+        client.reset();
+    }
+    MessageModel *lobby() { return session->messages(Lobby); }
+    QVariant at(int row, int role) { return lobby()->index(row).data(role); }
+
+    IdentityKey identity = IdentityKey::generate();
+    QString cachePath;
+    std::unique_ptr<ChatClient> client;
+    std::unique_ptr<ClientCache> cache;
+    std::unique_ptr<ChatSession> session;
+};
+
+std::unique_ptr<TestClient> bobIn(const QUrl &url, const IdentityKey &key)
+{
+    auto bob = std::make_unique<TestClient>();
+    if (!bob->open(url) || !bob->signInWithKey(u"bob"_s, key) || !bob->joinRoom(u"lobby"_s))
+        return nullptr;
+    return bob;
+}
+
+Send change(const QString &id, MessageKind kind, qint64 target, const QString &text = {})
+{
+    Send send;
+    send.id = id;
+    send.room = u"lobby"_s;
+    send.kind = kind;
+    send.target = target;
+    send.text = text;
+    return send;
+}
+
+} // namespace
+
+class TestMessageRevisions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void changesShowInPlaceAndSurviveARestart()
+    {
+        QTemporaryDir dir;
+        TestServer server;
+        QVERIFY(server.start());
+        App ada(dir.filePath(u"cache.sqlite"_s));
+        QVERIFY(ada.start(server.url()));
+        auto bob = bobIn(server.url(), IdentityKey::generate());
+        QVERIFY(bob);
+
+        ada.session->send(u"helo"_s);
+        QTRY_COMPARE(ada.at(0, MessageModel::SeqRole).toLongLong(), 1);
+        QVERIFY(!ada.session->editMessage(1, u"hello"_s).isEmpty());
+        QTRY_COMPARE(ada.at(0, MessageModel::TextRole).toString(), u"hello"_s);
+        QVERIFY(ada.at(0, MessageModel::EditedRole).toBool());
+        const auto seen =
+            bob->waitFor<MessageEvent>([](const MessageEvent &e) { return e.message.kind == MessageKind::Edit; });
+        QVERIFY(seen && seen->message.target == 1);
+
+        const qint64 bobs = bob->say(u"lobby"_s, u"a typo"_s, u"b-1"_s);
+        QTRY_COMPARE(ada.lobby()->rowCount(), 2);
+        bob->send(change(u"b-2"_s, MessageKind::Edit, bobs, u"no typo"_s));
+        QTRY_COMPARE(ada.at(1, MessageModel::TextRole).toString(), u"no typo"_s);
+        bob->send(change(u"b-3"_s, MessageKind::Delete, bobs));
+        QTRY_VERIFY(ada.at(1, MessageModel::DeletedRole).toBool());
+        QCOMPARE(ada.at(1, MessageModel::TextRole).toString(), QString());
+        QCOMPARE(ada.lobby()->rowCount(), 2); // changes make no rows of their own
+        QTest::qWait(100);
+        QCOMPARE(ada.lobby()->rowCount(), 2);
+        QCOMPARE(ada.session->conversation(Lobby)->unread(), 0);
+
+        // After a restart, before the network: the cache has the changes.
+        ada.quit();
+        ada.open();
+        QTRY_COMPARE(ada.lobby()->rowCount(), 2);
+        QCOMPARE(ada.at(0, MessageModel::TextRole).toString(), u"hello"_s);
+        QVERIFY(ada.at(0, MessageModel::EditedRole).toBool());
+        QVERIFY(ada.at(1, MessageModel::DeletedRole).toBool());
+        QCOMPARE(ada.at(1, MessageModel::TextRole).toString(), QString());
+    }
+
+    void aChangeMadeWhileAwayComesWithTheReplay()
+    {
+        QTemporaryDir dir;
+        TestServer server;
+        QVERIFY(server.start());
+        const IdentityKey bobKey = IdentityKey::generate();
+        auto bob = bobIn(server.url(), bobKey);
+        QVERIFY(bob);
+        App ada(dir.filePath(u"cache.sqlite"_s));
+        QVERIFY(ada.start(server.url()));
+        const qint64 bobs = bob->say(u"lobby"_s, u"meet at 3"_s, u"b-1"_s);
+        QTRY_COMPARE(ada.lobby()->rowCount(), 1);
+        ada.quit();
+        bob->send(change(u"b-2"_s, MessageKind::Edit, bobs, u"meet at 4"_s));
+        QCOMPARE(bob->outcomeOf(u"b-2"_s), QString());
+        QVERIFY(ada.start(server.url()));
+        QTRY_COMPARE(ada.at(0, MessageModel::TextRole).toString(), u"meet at 4"_s);
+        QCOMPARE(ada.lobby()->rowCount(), 1);
+    }
+
+    void aRefusedChangeIsSaidAndLeavesNothingBehind()
+    {
+        QTemporaryDir dir;
+        TestServer server;
+        QVERIFY(server.start());
+        App ada(dir.filePath(u"cache.sqlite"_s));
+        QVERIFY(ada.start(server.url()));
+        auto bob = bobIn(server.url(), IdentityKey::generate());
+        QVERIFY(bob);
+        const qint64 bobs = bob->say(u"lobby"_s, u"mine"_s, u"b-1"_s);
+        QTRY_COMPARE(ada.lobby()->rowCount(), 1);
+        QSignalSpy notices(ada.session.get(), &ChatSession::noticeRaised);
+        QVERIFY(!ada.session->editMessage(bobs, u"yours"_s).isEmpty());
+        QTRY_COMPARE(notices.size(), 1);
+        QVERIFY(notices.first().first().toString().contains(u"Only the person who sent"_s));
+        QCOMPARE(ada.client->outbox().size(), 0);
+        QCOMPARE(ada.lobby()->rowCount(), 1);
+        QCOMPARE(ada.at(0, MessageModel::TextRole).toString(), u"mine"_s);
+    }
+};
+
+QTEST_MAIN(TestMessageRevisions)
+#include "tst_messagerevisions.moc"

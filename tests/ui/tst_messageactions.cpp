@@ -1,0 +1,152 @@
+// Editing and deleting one's own messages through the window: Up in an empty composer, the message's menu, Esc to
+// give up (the draft comes back), and a question before a delete.
+
+#include "chatclient.h"
+#include "chatsession.h"
+#include "composer.h"
+#include "conversation.h"
+#include "identitykey.h"
+#include "mainwindow.h"
+#include "messageactions.h"
+#include "messagemodel.h"
+#include "messageview.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace Natter;
+using namespace Natter::Protocol;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const ConversationId Lobby = ConversationId::room(u"lobby"_s);
+
+struct App
+{
+    ChatClient client;
+    ChatSession session{&client};
+    MainWindow window{&session};
+
+    bool signIn(const QUrl &url)
+    {
+        client.setIdentity(IdentityKey::generate());
+        client.connectToServer(url, u"ada"_s);
+        window.show();
+        return QTest::qWaitForWindowExposed(&window)
+            && TestClient::waitUntil([this] { return session.current() == Lobby; }, 5000);
+    }
+    QPlainTextEdit *editor() const { return window.composer()->editor(); }
+    QVariant at(int row, int role) { return session.messages(Lobby)->index(row).data(role); }
+    QMenu *menuAt(int row)
+    {
+        MessageView *view = window.messageView();
+        const QPoint pos = view->visualRect(view->model()->index(row, 0)).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
+        QApplication::sendEvent(view->viewport(), &event);
+        const auto menus = view->findChildren<QMenu *>(u"messageMenu"_s);
+        for (QMenu *menu : menus) {
+            if (menu->isVisible())
+                return menu;
+        }
+        return nullptr;
+    }
+};
+
+} // namespace
+
+class TestMessageActions : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void upEditsTheLastMessageAndEscGivesUp()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        App ada;
+        QVERIFY(ada.signIn(server.url()));
+        QTest::keyClicks(ada.editor(), u"first"_s);
+        QTest::keyClick(ada.editor(), Qt::Key_Return);
+        QTest::keyClicks(ada.editor(), u"teh second"_s);
+        QTest::keyClick(ada.editor(), Qt::Key_Return);
+        QTRY_COMPARE(ada.at(1, MessageModel::SeqRole).toLongLong(), 2);
+
+        QTest::keyClick(ada.editor(), Qt::Key_Up);
+        QCOMPARE(ada.window.composer()->editingSeq(), 2);
+        QCOMPARE(ada.editor()->toPlainText(), u"teh second"_s);
+        QVERIFY(ada.window.composer()->findChild<QWidget *>(u"editBar"_s)->isVisible());
+        QTest::keyClick(ada.editor(), Qt::Key_Escape);
+        QCOMPARE(ada.window.composer()->editingSeq(), 0);
+        QVERIFY(ada.editor()->toPlainText().isEmpty());
+
+        // A draft set aside for the edit comes back after it.
+        QTest::keyClicks(ada.editor(), u"half a thought"_s);
+        ada.window.messageActions()->editLast();
+        ada.editor()->selectAll();
+        QTest::keyClicks(ada.editor(), u"the second"_s);
+        QTest::keyClick(ada.editor(), Qt::Key_Return);
+        QCOMPARE(ada.editor()->toPlainText(), u"half a thought"_s);
+        QTRY_COMPARE(ada.at(1, MessageModel::TextRole).toString(), u"the second"_s);
+        QVERIFY(ada.at(1, MessageModel::EditedRole).toBool());
+        QCOMPARE(ada.session.messages(Lobby)->rowCount(), 2);
+        QCOMPARE(ada.session.currentConversation()->draft(), u"half a thought"_s);
+    }
+
+    void theMenuOffersEditAndDeleteForOwnMessagesOnly()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        TestClient bob;
+        QVERIFY(bob.enter(server.url(), u"bob"_s, {u"lobby"_s}));
+        App ada;
+        QVERIFY(ada.signIn(server.url()));
+        bob.say(u"lobby"_s, u"bob's words"_s);
+        QTRY_COMPARE(ada.session.messages(Lobby)->rowCount(), 1);
+        QTest::keyClicks(ada.editor(), u"regrettable"_s);
+        QTest::keyClick(ada.editor(), Qt::Key_Return);
+        QTRY_COMPARE(ada.at(1, MessageModel::SeqRole).toLongLong(), 2);
+
+        QMenu *others = ada.menuAt(0);
+        QVERIFY(others);
+        QVERIFY(!others->findChild<QAction *>(u"editMessageAction"_s));
+        QVERIFY(!others->findChild<QAction *>(u"deleteMessageAction"_s));
+        others->close();
+
+        QMenu *own = ada.menuAt(1);
+        QVERIFY(own);
+        QAction *remove = nullptr;
+        for (QAction *action : own->actions()) {
+            if (action->objectName() == u"deleteMessageAction")
+                remove = action;
+        }
+        QVERIFY(remove);
+        remove->trigger();
+        own->close();
+        QMessageBox *question = ada.window.messageActions()->deleteQuestion();
+        QVERIFY(question && question->isVisible());
+        question->findChild<QPushButton *>(u"confirmDeleteButton"_s)->click();
+        QTRY_VERIFY(ada.at(1, MessageModel::DeletedRole).toBool());
+        QVERIFY(bob.waitFor<MessageEvent>([](const MessageEvent &e) { return e.message.kind == MessageKind::Delete; }));
+
+        // A deleted message offers nothing more to change.
+        QMenu *gone = ada.menuAt(1);
+        QVERIFY(gone);
+        bool editable = false;
+        for (QAction *action : gone->actions())
+            editable = editable || action->objectName() == u"editMessageAction";
+        QVERIFY(!editable);
+        gone->close();
+    }
+};
+
+QTEST_MAIN(TestMessageActions)
+#include "tst_messageactions.moc"

@@ -1,0 +1,63 @@
+#include "messageactions.h"
+
+#include "chatsession.h"
+#include "composer.h"
+#include "messagemodel.h"
+#include "messageview.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Natter {
+
+MessageActions::MessageActions(ChatSession *session, MessageView *view, Composer *composer, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_view(view)
+    , m_composer(composer)
+{
+    connect(view, &MessageView::editRequested, composer, &Composer::beginEdit);
+    connect(view, &MessageView::deleteRequested, this, &MessageActions::askToDelete);
+    connect(composer, &Composer::editRequested, session, &ChatSession::editMessage);
+    connect(composer, &Composer::editLastRequested, this, &MessageActions::editLast);
+}
+
+bool MessageActions::editLast()
+{
+    const MessageModel *model = m_session->messages(m_session->current());
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = model->index(row);
+        const bool sent =
+            index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Sent);
+        if (!sent || !index.data(MessageModel::IsOwnRole).toBool() || index.data(MessageModel::DeletedRole).toBool())
+            continue;
+        m_view->scrollTo(index);
+        m_composer->beginEdit(index.data(MessageModel::SeqRole).toLongLong(),
+                              index.data(MessageModel::TextRole).toString());
+        return true;
+    }
+    return false;
+}
+
+void MessageActions::askToDelete(qint64 seq)
+{
+    delete m_question;
+    m_question = new QMessageBox(QMessageBox::Question, tr("Delete Message"),
+                                 tr("Delete this message for everyone? Nobody will be able to read it again."),
+                                 QMessageBox::Cancel, m_view->window());
+    m_question->setObjectName(u"deleteMessageQuestion"_s);
+    m_question->setTextFormat(Qt::PlainText);
+    QPushButton *remove = m_question->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    remove->setObjectName(u"confirmDeleteButton"_s);
+    m_question->setDefaultButton(QMessageBox::Cancel);
+    m_question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_question, &QMessageBox::buttonClicked, this, [this, remove, seq](QAbstractButton *button) {
+        if (button == remove)
+            m_session->deleteMessage(seq);
+    });
+    m_question->open();
+}
+
+} // namespace Natter

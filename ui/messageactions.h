@@ -1,0 +1,37 @@
+#pragma once
+
+// What the user does to their own messages already sent: edit one (from its menu, or Up in an empty composer for
+// the last one) and delete one after saying so. Joins the message view, the composer and the session.
+
+#include <QObject>
+
+QT_BEGIN_NAMESPACE
+class QMessageBox;
+QT_END_NAMESPACE
+
+namespace Natter {
+
+class ChatSession;
+class Composer;
+class MessageView;
+
+class MessageActions : public QObject
+{
+    Q_OBJECT
+public:
+    MessageActions(ChatSession *session, MessageView *view, Composer *composer, QObject *parent = nullptr);
+
+    // Puts the user's newest message of the conversation on screen into the composer; false if there is none.
+    bool editLast();
+    // Asks before deleting the user's message `seq`; the question is open (non-modal for the event loop).
+    void askToDelete(qint64 seq);
+    QMessageBox *deleteQuestion() const { return m_question; }
+
+private:
+    ChatSession *m_session;
+    MessageView *m_view;
+    Composer *m_composer;
+    QMessageBox *m_question = nullptr;
+};
+
+} // namespace Natter
