@@ -67,6 +67,11 @@ QList<QStringList> migrationSteps()
             QStringLiteral("ALTER TABLE messages ADD COLUMN edited_ms INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("CREATE INDEX messages_target ON messages (conversation, target) WHERE target > 0"),
+            // Replies: the message answered and a short quote of it, kept so that no client has to fetch it.
+            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_seq INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_sender TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX messages_reply ON messages (conversation, reply_seq) WHERE reply_seq > 0"),
         },
     };
 }

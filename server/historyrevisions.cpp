@@ -13,7 +13,7 @@ using Protocol::MessageKind;
 std::optional<HistoryRevisions::Target> HistoryRevisions::stored(const HistoryDatabase &database, qint64 conversation,
                                                                  qint64 seq)
 {
-    auto query = database.run(QStringLiteral("SELECT sender_key, kind, deleted FROM messages "
+    auto query = database.run(QStringLiteral("SELECT sender_key, kind, deleted, sender, text FROM messages "
                                              "WHERE conversation = ? AND seq = ?"),
                               {conversation, seq});
     if (!query || !query->next())
@@ -22,6 +22,8 @@ std::optional<HistoryRevisions::Target> HistoryRevisions::stored(const HistoryDa
     target.senderKey = query->value(0).toString();
     target.kind = static_cast<MessageKind>(query->value(1).toInt());
     target.deleted = query->value(2).toBool();
+    target.sender = query->value(3).toString();
+    target.text = query->value(4).toString();
     return target;
 }
 
@@ -30,14 +32,24 @@ bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, con
 {
     if (revision.kind == MessageKind::Edit) {
         return database
-            .run(QStringLiteral("UPDATE messages SET text = ?, edited_ms = ? WHERE conversation = ? AND seq = ?"),
-                 {revision.text, revision.ts, conversation, revision.target}, errorMessage)
-            .has_value();
+                   .run(
+                       QStringLiteral("UPDATE messages SET text = ?, edited_ms = ? WHERE conversation = ? AND seq = ?"),
+                       {revision.text, revision.ts, conversation, revision.target}, errorMessage)
+                   .has_value()
+            && database
+                   .run(QStringLiteral("UPDATE messages SET reply_text = ? WHERE conversation = ? AND reply_seq = ?"),
+                        {Protocol::replyQuote(revision.text), conversation, revision.target}, errorMessage)
+                   .has_value();
     }
     if (!database
              .run(QStringLiteral("UPDATE messages SET text = '', deleted = 1, edited_ms = ? "
                                  "WHERE conversation = ? AND seq = ?"),
                   {revision.ts, conversation, revision.target}, errorMessage)
+             .has_value())
+        return false;
+    if (!database
+             .run(QStringLiteral("UPDATE messages SET reply_text = '' WHERE conversation = ? AND reply_seq = ?"),
+                  {conversation, revision.target}, errorMessage)
              .has_value())
         return false;
     return database

@@ -1,9 +1,9 @@
 #pragma once
 
-// Edits and deletions in the history file. An edit or a delete is stored as a message of its own (so that it
-// has a seq and replays in order) and also changes the row it targets: an edit replaces that row's text and sets
-// its edit time; a delete empties it, marks it deleted, and empties every earlier edit of it, so nothing of a
-// deleted message's text stays in the file.
+// Edits and deletions in the history file (and what a reply quotes). An edit or a delete is stored as a message of its
+// own (so that it has a seq and replays in order) and also changes the row it targets: an edit replaces that row's text
+// and sets its edit time; a delete empties it, marks it deleted, and empties every earlier edit of it, so nothing of a
+// deleted message's text stays in the file: the quotes of it in replies are emptied as well.
 
 #include "chatmessage.h"
 
@@ -24,6 +24,8 @@ public:
         QString senderKey;
         Protocol::MessageKind kind = Protocol::MessageKind::Text;
         bool deleted = false;
+        QString sender; // as shown
+        QString text; // as it reads now
     };
 
     // The stored message `seq` of the conversation (by row id), if there is one.

@@ -41,8 +41,9 @@ MessageKind storedKind(int value)
 
 // The columns every message read selects, in the order messageFromRow() expects them.
 constexpr auto MessageColumns =
-    "m.seq, m.sender, m.recipient, m.client_id, m.kind, m.text, m.ts, m.target, m.edited_ms, m.deleted";
-constexpr int MessageColumnCount = 10;
+    "m.seq, m.sender, m.recipient, m.client_id, m.kind, m.text, m.ts, m.target, m.edited_ms, m.deleted, "
+    "m.reply_seq, m.reply_sender, m.reply_text";
+constexpr int MessageColumnCount = 13;
 
 ChatMessage messageFromRow(const QSqlQuery &query, const QString &conversation)
 {
@@ -58,6 +59,9 @@ ChatMessage messageFromRow(const QSqlQuery &query, const QString &conversation)
     message.target = query.value(7).toLongLong();
     message.edited = query.value(8).toLongLong();
     message.deleted = query.value(9).toBool();
+    message.replyTo = query.value(10).toLongLong();
+    message.replyFrom = query.value(11).toString();
+    message.replyText = query.value(12).toString();
     return message;
 }
 
@@ -267,10 +271,11 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
         const ChatMessage &message = entry.message;
         ok = m_database
                  .run(QStringLiteral("INSERT INTO messages (conversation, seq, sender_key, sender, recipient, "
-                                     "client_id, kind, text, ts, target) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                     "client_id, kind, text, ts, target, reply_seq, reply_sender, reply_text) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       {conversation, message.seq, nonNull(entry.senderKey), nonNull(message.from), nonNull(message.to),
                        nonNull(message.id), static_cast<int>(message.kind), nonNull(message.text), message.ts,
-                       message.target},
+                       message.target, message.replyTo, nonNull(message.replyFrom), nonNull(message.replyText)},
                       errorMessage)
                  .has_value();
         if (ok && isRevision(message.kind))
@@ -295,7 +300,7 @@ std::optional<HistoryRevisions::Target> HistoryStore::revisionTarget(const QStri
         if (queued.kind == MessageKind::Delete && queued.target == seq)
             deletedInQueue = true;
         if (queued.seq == seq)
-            return HistoryRevisions::Target{it->senderKey, queued.kind, deletedInQueue};
+            return HistoryRevisions::Target{it->senderKey, queued.kind, deletedInQueue, queued.from, queued.text};
     }
     const qint64 id = isOpen() ? conversationId(conversation, false) : 0;
     auto stored = id != 0 ? HistoryRevisions::stored(m_database, id, seq) : std::nullopt;

@@ -56,6 +56,7 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
     message.text = send.text;
     message.kind = send.kind;
     message.target = send.target;
+    message.replyTo = send.replyTo;
     QString conversation;
     if (!send.room.isEmpty()) {
         if (!sender->rooms().contains(send.room)) {
@@ -88,6 +89,8 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
         check = [this, sender, &conversation, &message, &senderKey] {
             return checkRevision(conversation, message, sender->isGuest() ? QString() : senderKey);
         };
+    } else if (message.replyTo > 0) {
+        check = [this, &conversation, &message] { return quoteReply(conversation, message); };
     }
     const HistoryStore::AppendResult result = m_store->append(conversation, message, senderKey, idSource, check);
     switch (result.status) {
@@ -120,6 +123,18 @@ std::optional<ProtocolError> MessageRouter::checkRevision(const QString &convers
                              QStringLiteral("Only the sender of message %1 can change it.").arg(revision.target)};
     if (target->deleted)
         return ProtocolError{ErrorCode::MessageUnknown, QStringLiteral("Message %1 was deleted.").arg(revision.target)};
+    return std::nullopt;
+}
+
+std::optional<ProtocolError> MessageRouter::quoteReply(const QString &conversation, ChatMessage &reply)
+{
+    const auto answered = m_store->revisionTarget(conversation, reply.replyTo);
+    if (!answered || isRevision(answered->kind) || answered->deleted)
+        return ProtocolError{
+            ErrorCode::MessageUnknown,
+            QStringLiteral("There is no message %1 in this conversation to reply to.").arg(reply.replyTo)};
+    reply.replyFrom = answered->sender;
+    reply.replyText = replyQuote(answered->text);
     return std::nullopt;
 }
 

@@ -48,6 +48,8 @@ private:
     void deliverDirect(OutgoingFrame &frame, const Protocol::ChatMessage &message, const QString &conversation,
                        const QList<QPointer<ClientSession>> &senders);
     static Protocol::Ack ackFor(const Protocol::ChatMessage &message);
+    // Why a reply cannot answer its message (it does not exist here, or was deleted); else adds the quote of it.
+    std::optional<Protocol::ProtocolError> quoteReply(const QString &conversation, Protocol::ChatMessage &reply);
     // Why an edit or delete may not change its target: it does not exist, is someone else's, or was deleted;
     // an empty senderKey (a guest) may change nothing.
     std::optional<Protocol::ProtocolError>

@@ -66,6 +66,9 @@ struct LineVisitor
             return QStringLiteral("* %1%2 deleted a message").arg(message.from, privately);
         if (message.kind == MessageKind::Action)
             return QStringLiteral("* %1%2 %3").arg(message.from, privately, message.text);
+        if (message.replyTo > 0)
+            return QStringLiteral("%1%2 (reply to %3): %4")
+                .arg(message.from, privately, message.replyFrom, message.text);
         return QStringLiteral("%1%2: %3").arg(message.from, privately, message.text);
     }
     QString operator()(const Presence &presence) const

@@ -21,6 +21,16 @@ QString messageKindWord(MessageKind kind)
     return QStringLiteral("text");
 }
 
+QString replyQuote(const QString &text)
+{
+    QString line = text.section(u'\n', 0, 0).trimmed();
+    const QList<uint> codePoints = line.toUcs4();
+    if (codePoints.size() <= ReplyQuoteLength)
+        return line;
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), ReplyQuoteLength)
+        + QChar(0x2026);
+}
+
 std::optional<MessageKind> messageKindFromWord(const QString &word)
 {
     if (word == u"text")
@@ -54,6 +64,11 @@ QJsonObject ChatMessage::toJson() const
         object.insert(QStringLiteral("edited"), edited);
     if (deleted)
         object.insert(QStringLiteral("deleted"), true);
+    if (replyTo > 0) {
+        object.insert(QStringLiteral("replyTo"), replyTo);
+        object.insert(QStringLiteral("replyFrom"), replyFrom);
+        object.insert(QStringLiteral("replyText"), replyText);
+    }
     return object;
 }
 
@@ -72,6 +87,9 @@ Parsed<ChatMessage> ChatMessage::fromJson(const QJsonObject &object)
     message.target = reader.optionalInteger(QStringLiteral("target")).value_or(0);
     message.edited = reader.optionalInteger(QStringLiteral("edited")).value_or(0);
     message.deleted = reader.optionalBool(QStringLiteral("deleted"), false);
+    message.replyTo = reader.optionalInteger(QStringLiteral("replyTo")).value_or(0);
+    message.replyFrom = reader.optionalString(QStringLiteral("replyFrom"));
+    message.replyText = reader.optionalString(QStringLiteral("replyText"));
     if (!reader.ok())
         return reader.error();
     if (message.room.isEmpty() == message.to.isEmpty())

@@ -21,6 +21,9 @@ constexpr bool isRevision(MessageKind kind)
 }
 
 QString messageKindWord(MessageKind kind);
+// What a reply quotes of the message it answers: its first line, cut at ReplyQuoteLength code points ("…" added).
+constexpr int ReplyQuoteLength = 100;
+QString replyQuote(const QString &text);
 std::optional<MessageKind> messageKindFromWord(const QString &word);
 
 struct ChatMessage
@@ -36,6 +39,9 @@ struct ChatMessage
     qint64 target = 0; // Edit and Delete: the seq of the message they change
     qint64 edited = 0; // when the text was last changed (UTC ms); 0: never
     bool deleted = false; // taken back by its sender: the text is gone
+    qint64 replyTo = 0; // the seq of the message this one answers, in the same conversation; 0: none
+    QString replyFrom{}; // that message's sender
+    QString replyText{}; // the start of its first line (empty once it was deleted)
 
     bool isDirect() const { return room.isEmpty(); }
 

@@ -163,6 +163,8 @@ QJsonObject Send::toJson() const
         object.insert(QStringLiteral("kind"), messageKindWord(kind));
     if (target > 0)
         object.insert(QStringLiteral("target"), target);
+    if (replyTo > 0)
+        object.insert(QStringLiteral("replyTo"), replyTo);
     return withType(Type, object);
 }
 
@@ -176,6 +178,7 @@ Parsed<Send> Send::fromJson(const QJsonObject &object)
     send.text = kind == u"delete" ? reader.optionalString(QStringLiteral("text"))
                                   : reader.requiredString(QStringLiteral("text"));
     send.target = reader.optionalInteger(QStringLiteral("target")).value_or(0);
+    send.replyTo = reader.optionalInteger(QStringLiteral("replyTo")).value_or(0);
     if (!reader.ok())
         return reader.error();
     if (const auto error = validateClientId(send.id))
@@ -190,6 +193,9 @@ Parsed<Send> Send::fromJson(const QJsonObject &object)
     if (isRevision(send.kind) != (send.target > 0))
         return ProtocolError{ErrorCode::BadRequest,
                              QStringLiteral("send: edit and delete name a target seq of 1 or more, others none")};
+    if (send.replyTo < 0 || (send.replyTo > 0 && isRevision(send.kind)))
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("send: replyTo is a seq of 1 or more, on a text or action only")};
     if (send.kind == MessageKind::Delete && !send.text.isEmpty())
         return ProtocolError{ErrorCode::BadRequest, QStringLiteral("send: a delete carries no text")};
     return send;

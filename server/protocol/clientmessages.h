@@ -54,6 +54,7 @@ struct Send
     QString text; // empty for a delete
     MessageKind kind = MessageKind::Text;
     qint64 target = 0; // edit and delete: the seq of the sender's own message they change
+    qint64 replyTo = 0; // text and action: the seq of the message in the same conversation it answers
 
     QJsonObject toJson() const;
     static Parsed<Send> fromJson(const QJsonObject &object);

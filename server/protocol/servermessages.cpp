@@ -347,6 +347,11 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
         json.add("from"_L1, m.from);
         json.add("id"_L1, m.id);
         json.add("kind"_L1, messageKindWord(m.kind));
+        if (m.replyTo > 0) {
+            json.add("replyFrom"_L1, m.replyFrom);
+            json.add("replyText"_L1, m.replyText);
+            json.add("replyTo"_L1, m.replyTo);
+        }
         if (!m.isDirect())
             json.add("room"_L1, m.room);
         json.add("seq"_L1, m.seq);

@@ -77,6 +77,11 @@ private slots:
         revision.kind = MessageKind::Delete;
         revision.text.clear();
         QCOMPARE(encodeFrameUtf8(MessageEvent{revision}), viaQJsonObject(MessageEvent{revision}));
+        ChatMessage reply = roomMessage(text);
+        reply.replyTo = 2;
+        reply.replyFrom = QStringLiteral("Bo");
+        reply.replyText = text;
+        QCOMPARE(encodeFrameUtf8(MessageEvent{reply}), viaQJsonObject(MessageEvent{reply}));
         ChatMessage changed = roomMessage(text);
         changed.edited = 1'732'345'679'000;
         QCOMPARE(encodeFrameUtf8(MessageEvent{changed}), viaQJsonObject(MessageEvent{changed}));

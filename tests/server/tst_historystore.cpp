@@ -220,9 +220,10 @@ void TestHistoryStore::migratesEmptyFile()
         raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"));
     QCOMPARE(objects,
              QStringList({QStringLiteral("conversations"), QStringLiteral("identities"), QStringLiteral("messages"),
-                          QStringLiteral("messages_sender_client"), QStringLiteral("messages_target"),
-                          QStringLiteral("offline_directs"), QStringLiteral("owned_names"),
-                          QStringLiteral("owned_names_identity"), QStringLiteral("owned_names_skeleton")}));
+                          QStringLiteral("messages_reply"), QStringLiteral("messages_sender_client"),
+                          QStringLiteral("messages_target"), QStringLiteral("offline_directs"),
+                          QStringLiteral("owned_names"), QStringLiteral("owned_names_identity"),
+                          QStringLiteral("owned_names_skeleton")}));
 }
 
 void TestHistoryStore::createsMissingFolders()

@@ -1,6 +1,6 @@
-// Edits and deletions: a sender changes or takes back an earlier message of theirs; every member sees it, history
-// and a reconnect's replay carry it, nothing of a deleted text stays in the file, and every other attempt gets an
-// error that names the send's id.
+// Edits, deletions and replies: a sender changes or takes back an earlier message of theirs; every member sees it,
+// history and a reconnect's replay carry it, nothing of a deleted text stays in the file, and every other attempt gets
+// an error that names the send's id.
 
 #include "historystore.h"
 #include "identitykey.h"
@@ -207,6 +207,49 @@ private slots:
         ada->sendText(frame);
         QCOMPARE(ada->outcomeOf(u"x"_s), code);
         QCOMPARE(page(*ada), before); // nothing changed
+    }
+
+    void aReplyQuotesWhatItAnswers()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto ada = keyed(server.url(), u"ada"_s, IdentityKey::generate());
+        auto bob = keyed(server.url(), u"bob"_s, IdentityKey::generate());
+        TestClient plain(TestClient::Mode::PlainText);
+        QVERIFY(ada && bob && plain.open(server.url()));
+        const QString longLine = QString(150, u'x');
+        const qint64 question = bob->say(u"lobby"_s, longLine + u"\nsecond line"_s, u"b-1"_s);
+        Send reply{u"a-1"_s, u"lobby"_s, {}, u"yes"_s, MessageKind::Text};
+        reply.replyTo = question;
+        ada->send(reply);
+        QCOMPARE(ada->outcomeOf(u"a-1"_s), QString());
+        const auto seen = bob->waitFor<MessageEvent>([](const MessageEvent &e) { return e.message.id == u"a-1"; });
+        QVERIFY(seen);
+        QCOMPARE(seen->message.replyTo, question);
+        QCOMPARE(seen->message.replyFrom, u"bob"_s);
+        QCOMPARE(seen->message.replyText, QString(ReplyQuoteLength, u'x') + QChar(0x2026));
+        QVERIFY(plain.waitForLine(u"ada (reply to bob): yes"_s));
+
+        // The quote follows an edit of the original, and keeps nothing once it is deleted.
+        bob->send(revision(u"b-2"_s, MessageKind::Edit, question, u"shall we?\nmore"_s));
+        QCOMPARE(bob->outcomeOf(u"b-2"_s), QString());
+        QCOMPARE(page(*ada).at(1).replyText, u"shall we?"_s);
+        bob->send(revision(u"b-3"_s, MessageKind::Delete, question));
+        QCOMPARE(bob->outcomeOf(u"b-3"_s), QString());
+        const ChatMessage quoted = page(*ada).at(1);
+        QCOMPARE(quoted.replyTo, question);
+        QVERIFY(quoted.replyText.isEmpty());
+
+        // Nothing to answer: a deleted message, one that does not exist, or a reply that is an edit.
+        reply.id = u"a-2"_s;
+        ada->send(reply);
+        QCOMPARE(ada->outcomeOf(u"a-2"_s), u"message_unknown"_s);
+        reply.id = u"a-3"_s;
+        reply.replyTo = 99;
+        ada->send(reply);
+        QCOMPARE(ada->outcomeOf(u"a-3"_s), u"message_unknown"_s);
+        ada->sendText(uR"({"type":"send","id":"a-4","room":"lobby","kind":"delete","target":2,"replyTo":1})"_s);
+        QCOMPARE(ada->outcomeOf(u"a-4"_s), u"bad_request"_s);
     }
 
     void guestsCannotChangeMessages()
