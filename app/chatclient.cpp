@@ -509,7 +509,7 @@ void ChatClient::sendQueued(const OutgoingMessage &message)
 {
     const bool room = message.conversation.isRoom();
     send(Send{message.id, room ? message.conversation.name : QString(), room ? QString() : message.conversation.name,
-              message.text, message.kind, message.target});
+              message.text, message.kind, message.target, message.replyTo});
 }
 
 QString ChatClient::sendMessage(const ConversationId &conversation, const QString &text, MessageKind kind,
@@ -522,6 +522,19 @@ QString ChatClient::sendMessage(const ConversationId &conversation, const QStrin
     if (m_welcomed)
         sendQueued(message);
     return message.id;
+}
+
+QString ChatClient::sendReply(const ConversationId &conversation, const QString &text, qint64 seq, const QString &from,
+                              const QString &quote)
+{
+    OutgoingMessage reply = m_outbox.add(conversation, text, MessageKind::Text);
+    m_outbox.setReply(reply.id, seq, from, quote);
+    reply = *m_outbox.find(reply.id);
+    emit messageQueued(reply);
+    emit outboxChanged();
+    if (m_welcomed)
+        sendQueued(reply);
+    return reply.id;
 }
 
 bool ChatClient::retryMessage(const QString &id)

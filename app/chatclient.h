@@ -90,6 +90,9 @@ public:
     // An edit or delete names the seq of the user's own message it changes as `target`.
     QString sendMessage(const ConversationId &conversation, const QString &text,
                         Protocol::MessageKind kind = Protocol::MessageKind::Text, qint64 target = 0);
+    // Sends `text` as an answer to message `seq`, by `from`, which reads `quote` (shown until the server's copy).
+    QString sendReply(const ConversationId &conversation, const QString &text, qint64 seq, const QString &from,
+                      const QString &quote);
     bool retryMessage(const QString &id);
     // Gives up on a message that failed: it is not sent again.
     bool discardMessage(const QString &id);

@@ -285,6 +285,18 @@ QString ChatSession::editMessage(qint64 seq, const QString &text)
     return m_client->sendMessage(m_current, text, MessageKind::Edit, seq);
 }
 
+QString ChatSession::reply(qint64 seq, const QString &text)
+{
+    Conversation *shown = currentConversation();
+    if (!shown || text.trimmed().isEmpty())
+        return {};
+    const auto quote = shown->messages()->quoteOf(seq);
+    if (!quote)
+        return send(text); // the message is gone: an answer to nothing is a plain message
+    shown->setDraft({});
+    return m_client->sendReply(m_current, text, quote->seq, quote->from, quote->text);
+}
+
 QString ChatSession::deleteMessage(qint64 seq)
 {
     if (!m_current.isValid() || seq <= 0)

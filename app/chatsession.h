@@ -68,6 +68,8 @@ public:
     // server has it, and a refusal is a notice. Return the id, or empty when there is nothing to send.
     QString editMessage(qint64 seq, const QString &text);
     QString deleteMessage(qint64 seq);
+    // Sends `text` to the current conversation as an answer to its message `seq`.
+    QString reply(qint64 seq, const QString &text);
     void retry(const QString &id);
     // Gives up on a message that failed to send.
     void discard(const QString &id);

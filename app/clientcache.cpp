@@ -36,11 +36,13 @@ const char *const Schema[] = {
     "CREATE TABLE IF NOT EXISTS messages ("
     " conversation TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, sender TEXT NOT NULL,"
     " room TEXT NOT NULL, recipient TEXT NOT NULL, text TEXT NOT NULL, kind INTEGER NOT NULL, ts INTEGER NOT NULL,"
-    " edited INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,"
+    " edited INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0, reply_seq INTEGER NOT NULL DEFAULT 0,"
+    " reply_from TEXT NOT NULL DEFAULT '', reply_text TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (conversation, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS outbox ("
     " position INTEGER PRIMARY KEY, id TEXT NOT NULL, conversation TEXT NOT NULL, peer TEXT NOT NULL,"
-    " text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL, target INTEGER NOT NULL DEFAULT 0)",
+    " text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL, target INTEGER NOT NULL DEFAULT 0,"
+    " reply_seq INTEGER NOT NULL DEFAULT 0, reply_from TEXT NOT NULL DEFAULT '', reply_text TEXT NOT NULL DEFAULT '')",
 };
 
 // Qt binds a null QString as SQL NULL; the columns hold text, empty or not.
@@ -151,7 +153,13 @@ bool ClientCache::createSchema()
     if (version == 1) { // messages from before edits and deletions
         for (const char *statement : {"ALTER TABLE messages ADD COLUMN edited INTEGER NOT NULL DEFAULT 0",
                                       "ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
-                                      "ALTER TABLE outbox ADD COLUMN target INTEGER NOT NULL DEFAULT 0"}) {
+                                      "ALTER TABLE messages ADD COLUMN reply_seq INTEGER NOT NULL DEFAULT 0",
+                                      "ALTER TABLE messages ADD COLUMN reply_from TEXT NOT NULL DEFAULT ''",
+                                      "ALTER TABLE messages ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''",
+                                      "ALTER TABLE outbox ADD COLUMN target INTEGER NOT NULL DEFAULT 0",
+                                      "ALTER TABLE outbox ADD COLUMN reply_seq INTEGER NOT NULL DEFAULT 0",
+                                      "ALTER TABLE outbox ADD COLUMN reply_from TEXT NOT NULL DEFAULT ''",
+                                      "ALTER TABLE outbox ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''"}) {
             if (!query.exec(QString::fromLatin1(statement))) {
                 m_lastError = sqlError(query);
                 return false;
@@ -330,8 +338,9 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
         return page;
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT seq, id, sender, room, recipient, text, kind, ts, edited, deleted "
-                                 "FROM messages WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
+    query.prepare(QStringLiteral("SELECT seq, id, sender, room, recipient, text, kind, ts, edited, deleted, "
+                                 "reply_seq, reply_from, reply_text FROM messages WHERE conversation = ? AND seq < ? "
+                                 "ORDER BY seq DESC LIMIT ?"));
     query.addBindValue(id.key());
     query.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
     query.addBindValue(limit);
@@ -352,6 +361,9 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
         message.ts = query.value(7).toLongLong();
         message.edited = query.value(8).toLongLong();
         message.deleted = query.value(9).toBool();
+        message.replyTo = query.value(10).toLongLong();
+        message.replyFrom = query.value(11).toString();
+        message.replyText = query.value(12).toString();
         page.append(message);
     }
     std::reverse(page.begin(), page.end());
@@ -414,10 +426,19 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
                 query.addBindValue(message.target);
                 if (!query.exec())
                     return false;
+                query.prepare(
+                    QStringLiteral("UPDATE messages SET reply_text = ? WHERE conversation = ? AND reply_seq = ?"));
+                query.addBindValue(message.kind == MessageKind::Delete ? QStringLiteral("")
+                                                                       : Protocol::replyQuote(message.text));
+                query.addBindValue(key);
+                query.addBindValue(message.target);
+                if (!query.exec())
+                    return false;
                 continue;
             }
             query.prepare(QStringLiteral("INSERT OR REPLACE INTO messages (conversation, seq, id, sender, room, "
-                                         "recipient, text, kind, ts, edited, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+                                         "recipient, text, kind, ts, edited, deleted, reply_seq, reply_from, "
+                                         "reply_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
             query.bindValue(0, key);
             query.bindValue(1, message.seq);
             query.bindValue(2, text(message.id));
@@ -429,6 +450,9 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
             query.bindValue(8, message.ts);
             query.bindValue(9, message.edited);
             query.bindValue(10, message.deleted);
+            query.bindValue(11, message.replyTo);
+            query.bindValue(12, text(message.replyFrom));
+            query.bindValue(13, text(message.replyText));
             if (!query.exec())
                 return false;
         }
@@ -454,8 +478,8 @@ QList<OutgoingMessage> ClientCache::outbox()
     if (!isOpen())
         return messages;
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(
-            QStringLiteral("SELECT id, conversation, peer, text, kind, failed, target FROM outbox ORDER BY position")))
+    if (!query.exec(QStringLiteral("SELECT id, conversation, peer, text, kind, failed, target, reply_seq, reply_from, "
+                                   "reply_text FROM outbox ORDER BY position")))
         return messages;
     while (query.next()) {
         OutgoingMessage message;
@@ -469,6 +493,9 @@ QList<OutgoingMessage> ClientCache::outbox()
                                                                                   : MessageKind::Text;
         message.failed = query.value(5).toBool();
         message.target = query.value(6).toLongLong();
+        message.replyTo = query.value(7).toLongLong();
+        message.replyFrom = query.value(8).toString();
+        message.replyText = query.value(9).toString();
         if (Protocol::isRevision(message.kind) != (message.target > 0))
             continue;
         if (!Protocol::validateClientId(message.id) && message.conversation.isValid())
@@ -483,8 +510,8 @@ void ClientCache::saveOutbox(const QList<OutgoingMessage> &messages)
         if (!query.exec(QStringLiteral("DELETE FROM outbox")))
             return false;
         query.prepare(
-            QStringLiteral("INSERT INTO outbox (position, id, conversation, peer, text, kind, failed, target) "
-                           "VALUES (?,?,?,?,?,?,?,?)"));
+            QStringLiteral("INSERT INTO outbox (position, id, conversation, peer, text, kind, failed, target, "
+                           "reply_seq, reply_from, reply_text) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
         int position = 0;
         for (const OutgoingMessage &message : messages) {
             query.bindValue(0, position++);
@@ -495,6 +522,9 @@ void ClientCache::saveOutbox(const QList<OutgoingMessage> &messages)
             query.bindValue(5, static_cast<int>(message.kind));
             query.bindValue(6, message.failed);
             query.bindValue(7, message.target);
+            query.bindValue(8, message.replyTo);
+            query.bindValue(9, text(message.replyFrom));
+            query.bindValue(10, text(message.replyText));
             if (!query.exec())
                 return false;
         }

@@ -237,7 +237,8 @@ void Conversation::forgetHistoryBefore(qint64 seq)
     for (const OutgoingMessage &pending : std::as_const(m_pending)) {
         if (Protocol::isRevision(pending.kind))
             continue;
-        m_messages->addPending(pending.id, m_ownName, pending.text, pending.kind);
+        m_messages->addPending(pending.id, m_ownName, pending.text, pending.kind,
+                               {pending.replyTo, pending.replyFrom, pending.replyText});
         if (pending.failed)
             m_messages->markFailed(pending.id);
     }
@@ -311,6 +312,9 @@ ChatMessage Conversation::messageFromOutgoing(const OutgoingMessage &message, qi
     stored.text = message.text;
     stored.kind = message.kind;
     stored.target = message.target;
+    stored.replyTo = message.replyTo;
+    stored.replyFrom = message.replyFrom;
+    stored.replyText = message.replyText;
     return stored;
 }
 
@@ -319,7 +323,8 @@ void Conversation::addPending(const OutgoingMessage &message)
     m_pending.insert(message.id, message);
     if (Protocol::isRevision(message.kind))
         return; // it changes a row once the server has it, and makes none
-    m_messages->addPending(message.id, m_ownName, message.text, message.kind);
+    m_messages->addPending(message.id, m_ownName, message.text, message.kind,
+                           {message.replyTo, message.replyFrom, message.replyText});
     if (message.failed)
         m_messages->markFailed(message.id);
     noteActivity(QDateTime::currentMSecsSinceEpoch());

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -98,10 +99,13 @@ void MessageModel::addMessage(const ChatMessage &message)
     insertConfirmed(position, makeRow(message));
 }
 
-void MessageModel::addPending(const QString &id, const QString &from, const QString &text, MessageKind kind)
+void MessageModel::addPending(const QString &id, const QString &from, const QString &text, MessageKind kind,
+                              const MessageQuote &reply)
 {
     if (unconfirmedRow(id) >= 0)
         return;
+    if (reply.seq > 0)
+        m_replies.insert(id, reply);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int position = rowCount();
     beginInsertRows(QModelIndex(), position, position);
@@ -207,6 +211,7 @@ void MessageModel::clear()
     m_rows.clear();
     m_confirmedCount = 0;
     m_failureReasons.clear();
+    m_replies.clear();
     m_hasMoreHistory = true;
     m_historyRequested = false;
     endResetModel();
@@ -282,6 +287,12 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.edited;
     case DeletedRole:
         return message.deleted;
+    case ReplyToRole:
+        return m_replies.value(message.id).seq;
+    case ReplyFromRole:
+        return m_replies.value(message.id).from;
+    case ReplyTextRole:
+        return m_replies.value(message.id).text;
     case Qt::AccessibleTextRole:
         return accessibleText(message);
     default:
@@ -308,6 +319,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {FailureReasonRole, "failureReason"},
         {EditedRole, "edited"},
         {DeletedRole, "deleted"},
+        {ReplyToRole, "replyTo"},
+        {ReplyFromRole, "replyFrom"},
+        {ReplyTextRole, "replyText"},
     });
     return names;
 }
@@ -333,7 +347,18 @@ MessageModel::Row MessageModel::makeRow(const ChatMessage &message)
     row.kind = message.kind;
     row.edited = message.edited > 0;
     row.deleted = message.deleted;
+    if (message.replyTo > 0)
+        m_replies.insert(message.id, MessageQuote{message.replyTo, message.replyFrom, message.replyText});
     return row;
+}
+
+std::optional<MessageQuote> MessageModel::quoteOf(qint64 seq) const
+{
+    const int position = confirmedPosition(seq);
+    if (!hasConfirmedSeq(seq, position) || m_rows.at(position).deleted)
+        return std::nullopt;
+    const Row &row = m_rows.at(position);
+    return MessageQuote{seq, m_senders.at(row.sender).name, Protocol::replyQuote(row.text)};
 }
 
 void MessageModel::applyRevision(const ChatMessage &revision)
@@ -354,6 +379,18 @@ void MessageModel::applyRevision(const ChatMessage &revision)
     const QModelIndex changed = index(position);
     emit dataChanged(changed, changed,
                      {Qt::DisplayRole, TextRole, EditedRole, DeletedRole, MentionRole, Qt::AccessibleTextRole});
+    // Replies quote it: their quotes follow, as the server's stored copies do.
+    QSet<QString> quoting;
+    for (auto it = m_replies.begin(); it != m_replies.end(); ++it) {
+        if (it->seq == revision.target) {
+            it->text = row.deleted ? QString() : Protocol::replyQuote(row.text);
+            quoting.insert(it.key());
+        }
+    }
+    for (int other = 0; !quoting.isEmpty() && other < m_rows.size(); ++other) {
+        if (quoting.remove(m_rows.at(other).id))
+            emit dataChanged(index(other), index(other), {ReplyTextRole});
+    }
 }
 
 quint32 MessageModel::senderIndex(const QString &name)
@@ -540,6 +577,7 @@ void MessageModel::removeRowAt(int row)
 {
     const auto next = presentationAt(row + 1);
     beginRemoveRows(QModelIndex(), row, row);
+    m_replies.remove(m_rows.at(row).id);
     m_rows.removeAt(row);
     if (row < m_confirmedCount)
         --m_confirmedCount;

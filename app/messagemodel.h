@@ -15,6 +15,14 @@
 
 namespace Natter {
 
+// What a reply quotes of the message it answers.
+struct MessageQuote
+{
+    qint64 seq = 0;
+    QString from;
+    QString text;
+};
+
 class MessageModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -40,6 +48,9 @@ public:
         FailureReasonRole, // why a Failed row was not sent, in words; empty otherwise
         EditedRole, // its sender changed the text after sending it
         DeletedRole, // its sender took it back: the text is gone
+        ReplyToRole, // the seq of the message it answers; 0 for none
+        ReplyFromRole, // that message's sender
+        ReplyTextRole, // the quote of it; empty once it was deleted
     };
     Q_ENUM(Role)
 
@@ -64,7 +75,10 @@ public:
     // present; a pending or failed row with the same id and sender becomes this message (Sent) in place.
     void addMessage(const Protocol::ChatMessage &message);
     // A message this user is sending: shown at once as Pending at the end, stamped now.
-    void addPending(const QString &id, const QString &from, const QString &text, Protocol::MessageKind kind);
+    void addPending(const QString &id, const QString &from, const QString &text, Protocol::MessageKind kind,
+                    const MessageQuote &reply = {});
+    // The quote a reply to the confirmed message `seq` carries; nothing if it is not loaded or was deleted.
+    std::optional<MessageQuote> quoteOf(qint64 seq) const;
     // The server's ack: the row gets seq and ts, becomes Sent, and moves into seq order if needed.
     void markSent(const QString &id, qint64 seq, qint64 ts);
     // The server rejected it: the row stays, Failed, for a retry; reason says why (FailureReasonRole).
@@ -167,6 +181,7 @@ private:
     MentionMatcher m_mention;
     qint64 m_unreadMarker = 0;
     QHash<QString, QString> m_failureReasons; // by id; failed rows are few
+    QHash<QString, MessageQuote> m_replies; // by id: replies are a minority, and a row has no room for a quote
     LocalDayCache m_days;
     bool m_hasMoreHistory = false;
     bool m_historyRequested = false;

@@ -12,6 +12,15 @@ const OutgoingMessage &Outbox::add(const ConversationId &conversation, const QSt
     return m_messages.constLast();
 }
 
+void Outbox::setReply(const QString &id, qint64 seq, const QString &from, const QString &quote)
+{
+    if (const qsizetype index = indexOf(id); index >= 0) {
+        m_messages[index].replyTo = seq;
+        m_messages[index].replyFrom = from;
+        m_messages[index].replyText = quote;
+    }
+}
+
 void Outbox::restore(const QList<OutgoingMessage> &messages)
 {
     for (const OutgoingMessage &message : messages) {

@@ -19,6 +19,9 @@ struct OutgoingMessage
     Protocol::MessageKind kind = Protocol::MessageKind::Text;
     bool failed = false; // rejected by the server; waits for the user to retry
     qint64 target = 0; // an edit or delete: the seq of the message it changes
+    qint64 replyTo = 0; // a reply: the seq of the message it answers, whose sender and quote follow
+    QString replyFrom{};
+    QString replyText{};
 };
 
 class Outbox
@@ -29,6 +32,8 @@ public:
     // Queues a message under a new unique id and returns it.
     const OutgoingMessage &add(const ConversationId &conversation, const QString &text, Protocol::MessageKind kind,
                                qint64 target = 0);
+    // Makes the queued message `id` a reply to message `seq` of the same conversation.
+    void setReply(const QString &id, qint64 seq, const QString &from, const QString &quote);
     // The server stored it: forget it. False if the id is unknown.
     bool acknowledge(const QString &id);
     bool fail(const QString &id);

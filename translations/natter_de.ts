@@ -218,6 +218,10 @@ Erhalten: %2</translation>
         <source>Save the edited message</source>
         <translation>Die bearbeitete Nachricht speichern</translation>
     </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Antwort an %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConnectionBanner</name>
@@ -997,6 +1001,14 @@ Erhalten: %2</translation>
         <source>(edited)</source>
         <translation>(bearbeitet)</translation>
     </message>
+    <message>
+        <source>%1: a deleted message</source>
+        <translation>%1: eine gelöschte Nachricht</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageModel</name>
@@ -1070,6 +1082,10 @@ Erhalten: %2</translation>
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
     </message>
 </context>
 <context>

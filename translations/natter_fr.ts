@@ -218,6 +218,10 @@ Reçu : %2</translation>
         <source>Save the edited message</source>
         <translation>Enregistrer le message modifié</translation>
     </message>
+    <message>
+        <source>Replying to %1</source>
+        <translation>Réponse à %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConnectionBanner</name>
@@ -997,6 +1001,14 @@ Reçu : %2</translation>
         <source>(edited)</source>
         <translation>(modifié)</translation>
     </message>
+    <message>
+        <source>%1: a deleted message</source>
+        <translation>%1&#xa0;: un message supprimé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageModel</name>
@@ -1070,6 +1082,10 @@ Reçu : %2</translation>
     <message>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
     </message>
 </context>
 <context>

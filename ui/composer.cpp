@@ -28,6 +28,8 @@ Composer::Composer(QWidget *parent)
     , m_counter(new QLabel(this))
     , m_sendButton(new QPushButton(this))
     , m_editBar(new QWidget(this))
+    , m_barTitle(new QLabel(m_editBar))
+    , m_barHint(new QLabel(m_editBar))
 {
     m_editor->setObjectName(u"composerEdit"_s);
     m_editor->setAccessibleName(tr("Message"));
@@ -65,22 +67,24 @@ Composer::Composer(QWidget *parent)
     row->addLayout(actions);
 
     m_editBar->setObjectName(u"editBar"_s);
-    auto *editLabel = new QLabel(tr("Editing your message"), m_editBar);
-    editLabel->setTextFormat(Qt::PlainText);
-    QFont bold = editLabel->font();
+    m_barTitle->setTextFormat(Qt::PlainText);
+    QFont bold = m_barTitle->font();
     bold.setBold(true);
-    editLabel->setFont(bold);
-    auto *editHint = new QLabel(tr("%1 saves, %2 cancels").arg(key(Qt::Key_Return), key(Qt::Key_Escape)), m_editBar);
-    editHint->setTextFormat(Qt::PlainText);
-    editHint->setForegroundRole(QPalette::PlaceholderText);
+    m_barTitle->setFont(bold);
+    m_barHint->setTextFormat(Qt::PlainText); // a quote of someone's message
+    m_barHint->setForegroundRole(QPalette::PlaceholderText);
+    m_barHint->setMinimumWidth(1);
     auto *cancel = new QPushButton(tr("Cancel"), m_editBar);
     cancel->setObjectName(u"cancelEditButton"_s);
     cancel->setAutoDefault(false);
-    connect(cancel, &QPushButton::clicked, this, &Composer::cancelEdit);
+    connect(cancel, &QPushButton::clicked, this, [this] {
+        cancelEdit();
+        cancelReply();
+    });
     auto *bar = new QHBoxLayout(m_editBar);
     bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(editLabel);
-    bar->addWidget(editHint, 1);
+    bar->addWidget(m_barTitle);
+    bar->addWidget(m_barHint, 1);
     bar->addWidget(cancel);
     m_editBar->hide();
 
@@ -125,14 +129,43 @@ void Composer::beginEdit(qint64 seq, const QString &text)
 {
     if (seq <= 0)
         return;
+    cancelReply();
     if (m_editingSeq == 0)
         m_stashedText = m_editor->toPlainText();
     m_editingSeq = seq;
-    m_editBar->show();
+    const auto key = [](QKeyCombination combination) {
+        return QKeySequence(combination).toString(QKeySequence::NativeText);
+    };
+    showBar(tr("Editing your message"), tr("%1 saves, %2 cancels").arg(key(Qt::Key_Return), key(Qt::Key_Escape)));
     m_sendButton->setText(tr("Save"));
     m_sendButton->setAccessibleName(tr("Save the edited message"));
     setText(text);
     m_editor->setFocus();
+}
+
+void Composer::showBar(const QString &title, const QString &hint)
+{
+    m_barTitle->setText(title);
+    m_barHint->setText(hint);
+    m_editBar->show();
+}
+
+void Composer::beginReply(qint64 seq, const QString &from, const QString &quote)
+{
+    if (seq <= 0)
+        return;
+    cancelEdit();
+    m_replyTo = seq;
+    showBar(tr("Replying to %1").arg(from), quote);
+    m_editor->setFocus();
+}
+
+void Composer::cancelReply()
+{
+    if (m_replyTo == 0)
+        return;
+    m_replyTo = 0;
+    m_editBar->hide();
 }
 
 void Composer::cancelEdit()
@@ -166,8 +199,9 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
             submit(); // refuses what cannot be sent, and the Enter is not turned into a line break either
             return true;
         }
-        if (key->key() == Qt::Key_Escape && m_editingSeq != 0) {
+        if (key->key() == Qt::Key_Escape && (m_editingSeq != 0 || m_replyTo != 0)) {
             cancelEdit();
+            cancelReply();
             return true;
         }
         if (key->key() == Qt::Key_Up && key->modifiers() == Qt::NoModifier && m_editingSeq == 0
@@ -202,6 +236,13 @@ void Composer::submit()
         const qint64 seq = m_editingSeq;
         endEdit();
         emit editRequested(seq, text);
+        return;
+    }
+    if (m_replyTo != 0) {
+        const qint64 seq = std::exchange(m_replyTo, 0);
+        m_editBar->hide();
+        emit replyRequested(seq, text);
+        clear();
         return;
     }
     emit sendRequested(text);

@@ -2,7 +2,8 @@
 
 // Where the user writes a message: it grows with the text, Enter sends, Shift+Enter starts a new line, and a
 // character counter warns before the server's size limit is reached. It also edits a message already sent: a
-// strip above says so, Enter saves, Esc gives up and puts back what was being written before.
+// strip above says so, Enter saves, Esc gives up and puts back what was being written before. And it answers a
+// message: the strip quotes it, Enter sends the answer, Esc writes a plain message instead.
 
 #include <QWidget>
 
@@ -40,6 +41,10 @@ public:
     void beginEdit(qint64 seq, const QString &text);
     void cancelEdit();
     qint64 editingSeq() const { return m_editingSeq; }
+    // Answers message `seq` by `from`, which reads `quote`; ends an edit first.
+    void beginReply(qint64 seq, const QString &from, const QString &quote);
+    void cancelReply();
+    qint64 replyingTo() const { return m_replyTo; }
 
 signals:
     // The editor empties itself right after this, without textEdited(); a caller keeping drafts drops this one.
@@ -49,6 +54,8 @@ signals:
     void textEdited(const QString &text);
     // Enter while editing: the new text for message `seq`.
     void editRequested(qint64 seq, const QString &text);
+    // Enter while answering: the answer to message `seq`. The editor empties itself right after, as for a send.
+    void replyRequested(qint64 seq, const QString &text);
     // Up in an empty editor: the user wants to edit their last message.
     void editLastRequested();
 
@@ -63,12 +70,16 @@ private:
     void updateEditorHeight();
     void replaceText(const QString &text);
     void endEdit();
+    void showBar(const QString &title, const QString &hint);
 
     QPlainTextEdit *m_editor;
     QLabel *m_counter;
     QPushButton *m_sendButton;
     QWidget *m_editBar;
+    QLabel *m_barTitle;
+    QLabel *m_barHint;
     qint64 m_editingSeq = 0;
+    qint64 m_replyTo = 0;
     QString m_stashedText; // the draft set aside while editing
     int m_maxBytes = 16 * 1024;
     bool m_replacingText = false;

@@ -293,7 +293,8 @@ void MainWindow::showConversation(const ConversationId &id)
         if (row >= 0 && m_conversationList->currentIndex().row() != row)
             m_conversationList->setCurrentIndex(m_session->conversations()->index(row));
         m_composer->setPlaceholder(id.isRoom() ? tr("Message #%1").arg(id.name) : tr("Message %1").arg(id.name));
-        m_composer->cancelEdit(); // an edit belongs to the conversation it started in
+        m_composer->cancelEdit(); // an edit or an answer belongs to the conversation it started in
+        m_composer->cancelReply();
         m_composer->setText(conversation->draft());
         if (isActiveWindow())
             m_composer->editor()->setFocus();

@@ -22,6 +22,14 @@ MessageActions::MessageActions(ChatSession *session, MessageView *view, Composer
     connect(view, &MessageView::deleteRequested, this, &MessageActions::askToDelete);
     connect(composer, &Composer::editRequested, session, &ChatSession::editMessage);
     connect(composer, &Composer::editLastRequested, this, &MessageActions::editLast);
+    connect(view, &MessageView::replyRequested, this, &MessageActions::replyTo);
+    connect(composer, &Composer::replyRequested, session, &ChatSession::reply);
+}
+
+void MessageActions::replyTo(qint64 seq)
+{
+    if (const auto quote = m_session->messages(m_session->current())->quoteOf(seq))
+        m_composer->beginReply(seq, quote->from, quote->text);
 }
 
 bool MessageActions::editLast()

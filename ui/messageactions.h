@@ -1,7 +1,8 @@
 #pragma once
 
-// What the user does to their own messages already sent: edit one (from its menu, or Up in an empty composer for
-// the last one) and delete one after saying so. Joins the message view, the composer and the session.
+// What the user does with messages already sent: answer one (from its menu), and with their own, edit one (from its
+// menu, or Up in an empty composer for the last one) and delete one after saying so. Joins the message view, the
+// composer and the session.
 
 #include <QObject>
 
@@ -23,6 +24,8 @@ public:
 
     // Puts the user's newest message of the conversation on screen into the composer; false if there is none.
     bool editLast();
+    // Starts an answer to message `seq` of the conversation on screen.
+    void replyTo(qint64 seq);
     // Asks before deleting the user's message `seq`; the question is open (non-modal for the event loop).
     void askToDelete(qint64 seq);
     QMessageBox *deleteQuestion() const { return m_question; }

@@ -291,8 +291,27 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     }
     if (layout.hasHeader)
         paintHeader(painter, option, row, layout);
+    if (!layout.quote.isEmpty())
+        paintQuote(painter, option, row, layout);
     paintBody(painter, option, index, row, layout);
     painter->restore();
+}
+
+void MessageDelegate::paintQuote(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                                 const MessageLayout &layout) const
+{
+    const QRect &rect = layout.quote;
+    const int unit = layout.fonts.unit;
+    const QColor senderColor = NameColors::forName(row.replyFrom, option.palette.color(QPalette::Base));
+    painter->fillRect(QRect(rect.left(), rect.top(), std::max(2, unit / 2), rect.height()), senderColor);
+    QFont font = layout.fonts.small;
+    font.setItalic(row.replyText.isEmpty());
+    painter->setFont(font);
+    painter->setPen(option.palette.color(QPalette::PlaceholderText));
+    const QFontMetrics metrics(font);
+    const int textLeft = rect.left() + 2 * unit;
+    const QString line = metrics.elidedText(row.quoteLine(), Qt::ElideRight, rect.right() - textLeft);
+    painter->drawText(QPoint(textLeft, rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()), line);
 }
 
 void MessageDelegate::paintUnreadLine(QPainter *painter, const QStyleOptionViewItem &option,

@@ -123,6 +123,8 @@ private:
     void paintUnreadLine(QPainter *painter, const QStyleOptionViewItem &option, const MessageLayout &layout) const;
     void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
                         const MessageLayout &layout) const;
+    void paintQuote(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
+                    const MessageLayout &layout) const;
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
                      const MessageLayout &layout) const;
     void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,

@@ -25,6 +25,11 @@ MessageRow MessageRow::fromIndex(const QModelIndex &index, Fields fields)
     row.unreadMarker = index.data(MessageModel::UnreadMarkerRole).toBool();
     row.edited = index.data(MessageModel::EditedRole).toBool();
     row.deleted = index.data(MessageModel::DeletedRole).toBool();
+    row.replyTo = index.data(MessageModel::ReplyToRole).toLongLong();
+    if (row.replyTo > 0) {
+        row.replyFrom = index.data(MessageModel::ReplyFromRole).toString();
+        row.replyText = index.data(MessageModel::ReplyTextRole).toString();
+    }
     // A deleted action has no text to name its sender in: it is shown like any deleted message.
     row.action =
         !row.deleted && index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
@@ -35,6 +40,12 @@ MessageRow MessageRow::fromIndex(const QModelIndex &index, Fields fields)
         row.mention = index.data(MessageModel::MentionRole).toBool();
     }
     return row;
+}
+
+QString MessageRow::quoteLine() const
+{
+    return replyText.isEmpty() ? MessageLayout::tr("%1: a deleted message").arg(replyFrom)
+                               : MessageLayout::tr("%1: %2").arg(replyFrom, replyText);
 }
 
 QString MessageRow::bodyText() const
@@ -81,6 +92,11 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
         y += fonts.nameHeight + unit / 2;
     }
 
+    if (row.replyTo > 0 && !row.deleted) {
+        // One line, elided when painted: a quote never changes the height.
+        quote = QRect(left, y, width, fonts.smallHeight + unit);
+        y += quote.height() + unit / 2;
+    }
     textOrigin = QPointF(left, y);
     if (purpose != Purpose::Estimate) {
         const bool oneLine = purpose == Purpose::Measure && row.state == State::Sent && !row.action && !row.edited

@@ -38,6 +38,11 @@ struct MessageRow
     bool mention = false;
     bool edited = false; // shows "(edited)" after the text
     bool deleted = false; // shows that it was deleted instead of a text
+    qint64 replyTo = 0; // a reply shows a line quoting what it answers above its text
+    QString replyFrom;
+    QString replyText;
+    // The quote line's words: "Bob: the start of it", or that the message answered was deleted.
+    QString quoteLine() const;
 
     static MessageRow fromIndex(const QModelIndex &index, Fields fields = Fields::Geometry);
     // The body as laid out: the text with its line breaks as QChar::LineSeparator, after "* Name " for an
@@ -83,6 +88,7 @@ public:
     bool hasHeader = false;
     QRect avatar; // the sender's avatar beside the first message of a group; empty on the others
     QPoint header; // top-left of the header line
+    QRect quote; // the line quoting the message a reply answers; empty if none
     QPointF textOrigin;
     QTextLayout text; // empty when measured without laying out
     QList<MessageText::Link> links; // positions in text.text()

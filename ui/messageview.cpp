@@ -509,8 +509,13 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     }
     const bool sent =
         index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Sent);
+    const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
+    if (sent && !index.data(MessageModel::DeletedRole).toBool()) {
+        QAction *replyAction = menu->addAction(tr("Reply"));
+        replyAction->setObjectName(u"replyAction"_s);
+        connect(replyAction, &QAction::triggered, this, [this, seq] { emit replyRequested(seq); });
+    }
     if (sent && index.data(MessageModel::IsOwnRole).toBool() && !index.data(MessageModel::DeletedRole).toBool()) {
-        const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
         const QString whole = index.data(MessageModel::TextRole).toString();
         menu->addSeparator();
         QAction *editAction = menu->addAction(tr("Edit"));

@@ -70,6 +70,8 @@ signals:
     // The user wants to change, or take back, their message `seq`.
     void editRequested(qint64 seq, const QString &text);
     void deleteRequested(qint64 seq);
+    // The user wants to answer message `seq`.
+    void replyRequested(qint64 seq);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

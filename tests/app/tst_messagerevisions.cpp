@@ -135,6 +135,32 @@ private slots:
         QCOMPARE(ada.at(1, MessageModel::TextRole).toString(), QString());
     }
 
+    void aReplyKeepsItsQuoteAcrossARestart()
+    {
+        QTemporaryDir dir;
+        TestServer server;
+        QVERIFY(server.start());
+        auto bob = bobIn(server.url(), IdentityKey::generate());
+        QVERIFY(bob);
+        App ada(dir.filePath(u"cache.sqlite"_s));
+        QVERIFY(ada.start(server.url()));
+        const qint64 question = bob->say(u"lobby"_s, u"ready?"_s, u"b-1"_s);
+        QTRY_COMPARE(ada.lobby()->rowCount(), 1);
+        QVERIFY(!ada.session->reply(question, u"yes"_s).isEmpty());
+        // At once, before the server answers: the pending row already quotes.
+        QCOMPARE(ada.at(1, MessageModel::ReplyTextRole).toString(), u"ready?"_s);
+        QTRY_COMPARE(ada.at(1, MessageModel::SeqRole).toLongLong(), question + 1);
+        bob->send(change(u"b-2"_s, MessageKind::Edit, question, u"ready now?"_s));
+        QTRY_COMPARE(ada.at(1, MessageModel::ReplyTextRole).toString(), u"ready now?"_s);
+
+        ada.quit();
+        ada.open();
+        QTRY_COMPARE(ada.lobby()->rowCount(), 2);
+        QCOMPARE(ada.at(1, MessageModel::ReplyToRole).toLongLong(), question);
+        QCOMPARE(ada.at(1, MessageModel::ReplyFromRole).toString(), u"bob"_s);
+        QCOMPARE(ada.at(1, MessageModel::ReplyTextRole).toString(), u"ready now?"_s);
+    }
+
     void aChangeMadeWhileAwayComesWithTheReplay()
     {
         QTemporaryDir dir;

@@ -146,6 +146,56 @@ private slots:
         QVERIFY(!editable);
         gone->close();
     }
+
+    void aReplyQuotesItsMessage()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const IdentityKey bobKey = IdentityKey::generate();
+        TestClient bob;
+        QVERIFY(bob.open(server.url()) && bob.signInWithKey(u"bob"_s, bobKey) && bob.joinRoom(u"lobby"_s));
+        App ada;
+        QVERIFY(ada.signIn(server.url()));
+        const qint64 question = bob.say(u"lobby"_s, u"lunch at noon?\nor later"_s);
+        QTRY_COMPARE(ada.session.messages(Lobby)->rowCount(), 1);
+
+        QMenu *menu = ada.menuAt(0);
+        QVERIFY(menu);
+        QAction *reply = menu->findChild<QAction *>(u"replyAction"_s);
+        for (QAction *action : menu->actions()) {
+            if (action->objectName() == u"replyAction")
+                reply = action;
+        }
+        QVERIFY(reply);
+        reply->trigger();
+        menu->close();
+        QCOMPARE(ada.window.composer()->replyingTo(), question);
+        QVERIFY(ada.window.composer()->findChild<QWidget *>(u"editBar"_s)->isVisible());
+        // Esc writes a plain message instead, and keeps what was typed.
+        QTest::keyClicks(ada.editor(), u"noon works"_s);
+        QTest::keyClick(ada.editor(), Qt::Key_Escape);
+        QCOMPARE(ada.window.composer()->replyingTo(), 0);
+        QCOMPARE(ada.editor()->toPlainText(), u"noon works"_s);
+        ada.window.messageActions()->replyTo(question);
+        QTest::keyClick(ada.editor(), Qt::Key_Return);
+
+        QTRY_COMPARE(ada.at(1, MessageModel::SeqRole).toLongLong(), question + 1);
+        QCOMPARE(ada.at(1, MessageModel::ReplyToRole).toLongLong(), question);
+        QCOMPARE(ada.at(1, MessageModel::ReplyFromRole).toString(), u"bob"_s);
+        QCOMPARE(ada.at(1, MessageModel::ReplyTextRole).toString(), u"lunch at noon?"_s);
+        const auto seen = bob.waitFor<MessageEvent>([](const MessageEvent &e) { return e.message.from == u"ada"; });
+        QVERIFY(seen && seen->message.replyTo == question && seen->message.text == u"noon works");
+
+        // The quote follows the original: when bob takes it back, the answer no longer quotes it.
+        Send take;
+        take.id = u"b-x"_s;
+        take.room = u"lobby"_s;
+        take.kind = MessageKind::Delete;
+        take.target = question;
+        bob.send(take);
+        QTRY_VERIFY(ada.at(1, MessageModel::ReplyTextRole).toString().isEmpty());
+        QCOMPARE(ada.at(1, MessageModel::ReplyToRole).toLongLong(), question);
+    }
 };
 
 QTEST_MAIN(TestMessageActions)
