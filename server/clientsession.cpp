@@ -50,12 +50,22 @@ ClientSession::ClientSession(QWebSocket *socket, QTcpSocket *transport, const Se
     });
 
     m_keepalive.start(config.pingIntervalMs, this);
+    m_signInDeadline.start(config.signInTimeoutMs, this);
 }
 
 void ClientSession::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() == m_keepalive.timerId()) {
         onKeepaliveTick();
+    } else if (event->timerId() == m_signInDeadline.timerId()) {
+        m_signInDeadline.stop();
+        if (!isWelcomed()) {
+            qCInfo(lcSession) << m_peer << "did not sign in within" << m_config.signInTimeoutMs << "ms; closing";
+            sendError({Protocol::ErrorCode::HelloRequired,
+                       QStringLiteral("Sign in within %1 seconds of connecting.").arg(m_config.signInTimeoutMs / 1000)},
+                      QStringLiteral("hello"));
+            closeWith(Protocol::CloseCode::PolicyViolation, QStringLiteral("no sign-in"));
+        }
     } else if (event->timerId() == m_slowConsumerTimer.timerId()) {
         m_slowConsumerTimer.stop();
         if (queuedBytes() > m_config.maxBufferedBytes)
@@ -71,6 +81,7 @@ void ClientSession::setName(const QString &name)
 {
     m_name = name;
     m_nameKey = Protocol::nameKey(name);
+    m_signInDeadline.stop();
 }
 
 void ClientSession::setIdentity(qint64 identity, const QByteArray &publicKey)

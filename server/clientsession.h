@@ -115,6 +115,7 @@ private:
     // Basic timers rather than QTimer objects: a server holds thousands of sessions, and these cost an int each.
     QBasicTimer m_keepalive;
     QBasicTimer m_slowConsumerTimer; // single shot, started when more than maxBufferedBytes wait to be sent
+    QBasicTimer m_signInDeadline; // single shot, from the handshake until the session is welcomed
 };
 
 } // namespace Natter

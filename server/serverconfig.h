@@ -28,6 +28,9 @@ struct ServerConfig
     int maxIdentities = 100'000; // keys the server remembers; a new key past this is refused with server_full
     int namesPerIdentity = 4; // names one key owns; taking another releases its least recently used one
     int handshakeTimeoutMs = 10'000;
+    // A connection not signed in this long after its WebSocket handshake (no hello, an unanswered challenge, a
+    // plain-text client that never gives the password) is closed with 1008: it would hold a client slot for ever.
+    int signInTimeoutMs = 30'000;
     int pingIntervalMs = 30'000;
     int pingTimeoutMs = 75'000; // a peer silent for this long (no frame, no pong) is dropped
     int abuseStrikes = 50; // rate-limited frames in a row before the connection is closed with 1008

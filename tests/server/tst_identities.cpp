@@ -293,6 +293,33 @@ private slots:
         QCOMPARE(historyTexts(*bob, u"Alice"_s), (QStringList{u"are you there?"_s, u"call me"_s}));
     }
 
+    void aConnectionThatNeverSignsInIsClosed()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.signInTimeoutMs = 300;
+        TestServer server(config);
+        QVERIFY(server.start());
+        TestClient silent; // says nothing at all
+        QVERIFY(silent.open(server.url()));
+        TestClient unproven; // says hello with a key and never answers the challenge
+        QVERIFY(unproven.open(server.url()));
+        unproven.sendText(u"{\"type\":\"hello\",\"name\":\"x\",\"key\":\"%1\"}"_s.arg(
+            QLatin1StringView(IdentityKey::generate().publicKey().toBase64())));
+        QVERIFY(unproven.waitFor<Protocol::Challenge>());
+        auto signedIn = keyed(server.url(), u"ada"_s, IdentityKey::generate());
+        QVERIFY(signedIn);
+
+        for (TestClient *client : {&silent, &unproven}) {
+            const auto error = client->waitFor<ErrorEvent>(3000);
+            QVERIFY(error);
+            QCOMPARE(error->code, ErrorCode::HelloRequired);
+            QVERIFY(client->waitForDisconnect(3000));
+            QCOMPARE(int(client->closeCode()), int(CloseCode::PolicyViolation));
+        }
+        QTest::qWait(400);
+        QVERIFY(signedIn->isConnected()); // the deadline ends with the sign-in
+    }
+
     void aGuestNamedLikeAKeyIsNotThatKey()
     {
         // Keys are known inside the server as k1, k2…; a guest called K1 must not share their resend ids.
