@@ -352,6 +352,12 @@ MessageModel::Row MessageModel::makeRow(const ChatMessage &message)
     return row;
 }
 
+int MessageModel::rowOfSeq(qint64 seq) const
+{
+    const int position = confirmedPosition(seq);
+    return hasConfirmedSeq(seq, position) ? position : -1;
+}
+
 std::optional<MessageQuote> MessageModel::quoteOf(qint64 seq) const
 {
     const int position = confirmedPosition(seq);

@@ -79,6 +79,8 @@ public:
                     const MessageQuote &reply = {});
     // The quote a reply to the confirmed message `seq` carries; nothing if it is not loaded or was deleted.
     std::optional<MessageQuote> quoteOf(qint64 seq) const;
+    // The row of the confirmed message `seq`, or -1 when it is not loaded.
+    int rowOfSeq(qint64 seq) const;
     // The server's ack: the row gets seq and ts, becomes Sent, and moves into seq order if needed.
     void markSent(const QString &id, qint64 seq, qint64 ts);
     // The server rejected it: the row stays, Failed, for a retry; reason says why (FailureReasonRole).

@@ -426,6 +426,17 @@ bool MessageDelegate::hitsRetry(const QStyleOptionViewItem &option, const QModel
     return layout.markerRect.adjusted(-slack, -slack, slack, slack).contains(pos);
 }
 
+qint64 MessageDelegate::quotedSeqAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                    const QPoint &pos) const
+{
+    const qint64 seq = index.data(MessageModel::ReplyToRole).toLongLong();
+    if (seq <= 0 || !option.rect.contains(pos))
+        return 0;
+    const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index),
+                               MessageLayout::Purpose::Estimate);
+    return layout.quote.contains(pos) ? seq : 0;
+}
+
 QString MessageDelegate::displayedText(const QModelIndex &index) const
 {
     return MessageRow::fromIndex(index).bodyText();

@@ -66,6 +66,8 @@ public:
     QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
     // Whether pos is on the "Not sent — click to retry" marker of a failed row.
     bool hitsRetry(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // The seq a reply answers when pos is on its quote line; 0 otherwise.
+    qint64 quotedSeqAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
     // The text laid out and painted as the row's body: the raw text, with each line break as
     // QChar::LineSeparator, after "* Name " for an action. Never rich text.
     QString displayedText(const QModelIndex &index) const;

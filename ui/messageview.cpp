@@ -371,6 +371,8 @@ MessageView::Hit MessageView::hitAt(const QPoint &pos) const
         return {link, {}};
     if (m_delegate->hitsRetry(option, index, pos))
         return {{}, index.data(MessageModel::IdRole).toString()};
+    if (const qint64 seq = m_delegate->quotedSeqAt(option, index, pos))
+        return {{}, {}, seq};
     return {};
 }
 
@@ -459,8 +461,23 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
         return;
     if (!hit.link.isEmpty())
         emit linkActivated(hit.link);
+    else if (hit.quotedSeq > 0)
+        showMessage(hit.quotedSeq);
     else
         emit retryRequested(hit.retryId);
+}
+
+bool MessageView::showMessage(qint64 seq)
+{
+    const MessageModel *model = messageModel();
+    const int row = model ? model->rowOfSeq(seq) : -1;
+    if (row < 0)
+        return false;
+    const QModelIndex index = model->index(row);
+    m_followBottom = false;
+    scrollTo(index, PositionAtCenter);
+    setCurrentIndex(index);
+    return true;
 }
 
 void MessageView::mouseDoubleClickEvent(QMouseEvent *event)

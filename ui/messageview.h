@@ -61,6 +61,8 @@ public:
 public slots:
     // Scrolls to the newest message and follows new ones again.
     void scrollToNewest();
+    // Scrolls to message `seq` and selects it, if it is loaded; false if not.
+    bool showMessage(qint64 seq);
 
 signals:
     void linkActivated(const QUrl &url);
@@ -98,7 +100,8 @@ private:
     {
         QUrl link;
         QString retryId;
-        bool isEmpty() const { return link.isEmpty() && retryId.isEmpty(); }
+        qint64 quotedSeq = 0; // a reply's quote: the message it answers
+        bool isEmpty() const { return link.isEmpty() && retryId.isEmpty() && quotedSeq == 0; }
         friend bool operator==(const Hit &, const Hit &) = default;
     };
     Hit hitAt(const QPoint &pos) const;

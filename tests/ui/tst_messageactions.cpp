@@ -186,6 +186,16 @@ private slots:
         const auto seen = bob.waitFor<MessageEvent>([](const MessageEvent &e) { return e.message.from == u"ada"; });
         QVERIFY(seen && seen->message.replyTo == question && seen->message.text == u"noon works");
 
+        // Clicking the quote shows the message it answers.
+        MessageView *view = ada.window.messageView();
+        const QRect answer = view->visualRect(view->model()->index(1, 0));
+        bool shown = false;
+        for (int y = answer.top(); !shown && y < answer.bottom(); y += 2) {
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(answer.left() + 120, y));
+            shown = view->currentIndex().row() == 0;
+        }
+        QVERIFY(shown);
+
         // The quote follows the original: when bob takes it back, the answer no longer quotes it.
         Send take;
         take.id = u"b-x"_s;
