@@ -356,8 +356,7 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
         message.room = query.value(3).toString();
         message.to = query.value(4).toString();
         message.text = query.value(5).toString();
-        message.kind =
-            query.value(6).toInt() == static_cast<int>(MessageKind::Action) ? MessageKind::Action : MessageKind::Text;
+        message.kind = Protocol::messageKindFromNumber(query.value(6).toInt());
         message.ts = query.value(7).toLongLong();
         message.edited = query.value(8).toLongLong();
         message.deleted = query.value(9).toBool();
@@ -488,9 +487,7 @@ QList<OutgoingMessage> ClientCache::outbox()
         message.conversation =
             key.startsWith(u'@') ? ConversationId::direct(query.value(2).toString()) : ConversationId::fromKey(key);
         message.text = query.value(3).toString();
-        const int kind = query.value(4).toInt();
-        message.kind = kind >= 0 && kind <= static_cast<int>(MessageKind::Delete) ? static_cast<MessageKind>(kind)
-                                                                                  : MessageKind::Text;
+        message.kind = Protocol::messageKindFromNumber(query.value(4).toInt());
         message.failed = query.value(5).toBool();
         message.target = query.value(6).toLongLong();
         message.replyTo = query.value(7).toLongLong();

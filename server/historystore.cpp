@@ -33,12 +33,6 @@ QString nonNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-MessageKind storedKind(int value)
-{
-    return value >= 0 && value <= static_cast<int>(MessageKind::Delete) ? static_cast<MessageKind>(value)
-                                                                        : MessageKind::Text;
-}
-
 // The columns every message read selects, in the order messageFromRow() expects them.
 constexpr auto MessageColumns =
     "m.seq, m.sender, m.recipient, m.client_id, m.kind, m.text, m.ts, m.target, m.edited_ms, m.deleted, "
@@ -53,7 +47,7 @@ ChatMessage messageFromRow(const QSqlQuery &query, const QString &conversation)
     message.from = query.value(1).toString();
     message.to = query.value(2).toString();
     message.id = query.value(3).toString();
-    message.kind = storedKind(query.value(4).toInt());
+    message.kind = Protocol::messageKindFromNumber(query.value(4).toInt());
     message.text = query.value(5).toString();
     message.ts = query.value(6).toLongLong();
     message.target = query.value(7).toLongLong();

@@ -22,6 +22,14 @@ using namespace Qt::StringLiterals;
 
 namespace Natter {
 
+namespace {
+// A key's name as Qt shows it in the user's language, not spelled out in a sentence.
+QString key(QKeyCombination combination)
+{
+    return QKeySequence(combination).toString(QKeySequence::NativeText);
+}
+} // namespace
+
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
     , m_editor(new QPlainTextEdit(this))
@@ -47,10 +55,6 @@ Composer::Composer(QWidget *parent)
     m_sendButton->setText(tr("Send"));
     m_sendButton->setIcon(QIcon::fromTheme(u"document-send"_s, style()->standardIcon(QStyle::SP_ArrowForward)));
     m_sendButton->setAccessibleName(tr("Send message"));
-    // Key names as Qt shows them in the user's language, not spelled out in the sentence.
-    const auto key = [](QKeyCombination combination) {
-        return QKeySequence(combination).toString(QKeySequence::NativeText);
-    };
     m_sendButton->setToolTip(tr("Send (%1 or %2). %3 starts a new line.")
                                  .arg(key(Qt::Key_Return), key(Qt::ControlModifier | Qt::Key_Return),
                                       key(Qt::ShiftModifier | Qt::Key_Return)));
@@ -133,9 +137,6 @@ void Composer::beginEdit(qint64 seq, const QString &text)
     if (m_editingSeq == 0)
         m_stashedText = m_editor->toPlainText();
     m_editingSeq = seq;
-    const auto key = [](QKeyCombination combination) {
-        return QKeySequence(combination).toString(QKeySequence::NativeText);
-    };
     showBar(tr("Editing your message"), tr("%1 saves, %2 cancels").arg(key(Qt::Key_Return), key(Qt::Key_Escape)));
     m_sendButton->setText(tr("Save"));
     m_sendButton->setAccessibleName(tr("Save the edited message"));

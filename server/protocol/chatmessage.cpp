@@ -21,6 +21,12 @@ QString messageKindWord(MessageKind kind)
     return QStringLiteral("text");
 }
 
+MessageKind messageKindFromNumber(int value)
+{
+    return value >= 0 && value <= static_cast<int>(MessageKind::Delete) ? static_cast<MessageKind>(value)
+                                                                        : MessageKind::Text;
+}
+
 QString replyQuote(const QString &text)
 {
     QString line = text.section(u'\n', 0, 0).trimmed();

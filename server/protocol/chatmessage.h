@@ -21,6 +21,8 @@ constexpr bool isRevision(MessageKind kind)
 }
 
 QString messageKindWord(MessageKind kind);
+// The kind a file stored as its number; anything unknown reads as Text.
+MessageKind messageKindFromNumber(int value);
 // What a reply quotes of the message it answers: its first line, cut at ReplyQuoteLength code points ("…" added).
 constexpr int ReplyQuoteLength = 100;
 QString replyQuote(const QString &text);
