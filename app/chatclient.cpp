@@ -371,6 +371,7 @@ void ChatClient::handle(const ServerMessage &message)
                        emit topicChanged(change);
                    },
                    [this](const ErrorEvent &error) { onError(error); },
+                   [this](const SearchResults &results) { emit searchAnswered(results); },
                },
                message);
 }

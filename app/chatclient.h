@@ -134,6 +134,7 @@ signals:
     void topicFailed(const QString &room, const Natter::Protocol::ErrorEvent &error);
     void nameChangeFailed(const QString &name, const Natter::Protocol::ErrorEvent &error);
     void typingReceived(const Natter::Protocol::TypingEvent &typing);
+    void searchAnswered(const Natter::Protocol::SearchResults &results);
     void topicChanged(const Natter::Protocol::TopicChanged &change);
     // Any other error the server sent.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);

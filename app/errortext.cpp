@@ -52,6 +52,8 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
         return tr("That message is no longer there to change: it was deleted, or never reached the server.");
     case ErrorCode::NotYours:
         return tr("Only the person who sent a message can change it, and only when they own their name here.");
+    case ErrorCode::QueryInvalid:
+        return tr("Search for at least one word, in fewer than 200 characters.");
     case ErrorCode::TextInvalid:
         return tr("The message is empty or holds characters that cannot be sent.");
     case ErrorCode::TopicInvalid:

@@ -91,6 +91,13 @@ std::optional<QString> ServerFrameCheck::problemWith(const ServerMessage &messag
             },
             [](const ErrorEvent &) -> std::optional<QString> { return std::nullopt; },
             [](const Challenge &) -> std::optional<QString> { return std::nullopt; }, // the nonce's size is checked
+            [](const SearchResults &results) -> std::optional<QString> {
+                for (const SearchHit &hit : results.hits) {
+                    if ((hit.room.isEmpty() ? !isName(hit.to) : !isRoom(hit.room)) || !isName(hit.from))
+                        return QStringLiteral("a search hit in an invalid room or from an invalid name");
+                }
+                return std::nullopt;
+            },
         },
         message);
 }

@@ -24,6 +24,7 @@ ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObjec
     , m_signIn(&m_identities, &m_sessions, &m_names, config)
     , m_plainPresence(&m_rooms, config.plainPresenceWindowMs)
     , m_router(store, &m_rooms, &m_sessions, &m_names, &m_mailbox, &m_plainPresence, config, this)
+    , m_search(store, &m_names)
 {
     connect(&m_signIn, &SignIn::admitted, this, &ChatService::welcome);
 }
@@ -73,6 +74,7 @@ void ChatService::onRequest(ClientSession *session, const ClientMessage &message
                    [&](const RoomsRequest &) { session->send(RoomList{m_rooms.summaries()}); },
                    [&](const SetTopic &request) { setTopic(session, request); },
                    [&](const Nick &request) { rename(session, request.name); },
+                   [&](const SearchRequest &request) { m_search.answer(session, request); },
                },
                message);
 }
@@ -93,7 +95,7 @@ void ChatService::welcome(ClientSession *session, const Hello &hello, ClientSess
     m_sessions.add(session);
     session->send(Welcome{session->name(),
                           session->token(),
-                          {m_config.name, QStringLiteral(NATTER_VERSION), m_config.limits},
+                          {m_config.name, QStringLiteral(NATTER_VERSION), m_config.limits, serverFeatures()},
                           m_rooms.summaries()});
 
     for (auto it = hello.since.cbegin(); it != hello.since.cend(); ++it) {

@@ -5,6 +5,7 @@
 #include "clientmessages.h"
 #include "identitydirectory.h"
 #include "messagerouter.h"
+#include "messagesearch.h"
 #include "nameownership.h"
 #include "offlinemailbox.h"
 #include "presencedigest.h"
@@ -64,6 +65,7 @@ private:
     SignIn m_signIn;
     PresenceDigest m_plainPresence;
     MessageRouter m_router;
+    MessageSearch m_search;
 };
 
 } // namespace Natter

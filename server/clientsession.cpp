@@ -90,6 +90,11 @@ void ClientSession::setIdentity(qint64 identity, const QByteArray &publicKey)
     m_publicKey = publicKey;
 }
 
+QString ClientSession::senderKey() const
+{
+    return isGuest() ? QStringLiteral("name:") + m_nameKey : party();
+}
+
 QString ClientSession::party() const
 {
     if (m_identity != 0)

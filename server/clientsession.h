@@ -55,6 +55,10 @@ public:
     // guest, so that a guest's messages are readable only with the token that wrote them.
     QString party() const;
     static QString identityParty(qint64 identity);
+    // Who wrote a stored message, for telling resends apart: the key's party, or for a guest the name (a guest that
+    // lost its token after a restart still resends what it had queued). The prefix keeps a guest named k1 apart
+    // from key 1.
+    QString senderKey() const;
     // The lower-case hex SHA-256 of the certificate this connection was encrypted with; empty when unencrypted.
     QString certificateFingerprint() const;
 

@@ -73,6 +73,30 @@ QList<QStringList> migrationSteps()
             QStringLiteral("ALTER TABLE messages ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("CREATE INDEX messages_reply ON messages (conversation, reply_seq) WHERE reply_seq > 0"),
         },
+        {
+            // Search (see MessageSearch): the words of every text and action message that was not deleted. The
+            // index keeps no copy of the text (content=''), so it adds only its word lists to the file. Its row
+            // is (conversation << 32) + seq, which keeps a conversation's messages together and in seq order.
+            // Triggers keep it in step with every insert, edit and delete, inside the same transaction.
+            QStringLiteral("CREATE VIRTUAL TABLE message_words USING fts5(text, content='', "
+                           "tokenize='unicode61 remove_diacritics 2')"),
+            QStringLiteral("CREATE TRIGGER message_words_insert AFTER INSERT ON messages "
+                           "WHEN NEW.kind IN (0, 1) AND NEW.deleted = 0 BEGIN "
+                           "INSERT INTO message_words (rowid, text) VALUES ((NEW.conversation << 32) + NEW.seq, "
+                           "NEW.text); END"),
+            QStringLiteral("CREATE TRIGGER message_words_update AFTER UPDATE OF text ON messages "
+                           "WHEN OLD.kind IN (0, 1) BEGIN "
+                           "INSERT INTO message_words (message_words, rowid, text) "
+                           "SELECT 'delete', (OLD.conversation << 32) + OLD.seq, OLD.text WHERE OLD.deleted = 0; "
+                           "INSERT INTO message_words (rowid, text) "
+                           "SELECT (NEW.conversation << 32) + NEW.seq, NEW.text WHERE NEW.deleted = 0; END"),
+            QStringLiteral("CREATE TRIGGER message_words_delete AFTER DELETE ON messages "
+                           "WHEN OLD.kind IN (0, 1) AND OLD.deleted = 0 BEGIN "
+                           "INSERT INTO message_words (message_words, rowid, text) "
+                           "VALUES ('delete', (OLD.conversation << 32) + OLD.seq, OLD.text); END"),
+            QStringLiteral("INSERT INTO message_words (rowid, text) SELECT (conversation << 32) + seq, text "
+                           "FROM messages WHERE kind IN (0, 1) AND deleted = 0"),
+        },
     };
 }
 
@@ -143,7 +167,9 @@ bool HistoryDatabase::open(const QString &path, QString *errorMessage)
     } else {
         qCInfo(lcStore).noquote() << "History database" << path << "uses journal mode" << journal->toString();
     }
-    if (!applySynchronousMode() || !execute(QStringLiteral("PRAGMA foreign_keys = ON"), &error))
+    // Freed space is overwritten, so nothing of a deleted message stays in unused parts of the file.
+    if (!applySynchronousMode() || !execute(QStringLiteral("PRAGMA foreign_keys = ON"), &error)
+        || !execute(QStringLiteral("PRAGMA secure_delete = ON"), &error))
         return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
 
     if (!migrate(&error))

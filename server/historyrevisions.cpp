@@ -27,6 +27,8 @@ std::optional<HistoryRevisions::Target> HistoryRevisions::stored(const HistoryDa
     return target;
 }
 
+// The updates below name the partial indexes' conditions (reply_seq > 0, target > 0) again: SQLite uses a partial
+// index only when the query implies its condition, which a bound parameter alone does not.
 bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, const ChatMessage &revision,
                              QString *errorMessage)
 {
@@ -37,7 +39,8 @@ bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, con
                        {revision.text, revision.ts, conversation, revision.target}, errorMessage)
                    .has_value()
             && database
-                   .run(QStringLiteral("UPDATE messages SET reply_text = ? WHERE conversation = ? AND reply_seq = ?"),
+                   .run(QStringLiteral("UPDATE messages SET reply_text = ? WHERE conversation = ? AND reply_seq = ? "
+                                       "AND reply_seq > 0"),
                         {Protocol::replyQuote(revision.text), conversation, revision.target}, errorMessage)
                    .has_value();
     }
@@ -48,12 +51,14 @@ bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, con
              .has_value())
         return false;
     if (!database
-             .run(QStringLiteral("UPDATE messages SET reply_text = '' WHERE conversation = ? AND reply_seq = ?"),
+             .run(QStringLiteral(
+                      "UPDATE messages SET reply_text = '' WHERE conversation = ? AND reply_seq = ? AND reply_seq > 0"),
                   {conversation, revision.target}, errorMessage)
              .has_value())
         return false;
     return database
-        .run(QStringLiteral("UPDATE messages SET text = '' WHERE conversation = ? AND target = ? AND kind = ?"),
+        .run(QStringLiteral(
+                 "UPDATE messages SET text = '' WHERE conversation = ? AND target = ? AND target > 0 AND kind = ?"),
              {conversation, revision.target, static_cast<int>(MessageKind::Edit)}, errorMessage)
         .has_value();
 }

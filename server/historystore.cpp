@@ -79,6 +79,7 @@ bool HistoryStore::open(const QString &path, QString *errorMessage)
 void HistoryStore::close()
 {
     flush();
+    m_searchPurge.purgePending();
     // Seqs and ids cached from this file mean nothing for the next one.
     m_pending.clear();
     m_pendingIndex.clear();
@@ -231,6 +232,9 @@ bool HistoryStore::flush()
 
     if (stored) {
         qCDebug(lcStore) << "Committed" << messages.size() << "messages";
+        if (std::any_of(messages.cbegin(), messages.cend(),
+                        [](const ChatMessage &message) { return message.kind == MessageKind::Delete; }))
+            m_searchPurge.deletionCommitted();
         emit committed(messages, conversations);
         return true;
     }

@@ -5,6 +5,7 @@
 #include "chatmessage.h"
 #include "historydatabase.h"
 #include "historyrevisions.h"
+#include "searchindexpurge.h"
 
 #include <QHash>
 #include <QObject>
@@ -53,6 +54,8 @@ public:
     int schemaVersion() const { return m_database.schemaVersion(); }
     // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
     void setDurableCommits(bool durable) { m_database.setDurableCommits(durable); }
+    // How long the words of deleted messages may stay in the file's search index (see SearchIndexPurge).
+    void setSearchPurgeDelay(int milliseconds) { m_searchPurge.setDelay(milliseconds); }
 
     // The conversation of the direct messages between two parties (see Party); their order does not matter.
     static QString directConversation(const QString &partyA, const QString &partyB);
@@ -113,6 +116,7 @@ private:
     qint64 storedLastSeq(const QString &conversation) const;
 
     HistoryDatabase m_database;
+    SearchIndexPurge m_searchPurge{&m_database};
     QList<Pending> m_pending;
     QHash<std::pair<QString, QString>, qsizetype> m_pendingIndex; // (senderKey, id) -> index in m_pending
     QHash<QString, qint64> m_nextSeq; // conversation -> next seq to assign

@@ -80,10 +80,8 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
         conversation = HistoryStore::directConversation(sender->party(), recipient->party);
     }
 
-    // A resend is known by its id and its sender: the key, or for a guest the name (a guest that lost its token
-    // after a restart still resends what it had queued).
-    // The prefix keeps a guest's name key apart from parties ("k<id>", "g<hex>"): a guest named k1 is not key 1.
-    const QString senderKey = sender->isGuest() ? QStringLiteral("name:") + sender->nameKey() : sender->party();
+    // A resend is known by its id and its sender.
+    const QString senderKey = sender->senderKey();
     HistoryStore::Check check;
     if (isRevision(message.kind)) {
         check = [this, sender, &conversation, &message, &senderKey] {
@@ -235,8 +233,17 @@ void MessageRouter::sendHistory(ClientSession *session, const HistoryRequest &re
     HistoryPage page;
     page.room = request.room;
     page.to = request.to;
-    page.messages = request.before > 0 ? m_store->before(conversation, request.before, limit, &page.more)
-                                       : m_store->latest(conversation, limit, &page.more);
+    if (request.around > 0) {
+        // The seq itself and the older half, then the newer half: one extra row says whether more are newer.
+        const int newerCount = limit / 2;
+        page.messages = m_store->before(conversation, request.around + 1, limit - newerCount, &page.more);
+        QList<ChatMessage> newer = m_store->after(conversation, request.around, newerCount + 1);
+        page.newer = newer.size() > newerCount;
+        page.messages.append(newer.first(qMin(newer.size(), qsizetype(newerCount))));
+    } else {
+        page.messages = request.before > 0 ? m_store->before(conversation, request.before, limit, &page.more)
+                                           : m_store->latest(conversation, limit, &page.more);
+    }
     session->send(page);
 }
 

@@ -450,6 +450,10 @@ Erhalten: %2</translation>
         <source>Only the person who sent a message can change it, and only when they own their name here.</source>
         <translation>Nur wer eine Nachricht gesendet hat, kann sie ändern, und nur, wenn der Name hier der eigene ist.</translation>
     </message>
+    <message>
+        <source>Search for at least one word, in fewer than 200 characters.</source>
+        <translation>Suche nach mindestens einem Wort, in weniger als 200 Zeichen.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HostController</name>

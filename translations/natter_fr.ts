@@ -450,6 +450,10 @@ Reçu : %2</translation>
         <source>Only the person who sent a message can change it, and only when they own their name here.</source>
         <translation>Seule la personne qui a envoyé un message peut le modifier, et seulement si son nom lui appartient ici.</translation>
     </message>
+    <message>
+        <source>Search for at least one word, in fewer than 200 characters.</source>
+        <translation>Cherche au moins un mot, en moins de 200 caractères.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HostController</name>

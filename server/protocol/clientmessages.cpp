@@ -207,6 +207,8 @@ QJsonObject HistoryRequest::toJson() const
     insertTarget(object, room, to);
     if (before > 0)
         object.insert(QStringLiteral("before"), before);
+    if (around > 0)
+        object.insert(QStringLiteral("around"), around);
     if (limit > 0)
         object.insert(QStringLiteral("limit"), limit);
     return withType(Type, object);
@@ -217,12 +219,18 @@ Parsed<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &object)
     JsonReader reader(object, QStringLiteral("history"));
     HistoryRequest request;
     const qint64 before = reader.optionalInteger(QStringLiteral("before")).value_or(0);
+    const qint64 around = reader.optionalInteger(QStringLiteral("around")).value_or(0);
     const qint64 limit = reader.optionalInteger(QStringLiteral("limit")).value_or(0);
     if (!reader.ok() || !readTarget(reader, request.room, request.to))
         return reader.error();
-    if (before < 0 || limit < 0)
-        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("history: before and limit cannot be negative")};
+    if (before < 0 || around < 0 || limit < 0) {
+        return ProtocolError{ErrorCode::BadRequest,
+                             QStringLiteral("history: before, around and limit cannot be negative")};
+    }
+    if (before > 0 && around > 0)
+        return ProtocolError{ErrorCode::BadRequest, QStringLiteral("history: at most one of before and around")};
     request.before = before;
+    request.around = around;
     request.limit = static_cast<int>(qMin<qint64>(limit, std::numeric_limits<int>::max()));
     return request;
 }
@@ -303,7 +311,7 @@ QString encodeFrame(const ClientMessage &message)
 Parsed<ClientMessage> decodeClientFrame(const QString &frame)
 {
     return decodeFrame<ClientMessage, Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic,
-                       Nick>(frame);
+                       Nick, SearchRequest>(frame);
 }
 
 QString errorReference(const QString &frame)

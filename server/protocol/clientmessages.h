@@ -3,6 +3,7 @@
 // The natter.v1 frames a client sends, as value types with strict decoding.
 
 #include "chatmessage.h"
+#include "searchmessages.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -68,6 +69,7 @@ struct HistoryRequest
     QString to;
     qint64 before = 0; // 0: the newest messages
     int limit = 0; // 0: the server's page size
+    qint64 around = 0; // instead of before: the page with this seq in its middle (to open a search hit)
 
     QJsonObject toJson() const;
     static Parsed<HistoryRequest> fromJson(const QJsonObject &object);
@@ -127,7 +129,7 @@ struct Prove
 };
 
 using ClientMessage =
-    std::variant<Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick>;
+    std::variant<Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick, SearchRequest>;
 
 QString typeOf(const ClientMessage &message);
 // The whole frame, "type" included.

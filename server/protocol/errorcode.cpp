@@ -7,9 +7,9 @@ namespace Natter::Protocol {
 
 namespace {
 
-const std::array<std::pair<ErrorCode, const char16_t *>, 22> &errorWords()
+const std::array<std::pair<ErrorCode, const char16_t *>, 23> &errorWords()
 {
-    static const std::array<std::pair<ErrorCode, const char16_t *>, 22> words{{
+    static const std::array<std::pair<ErrorCode, const char16_t *>, 23> words{{
         {ErrorCode::BadRequest, u"bad_request"},
         {ErrorCode::UnknownType, u"unknown_type"},
         {ErrorCode::HelloRequired, u"hello_required"},
@@ -25,6 +25,7 @@ const std::array<std::pair<ErrorCode, const char16_t *>, 22> &errorWords()
         {ErrorCode::RecipientOffline, u"recipient_offline"},
         {ErrorCode::MessageUnknown, u"message_unknown"},
         {ErrorCode::NotYours, u"not_yours"},
+        {ErrorCode::QueryInvalid, u"query_invalid"},
         {ErrorCode::TextInvalid, u"text_invalid"},
         {ErrorCode::TopicInvalid, u"topic_invalid"},
         {ErrorCode::TooLarge, u"too_large"},

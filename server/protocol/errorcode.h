@@ -24,6 +24,7 @@ enum class ErrorCode {
     RecipientOffline,
     MessageUnknown,
     NotYours,
+    QueryInvalid,
     TextInvalid,
     TopicInvalid,
     TooLarge,

@@ -50,6 +50,7 @@ QJsonObject Welcome::toJson() const
         {QStringLiteral("name"), server.name},
         {QStringLiteral("version"), server.version},
         {QStringLiteral("limits"), server.limits.toJson()},
+        {QStringLiteral("features"), QJsonArray::fromStringList(server.features)},
     };
     return withType(Type,
                     {{QStringLiteral("name"), name},
@@ -71,6 +72,9 @@ Parsed<Welcome> Welcome::fromJson(const QJsonObject &object)
     welcome.server.name = serverReader.requiredString(QStringLiteral("name"));
     welcome.server.version = serverReader.requiredString(QStringLiteral("version"));
     const QJsonObject limits = serverReader.optionalObject(QStringLiteral("limits"));
+    // Servers before features were announced send none: such a server has none of them.
+    if (serverReader.has(QStringLiteral("features")))
+        welcome.server.features = serverReader.requiredStringList(QStringLiteral("features"));
     if (!serverReader.ok())
         return serverReader.error();
     auto parsedLimits = Limits::fromJson(limits);
@@ -234,6 +238,8 @@ Parsed<RoomList> RoomList::fromJson(const QJsonObject &object)
 QJsonObject HistoryPage::toJson() const
 {
     QJsonObject object{{QStringLiteral("messages"), chatMessagesToJson(messages)}, {QStringLiteral("more"), more}};
+    if (newer)
+        object.insert(QStringLiteral("newer"), true);
     insertTarget(object, room, to);
     return withType(Type, object);
 }
@@ -245,6 +251,7 @@ Parsed<HistoryPage> HistoryPage::fromJson(const QJsonObject &object)
     page.room = reader.optionalString(QStringLiteral("room"));
     page.to = reader.optionalString(QStringLiteral("to"));
     page.more = reader.optionalBool(QStringLiteral("more"), false);
+    page.newer = reader.optionalBool(QStringLiteral("newer"), false);
     if (const auto error = readList(reader, QStringLiteral("messages"), page.messages))
         return *error;
     if (page.room.isEmpty() == page.to.isEmpty())
@@ -382,7 +389,12 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
 Parsed<ServerMessage> decodeServerFrame(const QString &frame)
 {
     return decodeFrame<ServerMessage, Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                       TypingEvent, TopicChanged, ErrorEvent>(frame);
+                       TypingEvent, TopicChanged, ErrorEvent, SearchResults>(frame);
+}
+
+QStringList serverFeatures()
+{
+    return {QStringLiteral("reply"), QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("search")};
 }
 
 } // namespace Natter::Protocol

@@ -4,6 +4,7 @@
 
 #include "chatmessage.h"
 #include "protocollimits.h"
+#include "searchmessages.h"
 
 #include <QHash>
 #include <QStringList>
@@ -17,6 +18,7 @@ struct ServerInfo
     QString name;
     QString version;
     Limits limits;
+    QStringList features; // what this server does beyond the first natter.v1 (see serverFeatures())
     friend bool operator==(const ServerInfo &, const ServerInfo &) = default;
 };
 
@@ -115,7 +117,8 @@ struct HistoryPage
     QString room; // one of room and to
     QString to;
     QList<ChatMessage> messages;
-    bool more = false;
+    bool more = false; // older messages exist
+    bool newer = false; // newer messages exist (a page loaded around a seq)
 
     QJsonObject toJson() const;
     static Parsed<HistoryPage> fromJson(const QJsonObject &object);
@@ -160,7 +163,10 @@ struct ErrorEvent
 };
 
 using ServerMessage = std::variant<Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                                   TypingEvent, TopicChanged, ErrorEvent>;
+                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults>;
+
+// The features a server of this version announces in welcome.server.features.
+QStringList serverFeatures();
 
 QString typeOf(const ServerMessage &message);
 QJsonObject toJson(const ServerMessage &message);

@@ -173,6 +173,14 @@ void TestCodec::clientRoundTrip_data()
     QTest::newRow("set topic") << ClientMessage(SetTopic{u"lobby"_s, u"Friday: release 😀"_s});
     QTest::newRow("clear topic") << ClientMessage(SetTopic{u"lobby"_s, QString()});
     QTest::newRow("nick") << ClientMessage(Nick{u"Mary Jane"_s});
+    QTest::newRow("history around a seq")
+        << ClientMessage(HistoryRequest{.room = u"lobby"_s, .to = {}, .before = 0, .limit = 40, .around = 77});
+    QTest::newRow("search everywhere") << ClientMessage(
+        SearchRequest{.query = u"deploy \"friday\""_s, .room = {}, .to = {}});
+    QTest::newRow("search a room, older")
+        << ClientMessage(SearchRequest{.query = u"café"_s, .room = u"dev"_s, .to = {}, .before = 300, .limit = 5});
+    QTest::newRow("search a direct conversation")
+        << ClientMessage(SearchRequest{.query = u"x"_s, .room = {}, .to = u"Zoë"_s});
 }
 
 void TestCodec::clientRoundTrip()
@@ -190,12 +198,15 @@ void TestCodec::serverRoundTrip_data()
 {
     QTest::addColumn<ServerMessage>("message");
 
-    QTest::newRow("welcome, default limits, no rooms") << ServerMessage(Welcome{
-        .name = u"alice"_s, .token = u"tok"_s, .server = ServerInfo{u"natterd"_s, u"1.0.0"_s, Limits{}}, .rooms = {}});
+    QTest::newRow("welcome, default limits, no rooms")
+        << ServerMessage(Welcome{.name = u"alice"_s,
+                                 .token = u"tok"_s,
+                                 .server = ServerInfo{u"natterd"_s, u"1.0.0"_s, Limits{}, {}},
+                                 .rooms = {}});
     QTest::newRow("welcome with limits and rooms") << ServerMessage(
         Welcome{.name = u"alice_2"_s,
                 .token = u"tok-xyz"_s,
-                .server = ServerInfo{u"Natter at home"_s, u"1.2.3"_s, customLimits()},
+                .server = ServerInfo{u"Natter at home"_s, u"1.2.3"_s, customLimits(), {u"reply"_s, u"search"_s}},
                 .rooms = {RoomSummary{u"lobby"_s, u"Welcome! 😀"_s, 3}, RoomSummary{u"dev-ops_2"_s, QString(), 0}}});
     QTest::newRow("joined with members and history") << ServerMessage(Joined{
         .room = u"lobby"_s,
@@ -250,6 +261,16 @@ void TestCodec::serverRoundTrip_data()
     QTest::newRow("error with ref") << ServerMessage(
         ErrorEvent{ErrorCode::TextInvalid, u"A message cannot be empty."_s, u"m9"_s});
     QTest::newRow("error without ref") << ServerMessage(ErrorEvent{ErrorCode::RateLimited, u"Slow down."_s, {}});
+    QTest::newRow("history around, newer")
+        << ServerMessage(HistoryPage{.room = u"lobby"_s, .to = {}, .messages = {}, .more = true, .newer = true});
+    QTest::newRow("search results") << ServerMessage(SearchResults{
+        .query = u"deploy"_s,
+        .room = u"dev"_s,
+        .to = {},
+        .hits = {SearchHit{u"dev"_s, {}, 12, u"ada"_s, 1795406000000, u"…we deploy 😀 today"_s, {{4, 6}}},
+                 SearchHit{{}, u"bob"_s, 3, u"bob"_s, 1795406000001, u"deploy deploy"_s, {{0, 6}, {7, 6}}}},
+        .older = 41});
+    QTest::newRow("no search results") << ServerMessage(SearchResults{u"nothing"_s, {}, {}, {}, 0});
 }
 
 void TestCodec::serverRoundTrip()
@@ -280,6 +301,7 @@ void TestCodec::clientTypeWords_data()
     QTest::newRow("rooms") << ClientMessage(RoomsRequest{}) << u"rooms"_s;
     QTest::newRow("topic") << ClientMessage(SetTopic{u"lobby"_s, u"t"_s}) << u"topic"_s;
     QTest::newRow("nick") << ClientMessage(Nick{u"b"_s}) << u"nick"_s;
+    QTest::newRow("search") << ClientMessage(SearchRequest{.query = u"q"_s, .room = {}, .to = {}}) << u"search"_s;
 }
 
 void TestCodec::clientTypeWords()
@@ -306,6 +328,7 @@ void TestCodec::serverTypeWords_data()
     QTest::newRow("typing") << ServerMessage(TypingEvent{}) << u"typing"_s;
     QTest::newRow("topic") << ServerMessage(TopicChanged{}) << u"topic"_s;
     QTest::newRow("error") << ServerMessage(ErrorEvent{}) << u"error"_s;
+    QTest::newRow("search") << ServerMessage(SearchResults{}) << u"search"_s;
 }
 
 void TestCodec::serverTypeWords()
@@ -438,7 +461,7 @@ void TestCodec::welcomeJsonAnnouncesLimits()
     const QJsonObject object =
         toJson(ServerMessage(Welcome{.name = u"alice"_s,
                                      .token = u"tok"_s,
-                                     .server = ServerInfo{u"natterd"_s, u"1.0"_s, customLimits()},
+                                     .server = ServerInfo{u"natterd"_s, u"1.0"_s, customLimits(), {}},
                                      .rooms = {RoomSummary{u"lobby"_s, u"Hi"_s, 2}}}));
     const QJsonObject server = object.value(u"server"_s).toObject();
     QCOMPARE(server.value(u"name"_s).toString(), u"natterd"_s);
@@ -728,6 +751,22 @@ void TestCodec::rejectsServerFrames_data()
 
     QTest::newRow("welcome without token") << uR"({"type":"welcome","name":"a",%1,"rooms":[]})"_s.arg(server) << bad;
     QTest::newRow("welcome without server") << uR"({"type":"welcome","name":"a","token":"t","rooms":[]})"_s << bad;
+    QTest::newRow("welcome with features not strings")
+        << uR"({"type":"welcome","name":"a","token":"t","server":{"name":"s","version":"1","features":[1]},"rooms":[]})"_s
+        << bad;
+    QTest::newRow("search hit range past the snippet")
+        << uR"({"type":"search","query":"q","hits":[{"room":"a","seq":1,"from":"b","ts":1,"snippet":"abc","ranges":[[2,2]]}]})"_s
+        << bad;
+    QTest::newRow("search hit range not a pair")
+        << uR"({"type":"search","query":"q","hits":[{"room":"a","seq":1,"from":"b","ts":1,"snippet":"abc","ranges":[[0]]}]})"_s
+        << bad;
+    QTest::newRow("search hit negative range")
+        << uR"({"type":"search","query":"q","hits":[{"room":"a","seq":1,"from":"b","ts":1,"snippet":"abc","ranges":[[-1,2]]}]})"_s
+        << bad;
+    QTest::newRow("search hit in no conversation")
+        << uR"({"type":"search","query":"q","hits":[{"seq":1,"from":"b","ts":1,"snippet":"abc","ranges":[]}]})"_s
+        << bad;
+    QTest::newRow("search without hits") << uR"({"type":"search","query":"q"})"_s << bad;
     QTest::newRow("welcome server is a string")
         << uR"({"type":"welcome","name":"a","token":"t","server":"s","rooms":[]})"_s << bad;
     QTest::newRow("welcome server without version")

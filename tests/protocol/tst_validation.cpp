@@ -443,6 +443,7 @@ void TestValidation::errorCodeWords_data()
     QTest::newRow("RecipientOffline") << ErrorCode::RecipientOffline << u"recipient_offline"_s;
     QTest::newRow("MessageUnknown") << ErrorCode::MessageUnknown << u"message_unknown"_s;
     QTest::newRow("NotYours") << ErrorCode::NotYours << u"not_yours"_s;
+    QTest::newRow("QueryInvalid") << ErrorCode::QueryInvalid << u"query_invalid"_s;
     QTest::newRow("TextInvalid") << ErrorCode::TextInvalid << u"text_invalid"_s;
     QTest::newRow("TopicInvalid") << ErrorCode::TopicInvalid << u"topic_invalid"_s;
     QTest::newRow("TooLarge") << ErrorCode::TooLarge << u"too_large"_s;
@@ -466,7 +467,7 @@ void TestValidation::everyErrorCodeHasDistinctRoundTrippingWord()
 {
     // InternalError is the last enumerator; a code added after it must extend errorCodeWords_data too.
     constexpr int count = static_cast<int>(ErrorCode::InternalError) + 1;
-    QCOMPARE(count, 22);
+    QCOMPARE(count, 23);
     QSet<QString> words;
     for (int value = 0; value < count; ++value) {
         const auto code = static_cast<ErrorCode>(value);

@@ -21,14 +21,7 @@ namespace {
 std::unique_ptr<TestClient> keyed(const QUrl &url, const QString &name, const IdentityKey &key,
                                   const QStringList &rooms = {})
 {
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(url) || !client->signInWithKey(name, key))
-        return nullptr;
-    for (const QString &room : rooms) {
-        if (!client->joinRoom(room))
-            return nullptr;
-    }
-    return client;
+    return TestClient::enterWithKey(url, name, key, rooms);
 }
 
 std::unique_ptr<TestClient> guest(const QUrl &url, const QString &name, const QString &token = {})

@@ -20,10 +20,7 @@ namespace {
 
 std::unique_ptr<TestClient> keyed(const QUrl &url, const QString &name, const IdentityKey &key)
 {
-    auto client = std::make_unique<TestClient>();
-    if (!client->open(url) || !client->signInWithKey(name, key) || !client->joinRoom(u"lobby"_s))
-        return nullptr;
-    return client;
+    return TestClient::enterWithKey(url, name, key, {u"lobby"_s});
 }
 
 Send revision(const QString &id, MessageKind kind, qint64 target, const QString &text = {}, const QString &to = {})

@@ -141,6 +141,19 @@ bool TestClient::enter(const QUrl &url, const QString &name, const QStringList &
     return std::all_of(rooms.cbegin(), rooms.cend(), [this](const QString &room) { return joinRoom(room); });
 }
 
+std::unique_ptr<TestClient> TestClient::enterWithKey(const QUrl &url, const QString &name,
+                                                     const Natter::IdentityKey &key, const QStringList &rooms)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(url) || !client->signInWithKey(name, key))
+        return nullptr;
+    for (const QString &room : rooms) {
+        if (!client->joinRoom(room))
+            return nullptr;
+    }
+    return client;
+}
+
 void TestClient::send(const ClientMessage &message)
 {
     m_socket.sendTextMessage(encodeFrame(message));

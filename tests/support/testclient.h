@@ -13,6 +13,7 @@
 #include <QWebSocket>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class TestClient : public QObject
@@ -38,6 +39,9 @@ public:
     bool joinRoom(const QString &room);
     // Opens, signs in as `name` and joins the rooms, one step after the other; false at the first that fails.
     bool enter(const QUrl &url, const QString &name, const QStringList &rooms = {});
+    // The same, signing in with a key: a connected client, or null at the first step that fails.
+    static std::unique_ptr<TestClient> enterWithKey(const QUrl &url, const QString &name,
+                                                    const Natter::IdentityKey &key, const QStringList &rooms = {});
 
     void send(const Natter::Protocol::ClientMessage &message);
     void sendText(const QString &text) { m_socket.sendTextMessage(text); }
