@@ -108,13 +108,6 @@ Erhalten: %2</translation>
         <source>%1 is not a chat address: chat addresses start with ws:// or wss://.</source>
         <translation>%1 ist keine Chat-Adresse: Chat-Adressen beginnen mit ws:// oder wss://.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 did not answer within %n second(s).</source>
-        <translation>
-            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
-            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Natter::ChatSession</name>
@@ -1346,6 +1339,16 @@ Erhalten: %2</translation>
     <message>
         <source>The certificate fingerprint at the end of this invite link is damaged. Ask the host for the link again.</source>
         <translation>Der Zertifikat-Fingerabdruck am Ende dieses Einladungslinks ist beschädigt. Bitte den Host noch einmal um den Link.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ServerSocket</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -108,13 +108,6 @@ Reçu : %2</translation>
         <source>%1 is not a chat address: chat addresses start with ws:// or wss://.</source>
         <translation>%1 n’est pas une adresse de discussion&#xa0;: les adresses de discussion commencent par ws:// ou wss://.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 did not answer within %n second(s).</source>
-        <translation>
-            <numerusform>%1 n’a pas répondu dans un délai de %n seconde.</numerusform>
-            <numerusform>%1 n’a pas répondu dans un délai de %n secondes.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Natter::ChatSession</name>
@@ -1346,6 +1339,16 @@ Reçu : %2</translation>
     <message>
         <source>The certificate fingerprint at the end of this invite link is damaged. Ask the host for the link again.</source>
         <translation>L’empreinte du certificat à la fin de ce lien d’invitation est abîmée. Redemandez le lien à l’hôte.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ServerSocket</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 n’a pas répondu dans un délai de %n seconde.</numerusform>
+            <numerusform>%1 n’a pas répondu dans un délai de %n secondes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
