@@ -112,32 +112,12 @@ Erhalten: %2</translation>
 <context>
     <name>Natter::ChatSession</name>
     <message>
-        <source>Could not join #%1: %2</source>
-        <translation>Beitritt zu #%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>The topic of #%1 was not changed: %2</source>
-        <translation>Das Thema von #%1 wurde nicht geändert: %2</translation>
-    </message>
-    <message>
-        <source>Your name was not changed: %1</source>
-        <translation>Dein Name wurde nicht geändert: %1</translation>
-    </message>
-    <message>
-        <source>Older messages in %1 could not be loaded: %2</source>
-        <translation>Ältere Nachrichten in %1 konnten nicht geladen werden: %2</translation>
-    </message>
-    <message>
         <source>You can join rooms once Natter is connected again.</source>
         <translation>Räumen kannst du beitreten, sobald Natter wieder verbunden ist.</translation>
     </message>
     <message>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Räume kannst du verlassen, sobald Natter wieder verbunden ist.</translation>
-    </message>
-    <message>
-        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
-        <translation>%1 hat sich auf diesem Server mit einem anderen Schlüssel als zuvor angemeldet: Das kann jemand anderes sein oder %1 an einem neuen Computer. Vergleiche die Sicherheitsnummern in %1s Profil, bevor du dem Gesagten vertraust.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1085,13 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::OnlineMembers</name>
+    <message>
+        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
+        <translation>%1 hat sich auf diesem Server mit einem anderen Schlüssel als zuvor angemeldet: Das kann jemand anderes sein oder %1 an einem neuen Computer. Vergleiche die Sicherheitsnummern in %1s Profil, bevor du dem Gesagten vertraust.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1172,6 +1159,25 @@ Erhalten: %2</translation>
     <message>
         <source>No conversation matches</source>
         <translation>Keine passende Unterhaltung</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RefusalNotices</name>
+    <message>
+        <source>Older messages in %1 could not be loaded: %2</source>
+        <translation>Ältere Nachrichten in %1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not join #%1: %2</source>
+        <translation>Beitritt zu #%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The topic of #%1 was not changed: %2</source>
+        <translation>Das Thema von #%1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Your name was not changed: %1</source>
+        <translation>Dein Name wurde nicht geändert: %1</translation>
     </message>
 </context>
 <context>

@@ -112,32 +112,12 @@ Reçu : %2</translation>
 <context>
     <name>Natter::ChatSession</name>
     <message>
-        <source>Could not join #%1: %2</source>
-        <translation>Impossible de rejoindre #%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The topic of #%1 was not changed: %2</source>
-        <translation>Le sujet de #%1 n’a pas été modifié&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Your name was not changed: %1</source>
-        <translation>Votre nom n’a pas été modifié&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Older messages in %1 could not be loaded: %2</source>
-        <translation>Les anciens messages de %1 n’ont pas pu être chargés&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>You can join rooms once Natter is connected again.</source>
         <translation>Vous pourrez rejoindre des salons dès que Natter sera de nouveau connecté.</translation>
     </message>
     <message>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Vous pourrez quitter des salons dès que Natter sera de nouveau connecté.</translation>
-    </message>
-    <message>
-        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
-        <translation>%1 s’est connecté à ce serveur avec une autre clé qu’auparavant : il peut s’agir de quelqu’un d’autre, ou de %1 sur un nouvel ordinateur. Comparez les numéros de sécurité dans le profil de %1 avant de vous fier à ses propos.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1085,13 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::OnlineMembers</name>
+    <message>
+        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
+        <translation>%1 s’est connecté à ce serveur avec une autre clé qu’auparavant : il peut s’agir de quelqu’un d’autre, ou de %1 sur un nouvel ordinateur. Comparez les numéros de sécurité dans le profil de %1 avant de vous fier à ses propos.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1172,6 +1159,25 @@ Reçu : %2</translation>
     <message>
         <source>No conversation matches</source>
         <translation>Aucune conversation ne correspond</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RefusalNotices</name>
+    <message>
+        <source>Older messages in %1 could not be loaded: %2</source>
+        <translation>Les anciens messages de %1 n’ont pas pu être chargés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not join #%1: %2</source>
+        <translation>Impossible de rejoindre #%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The topic of #%1 was not changed: %2</source>
+        <translation>Le sujet de #%1 n’a pas été modifié&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Your name was not changed: %1</source>
+        <translation>Votre nom n’a pas été modifié&#xa0;: %1</translation>
     </message>
 </context>
 <context>
