@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -13,18 +12,6 @@ namespace Natter {
 
 using Protocol::ChatMessage;
 using Protocol::MessageKind;
-
-qint32 MessageModel::LocalDayCache::dayOf(qint64 ts)
-{
-    if (ts >= start && ts < end)
-        return day;
-    const QDate date = QDateTime::fromMSecsSinceEpoch(ts).date();
-    // startOfDay() copes with days that do not begin at 00:00 because of a DST change.
-    start = date.startOfDay().toMSecsSinceEpoch();
-    end = date.addDays(1).startOfDay().toMSecsSinceEpoch();
-    day = static_cast<qint32>(date.toJulianDay());
-    return day;
-}
 
 MessageModel::MessageModel(const ConversationId &conversation, QObject *parent)
     : QAbstractListModel(parent)
@@ -43,7 +30,7 @@ void MessageModel::setOwnName(const QString &name)
     // the cache before the client knows the user's name.
     const bool hasUnconfirmed = m_rows.size() > m_confirmedCount;
     if (hasUnconfirmed && !name.isEmpty()) {
-        const quint32 sender = senderIndex(name);
+        const quint32 sender = m_senders.indexOf(name);
         for (qsizetype row = m_confirmedCount; row < m_rows.size(); ++row)
             m_rows[row].sender = sender;
     }
@@ -105,12 +92,12 @@ void MessageModel::addPending(const QString &id, const QString &from, const QStr
     if (unconfirmedRow(id) >= 0)
         return;
     if (reply.seq > 0)
-        m_replies.insert(id, reply);
+        m_quotes.insert(id, reply);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int position = rowCount();
     beginInsertRows(QModelIndex(), position, position);
     m_rows.append(
-        Row{id, text, 0, now, m_days.dayOf(now), senderIndex(from), kind, false, false, DeliveryState::Pending});
+        Row{id, text, 0, now, m_days.dayOf(now), m_senders.indexOf(from), kind, false, false, DeliveryState::Pending});
     endInsertRows();
 }
 
@@ -211,7 +198,7 @@ void MessageModel::clear()
     m_rows.clear();
     m_confirmedCount = 0;
     m_failureReasons.clear();
-    m_replies.clear();
+    m_quotes.clear();
     m_hasMoreHistory = true;
     m_historyRequested = false;
     endResetModel();
@@ -260,7 +247,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case TextRole:
         return message.text;
     case SenderRole:
-        return m_senders.at(message.sender).name;
+        return m_senders.name(message.sender);
     case KindRole:
         return static_cast<int>(message.kind);
     case TimestampRole:
@@ -288,11 +275,11 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case DeletedRole:
         return message.deleted;
     case ReplyToRole:
-        return m_replies.value(message.id).seq;
+        return m_quotes.of(message.id).seq;
     case ReplyFromRole:
-        return m_replies.value(message.id).from;
+        return m_quotes.of(message.id).from;
     case ReplyTextRole:
-        return m_replies.value(message.id).text;
+        return m_quotes.of(message.id).text;
     case Qt::AccessibleTextRole:
         return accessibleText(message);
     default:
@@ -343,12 +330,12 @@ MessageModel::Row MessageModel::makeRow(const ChatMessage &message)
 {
     Row row{.id = message.id, .text = message.text, .seq = message.seq, .ts = message.ts};
     row.localDay = m_days.dayOf(message.ts);
-    row.sender = senderIndex(message.from);
+    row.sender = m_senders.indexOf(message.from);
     row.kind = message.kind;
     row.edited = message.edited > 0;
     row.deleted = message.deleted;
     if (message.replyTo > 0)
-        m_replies.insert(message.id, MessageQuote{message.replyTo, message.replyFrom, message.replyText});
+        m_quotes.insert(message.id, MessageQuote{message.replyTo, message.replyFrom, message.replyText});
     return row;
 }
 
@@ -364,7 +351,7 @@ std::optional<MessageQuote> MessageModel::quoteOf(qint64 seq) const
     if (!hasConfirmedSeq(seq, position) || m_rows.at(position).deleted)
         return std::nullopt;
     const Row &row = m_rows.at(position);
-    return MessageQuote{seq, m_senders.at(row.sender).name, Protocol::replyQuote(row.text)};
+    return MessageQuote{seq, m_senders.name(row.sender), Protocol::replyQuote(row.text)};
 }
 
 void MessageModel::applyRevision(const ChatMessage &revision)
@@ -386,39 +373,16 @@ void MessageModel::applyRevision(const ChatMessage &revision)
     emit dataChanged(changed, changed,
                      {Qt::DisplayRole, TextRole, EditedRole, DeletedRole, MentionRole, Qt::AccessibleTextRole});
     // Replies quote it: their quotes follow, as the server's stored copies do.
-    QSet<QString> quoting;
-    for (auto it = m_replies.begin(); it != m_replies.end(); ++it) {
-        if (it->seq == revision.target) {
-            it->text = row.deleted ? QString() : Protocol::replyQuote(row.text);
-            quoting.insert(it.key());
-        }
-    }
+    QSet<QString> quoting = m_quotes.requote(revision.target, row.deleted ? QString() : Protocol::replyQuote(row.text));
     for (int other = 0; !quoting.isEmpty() && other < m_rows.size(); ++other) {
         if (quoting.remove(m_rows.at(other).id))
             emit dataChanged(index(other), index(other), {ReplyTextRole});
     }
 }
 
-quint32 MessageModel::senderIndex(const QString &name)
-{
-    // Interned: each row stores four bytes instead of its own copy of the name, and grouping compares indexes.
-    const auto found = m_senderIndex.constFind(name);
-    if (found != m_senderIndex.constEnd())
-        return found.value();
-    const auto index = static_cast<quint32>(m_senders.size());
-    m_senders.append(Sender{name, Protocol::nameKey(name)});
-    m_senderIndex.insert(name, index);
-    return index;
-}
-
-bool MessageModel::sameSender(quint32 a, quint32 b) const
-{
-    return a == b || m_senders.at(a).key == m_senders.at(b).key;
-}
-
 bool MessageModel::isOwn(const Row &row) const
 {
-    return !m_ownKey.isEmpty() && m_senders.at(row.sender).key == m_ownKey;
+    return !m_ownKey.isEmpty() && m_senders.key(row.sender) == m_ownKey;
 }
 
 bool MessageModel::isFirstOfGroup(int row) const
@@ -427,7 +391,7 @@ bool MessageModel::isFirstOfGroup(int row) const
         return true;
     const Row &current = m_rows.at(row);
     const Row &previous = m_rows.at(row - 1);
-    return !sameSender(current.sender, previous.sender) || current.localDay != previous.localDay
+    return !m_senders.same(current.sender, previous.sender) || current.localDay != previous.localDay
         || current.ts - previous.ts > GroupGapMs || current.kind == MessageKind::Action
         || previous.kind == MessageKind::Action;
 }
@@ -493,7 +457,7 @@ int MessageModel::unconfirmedRowFor(const ChatMessage &message) const
 {
     // Ids are unique per sender only, so the echo must also be this sender's.
     const int row = unconfirmedRow(message.id);
-    if (row < 0 || m_senders.at(m_rows.at(row).sender).key != Protocol::nameKey(message.from))
+    if (row < 0 || m_senders.key(m_rows.at(row).sender) != Protocol::nameKey(message.from))
         return -1;
     return row;
 }
@@ -564,7 +528,7 @@ void MessageModel::setUnconfirmedState(const QString &id, DeliveryState state)
 
 QString MessageModel::accessibleText(const Row &row) const
 {
-    const QString sender = m_senders.at(row.sender).name;
+    const QString sender = m_senders.name(row.sender);
     const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.ts).time(), QLocale::ShortFormat);
     if (row.deleted)
         return tr("%1, %2, message deleted").arg(sender, time);
@@ -583,7 +547,7 @@ void MessageModel::removeRowAt(int row)
 {
     const auto next = presentationAt(row + 1);
     beginRemoveRows(QModelIndex(), row, row);
-    m_replies.remove(m_rows.at(row).id);
+    m_quotes.remove(m_rows.at(row).id);
     m_rows.removeAt(row);
     if (row < m_confirmedCount)
         --m_confirmedCount;

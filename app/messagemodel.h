@@ -5,7 +5,10 @@
 
 #include "chatmessage.h"
 #include "conversationid.h"
+#include "localdays.h"
 #include "mentionmatcher.h"
+#include "messagequotes.h"
+#include "messagesenders.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -14,14 +17,6 @@
 #include <optional>
 
 namespace Natter {
-
-// What a reply quotes of the message it answers.
-struct MessageQuote
-{
-    qint64 seq = 0;
-    QString from;
-    QString text;
-};
 
 class MessageModel : public QAbstractListModel
 {
@@ -123,37 +118,22 @@ private:
         qint64 seq = 0;
         qint64 ts = 0;
         qint32 localDay = 0; // Julian day of ts in local time, cached for grouping
-        quint32 sender = 0; // index into m_senders
+        quint32 sender = 0; // m_senders' index of its sender
         Protocol::MessageKind kind = Protocol::MessageKind::Text;
         bool edited = false;
         bool deleted = false;
         DeliveryState state = DeliveryState::Sent;
     };
     static_assert(sizeof(Row) <= 80, "a row's size matters: long conversations hold many");
-    struct Sender
-    {
-        QString name;
-        QString key; // Protocol::nameKey(name)
-    };
     struct Presentation
     {
         bool firstOfGroup = false;
         bool dayChange = false;
     };
-    // Converting a timestamp to a local day is slow; consecutive messages mostly fall on the same day.
-    struct LocalDayCache
-    {
-        qint64 start = 0; // [start, end) in UTC milliseconds is local day `day`
-        qint64 end = 0;
-        qint32 day = 0;
-        qint32 dayOf(qint64 ts);
-    };
 
     // Changes the loaded message an Edit or Delete targets.
     void applyRevision(const Protocol::ChatMessage &revision);
     Row makeRow(const Protocol::ChatMessage &message);
-    quint32 senderIndex(const QString &name);
-    bool sameSender(quint32 a, quint32 b) const;
     bool isOwn(const Row &row) const;
     bool isFirstOfGroup(int row) const;
     bool isDayChange(int row) const;
@@ -176,15 +156,14 @@ private:
     ConversationId m_conversation;
     QList<Row> m_rows;
     qsizetype m_confirmedCount = 0; // rows [0, m_confirmedCount) are confirmed; the rest are pending or failed
-    QList<Sender> m_senders;
-    QHash<QString, quint32> m_senderIndex;
+    MessageSenders m_senders;
     QString m_ownName;
     QString m_ownKey;
     MentionMatcher m_mention;
     qint64 m_unreadMarker = 0;
     QHash<QString, QString> m_failureReasons; // by id; failed rows are few
-    QHash<QString, MessageQuote> m_replies; // by id: replies are a minority, and a row has no room for a quote
-    LocalDayCache m_days;
+    MessageQuotes m_quotes;
+    LocalDays m_days;
     bool m_hasMoreHistory = false;
     bool m_historyRequested = false;
 };
