@@ -984,6 +984,37 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageMenu</name>
+    <message>
+        <source>Copy Text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageModel</name>
     <message>
         <source>%1, %2, * %1 %3</source>
@@ -1031,34 +1062,6 @@ Erhalten: %2</translation>
     <message>
         <source>Scrolls to the newest message</source>
         <translation>Scrollt zur neuesten Nachricht</translation>
-    </message>
-    <message>
-        <source>Copy Text</source>
-        <translation>Text kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Link</source>
-        <translation>Link kopieren</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Löschen…</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Antworten</translation>
     </message>
 </context>
 <context>

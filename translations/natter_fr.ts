@@ -984,6 +984,37 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageMenu</name>
+    <message>
+        <source>Copy Text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageModel</name>
     <message>
         <source>%1, %2, * %1 %3</source>
@@ -1031,34 +1062,6 @@ Reçu : %2</translation>
     <message>
         <source>Scrolls to the newest message</source>
         <translation>Fait défiler jusqu’au dernier message</translation>
-    </message>
-    <message>
-        <source>Copy Text</source>
-        <translation>Copier le texte</translation>
-    </message>
-    <message>
-        <source>Copy Link</source>
-        <translation>Copier le lien</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Répondre</translation>
     </message>
 </context>
 <context>
