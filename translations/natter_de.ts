@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheSchema</name>
+    <message>
+        <source>The cache was written by a newer version of Natter.</source>
+        <translation>Der Zwischenspeicher wurde von einer neueren Version von Natter geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CertificateQuestion</name>
     <message>
         <source>Check the Chat&apos;s Certificate</source>
@@ -125,10 +132,6 @@ Erhalten: %2</translation>
     <message>
         <source>Could not create the folder for %1.</source>
         <translation>Der Ordner für %1 konnte nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>The cache was written by a newer version of Natter.</source>
-        <translation>Der Zwischenspeicher wurde von einer neueren Version von Natter geschrieben.</translation>
     </message>
     <message>
         <source>Another Natter window already uses what this computer remembers of this chat.</source>

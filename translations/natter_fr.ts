@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheSchema</name>
+    <message>
+        <source>The cache was written by a newer version of Natter.</source>
+        <translation>Le cache a été écrit par une version plus récente de Natter.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CertificateQuestion</name>
     <message>
         <source>Check the Chat&apos;s Certificate</source>
@@ -125,10 +132,6 @@ Reçu : %2</translation>
     <message>
         <source>Could not create the folder for %1.</source>
         <translation>Impossible de créer le dossier de %1.</translation>
-    </message>
-    <message>
-        <source>The cache was written by a newer version of Natter.</source>
-        <translation>Le cache a été écrit par une version plus récente de Natter.</translation>
     </message>
     <message>
         <source>Another Natter window already uses what this computer remembers of this chat.</source>
