@@ -578,10 +578,6 @@ Erhalten: %2</translation>
         <translation>Chat von %1</translation>
     </message>
     <message>
-        <source>%1 in #%2</source>
-        <translation>%1 in #%2</translation>
-    </message>
-    <message>
         <source>%1 Pick another name.</source>
         <translation>%1 Wähle einen anderen Namen.</translation>
     </message>
@@ -1042,6 +1038,13 @@ Erhalten: %2</translation>
     <message>
         <source>%1, edited</source>
         <translation>%1, bearbeitet</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessageNotifier</name>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 in #%2</translation>
     </message>
 </context>
 <context>

@@ -578,10 +578,6 @@ Reçu : %2</translation>
         <translation>Discussion de %1</translation>
     </message>
     <message>
-        <source>%1 in #%2</source>
-        <translation>%1 dans #%2</translation>
-    </message>
-    <message>
         <source>%1 Pick another name.</source>
         <translation>%1 Choisissez un autre nom.</translation>
     </message>
@@ -1042,6 +1038,13 @@ Reçu : %2</translation>
     <message>
         <source>%1, edited</source>
         <translation>%1, modifié</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessageNotifier</name>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 dans #%2</translation>
     </message>
 </context>
 <context>
