@@ -946,10 +946,6 @@ Reçu : %2</translation>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
-    <message>
-        <source>New messages</source>
-        <translation>Nouveaux messages</translation>
-    </message>
 </context>
 <context>
     <name>Natter::MessageLayout</name>
@@ -1045,6 +1041,13 @@ Reçu : %2</translation>
     <message>
         <source>%1 in #%2</source>
         <translation>%1 dans #%2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessagePainter</name>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
     </message>
 </context>
 <context>
