@@ -293,6 +293,17 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ConversationPane</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Browse Rooms…</source>
+        <translation>Räume durchsuchen…</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ErrorText</name>
     <message>
         <source>Someone here already uses that name.</source>
@@ -661,14 +672,6 @@ Erhalten: %2</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Copy the address others can join at</source>
-        <translation>Adresse kopieren, unter der andere beitreten können</translation>
-    </message>
-    <message>
-        <source>Others can join at %1</source>
-        <translation>Andere können unter %1 beitreten</translation>
-    </message>
-    <message>
         <source>Message #%1</source>
         <translation>Nachricht an #%1</translation>
     </message>
@@ -679,18 +682,6 @@ Erhalten: %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben…</translation>
-    </message>
-    <message>
-        <source>Several people are typing…</source>
-        <translation>Mehrere Personen schreiben…</translation>
     </message>
     <message>
         <source>Set Topic</source>
@@ -707,14 +698,6 @@ Erhalten: %2</translation>
     <message>
         <source>Write directly to:</source>
         <translation>Direkt schreiben an:</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Unterhaltungen</translation>
-    </message>
-    <message>
-        <source>Browse Rooms…</source>
-        <translation>Räume durchsuchen…</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>
@@ -783,14 +766,6 @@ Erhalten: %2</translation>
     <message>
         <source>&amp;About Natter</source>
         <translation>Über &amp;Natter</translation>
-    </message>
-    <message>
-        <source>Copy Invite Link</source>
-        <translation>Einladungslink kopieren</translation>
-    </message>
-    <message>
-        <source>Invite link copied.</source>
-        <translation>Einladungslink kopiert.</translation>
     </message>
     <message>
         <source>The rooms of this chat can be browsed once Natter is connected again.</source>
@@ -1370,6 +1345,25 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ShareStatus</name>
+    <message>
+        <source>Copy Invite Link</source>
+        <translation>Einladungslink kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the address others can join at</source>
+        <translation>Adresse kopieren, unter der andere beitreten können</translation>
+    </message>
+    <message>
+        <source>Others can join at %1</source>
+        <translation>Andere können unter %1 beitreten</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Einladungslink kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1459,6 +1453,21 @@ Erhalten: %2</translation>
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Mehrere Personen schreiben…</translation>
     </message>
 </context>
 <context>

@@ -293,6 +293,17 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ConversationPane</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Browse Rooms…</source>
+        <translation>Parcourir les salons…</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ErrorText</name>
     <message>
         <source>Someone here already uses that name.</source>
@@ -661,14 +672,6 @@ Reçu : %2</translation>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <source>Copy the address others can join at</source>
-        <translation>Copier l’adresse permettant aux autres de rejoindre la discussion</translation>
-    </message>
-    <message>
-        <source>Others can join at %1</source>
-        <translation>Les autres peuvent rejoindre la discussion via %1</translation>
-    </message>
-    <message>
         <source>Message #%1</source>
         <translation>Message à #%1</translation>
     </message>
@@ -679,18 +682,6 @@ Reçu : %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 est en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 et %2 sont en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>Several people are typing…</source>
-        <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
         <source>Set Topic</source>
@@ -707,14 +698,6 @@ Reçu : %2</translation>
     <message>
         <source>Write directly to:</source>
         <translation>Écrire directement à&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Conversations</translation>
-    </message>
-    <message>
-        <source>Browse Rooms…</source>
-        <translation>Parcourir les salons…</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>
@@ -783,14 +766,6 @@ Reçu : %2</translation>
     <message>
         <source>&amp;About Natter</source>
         <translation>À &amp;propos de Natter</translation>
-    </message>
-    <message>
-        <source>Copy Invite Link</source>
-        <translation>Copier le lien d’invitation</translation>
-    </message>
-    <message>
-        <source>Invite link copied.</source>
-        <translation>Lien d’invitation copié.</translation>
     </message>
     <message>
         <source>The rooms of this chat can be browsed once Natter is connected again.</source>
@@ -1370,6 +1345,25 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ShareStatus</name>
+    <message>
+        <source>Copy Invite Link</source>
+        <translation>Copier le lien d’invitation</translation>
+    </message>
+    <message>
+        <source>Copy the address others can join at</source>
+        <translation>Copier l’adresse permettant aux autres de rejoindre la discussion</translation>
+    </message>
+    <message>
+        <source>Others can join at %1</source>
+        <translation>Les autres peuvent rejoindre la discussion via %1</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Lien d’invitation copié.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1459,6 +1453,21 @@ Reçu : %2</translation>
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 est en train d’écrire…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 et %2 sont en train d’écrire…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
 </context>
 <context>
