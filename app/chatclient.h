@@ -7,18 +7,16 @@
 #include "clientmessages.h"
 #include "conversationid.h"
 #include "identitykey.h"
-#include "outbox.h"
+#include "messagesender.h"
 #include "reconnectpolicy.h"
-#include "requestledger.h"
 #include "resumetracker.h"
 #include "servermessages.h"
+#include "serverrequests.h"
+#include "serversocket.h"
 
-#include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocket>
 
 namespace Natter {
 
@@ -52,7 +50,7 @@ public:
     void followDirect(const ConversationId &conversation);
     void unfollowDirect(const ConversationId &conversation);
     // Where certificates trusted without an authority are pinned (not owned; by default in memory only).
-    void setCertificatePins(CertificatePins *pins) { m_certificateCheck.setPins(pins); }
+    void setCertificatePins(CertificatePins *pins) { m_socket.certificateCheck().setPins(pins); }
     // After certificateRejected() for a certificate nobody vouches for or one that changed: the user trusts it (it is
     // pinned now) and the client connects again. Ignored for any other certificate, and when an invite link named
     // another one.
@@ -75,12 +73,12 @@ public:
     QUrl url() const { return m_url; }
     const Protocol::ServerInfo &serverInfo() const { return m_serverInfo; }
     QStringList joinedRooms() const;
-    const Outbox &outbox() const { return m_outbox; }
+    const Outbox &outbox() const { return m_sender.outbox(); }
     // The conversation a message belongs to, seen from this user: its room, or the other person.
     ConversationId conversationOf(const Protocol::ChatMessage &message) const;
 
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnectPolicy = policy; }
-    void setTypingInterval(int milliseconds) { m_typingIntervalMs = milliseconds; }
+    void setTypingInterval(int milliseconds) { m_requests.setTypingInterval(milliseconds); }
     // How long one attempt may take from opening the socket to `welcome`.
     void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
 
@@ -144,26 +142,18 @@ private:
     void setState(State state);
     void onConnected();
     void onConnectionLost();
-    void onConnectTimeout();
     void setInterruption(Interruption interruption);
     void scheduleReconnect(int delayMs);
-    void onTextMessage(const QString &frame);
     void handle(const Protocol::ServerMessage &message);
     void onWelcome(Protocol::Welcome welcome);
     void onChallenge(const Protocol::Challenge &challenge);
-    void askAfterSinceRooms();
     void onHistory(const Protocol::HistoryPage &page);
     void onError(const Protocol::ErrorEvent &error);
-    void abandonRequests();
-    void settleSinceRooms();
-    void send(const Protocol::ClientMessage &message);
-    void sendQueued(const OutgoingMessage &message);
-    QString connectFailureReason() const;
 
-    QWebSocket m_socket;
-    CertificateCheck m_certificateCheck{&m_socket};
+    ServerSocket m_socket;
+    MessageSender m_sender{&m_socket};
+    ServerRequests m_requests{&m_socket};
     QTimer m_reconnectTimer;
-    QTimer m_connectTimer;
     ReconnectPolicy m_reconnectPolicy;
     State m_state = State::Disconnected;
     Interruption m_interruption = Interruption::None;
@@ -177,16 +167,9 @@ private:
     bool m_welcomed = false; // in the current connection
     bool m_everWelcomed = false; // since connectToServer()
     bool m_closing = false; // the user asked to disconnect, or the server ended the session
-    bool m_timedOut = false; // the current attempt ran out of time
     bool m_resuming = false; // connectToServer() was given what an earlier run remembered
-    quint16 m_closeCode = 0; // the close code of the current connection; 0: none (yet)
-    QAbstractSocket::SocketError m_socketError = QAbstractSocket::UnknownSocketError;
     int m_connectTimeoutMs = DefaultConnectTimeoutMs;
     ResumeTracker m_resume;
-    QHash<ConversationId, qint64> m_lastTypingMs; // when typing was last sent
-    RequestLedger m_requests;
-    int m_typingIntervalMs = 3000;
-    Outbox m_outbox;
 };
 
 } // namespace Natter

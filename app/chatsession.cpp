@@ -3,10 +3,10 @@
 #include "clientcache.h"
 #include "clientlogging.h"
 #include "conversation.h"
-#include "errortext.h"
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "protocol.h"
+#include "refusalnotices.h"
 #include "roomdirectorymodel.h"
 #include "roomlistmodel.h"
 #include "validation.h"
@@ -25,23 +25,12 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     , m_conversations(new RoomListModel(this))
     , m_directory(new RoomDirectoryModel(this))
     , m_noMembers(new MemberModel(this))
+    , m_ownMessages(new OwnMessages(client, this))
+    , m_online(client, &m_registry)
 {
-    connect(client, &ChatClient::welcomed, m_directory, [this](const Welcome &welcome) {
-        m_directory->setRooms(welcome.rooms);
-        m_directory->setJoinedRooms(m_client->joinedRooms());
-    });
-    connect(client, &ChatClient::roomsListed, m_directory, &RoomDirectoryModel::setRooms);
-    connect(client, &ChatClient::joined, m_directory, [this](const Joined &joined) {
-        m_directory->noteRoom({joined.room, joined.topic, int(joined.members.size())});
-        m_directory->setJoinedRooms(m_client->joinedRooms());
-    });
-    connect(client, &ChatClient::left, m_directory, [this] { m_directory->setJoinedRooms(m_client->joinedRooms()); });
-    connect(client, &ChatClient::topicChanged, m_directory,
-            [this](const TopicChanged &change) { m_directory->noteTopic(change.room, change.topic); });
-    connect(client, &ChatClient::presenceChanged, m_directory, [this](const Presence &presence) {
-        if (!presence.room.isEmpty())
-            m_directory->adjustMemberCount(presence.room, presence.event == PresenceChange::Joined ? 1 : -1);
-    });
+    connect(m_ownMessages, &OwnMessages::noticeRaised, this, &ChatSession::noticeRaised);
+    connect(&m_online, &OnlineMembers::noticeRaised, this, &ChatSession::noticeRaised);
+    m_directory->follow(client);
     connect(client, &ChatClient::welcomed, this, &ChatSession::onWelcomed);
     connect(client, &ChatClient::stateChanged, this, &ChatSession::onStateChanged);
     connect(client, &ChatClient::interruptionChanged, this, &ChatSession::connectionChanged);
@@ -55,7 +44,6 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
                 if (Conversation *found = find(conversation))
                     found->markSent(id, seq, ts);
             });
-    connect(client, &ChatClient::messageFailed, this, &ChatSession::onMessageFailed);
     connect(client, &ChatClient::outboxChanged, this, [this] {
         if (m_cache)
             m_cache->saveOutbox(m_client->outbox().all());
@@ -68,35 +56,18 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
             found->addHistoryPage(page);
     });
     connect(client, &ChatClient::historyFailed, this, [this](const ConversationId &id, const ErrorEvent &error) {
-        // An empty error: the request was lost with the connection, or could not be sent; nothing to say.
-        const bool refused = !error.message.isEmpty() || error.code != ErrorCode::BadRequest;
+        // An empty error: the request was lost with the connection, or could not be sent; worth asking again.
         if (Conversation *found = find(id))
-            found->historyFailed(!refused);
-        if (refused)
-            emit noticeRaised(
-                tr("Older messages in %1 could not be loaded: %2")
-                    .arg(id.isRoom() ? QStringLiteral("#") + id.name : id.name,
-                         ErrorText::describe(
-                             error, {id.isRoom() ? id.name : QString(), {}, id.isRoom() ? QString() : id.name})));
+            found->historyFailed(error.message.isEmpty() && error.code == ErrorCode::BadRequest);
     });
-    connect(client, &ChatClient::joinFailed, this, [this](const QString &room, const ErrorEvent &error) {
+    connect(client, &ChatClient::joinFailed, this, [this](const QString &room) {
         if (m_pendingJoin == room)
             m_pendingJoin.clear();
         // A room remembered from the last run that cannot be rejoined is no longer the user's. (A room the user
         // asked to join for the first time has no conversation yet.)
         if (find(ConversationId::room(room)))
             onLeft(room);
-        emit noticeRaised(tr("Could not join #%1: %2").arg(room, ErrorText::describe(error, {room, {}, {}})));
     });
-    connect(client, &ChatClient::topicFailed, this, [this](const QString &room, const ErrorEvent &error) {
-        emit noticeRaised(
-            tr("The topic of #%1 was not changed: %2").arg(room, ErrorText::describe(error, {room, {}, {}})));
-    });
-    connect(client, &ChatClient::nameChangeFailed, this, [this](const QString &name, const ErrorEvent &error) {
-        emit noticeRaised(tr("Your name was not changed: %1").arg(ErrorText::describe(error, {{}, name, {}})));
-    });
-    connect(client, &ChatClient::errorReceived, this,
-            [this](const ErrorEvent &error) { emit noticeRaised(ErrorText::describe(error)); });
     connect(client, &ChatClient::typingReceived, this, &ChatSession::onTyping);
     connect(client, &ChatClient::topicChanged, this, [this](const TopicChanged &change) {
         if (Conversation *found = find(ConversationId::room(change.room)))
@@ -104,6 +75,8 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
     });
     connect(client, &ChatClient::roomsListed, this, &ChatSession::onRoomSummaries);
     connect(client, &ChatClient::nameChanged, this, &ChatSession::onNameChanged);
+    // After the handlers above, so that a refused join or history page is settled before the user reads about it.
+    connect(new RefusalNotices(client, this), &RefusalNotices::noticeRaised, this, &ChatSession::noticeRaised);
 }
 
 ChatSession::~ChatSession()
@@ -134,7 +107,7 @@ Conversation *ChatSession::conversation(const ConversationId &id)
     created->setOwnName(m_client->name());
     created->setPeerOnline(!id.isRoom() && isOnline(id.name));
     if (!id.isRoom())
-        created->setPeerGuest(m_currentKeys.contains(nameKey(id.name)) && keyOf(id.name).isEmpty());
+        created->setPeerGuest(m_online.isGuest(id.name));
     connect(created, &Conversation::unseenMessage, this, [this, created](const ChatMessage &message, bool mention) {
         if (mention)
             emit attentionRequested(created->id(), message.from, message.text);
@@ -176,8 +149,7 @@ MemberModel *ChatSession::members() const
 void ChatSession::setCache(ClientCache *cache)
 {
     m_cache = cache;
-    m_keys.setCache(cache);
-    m_currentKeys.clear();
+    m_online.setCache(cache);
     if (!cache)
         return;
     for (const ClientCache::ConversationRecord &record : cache->conversations()) {
@@ -262,81 +234,13 @@ bool ChatSession::isSeen(const ConversationId &id) const
     return m_windowActive && id == m_current;
 }
 
-QString ChatSession::send(const QString &text)
-{
-    if (!m_current.isValid() || text.trimmed().isEmpty())
-        return {};
-    if (Conversation *shown = currentConversation())
-        shown->setDraft({});
-    static const QString actionPrefix = QStringLiteral("/me ");
-    if (text.startsWith(actionPrefix)) {
-        const QString action = text.mid(actionPrefix.size());
-        if (action.trimmed().isEmpty())
-            return {}; // "/me" alone says nothing; the server would refuse it
-        return m_client->sendMessage(m_current, action, MessageKind::Action);
-    }
-    return m_client->sendMessage(m_current, text, MessageKind::Text);
-}
-
-QString ChatSession::editMessage(qint64 seq, const QString &text)
-{
-    if (!m_current.isValid() || seq <= 0 || text.trimmed().isEmpty())
-        return {};
-    return m_client->sendMessage(m_current, text, MessageKind::Edit, seq);
-}
-
-QString ChatSession::reply(qint64 seq, const QString &text)
-{
-    Conversation *shown = currentConversation();
-    if (!shown || text.trimmed().isEmpty())
-        return {};
-    const auto quote = shown->messages()->quoteOf(seq);
-    if (!quote)
-        return send(text); // the message is gone: an answer to nothing is a plain message
-    shown->setDraft({});
-    return m_client->sendReply(m_current, text, quote->seq, quote->from, quote->text);
-}
-
-QString ChatSession::deleteMessage(qint64 seq)
-{
-    if (!m_current.isValid() || seq <= 0)
-        return {};
-    return m_client->sendMessage(m_current, {}, MessageKind::Delete, seq);
-}
-
-void ChatSession::retry(const QString &id)
-{
-    const auto message = m_client->outbox().find(id);
-    if (message && m_client->retryMessage(id)) {
-        if (Conversation *found = find(message->conversation))
-            found->markPending(id);
-    }
-}
-
-void ChatSession::discard(const QString &id)
-{
-    const auto message = m_client->outbox().find(id);
-    if (message && m_client->discardMessage(id)) {
-        if (Conversation *found = find(message->conversation))
-            found->discard(id);
-    }
-}
-
 void ChatSession::closeDirect(const ConversationId &conversation)
 {
     Conversation *object = find(conversation);
     if (!object || conversation.isRoom())
         return;
-    const ConversationId id = object->id();
-    const bool wasCurrent = m_current == id;
-    m_conversations->removeConversation(id);
-    if (wasCurrent)
-        setCurrent(m_conversations->rowCount() > 0 ? m_conversations->conversationAt(0) : ConversationId());
-    m_client->unfollowDirect(id);
-    m_registry.remove(id);
-    delete object; // saves a pending record: the removal below must come after it
-    if (m_cache)
-        m_cache->removeConversation(id);
+    m_client->unfollowDirect(object->id());
+    forget(object);
 }
 
 void ChatSession::joinRoom(const QString &room)
@@ -382,21 +286,6 @@ void ChatSession::typing()
         m_client->notifyTyping(m_current);
 }
 
-void ChatSession::setTopic(const QString &room, const QString &topic)
-{
-    m_client->setTopic(room, topic);
-}
-
-void ChatSession::changeName(const QString &name)
-{
-    m_client->changeName(name);
-}
-
-void ChatSession::requestRooms()
-{
-    m_client->requestRooms();
-}
-
 void ChatSession::setDraft(const QString &text)
 {
     if (Conversation *shown = currentConversation())
@@ -407,31 +296,6 @@ QStringList ChatSession::memberNamesOf(const QString &room) const
 {
     const Conversation *found = find(ConversationId::room(room));
     return found ? found->members()->names() : QStringList{};
-}
-
-bool ChatSession::isOnline(const QString &name) const
-{
-    return m_online.contains(nameKey(name));
-}
-
-QUrl ChatSession::serverUrl() const
-{
-    return m_client->url();
-}
-
-QString ChatSession::serverName() const
-{
-    return m_client->serverInfo().name;
-}
-
-int ChatSession::maxTextBytes() const
-{
-    return m_client->serverInfo().limits.maxTextBytes;
-}
-
-void ChatSession::reconnectNow()
-{
-    m_client->reconnectNow();
 }
 
 void ChatSession::onWelcomed(const Welcome &welcome)
@@ -452,7 +316,7 @@ void ChatSession::onStateChanged(ChatClient::State state)
         for (Conversation *object : std::as_const(m_registry))
             object->forgetMembers();
         m_online.clear();
-        updateOnline();
+        m_online.update();
     }
     emit connectionChanged();
 }
@@ -473,8 +337,8 @@ void ChatSession::onJoined(const Joined &joined)
     Conversation *object = listed(room);
     object->applyJoined(joined);
     for (const QString &member : joined.members)
-        noteKey(member, joined.keys.value(member));
-    updateOnline();
+        m_online.noteKey(member, joined.keys.value(member));
+    m_online.update();
     if (m_pendingJoin == joined.room || !m_current.isValid()) {
         m_pendingJoin.clear();
         setCurrent(room);
@@ -489,6 +353,13 @@ void ChatSession::onLeft(const QString &room)
     Conversation *object = find(id);
     if (!object)
         return;
+    forget(object);
+    m_online.update();
+}
+
+void ChatSession::forget(Conversation *object)
+{
+    const ConversationId id = object->id();
     const bool wasCurrent = m_current == id;
     m_conversations->removeConversation(id);
     if (wasCurrent)
@@ -497,7 +368,6 @@ void ChatSession::onLeft(const QString &room)
     delete object; // saves a pending record: the removal below must come after it
     if (m_cache)
         m_cache->removeConversation(id);
-    updateOnline();
 }
 
 void ChatSession::onMessage(const ChatMessage &message)
@@ -512,55 +382,15 @@ void ChatSession::onMessage(const ChatMessage &message)
     listed(id)->addMessage(message, isSeen(id));
 }
 
-void ChatSession::onMessageFailed(const QString &id, const ErrorEvent &error)
-{
-    const auto message = m_client->outbox().find(id);
-    if (!message)
-        return;
-    const ConversationId conversation = message->conversation;
-    const ErrorText::Subject subject{conversation.isRoom() ? conversation.name : QString(),
-                                     {},
-                                     conversation.isRoom() ? QString() : conversation.name};
-    if (isRevision(message->kind)) {
-        // No row shows it: say so once, and keep nothing to retry (the message it meant to change is as it was).
-        m_client->discardMessage(id);
-        if (Conversation *found = find(conversation))
-            found->discard(id);
-        emit noticeRaised(ErrorText::describe(error, subject));
-        return;
-    }
-    if (Conversation *found = find(conversation))
-        found->markFailed(id, ErrorText::describe(error, subject));
-}
-
-QByteArray ChatSession::keyOf(const QString &name) const
-{
-    const auto current = m_currentKeys.constFind(nameKey(name));
-    return current != m_currentKeys.cend() ? *current : m_keys.keyOf(name);
-}
-
-void ChatSession::noteKey(const QString &name, const QByteArray &key)
-{
-    m_currentKeys.insert(nameKey(name), key);
-    if (Conversation *direct = find(ConversationId::direct(name)))
-        direct->setPeerGuest(key.isEmpty());
-    if (m_keys.see(name, key) != KnownKeys::Seen::Changed || nameKey(name) == nameKey(ownName()))
-        return;
-    emit noticeRaised(tr("%1 signed in with a different key than before on this server: it may be someone else, "
-                         "or %1 on a new computer. Compare safety numbers in %1's profile before you trust "
-                         "what they say.")
-                          .arg(name));
-}
-
 void ChatSession::onPresence(const Presence &presence)
 {
     if (presence.event != PresenceChange::Left)
-        noteKey(presence.name, presence.key);
+        m_online.noteKey(presence.name, presence.key);
     if (presence.event == PresenceChange::Renamed) {
-        m_currentKeys.remove(nameKey(presence.previous));
+        m_online.noteRenamed(presence.previous);
         for (Conversation *object : std::as_const(m_registry))
             object->renameMember(presence.previous, presence.name);
-        updateOnline();
+        m_online.update();
         return;
     }
     Conversation *object = find(ConversationId::room(presence.room));
@@ -570,23 +400,7 @@ void ChatSession::onPresence(const Presence &presence)
         object->addMember(presence.name, presence.key.isEmpty());
     else
         object->removeMember(presence.name);
-    updateOnline();
-}
-
-void ChatSession::updateOnline()
-{
-    QSet<QString> online;
-    for (const Conversation *object : std::as_const(m_registry)) {
-        if (object->id().isRoom()) {
-            for (const QString &name : object->members()->names())
-                online.insert(nameKey(name));
-        }
-    }
-    m_online = online;
-    for (Conversation *object : std::as_const(m_registry)) {
-        if (!object->id().isRoom())
-            object->setPeerOnline(m_online.contains(nameKey(object->id().name)));
-    }
+    m_online.update();
 }
 
 void ChatSession::onTyping(const TypingEvent &typing)
@@ -601,7 +415,7 @@ void ChatSession::onNameChanged(const QString &name)
 {
     for (Conversation *object : std::as_const(m_registry))
         object->setOwnName(name);
-    updateOnline();
+    m_online.update();
 }
 
 } // namespace Natter

@@ -7,7 +7,8 @@
 #include "chatclient.h"
 #include "clientcache.h"
 #include "conversationid.h"
-#include "knownkeys.h"
+#include "onlinemembers.h"
+#include "ownmessages.h"
 #include "servermessages.h"
 
 #include <QHash>
@@ -63,44 +64,44 @@ public:
     bool isWindowActive() const { return m_windowActive; }
 
     // Sends to the current conversation; "/me waves" is sent as an action. Returns the message id, or empty.
-    QString send(const QString &text);
+    QString send(const QString &text) { return m_ownMessages->send(text); }
     // Changes, or takes back, the user's own message `seq` in the current conversation; the change shows once the
     // server has it, and a refusal is a notice. Return the id, or empty when there is nothing to send.
-    QString editMessage(qint64 seq, const QString &text);
-    QString deleteMessage(qint64 seq);
+    QString editMessage(qint64 seq, const QString &text) { return m_ownMessages->edit(seq, text); }
+    QString deleteMessage(qint64 seq) { return m_ownMessages->remove(seq); }
     // Sends `text` to the current conversation as an answer to its message `seq`.
-    QString reply(qint64 seq, const QString &text);
-    void retry(const QString &id);
+    QString reply(qint64 seq, const QString &text) { return m_ownMessages->reply(seq, text); }
+    void retry(const QString &id) { m_ownMessages->retry(id); }
     // Gives up on a message that failed to send.
-    void discard(const QString &id);
+    void discard(const QString &id) { m_ownMessages->discard(id); }
     // Takes a direct conversation off the list and out of what the app remembers (the server keeps its history).
     void closeDirect(const ConversationId &conversation);
     void joinRoom(const QString &room);
     void leaveRoom(const QString &room);
     void openDirect(const QString &peer);
     void typing();
-    void setTopic(const QString &room, const QString &topic);
-    void changeName(const QString &name);
-    void requestRooms();
+    void setTopic(const QString &room, const QString &topic) { m_client->setTopic(room, topic); }
+    void changeName(const QString &name) { m_client->changeName(name); }
+    void requestRooms() { m_client->requestRooms(); }
     // The user's unsent text in the current conversation.
     void setDraft(const QString &text);
     QStringList memberNamesOf(const QString &room) const;
     // Seen in one of the user's rooms right now.
-    bool isOnline(const QString &name) const;
+    bool isOnline(const QString &name) const { return m_online.isOnline(name); }
     // The public key last seen for the name on this server; empty for a guest or someone never seen.
     // The key `name` signed in with as last seen in this session (empty for a guest), else the one remembered.
-    QByteArray keyOf(const QString &name) const;
+    QByteArray keyOf(const QString &name) const { return m_online.keyOf(name); }
     QByteArray ownKey() const { return m_client->publicKey(); }
 
     // The connection, for the window's words about it.
     ChatClient::State connectionState() const { return m_client->state(); }
     ChatClient::Interruption interruption() const { return m_client->interruption(); }
     QString ownName() const { return m_client->name(); }
-    QString serverName() const;
-    QUrl serverUrl() const;
-    int maxTextBytes() const;
+    QString serverName() const { return m_client->serverInfo().name; }
+    QUrl serverUrl() const { return m_client->url(); }
+    int maxTextBytes() const { return m_client->serverInfo().limits.maxTextBytes; }
     // Tries to reconnect now instead of waiting for the next attempt.
-    void reconnectNow();
+    void reconnectNow() { m_client->reconnectNow(); }
 
 signals:
     void currentChanged(const Natter::ConversationId &conversation);
@@ -114,6 +115,8 @@ signals:
 
 private:
     Conversation *listed(const ConversationId &id);
+    // Takes a conversation off the list, out of the registry and out of the cache.
+    void forget(Conversation *object);
     void onWelcomed(const Protocol::Welcome &welcome);
     void onStateChanged(ChatClient::State state);
     void onJoined(const Protocol::Joined &joined);
@@ -122,10 +125,7 @@ private:
     void onPresence(const Protocol::Presence &presence);
     void onTyping(const Protocol::TypingEvent &typing);
     void onNameChanged(const QString &name);
-    void onMessageFailed(const QString &id, const Protocol::ErrorEvent &error);
     void onRoomSummaries(const QList<Protocol::RoomSummary> &rooms);
-    void updateOnline();
-    void noteKey(const QString &name, const QByteArray &key);
     bool isSeen(const ConversationId &id) const;
     void rememberCurrent();
 
@@ -134,12 +134,11 @@ private:
     RoomListModel *m_conversations;
     RoomDirectoryModel *m_directory;
     MemberModel *m_noMembers; // shown when no conversation is
+    OwnMessages *m_ownMessages;
     QHash<ConversationId, Conversation *> m_registry; // owned as children
     ConversationId m_current;
     QString m_pendingJoin; // a room the user asked to join: show it when the server confirms
-    QSet<QString> m_online; // name keys of everyone in the user's rooms
-    KnownKeys m_keys;
-    QHash<QString, QByteArray> m_currentKeys; // by name key: what this session saw; empty for guests
+    OnlineMembers m_online;
     bool m_windowActive = true;
 };
 

@@ -1,6 +1,8 @@
 #include "clientcache.h"
 
+#include "cacheschema.h"
 #include "clientlogging.h"
+#include "outboxtable.h"
 #include "validation.h"
 
 #include <QCryptographicHash>
@@ -12,8 +14,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <functional>
-
 namespace Natter {
 
 using Protocol::ChatMessage;
@@ -21,29 +21,8 @@ using Protocol::MessageKind;
 
 namespace {
 
-constexpr int SchemaVersion = 2;
 // Checking a conversation's size costs a count; do it once per this many new messages.
 constexpr int TrimEvery = 1000;
-
-const char *const Schema[] = {
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS conversations ("
-    " key TEXT PRIMARY KEY, kind INTEGER NOT NULL, name TEXT NOT NULL, topic TEXT NOT NULL DEFAULT '',"
-    " member_count INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0,"
-    " mentions INTEGER NOT NULL DEFAULT 0, last_read_seq INTEGER NOT NULL DEFAULT 0,"
-    " last_activity INTEGER NOT NULL DEFAULT 0, draft TEXT NOT NULL DEFAULT '', joined INTEGER NOT NULL DEFAULT 0,"
-    " older_on_server INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS messages ("
-    " conversation TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, sender TEXT NOT NULL,"
-    " room TEXT NOT NULL, recipient TEXT NOT NULL, text TEXT NOT NULL, kind INTEGER NOT NULL, ts INTEGER NOT NULL,"
-    " edited INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0, reply_seq INTEGER NOT NULL DEFAULT 0,"
-    " reply_from TEXT NOT NULL DEFAULT '', reply_text TEXT NOT NULL DEFAULT '',"
-    " PRIMARY KEY (conversation, seq)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS outbox ("
-    " position INTEGER PRIMARY KEY, id TEXT NOT NULL, conversation TEXT NOT NULL, peer TEXT NOT NULL,"
-    " text TEXT NOT NULL, kind INTEGER NOT NULL, failed INTEGER NOT NULL, target INTEGER NOT NULL DEFAULT 0,"
-    " reply_seq INTEGER NOT NULL DEFAULT 0, reply_from TEXT NOT NULL DEFAULT '', reply_text TEXT NOT NULL DEFAULT '')",
-};
 
 // Qt binds a null QString as SQL NULL; the columns hold text, empty or not.
 QString text(const QString &value)
@@ -58,21 +37,21 @@ QString sqlError(const QSqlQuery &query)
 
 } // namespace
 
-// Writes waiting for the next commit, in the order they were asked for.
-struct ClientCache::Pending
-{
-    QList<std::function<bool(QSqlQuery &)>> writes;
-    QHash<QString, int> addedSinceTrim; // conversation key -> messages added
-};
-
 ClientCache::ClientCache(QObject *parent)
     : QObject(parent)
-    , m_pending(std::make_unique<Pending>())
     , m_connectionName(QStringLiteral("natter-cache-%1").arg(quintptr(this), 0, 16))
+    , m_writes(m_connectionName)
 {
-    m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(0);
-    connect(&m_flushTimer, &QTimer::timeout, this, &ClientCache::flush);
+    connect(&m_writes, &CacheWriteQueue::committed, this, [this] {
+        for (auto it = m_addedSinceTrim.begin(); it != m_addedSinceTrim.end();) {
+            if (it.value() >= TrimEvery) {
+                trim(it.key());
+                it = m_addedSinceTrim.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    });
 }
 
 ClientCache::~ClientCache()
@@ -90,7 +69,7 @@ QString ClientCache::pathFor(const QString &dataDirectory, const QString &server
 
 bool ClientCache::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return m_writes.isOpen();
 }
 
 bool ClientCache::open(const QString &path)
@@ -116,61 +95,13 @@ bool ClientCache::open(const QString &path)
             m_lastError = db.lastError().text();
         } else {
             m_path = path;
-            if (createSchema())
+            if (CacheSchema::prepare(db, &m_lastError))
                 return true;
         }
     }
     qCWarning(lcClient).noquote() << "the local cache" << path << "cannot be used:" << m_lastError;
     close();
     return false;
-}
-
-bool ClientCache::createSchema()
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    // A cache survives the app being killed (WAL), but need not survive a power cut: the server has it all.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF"}) {
-        if (!query.exec(QString::fromLatin1(pragma))) {
-            m_lastError = sqlError(query);
-            return false;
-        }
-    }
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        m_lastError = sqlError(query);
-        return false;
-    }
-    const int version = query.value(0).toInt();
-    if (version > SchemaVersion) {
-        m_lastError = tr("The cache was written by a newer version of Natter.");
-        return false;
-    }
-    for (const char *statement : Schema) {
-        if (!query.exec(QString::fromLatin1(statement))) {
-            m_lastError = sqlError(query);
-            return false;
-        }
-    }
-    if (version == 1) { // messages from before edits and deletions
-        for (const char *statement : {"ALTER TABLE messages ADD COLUMN edited INTEGER NOT NULL DEFAULT 0",
-                                      "ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
-                                      "ALTER TABLE messages ADD COLUMN reply_seq INTEGER NOT NULL DEFAULT 0",
-                                      "ALTER TABLE messages ADD COLUMN reply_from TEXT NOT NULL DEFAULT ''",
-                                      "ALTER TABLE messages ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''",
-                                      "ALTER TABLE outbox ADD COLUMN target INTEGER NOT NULL DEFAULT 0",
-                                      "ALTER TABLE outbox ADD COLUMN reply_seq INTEGER NOT NULL DEFAULT 0",
-                                      "ALTER TABLE outbox ADD COLUMN reply_from TEXT NOT NULL DEFAULT ''",
-                                      "ALTER TABLE outbox ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''"}) {
-            if (!query.exec(QString::fromLatin1(statement))) {
-                m_lastError = sqlError(query);
-                return false;
-            }
-        }
-    }
-    if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion))) {
-        m_lastError = sqlError(query);
-        return false;
-    }
-    return true;
 }
 
 bool ClientCache::moveTo(const QString &path)
@@ -205,41 +136,9 @@ void ClientCache::close()
     m_lock.reset();
 }
 
-void ClientCache::enqueue(std::function<bool(QSqlQuery &)> write)
-{
-    if (!isOpen())
-        return;
-    m_pending->writes.append(std::move(write));
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
-}
-
 void ClientCache::flush()
 {
-    m_flushTimer.stop();
-    if (m_pending->writes.isEmpty() || !isOpen())
-        return;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName);
-    const auto writes = std::exchange(m_pending->writes, {});
-    if (!db.transaction()) {
-        qCWarning(lcClient) << "cache: cannot start a transaction:" << db.lastError().text();
-        return;
-    }
-    QSqlQuery query(db);
-    for (const auto &write : writes) {
-        if (!write(query))
-            qCWarning(lcClient) << "cache: a write failed:" << sqlError(query);
-    }
-    if (!db.commit())
-        qCWarning(lcClient) << "cache: commit failed:" << db.lastError().text();
-    for (auto it = m_pending->addedSinceTrim.begin(); it != m_pending->addedSinceTrim.end();) {
-        if (it.value() >= TrimEvery) {
-            trim(it.key());
-            it = m_pending->addedSinceTrim.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    m_writes.flush();
 }
 
 void ClientCache::trim(const QString &key)
@@ -296,7 +195,7 @@ void ClientCache::saveConversation(const ConversationRecord &record)
 {
     if (!record.id.isValid())
         return;
-    enqueue([record](QSqlQuery &query) {
+    m_writes.enqueue([record](QSqlQuery &query) {
         query.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO conversations (key, kind, name, topic, member_count, unread, mentions, "
             "last_read_seq, last_activity, draft, joined, older_on_server) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -319,7 +218,7 @@ void ClientCache::saveConversation(const ConversationRecord &record)
 void ClientCache::removeConversation(const ConversationId &id)
 {
     const QString key = id.key();
-    enqueue([key](QSqlQuery &query) {
+    m_writes.enqueue([key](QSqlQuery &query) {
         query.prepare(QStringLiteral("DELETE FROM messages WHERE conversation = ?"));
         query.addBindValue(key);
         if (!query.exec())
@@ -409,8 +308,8 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
         return;
     const QString key = id.key();
     if (isOpen())
-        m_pending->addedSinceTrim[key] += static_cast<int>(messages.size());
-    enqueue([key, messages](QSqlQuery &query) {
+        m_addedSinceTrim[key] += static_cast<int>(messages.size());
+    m_writes.enqueue([key, messages](QSqlQuery &query) {
         for (const ChatMessage &message : messages) {
             if (message.seq <= 0)
                 continue;
@@ -462,7 +361,7 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
 void ClientCache::removeMessagesBefore(const ConversationId &id, qint64 seq)
 {
     const QString key = id.key();
-    enqueue([key, seq](QSqlQuery &query) {
+    m_writes.enqueue([key, seq](QSqlQuery &query) {
         query.prepare(QStringLiteral("DELETE FROM messages WHERE conversation = ? AND seq < ?"));
         query.addBindValue(key);
         query.addBindValue(seq);
@@ -473,60 +372,15 @@ void ClientCache::removeMessagesBefore(const ConversationId &id, qint64 seq)
 QList<OutgoingMessage> ClientCache::outbox()
 {
     flush();
-    QList<OutgoingMessage> messages;
     if (!isOpen())
-        return messages;
+        return {};
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    if (!query.exec(QStringLiteral("SELECT id, conversation, peer, text, kind, failed, target, reply_seq, reply_from, "
-                                   "reply_text FROM outbox ORDER BY position")))
-        return messages;
-    while (query.next()) {
-        OutgoingMessage message;
-        message.id = query.value(0).toString();
-        const QString key = query.value(1).toString();
-        message.conversation =
-            key.startsWith(u'@') ? ConversationId::direct(query.value(2).toString()) : ConversationId::fromKey(key);
-        message.text = query.value(3).toString();
-        message.kind = Protocol::messageKindFromNumber(query.value(4).toInt());
-        message.failed = query.value(5).toBool();
-        message.target = query.value(6).toLongLong();
-        message.replyTo = query.value(7).toLongLong();
-        message.replyFrom = query.value(8).toString();
-        message.replyText = query.value(9).toString();
-        if (Protocol::isRevision(message.kind) != (message.target > 0))
-            continue;
-        if (!Protocol::validateClientId(message.id) && message.conversation.isValid())
-            messages.append(message);
-    }
-    return messages;
+    return OutboxTable::read(query);
 }
 
 void ClientCache::saveOutbox(const QList<OutgoingMessage> &messages)
 {
-    enqueue([messages](QSqlQuery &query) {
-        if (!query.exec(QStringLiteral("DELETE FROM outbox")))
-            return false;
-        query.prepare(
-            QStringLiteral("INSERT INTO outbox (position, id, conversation, peer, text, kind, failed, target, "
-                           "reply_seq, reply_from, reply_text) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-        int position = 0;
-        for (const OutgoingMessage &message : messages) {
-            query.bindValue(0, position++);
-            query.bindValue(1, text(message.id));
-            query.bindValue(2, message.conversation.key());
-            query.bindValue(3, text(message.conversation.isRoom() ? QString() : message.conversation.name));
-            query.bindValue(4, text(message.text));
-            query.bindValue(5, static_cast<int>(message.kind));
-            query.bindValue(6, message.failed);
-            query.bindValue(7, message.target);
-            query.bindValue(8, message.replyTo);
-            query.bindValue(9, text(message.replyFrom));
-            query.bindValue(10, text(message.replyText));
-            if (!query.exec())
-                return false;
-        }
-        return true;
-    });
+    m_writes.enqueue([messages](QSqlQuery &query) { return OutboxTable::write(query, messages); });
 }
 
 QString ClientCache::value(const QString &key)
@@ -542,7 +396,7 @@ QString ClientCache::value(const QString &key)
 
 void ClientCache::setValue(const QString &key, const QString &value)
 {
-    enqueue([key, value](QSqlQuery &query) {
+    m_writes.enqueue([key, value](QSqlQuery &query) {
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
         query.addBindValue(key);
         query.addBindValue(text(value));

@@ -7,22 +7,21 @@
 // Writes are queued and committed together at the end of the event-loop turn (or at flush()), so a replay of a
 // thousand messages is one transaction. Reads see queued writes: they flush first.
 
+#include "cachewritequeue.h"
 #include "chatmessage.h"
 #include "conversationid.h"
 #include "outbox.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QTimer>
 
-#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
 class QLockFile;
-class QSqlQuery;
 QT_END_NAMESPACE
 
 namespace Natter {
@@ -98,18 +97,15 @@ public:
     void flush();
 
 private:
-    bool createSchema();
-    void enqueue(std::function<bool(QSqlQuery &)> write);
     void trim(const QString &key);
 
-    struct Pending;
-    std::unique_ptr<Pending> m_pending;
     std::unique_ptr<QLockFile> m_lock;
     QString m_connectionName;
+    CacheWriteQueue m_writes;
+    QHash<QString, int> m_addedSinceTrim; // conversation key -> messages added
     QString m_path;
     QString m_lastError;
     int m_messageLimit = DefaultMessageLimit;
-    QTimer m_flushTimer;
 };
 
 } // namespace Natter

@@ -19,6 +19,7 @@ Conversation::Conversation(const ConversationId &id, ChatClient *client, ClientC
     , m_cache(cache)
     , m_messages(new MessageModel(id, this))
     , m_members(new MemberModel(this))
+    , m_pending(id, m_messages)
     , m_joined(!id.isRoom())
 {
     m_saveTimer.setSingleShot(true);
@@ -233,15 +234,7 @@ void Conversation::forgetHistoryBefore(qint64 seq)
     if (m_cache)
         m_cache->removeMessagesBefore(m_id, seq);
     m_messages->clear();
-    // What is still on its way stays on screen, failed or not: the outbox still holds it.
-    for (const OutgoingMessage &pending : std::as_const(m_pending)) {
-        if (Protocol::isRevision(pending.kind))
-            continue;
-        m_messages->addPending(pending.id, m_ownName, pending.text, pending.kind,
-                               {pending.replyTo, pending.replyFrom, pending.replyText});
-        if (pending.failed)
-            m_messages->markFailed(pending.id);
-    }
+    m_pending.showAgain(m_ownName);
     m_olderOnServer = true;
 }
 
@@ -298,35 +291,10 @@ void Conversation::addMessage(const ChatMessage &message, bool seen)
     changed();
 }
 
-ChatMessage Conversation::messageFromOutgoing(const OutgoingMessage &message, qint64 seq, qint64 ts) const
-{
-    ChatMessage stored;
-    stored.seq = seq;
-    stored.ts = ts;
-    stored.id = message.id;
-    stored.from = m_ownName;
-    if (m_id.isRoom())
-        stored.room = m_id.name;
-    else
-        stored.to = m_id.name;
-    stored.text = message.text;
-    stored.kind = message.kind;
-    stored.target = message.target;
-    stored.replyTo = message.replyTo;
-    stored.replyFrom = message.replyFrom;
-    stored.replyText = message.replyText;
-    return stored;
-}
-
 void Conversation::addPending(const OutgoingMessage &message)
 {
-    m_pending.insert(message.id, message);
-    if (Protocol::isRevision(message.kind))
+    if (!m_pending.add(message, m_ownName))
         return; // it changes a row once the server has it, and makes none
-    m_messages->addPending(message.id, m_ownName, message.text, message.kind,
-                           {message.replyTo, message.replyFrom, message.replyText});
-    if (message.failed)
-        m_messages->markFailed(message.id);
     noteActivity(QDateTime::currentMSecsSinceEpoch());
     changed();
 }
@@ -334,14 +302,11 @@ void Conversation::addPending(const OutgoingMessage &message)
 void Conversation::markSent(const QString &id, qint64 seq, qint64 ts)
 {
     m_messages->markSent(id, seq, ts);
-    const auto pending = m_pending.constFind(id);
-    if (pending != m_pending.cend()) {
-        const ChatMessage stored = messageFromOutgoing(*pending, seq, ts);
-        if (Protocol::isRevision(stored.kind) && showsEverything())
-            m_messages->addMessage(stored);
+    if (const auto stored = m_pending.take(id, seq, ts, m_ownName)) {
+        if (Protocol::isRevision(stored->kind) && showsEverything())
+            m_messages->addMessage(*stored);
         if (m_cache)
-            m_cache->addMessage(m_id, stored);
-        m_pending.erase(pending);
+            m_cache->addMessage(m_id, *stored);
     }
     m_lastSeq = std::max(m_lastSeq, seq);
     m_lastReadSeq = std::max(m_lastReadSeq, seq);
@@ -355,8 +320,7 @@ void Conversation::markFailed(const QString &id, const QString &reason)
 
 void Conversation::discard(const QString &id)
 {
-    m_pending.remove(id);
-    m_messages->removeUnconfirmed(id);
+    m_pending.discard(id);
 }
 
 void Conversation::markPending(const QString &id)

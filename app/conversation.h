@@ -8,6 +8,7 @@
 #include "conversationid.h"
 #include "mentionmatcher.h"
 #include "outbox.h"
+#include "pendingmessages.h"
 #include "servermessages.h"
 
 #include <QDateTime>
@@ -115,13 +116,13 @@ private:
     bool showsEverything() const;
     void forgetHistoryBefore(qint64 seq);
     bool contradictsCache(const Protocol::ChatMessage &message) const;
-    Protocol::ChatMessage messageFromOutgoing(const OutgoingMessage &message, qint64 seq, qint64 ts) const;
 
     ConversationId m_id;
     QPointer<ChatClient> m_client;
     QPointer<ClientCache> m_cache;
     MessageModel *m_messages;
     MemberModel *m_members;
+    PendingMessages m_pending; // what this user sent here that the server has not stored
     QString m_ownName;
     MentionMatcher m_mention;
     QString m_topic;
@@ -138,7 +139,6 @@ private:
     bool m_olderOnServer = true;
     bool m_opened = false; // loaded from the cache at least once
     bool m_historyLost = false; // a history request went unanswered because the connection was down
-    QHash<QString, OutgoingMessage> m_pending; // by id: what this user sent here that the server has not stored
     QTimer m_saveTimer;
 };
 

@@ -104,7 +104,7 @@ int main(int argc, char *argv[])
     commandLine.parser.process(app);
 
     AppSettings settings;
-    Theme::apply(Launcher::themeMode(settings.theme()));
+    Theme::apply(Theme::modeFor(settings.theme()));
     Launcher launcher(&settings);
     QObject::connect(&launcher, &Launcher::quitRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
     Launcher::Options options;

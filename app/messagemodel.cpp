@@ -1,10 +1,10 @@
 #include "messagemodel.h"
 
+#include "messagerows.h"
 #include "validation.h"
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSet>
 
 #include <algorithm>
 #include <limits>
@@ -14,22 +14,13 @@ namespace Natter {
 using Protocol::ChatMessage;
 using Protocol::MessageKind;
 
-qint32 MessageModel::LocalDayCache::dayOf(qint64 ts)
-{
-    if (ts >= start && ts < end)
-        return day;
-    const QDate date = QDateTime::fromMSecsSinceEpoch(ts).date();
-    // startOfDay() copes with days that do not begin at 00:00 because of a DST change.
-    start = date.startOfDay().toMSecsSinceEpoch();
-    end = date.addDays(1).startOfDay().toMSecsSinceEpoch();
-    day = static_cast<qint32>(date.toJulianDay());
-    return day;
-}
-
 MessageModel::MessageModel(const ConversationId &conversation, QObject *parent)
     : QAbstractListModel(parent)
     , m_conversation(conversation)
+    , m_rows(std::make_unique<MessageRows>())
 { }
+
+MessageModel::~MessageModel() = default;
 
 void MessageModel::setOwnName(const QString &name)
 {
@@ -41,13 +32,13 @@ void MessageModel::setOwnName(const QString &name)
     m_mention = MentionMatcher(name);
     // Rows still on their way are this user's own whatever name they were shown under: a restart lists them from
     // the cache before the client knows the user's name.
-    const bool hasUnconfirmed = m_rows.size() > m_confirmedCount;
+    const bool hasUnconfirmed = m_rows->hasUnconfirmed();
     if (hasUnconfirmed && !name.isEmpty()) {
-        const quint32 sender = senderIndex(name);
-        for (qsizetype row = m_confirmedCount; row < m_rows.size(); ++row)
-            m_rows[row].sender = sender;
+        const quint32 sender = m_rows->senders().indexOf(name);
+        for (qsizetype row = m_rows->confirmedCount(); row < m_rows->size(); ++row)
+            (*m_rows)[row].sender = sender;
     }
-    if (!m_rows.isEmpty()) {
+    if (!m_rows->isEmpty()) {
         QList<int> roles{IsOwnRole, MentionRole, Qt::AccessibleTextRole};
         if (hasUnconfirmed)
             roles << SenderRole << FirstOfGroupRole; // a new sender may join or leave the group above
@@ -68,8 +59,8 @@ int MessageModel::unreadMarkerRow() const
 {
     if (m_unreadMarker == 0)
         return -1;
-    const int row = confirmedPosition(std::max<qint64>(m_unreadMarker + 1, 0));
-    return row < m_confirmedCount ? row : -1;
+    const int row = m_rows->confirmedPosition(std::max<qint64>(m_unreadMarker + 1, 0));
+    return row < m_rows->confirmedCount() ? row : -1;
 }
 
 void MessageModel::notifyUnreadMarkerMoved(int formerRow)
@@ -77,7 +68,7 @@ void MessageModel::notifyUnreadMarkerMoved(int formerRow)
     const int row = unreadMarkerRow();
     if (row == formerRow)
         return;
-    if (formerRow >= 0 && formerRow < m_rows.size())
+    if (formerRow >= 0 && formerRow < m_rows->size())
         emit dataChanged(index(formerRow), index(formerRow), {UnreadMarkerRole});
     if (row >= 0)
         emit dataChanged(index(row), index(row), {UnreadMarkerRole});
@@ -89,47 +80,46 @@ void MessageModel::addMessage(const ChatMessage &message)
         applyRevision(message);
         return;
     }
-    const int position = confirmedPosition(message.seq);
-    if (hasConfirmedSeq(message.seq, position))
+    const int position = m_rows->confirmedPosition(message.seq);
+    if (m_rows->hasConfirmedSeq(message.seq, position))
         return;
-    if (const int echo = unconfirmedRowFor(message); echo >= 0) {
+    if (const int echo = m_rows->unconfirmedRowFor(message); echo >= 0) {
         confirmRow(echo, message.seq, message.ts, &message);
         return;
     }
-    insertConfirmed(position, makeRow(message));
+    insertConfirmed(position, message);
 }
 
 void MessageModel::addPending(const QString &id, const QString &from, const QString &text, MessageKind kind,
                               const MessageQuote &reply)
 {
-    if (unconfirmedRow(id) >= 0)
+    if (m_rows->unconfirmedRow(id) >= 0)
         return;
     if (reply.seq > 0)
-        m_replies.insert(id, reply);
+        m_rows->quotes().insert(id, reply);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const int position = rowCount();
     beginInsertRows(QModelIndex(), position, position);
-    m_rows.append(
-        Row{id, text, 0, now, m_days.dayOf(now), senderIndex(from), kind, false, false, DeliveryState::Pending});
+    m_rows->appendUnconfirmed(m_rows->makePending(id, from, text, kind, now));
     endInsertRows();
 }
 
 void MessageModel::markSent(const QString &id, qint64 seq, qint64 ts)
 {
-    if (const int row = unconfirmedRow(id); row >= 0)
+    if (const int row = m_rows->unconfirmedRow(id); row >= 0)
         confirmRow(row, seq, ts, nullptr);
 }
 
 void MessageModel::markFailed(const QString &id, const QString &reason)
 {
-    const int row = unconfirmedRow(id);
+    const int row = m_rows->unconfirmedRow(id);
     if (row < 0)
         return;
     if (reason.isEmpty())
         m_failureReasons.remove(id);
     else
         m_failureReasons.insert(id, reason);
-    if (m_rows.at(row).state == DeliveryState::Failed) {
+    if (m_rows->at(row).state == DeliveryState::Failed) {
         emit dataChanged(index(row), index(row), {FailureReasonRole, Qt::AccessibleTextRole});
         return;
     }
@@ -138,7 +128,7 @@ void MessageModel::markFailed(const QString &id, const QString &reason)
 
 void MessageModel::removeUnconfirmed(const QString &id)
 {
-    if (const int row = unconfirmedRow(id); row >= 0) {
+    if (const int row = m_rows->unconfirmedRow(id); row >= 0) {
         m_failureReasons.remove(id);
         removeRowAt(row);
     }
@@ -152,43 +142,15 @@ void MessageModel::markPending(const QString &id)
 
 void MessageModel::prependHistory(const QList<ChatMessage> &messages, bool more)
 {
-    QList<const ChatMessage *> ordered;
-    ordered.reserve(messages.size());
-    for (const ChatMessage &message : messages)
-        ordered.append(&message);
-    const auto bySeq = [](const ChatMessage *a, const ChatMessage *b) { return a->seq < b->seq; };
-    if (!std::is_sorted(ordered.cbegin(), ordered.cend(), bySeq))
-        std::stable_sort(ordered.begin(), ordered.end(), bySeq);
-
-    // Older than everything shown: one block at the top. The rest (a gap being filled, or the server's copy
-    // of a message still shown as pending) goes through addMessage, which is rare.
-    const qint64 oldest = m_confirmedCount > 0 ? m_rows.constFirst().seq : std::numeric_limits<qint64>::max();
-    const bool hasUnconfirmed = m_rows.size() > m_confirmedCount;
-    QList<Row> block;
-    block.reserve(ordered.size());
-    QList<const ChatMessage *> others;
-    qint64 previousSeq = std::numeric_limits<qint64>::min();
-    for (const ChatMessage *message : std::as_const(ordered)) {
-        if (message->seq == previousSeq)
-            continue;
-        previousSeq = message->seq;
-        // An edit or delete is no row: it changes one (the stored copies in this page are changed already).
-        if (!Protocol::isRevision(message->kind) && message->seq < oldest
-            && !(hasUnconfirmed && unconfirmedRowFor(*message) >= 0))
-            block.append(makeRow(*message));
-        else
-            others.append(message);
-    }
-
+    // The messages older than everything shown go on top in one insertion; the rest, rare, one by one.
+    auto [block, others] = m_rows->splitPage(messages);
     const bool hadMoreHistory = m_hasMoreHistory;
     if (!block.isEmpty()) {
         const auto formerFirst = presentationAt(0);
         const int marker = unreadMarkerRow();
         const qsizetype count = block.size();
         beginInsertRows(QModelIndex(), 0, static_cast<int>(count - 1));
-        m_rows.insert(0, count, Row{}); // QList keeps spare room at the front, so repeated pages stay cheap
-        std::move(block.begin(), block.end(), m_rows.begin());
-        m_confirmedCount += count;
+        m_rows->prependConfirmed(std::move(block));
         // Settled before endInsertRows(): a view may call fetchMore() from rowsInserted for the next page.
         m_hasMoreHistory = more;
         m_historyRequested = false;
@@ -208,10 +170,8 @@ void MessageModel::prependHistory(const QList<ChatMessage> &messages, bool more)
 void MessageModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
-    m_confirmedCount = 0;
+    m_rows->clear();
     m_failureReasons.clear();
-    m_replies.clear();
     m_hasMoreHistory = true;
     m_historyRequested = false;
     endResetModel();
@@ -220,47 +180,42 @@ void MessageModel::clear()
 
 bool MessageModel::containsSeq(qint64 seq) const
 {
-    return hasConfirmedSeq(seq, confirmedPosition(seq));
+    return m_rows->hasConfirmedSeq(seq, m_rows->confirmedPosition(seq));
 }
 
 qint64 MessageModel::oldestSeq() const
 {
-    return m_confirmedCount > 0 ? m_rows.constFirst().seq : 0;
+    return m_rows->oldestSeq();
 }
 
 qint64 MessageModel::newestSeq() const
 {
-    return m_confirmedCount > 0 ? m_rows.at(m_confirmedCount - 1).seq : 0;
+    return m_rows->newestSeq();
 }
 
 QList<QString> MessageModel::pendingIds() const
 {
-    QList<QString> ids;
-    for (qsizetype row = m_confirmedCount; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).state == DeliveryState::Pending)
-            ids.append(m_rows.at(row).id);
-    }
-    return ids;
+    return m_rows->pendingIds();
 }
 
 int MessageModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows->size());
 }
 
 QVariant MessageModel::data(const QModelIndex &index, int role) const
 {
     Q_ASSERT(checkIndex(index, CheckIndexOption::ParentIsInvalid));
     const int row = index.row();
-    if (!index.isValid() || row >= m_rows.size())
+    if (!index.isValid() || row >= m_rows->size())
         return {};
-    const Row &message = m_rows.at(row);
+    const MessageRows::Row &message = m_rows->at(row);
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
         return message.text;
     case SenderRole:
-        return m_senders.at(message.sender).name;
+        return m_rows->senderName(message);
     case KindRole:
         return static_cast<int>(message.kind);
     case TimestampRole:
@@ -272,13 +227,13 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return static_cast<int>(message.state);
     case IsOwnRole:
-        return isOwn(message);
+        return isOwn(row);
     case FirstOfGroupRole:
-        return isFirstOfGroup(row);
+        return m_rows->isFirstOfGroup(row);
     case DayChangeRole:
-        return isDayChange(row);
+        return m_rows->isDayChange(row);
     case MentionRole:
-        return !isOwn(message) && m_mention.matches(message.text);
+        return !isOwn(row) && m_mention.matches(message.text);
     case UnreadMarkerRole:
         return row == unreadMarkerRow();
     case FailureReasonRole:
@@ -288,13 +243,13 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case DeletedRole:
         return message.deleted;
     case ReplyToRole:
-        return m_replies.value(message.id).seq;
+        return m_rows->quotes().of(message.id).seq;
     case ReplyFromRole:
-        return m_replies.value(message.id).from;
+        return m_rows->quotes().of(message.id).from;
     case ReplyTextRole:
-        return m_replies.value(message.id).text;
+        return m_rows->quotes().of(message.id).text;
     case Qt::AccessibleTextRole:
-        return accessibleText(message);
+        return accessibleText(row);
     default:
         return {};
     }
@@ -339,40 +294,27 @@ void MessageModel::fetchMore(const QModelIndex &parent)
     emit historyRequested(oldestSeq());
 }
 
-MessageModel::Row MessageModel::makeRow(const ChatMessage &message)
-{
-    Row row{.id = message.id, .text = message.text, .seq = message.seq, .ts = message.ts};
-    row.localDay = m_days.dayOf(message.ts);
-    row.sender = senderIndex(message.from);
-    row.kind = message.kind;
-    row.edited = message.edited > 0;
-    row.deleted = message.deleted;
-    if (message.replyTo > 0)
-        m_replies.insert(message.id, MessageQuote{message.replyTo, message.replyFrom, message.replyText});
-    return row;
-}
-
 int MessageModel::rowOfSeq(qint64 seq) const
 {
-    const int position = confirmedPosition(seq);
-    return hasConfirmedSeq(seq, position) ? position : -1;
+    const int position = m_rows->confirmedPosition(seq);
+    return m_rows->hasConfirmedSeq(seq, position) ? position : -1;
 }
 
 std::optional<MessageQuote> MessageModel::quoteOf(qint64 seq) const
 {
-    const int position = confirmedPosition(seq);
-    if (!hasConfirmedSeq(seq, position) || m_rows.at(position).deleted)
+    const int position = m_rows->confirmedPosition(seq);
+    if (!m_rows->hasConfirmedSeq(seq, position) || m_rows->at(position).deleted)
         return std::nullopt;
-    const Row &row = m_rows.at(position);
-    return MessageQuote{seq, m_senders.at(row.sender).name, Protocol::replyQuote(row.text)};
+    const MessageRows::Row &row = m_rows->at(position);
+    return MessageQuote{seq, m_rows->senderName(row), Protocol::replyQuote(row.text)};
 }
 
 void MessageModel::applyRevision(const ChatMessage &revision)
 {
-    const int position = confirmedPosition(revision.target);
-    if (!hasConfirmedSeq(revision.target, position))
+    const int position = m_rows->confirmedPosition(revision.target);
+    if (!m_rows->hasConfirmedSeq(revision.target, position))
         return; // not loaded: its stored copy already says what changed
-    Row &row = m_rows[position];
+    MessageRows::Row &row = (*m_rows)[position];
     if (row.deleted)
         return;
     if (revision.kind == MessageKind::Delete) {
@@ -386,62 +328,24 @@ void MessageModel::applyRevision(const ChatMessage &revision)
     emit dataChanged(changed, changed,
                      {Qt::DisplayRole, TextRole, EditedRole, DeletedRole, MentionRole, Qt::AccessibleTextRole});
     // Replies quote it: their quotes follow, as the server's stored copies do.
-    QSet<QString> quoting;
-    for (auto it = m_replies.begin(); it != m_replies.end(); ++it) {
-        if (it->seq == revision.target) {
-            it->text = row.deleted ? QString() : Protocol::replyQuote(row.text);
-            quoting.insert(it.key());
-        }
-    }
-    for (int other = 0; !quoting.isEmpty() && other < m_rows.size(); ++other) {
-        if (quoting.remove(m_rows.at(other).id))
+    QSet<QString> quoting =
+        m_rows->quotes().requote(revision.target, row.deleted ? QString() : Protocol::replyQuote(row.text));
+    for (int other = 0; !quoting.isEmpty() && other < m_rows->size(); ++other) {
+        if (quoting.remove(m_rows->at(other).id))
             emit dataChanged(index(other), index(other), {ReplyTextRole});
     }
 }
 
-quint32 MessageModel::senderIndex(const QString &name)
+bool MessageModel::isOwn(int row) const
 {
-    // Interned: each row stores four bytes instead of its own copy of the name, and grouping compares indexes.
-    const auto found = m_senderIndex.constFind(name);
-    if (found != m_senderIndex.constEnd())
-        return found.value();
-    const auto index = static_cast<quint32>(m_senders.size());
-    m_senders.append(Sender{name, Protocol::nameKey(name)});
-    m_senderIndex.insert(name, index);
-    return index;
-}
-
-bool MessageModel::sameSender(quint32 a, quint32 b) const
-{
-    return a == b || m_senders.at(a).key == m_senders.at(b).key;
-}
-
-bool MessageModel::isOwn(const Row &row) const
-{
-    return !m_ownKey.isEmpty() && m_senders.at(row.sender).key == m_ownKey;
-}
-
-bool MessageModel::isFirstOfGroup(int row) const
-{
-    if (row == 0)
-        return true;
-    const Row &current = m_rows.at(row);
-    const Row &previous = m_rows.at(row - 1);
-    return !sameSender(current.sender, previous.sender) || current.localDay != previous.localDay
-        || current.ts - previous.ts > GroupGapMs || current.kind == MessageKind::Action
-        || previous.kind == MessageKind::Action;
-}
-
-bool MessageModel::isDayChange(int row) const
-{
-    return row == 0 || m_rows.at(row).localDay != m_rows.at(row - 1).localDay;
+    return !m_ownKey.isEmpty() && m_rows->senders().key(m_rows->at(row).sender) == m_ownKey;
 }
 
 std::optional<MessageModel::Presentation> MessageModel::presentationAt(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= m_rows->size())
         return std::nullopt;
-    return Presentation{isFirstOfGroup(row), isDayChange(row)};
+    return Presentation{m_rows->isFirstOfGroup(row), m_rows->isDayChange(row)};
 }
 
 QList<int> MessageModel::changedPresentationRoles(const std::optional<Presentation> &before, int row) const
@@ -464,47 +368,13 @@ void MessageModel::notifyPresentation(int row, const std::optional<Presentation>
         emit dataChanged(index(row), index(row), roles);
 }
 
-int MessageModel::confirmedPosition(qint64 seq) const
+void MessageModel::insertConfirmed(int position, const ChatMessage &message)
 {
-    if (m_confirmedCount == 0 || m_rows.at(m_confirmedCount - 1).seq < seq)
-        return static_cast<int>(m_confirmedCount); // the common case: newer than everything
-    const auto end = m_rows.cbegin() + m_confirmedCount;
-    const auto found =
-        std::lower_bound(m_rows.cbegin(), end, seq, [](const Row &row, qint64 value) { return row.seq < value; });
-    return static_cast<int>(found - m_rows.cbegin());
-}
-
-bool MessageModel::hasConfirmedSeq(qint64 seq, int position) const
-{
-    return position < m_confirmedCount && m_rows.at(position).seq == seq;
-}
-
-int MessageModel::unconfirmedRow(const QString &id) const
-{
-    // Unconfirmed rows are the few at the end; scanning them beats keeping an index correct under inserts.
-    for (auto row = m_rows.size() - 1; row >= m_confirmedCount; --row) {
-        if (m_rows.at(row).id == id)
-            return static_cast<int>(row);
-    }
-    return -1;
-}
-
-int MessageModel::unconfirmedRowFor(const ChatMessage &message) const
-{
-    // Ids are unique per sender only, so the echo must also be this sender's.
-    const int row = unconfirmedRow(message.id);
-    if (row < 0 || m_senders.at(m_rows.at(row).sender).key != Protocol::nameKey(message.from))
-        return -1;
-    return row;
-}
-
-void MessageModel::insertConfirmed(int position, Row row)
-{
+    MessageRows::Row row = m_rows->make(message);
     const auto next = presentationAt(position);
     const int marker = unreadMarkerRow();
     beginInsertRows(QModelIndex(), position, position);
-    m_rows.insert(position, std::move(row));
-    ++m_confirmedCount;
+    m_rows->insertConfirmed(position, std::move(row));
     endInsertRows();
     notifyPresentation(position + 1, next);
     notifyUnreadMarkerMoved(marker >= position ? marker + 1 : marker);
@@ -512,13 +382,13 @@ void MessageModel::insertConfirmed(int position, Row row)
 
 void MessageModel::confirmRow(int row, qint64 seq, qint64 ts, const ChatMessage *message)
 {
-    const int target = confirmedPosition(seq);
-    if (hasConfirmedSeq(seq, target)) {
+    const int target = m_rows->confirmedPosition(seq);
+    if (m_rows->hasConfirmedSeq(seq, target)) {
         // The server's copy is already shown (it came under another name); the echo would be a duplicate.
         removeRowAt(row);
         return;
     }
-    // Confirmed rows precede unconfirmed ones, so target <= m_confirmedCount <= row.
+    // Confirmed rows precede unconfirmed ones, so target <= confirmedCount() <= row.
     const int marker = unreadMarkerRow();
     const auto own = presentationAt(row);
     const auto next = presentationAt(row + 1);
@@ -526,15 +396,15 @@ void MessageModel::confirmRow(int row, qint64 seq, qint64 ts, const ChatMessage 
     const auto displaced = moves ? presentationAt(target) : std::nullopt;
     if (moves) {
         beginMoveRows(QModelIndex(), row, row, QModelIndex(), target);
-        m_rows.move(row, target);
+        m_rows->move(row, target);
         endMoveRows();
     }
-    ++m_confirmedCount;
+    m_rows->extendConfirmed();
 
-    Row &confirmed = m_rows[target];
+    MessageRows::Row &confirmed = (*m_rows)[target];
     confirmed.seq = seq;
     confirmed.ts = ts;
-    confirmed.localDay = m_days.dayOf(ts);
+    confirmed.localDay = m_rows->dayOf(ts);
     confirmed.state = DeliveryState::Sent;
     QList<int> roles{StateRole, SeqRole, TimestampRole};
     if (message && message->text != confirmed.text) {
@@ -555,16 +425,17 @@ void MessageModel::confirmRow(int row, qint64 seq, qint64 ts, const ChatMessage 
 
 void MessageModel::setUnconfirmedState(const QString &id, DeliveryState state)
 {
-    const int row = unconfirmedRow(id);
-    if (row < 0 || m_rows.at(row).state == state)
+    const int row = m_rows->unconfirmedRow(id);
+    if (row < 0 || m_rows->at(row).state == state)
         return;
-    m_rows[row].state = state;
+    (*m_rows)[row].state = state;
     emit dataChanged(index(row), index(row), {StateRole});
 }
 
-QString MessageModel::accessibleText(const Row &row) const
+QString MessageModel::accessibleText(int index) const
 {
-    const QString sender = m_senders.at(row.sender).name;
+    const MessageRows::Row &row = m_rows->at(index);
+    const QString sender = m_rows->senderName(row);
     const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.ts).time(), QLocale::ShortFormat);
     if (row.deleted)
         return tr("%1, %2, message deleted").arg(sender, time);
@@ -583,10 +454,7 @@ void MessageModel::removeRowAt(int row)
 {
     const auto next = presentationAt(row + 1);
     beginRemoveRows(QModelIndex(), row, row);
-    m_replies.remove(m_rows.at(row).id);
-    m_rows.removeAt(row);
-    if (row < m_confirmedCount)
-        --m_confirmedCount;
+    m_rows->removeAt(row);
     endRemoveRows();
     notifyPresentation(row, next);
 }

@@ -6,22 +6,18 @@
 #include "chatmessage.h"
 #include "conversationid.h"
 #include "mentionmatcher.h"
+#include "messagequotes.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 namespace Natter {
 
-// What a reply quotes of the message it answers.
-struct MessageQuote
-{
-    qint64 seq = 0;
-    QString from;
-    QString text;
-};
+class MessageRows;
 
 class MessageModel : public QAbstractListModel
 {
@@ -58,6 +54,7 @@ public:
     static constexpr qint64 GroupGapMs = qint64(5) * 60 * 1000;
 
     explicit MessageModel(const ConversationId &conversation, QObject *parent = nullptr);
+    ~MessageModel() override;
 
     ConversationId conversation() const { return m_conversation; }
     QString ownName() const { return m_ownName; }
@@ -115,76 +112,34 @@ signals:
     void hasMoreHistoryChanged();
 
 private:
-    // One row; kept small because a long conversation holds a hundred thousand of them.
-    struct Row
-    {
-        QString id;
-        QString text;
-        qint64 seq = 0;
-        qint64 ts = 0;
-        qint32 localDay = 0; // Julian day of ts in local time, cached for grouping
-        quint32 sender = 0; // index into m_senders
-        Protocol::MessageKind kind = Protocol::MessageKind::Text;
-        bool edited = false;
-        bool deleted = false;
-        DeliveryState state = DeliveryState::Sent;
-    };
-    static_assert(sizeof(Row) <= 80, "a row's size matters: long conversations hold many");
-    struct Sender
-    {
-        QString name;
-        QString key; // Protocol::nameKey(name)
-    };
     struct Presentation
     {
         bool firstOfGroup = false;
         bool dayChange = false;
     };
-    // Converting a timestamp to a local day is slow; consecutive messages mostly fall on the same day.
-    struct LocalDayCache
-    {
-        qint64 start = 0; // [start, end) in UTC milliseconds is local day `day`
-        qint64 end = 0;
-        qint32 day = 0;
-        qint32 dayOf(qint64 ts);
-    };
 
     // Changes the loaded message an Edit or Delete targets.
     void applyRevision(const Protocol::ChatMessage &revision);
-    Row makeRow(const Protocol::ChatMessage &message);
-    quint32 senderIndex(const QString &name);
-    bool sameSender(quint32 a, quint32 b) const;
-    bool isOwn(const Row &row) const;
-    bool isFirstOfGroup(int row) const;
-    bool isDayChange(int row) const;
+    bool isOwn(int row) const;
     std::optional<Presentation> presentationAt(int row) const;
     QList<int> changedPresentationRoles(const std::optional<Presentation> &before, int row) const;
     void notifyPresentation(int row, const std::optional<Presentation> &before);
 
-    int confirmedPosition(qint64 seq) const; // where seq belongs among confirmed rows
-    bool hasConfirmedSeq(qint64 seq, int position) const;
-    int unconfirmedRow(const QString &id) const; // -1 if no pending or failed row has this id
-    int unconfirmedRowFor(const Protocol::ChatMessage &message) const;
-    void insertConfirmed(int position, Row row);
+    void insertConfirmed(int position, const Protocol::ChatMessage &message);
     void confirmRow(int row, qint64 seq, qint64 ts, const Protocol::ChatMessage *message);
     void setUnconfirmedState(const QString &id, DeliveryState state);
     int unreadMarkerRow() const; // -1 if no row carries the line
     void notifyUnreadMarkerMoved(int formerRow);
-    QString accessibleText(const Row &row) const;
+    QString accessibleText(int row) const;
     void removeRowAt(int row);
 
     ConversationId m_conversation;
-    QList<Row> m_rows;
-    qsizetype m_confirmedCount = 0; // rows [0, m_confirmedCount) are confirmed; the rest are pending or failed
-    QList<Sender> m_senders;
-    QHash<QString, quint32> m_senderIndex;
+    std::unique_ptr<MessageRows> m_rows;
     QString m_ownName;
     QString m_ownKey;
     MentionMatcher m_mention;
     qint64 m_unreadMarker = 0;
     QHash<QString, QString> m_failureReasons; // by id; failed rows are few
-    QHash<QString, MessageQuote> m_replies; // by id: replies are a minority, and a row has no room for a quote
-    LocalDayCache m_days;
     bool m_hasMoreHistory = false;
     bool m_historyRequested = false;
 };

@@ -1,5 +1,7 @@
 #include "roomdirectorymodel.h"
 
+#include "chatclient.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -151,6 +153,27 @@ void RoomDirectoryModel::clear()
         m_loaded = false;
         emit loadedChanged();
     }
+}
+
+void RoomDirectoryModel::follow(const ChatClient *client)
+{
+    using namespace Protocol;
+    connect(client, &ChatClient::welcomed, this, [this, client](const Welcome &welcome) {
+        setRooms(welcome.rooms);
+        setJoinedRooms(client->joinedRooms());
+    });
+    connect(client, &ChatClient::roomsListed, this, &RoomDirectoryModel::setRooms);
+    connect(client, &ChatClient::joined, this, [this, client](const Joined &joined) {
+        noteRoom({joined.room, joined.topic, int(joined.members.size())});
+        setJoinedRooms(client->joinedRooms());
+    });
+    connect(client, &ChatClient::left, this, [this, client] { setJoinedRooms(client->joinedRooms()); });
+    connect(client, &ChatClient::topicChanged, this,
+            [this](const TopicChanged &change) { noteTopic(change.room, change.topic); });
+    connect(client, &ChatClient::presenceChanged, this, [this](const Presence &presence) {
+        if (!presence.room.isEmpty())
+            adjustMemberCount(presence.room, presence.event == PresenceChange::Joined ? 1 : -1);
+    });
 }
 
 int RoomDirectoryModel::rowOf(const QString &room) const

@@ -11,6 +11,8 @@
 
 namespace Natter {
 
+class ChatClient;
+
 class RoomDirectoryModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -46,6 +48,9 @@ public:
     void adjustMemberCount(const QString &room, int delta);
     // Forgets every room and becomes not loaded, for a connection to another server.
     void clear();
+    // Keeps in step with what `client` hears: the rooms in `welcome` and `rooms`, joins, leaves, topics and
+    // member counts.
+    void follow(const ChatClient *client);
 
     bool isLoaded() const { return m_loaded; }
     bool contains(const QString &room) const { return rowOf(room) >= 0; }

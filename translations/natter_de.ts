@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheSchema</name>
+    <message>
+        <source>The cache was written by a newer version of Natter.</source>
+        <translation>Der Zwischenspeicher wurde von einer neueren Version von Natter geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CertificateQuestion</name>
     <message>
         <source>Check the Chat&apos;s Certificate</source>
@@ -108,32 +115,9 @@ Erhalten: %2</translation>
         <source>%1 is not a chat address: chat addresses start with ws:// or wss://.</source>
         <translation>%1 ist keine Chat-Adresse: Chat-Adressen beginnen mit ws:// oder wss://.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 did not answer within %n second(s).</source>
-        <translation>
-            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
-            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Natter::ChatSession</name>
-    <message>
-        <source>Could not join #%1: %2</source>
-        <translation>Beitritt zu #%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>The topic of #%1 was not changed: %2</source>
-        <translation>Das Thema von #%1 wurde nicht geändert: %2</translation>
-    </message>
-    <message>
-        <source>Your name was not changed: %1</source>
-        <translation>Dein Name wurde nicht geändert: %1</translation>
-    </message>
-    <message>
-        <source>Older messages in %1 could not be loaded: %2</source>
-        <translation>Ältere Nachrichten in %1 konnten nicht geladen werden: %2</translation>
-    </message>
     <message>
         <source>You can join rooms once Natter is connected again.</source>
         <translation>Räumen kannst du beitreten, sobald Natter wieder verbunden ist.</translation>
@@ -142,20 +126,12 @@ Erhalten: %2</translation>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Räume kannst du verlassen, sobald Natter wieder verbunden ist.</translation>
     </message>
-    <message>
-        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
-        <translation>%1 hat sich auf diesem Server mit einem anderen Schlüssel als zuvor angemeldet: Das kann jemand anderes sein oder %1 an einem neuen Computer. Vergleiche die Sicherheitsnummern in %1s Profil, bevor du dem Gesagten vertraust.</translation>
-    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
     <message>
         <source>Could not create the folder for %1.</source>
         <translation>Der Ordner für %1 konnte nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>The cache was written by a newer version of Natter.</source>
-        <translation>Der Zwischenspeicher wurde von einer neueren Version von Natter geschrieben.</translation>
     </message>
     <message>
         <source>Another Natter window already uses what this computer remembers of this chat.</source>
@@ -314,6 +290,17 @@ Erhalten: %2</translation>
     <message>
         <source>not online: they get your messages when they are back</source>
         <translation>nicht online: bekommt deine Nachrichten bei der Rückkehr</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ConversationPane</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Browse Rooms…</source>
+        <translation>Räume durchsuchen…</translation>
     </message>
 </context>
 <context>
@@ -606,10 +593,6 @@ Erhalten: %2</translation>
         <translation>Chat von %1</translation>
     </message>
     <message>
-        <source>%1 in #%2</source>
-        <translation>%1 in #%2</translation>
-    </message>
-    <message>
         <source>%1 Pick another name.</source>
         <translation>%1 Wähle einen anderen Namen.</translation>
     </message>
@@ -693,14 +676,6 @@ Erhalten: %2</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <source>Copy the address others can join at</source>
-        <translation>Adresse kopieren, unter der andere beitreten können</translation>
-    </message>
-    <message>
-        <source>Others can join at %1</source>
-        <translation>Andere können unter %1 beitreten</translation>
-    </message>
-    <message>
         <source>Message #%1</source>
         <translation>Nachricht an #%1</translation>
     </message>
@@ -711,18 +686,6 @@ Erhalten: %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 schreibt…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben…</translation>
-    </message>
-    <message>
-        <source>Several people are typing…</source>
-        <translation>Mehrere Personen schreiben…</translation>
     </message>
     <message>
         <source>Set Topic</source>
@@ -739,14 +702,6 @@ Erhalten: %2</translation>
     <message>
         <source>Write directly to:</source>
         <translation>Direkt schreiben an:</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Unterhaltungen</translation>
-    </message>
-    <message>
-        <source>Browse Rooms…</source>
-        <translation>Räume durchsuchen…</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>
@@ -815,14 +770,6 @@ Erhalten: %2</translation>
     <message>
         <source>&amp;About Natter</source>
         <translation>Über &amp;Natter</translation>
-    </message>
-    <message>
-        <source>Copy Invite Link</source>
-        <translation>Einladungslink kopieren</translation>
-    </message>
-    <message>
-        <source>Invite link copied.</source>
-        <translation>Einladungslink kopiert.</translation>
     </message>
     <message>
         <source>The rooms of this chat can be browsed once Natter is connected again.</source>
@@ -978,10 +925,6 @@ Erhalten: %2</translation>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
-    <message>
-        <source>New messages</source>
-        <translation>Neue Nachrichten</translation>
-    </message>
 </context>
 <context>
     <name>Natter::MessageLayout</name>
@@ -1015,6 +958,37 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageMenu</name>
+    <message>
+        <source>Copy Text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageModel</name>
     <message>
         <source>%1, %2, * %1 %3</source>
@@ -1042,6 +1016,20 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageNotifier</name>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 in #%2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessagePainter</name>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageView</name>
     <message>
         <source>New messages ↓</source>
@@ -1062,34 +1050,6 @@ Erhalten: %2</translation>
     <message>
         <source>Scrolls to the newest message</source>
         <translation>Scrollt zur neuesten Nachricht</translation>
-    </message>
-    <message>
-        <source>Copy Text</source>
-        <translation>Text kopieren</translation>
-    </message>
-    <message>
-        <source>Copy Link</source>
-        <translation>Link kopieren</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bearbeiten</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Löschen…</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Antworten</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1073,13 @@ Erhalten: %2</translation>
     <message>
         <source>Continue</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::OnlineMembers</name>
+    <message>
+        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
+        <translation>%1 hat sich auf diesem Server mit einem anderen Schlüssel als zuvor angemeldet: Das kann jemand anderes sein oder %1 an einem neuen Computer. Vergleiche die Sicherheitsnummern in %1s Profil, bevor du dem Gesagten vertraust.</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1150,25 @@ Erhalten: %2</translation>
     <message>
         <source>No conversation matches</source>
         <translation>Keine passende Unterhaltung</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RefusalNotices</name>
+    <message>
+        <source>Older messages in %1 could not be loaded: %2</source>
+        <translation>Ältere Nachrichten in %1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not join #%1: %2</source>
+        <translation>Beitritt zu #%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The topic of #%1 was not changed: %2</source>
+        <translation>Das Thema von #%1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Your name was not changed: %1</source>
+        <translation>Dein Name wurde nicht geändert: %1</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1339,35 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ServerSocket</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ShareStatus</name>
+    <message>
+        <source>Copy Invite Link</source>
+        <translation>Einladungslink kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the address others can join at</source>
+        <translation>Adresse kopieren, unter der andere beitreten können</translation>
+    </message>
+    <message>
+        <source>Others can join at %1</source>
+        <translation>Andere können unter %1 beitreten</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Einladungslink kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1442,6 +1457,21 @@ Erhalten: %2</translation>
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Mehrere Personen schreiben…</translation>
     </message>
 </context>
 <context>

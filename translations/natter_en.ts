@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Natter::ChatClient</name>
-    <message numerus="yes">
-        <source>%1 did not answer within %n second(s).</source>
-        <translation>
-            <numerusform>%1 did not answer within %n second.</numerusform>
-            <numerusform>%1 did not answer within %n seconds.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Natter::Composer</name>
     <message numerus="yes">
         <source>%n character(s) too many</source>
@@ -72,6 +62,16 @@
         <translation>
             <numerusform>%1, %n unread</numerusform>
             <numerusform>%1, %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ServerSocket</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second.</numerusform>
+            <numerusform>%1 did not answer within %n seconds.</numerusform>
         </translation>
     </message>
 </context>

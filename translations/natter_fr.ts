@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheSchema</name>
+    <message>
+        <source>The cache was written by a newer version of Natter.</source>
+        <translation>Le cache a été écrit par une version plus récente de Natter.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CertificateQuestion</name>
     <message>
         <source>Check the Chat&apos;s Certificate</source>
@@ -108,32 +115,9 @@ Reçu : %2</translation>
         <source>%1 is not a chat address: chat addresses start with ws:// or wss://.</source>
         <translation>%1 n’est pas une adresse de discussion&#xa0;: les adresses de discussion commencent par ws:// ou wss://.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 did not answer within %n second(s).</source>
-        <translation>
-            <numerusform>%1 n’a pas répondu dans un délai de %n seconde.</numerusform>
-            <numerusform>%1 n’a pas répondu dans un délai de %n secondes.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Natter::ChatSession</name>
-    <message>
-        <source>Could not join #%1: %2</source>
-        <translation>Impossible de rejoindre #%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The topic of #%1 was not changed: %2</source>
-        <translation>Le sujet de #%1 n’a pas été modifié&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Your name was not changed: %1</source>
-        <translation>Votre nom n’a pas été modifié&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Older messages in %1 could not be loaded: %2</source>
-        <translation>Les anciens messages de %1 n’ont pas pu être chargés&#xa0;: %2</translation>
-    </message>
     <message>
         <source>You can join rooms once Natter is connected again.</source>
         <translation>Vous pourrez rejoindre des salons dès que Natter sera de nouveau connecté.</translation>
@@ -142,20 +126,12 @@ Reçu : %2</translation>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Vous pourrez quitter des salons dès que Natter sera de nouveau connecté.</translation>
     </message>
-    <message>
-        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
-        <translation>%1 s’est connecté à ce serveur avec une autre clé qu’auparavant : il peut s’agir de quelqu’un d’autre, ou de %1 sur un nouvel ordinateur. Comparez les numéros de sécurité dans le profil de %1 avant de vous fier à ses propos.</translation>
-    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
     <message>
         <source>Could not create the folder for %1.</source>
         <translation>Impossible de créer le dossier de %1.</translation>
-    </message>
-    <message>
-        <source>The cache was written by a newer version of Natter.</source>
-        <translation>Le cache a été écrit par une version plus récente de Natter.</translation>
     </message>
     <message>
         <source>Another Natter window already uses what this computer remembers of this chat.</source>
@@ -314,6 +290,17 @@ Reçu : %2</translation>
     <message>
         <source>not online: they get your messages when they are back</source>
         <translation>hors ligne&#xa0;: recevra vos messages à son retour</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ConversationPane</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Browse Rooms…</source>
+        <translation>Parcourir les salons…</translation>
     </message>
 </context>
 <context>
@@ -606,10 +593,6 @@ Reçu : %2</translation>
         <translation>Discussion de %1</translation>
     </message>
     <message>
-        <source>%1 in #%2</source>
-        <translation>%1 dans #%2</translation>
-    </message>
-    <message>
         <source>%1 Pick another name.</source>
         <translation>%1 Choisissez un autre nom.</translation>
     </message>
@@ -693,14 +676,6 @@ Reçu : %2</translation>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <source>Copy the address others can join at</source>
-        <translation>Copier l’adresse permettant aux autres de rejoindre la discussion</translation>
-    </message>
-    <message>
-        <source>Others can join at %1</source>
-        <translation>Les autres peuvent rejoindre la discussion via %1</translation>
-    </message>
-    <message>
         <source>Message #%1</source>
         <translation>Message à #%1</translation>
     </message>
@@ -711,18 +686,6 @@ Reçu : %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>%1 is typing…</source>
-        <translation>%1 est en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>%1 and %2 are typing…</source>
-        <translation>%1 et %2 sont en train d’écrire…</translation>
-    </message>
-    <message>
-        <source>Several people are typing…</source>
-        <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
     <message>
         <source>Set Topic</source>
@@ -739,14 +702,6 @@ Reçu : %2</translation>
     <message>
         <source>Write directly to:</source>
         <translation>Écrire directement à&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Conversations</translation>
-    </message>
-    <message>
-        <source>Browse Rooms…</source>
-        <translation>Parcourir les salons…</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>
@@ -815,14 +770,6 @@ Reçu : %2</translation>
     <message>
         <source>&amp;About Natter</source>
         <translation>À &amp;propos de Natter</translation>
-    </message>
-    <message>
-        <source>Copy Invite Link</source>
-        <translation>Copier le lien d’invitation</translation>
-    </message>
-    <message>
-        <source>Invite link copied.</source>
-        <translation>Lien d’invitation copié.</translation>
     </message>
     <message>
         <source>The rooms of this chat can be browsed once Natter is connected again.</source>
@@ -978,10 +925,6 @@ Reçu : %2</translation>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
-    <message>
-        <source>New messages</source>
-        <translation>Nouveaux messages</translation>
-    </message>
 </context>
 <context>
     <name>Natter::MessageLayout</name>
@@ -1015,6 +958,37 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageMenu</name>
+    <message>
+        <source>Copy Text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copier le lien</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageModel</name>
     <message>
         <source>%1, %2, * %1 %3</source>
@@ -1042,6 +1016,20 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::MessageNotifier</name>
+    <message>
+        <source>%1 in #%2</source>
+        <translation>%1 dans #%2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessagePainter</name>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
+</context>
+<context>
     <name>Natter::MessageView</name>
     <message>
         <source>New messages ↓</source>
@@ -1062,34 +1050,6 @@ Reçu : %2</translation>
     <message>
         <source>Scrolls to the newest message</source>
         <translation>Fait défiler jusqu’au dernier message</translation>
-    </message>
-    <message>
-        <source>Copy Text</source>
-        <translation>Copier le texte</translation>
-    </message>
-    <message>
-        <source>Copy Link</source>
-        <translation>Copier le lien</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Modifier</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Répondre</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1073,13 @@ Reçu : %2</translation>
     <message>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::OnlineMembers</name>
+    <message>
+        <source>%1 signed in with a different key than before on this server: it may be someone else, or %1 on a new computer. Compare safety numbers in %1&apos;s profile before you trust what they say.</source>
+        <translation>%1 s’est connecté à ce serveur avec une autre clé qu’auparavant : il peut s’agir de quelqu’un d’autre, ou de %1 sur un nouvel ordinateur. Comparez les numéros de sécurité dans le profil de %1 avant de vous fier à ses propos.</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1150,25 @@ Reçu : %2</translation>
     <message>
         <source>No conversation matches</source>
         <translation>Aucune conversation ne correspond</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::RefusalNotices</name>
+    <message>
+        <source>Older messages in %1 could not be loaded: %2</source>
+        <translation>Les anciens messages de %1 n’ont pas pu être chargés&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not join #%1: %2</source>
+        <translation>Impossible de rejoindre #%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The topic of #%1 was not changed: %2</source>
+        <translation>Le sujet de #%1 n’a pas été modifié&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Your name was not changed: %1</source>
+        <translation>Votre nom n’a pas été modifié&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1339,35 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ServerSocket</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>%1 n’a pas répondu dans un délai de %n seconde.</numerusform>
+            <numerusform>%1 n’a pas répondu dans un délai de %n secondes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ShareStatus</name>
+    <message>
+        <source>Copy Invite Link</source>
+        <translation>Copier le lien d’invitation</translation>
+    </message>
+    <message>
+        <source>Copy the address others can join at</source>
+        <translation>Copier l’adresse permettant aux autres de rejoindre la discussion</translation>
+    </message>
+    <message>
+        <source>Others can join at %1</source>
+        <translation>Les autres peuvent rejoindre la discussion via %1</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Lien d’invitation copié.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1442,6 +1457,21 @@ Reçu : %2</translation>
     <message>
         <source>Natter</source>
         <translation>Natter</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::TypingLine</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 est en train d’écrire…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 et %2 sont en train d’écrire…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
 </context>
 <context>

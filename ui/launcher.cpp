@@ -8,11 +8,11 @@
 #include "errortext.h"
 #include "hostcontroller.h"
 #include "hostingquestion.h"
-#include "identitybox.h"
 #include "identitystore.h"
 #include "mainwindow.h"
+#include "messagenotifier.h"
 #include "namedialog.h"
-#include "preferencesdialog.h"
+#include "preferenceseditor.h"
 #include "roomlistmodel.h"
 #include "serveraddress.h"
 #include "startdialog.h"
@@ -31,21 +31,7 @@ using Protocol::ErrorCode;
 namespace {
 // The cache of the chat this app hosts: the same whatever port it had to take.
 const QString HostedServerIdentity = QStringLiteral("this-computer");
-constexpr qint64 NotificationGapMs = 3000;
 } // namespace
-
-Theme::Mode Launcher::themeMode(AppSettings::ThemeChoice choice)
-{
-    switch (choice) {
-    case AppSettings::ThemeChoice::Light:
-        return Theme::Mode::Light;
-    case AppSettings::ThemeChoice::Dark:
-        return Theme::Mode::Dark;
-    case AppSettings::ThemeChoice::System:
-        break;
-    }
-    return Theme::Mode::System;
-}
 
 Launcher::Launcher(AppSettings *settings, QObject *parent)
     : QObject(parent)
@@ -331,19 +317,8 @@ void Launcher::showWindow()
         });
         connect(m_tray.get(), &TrayIcon::quitRequested, this, &Launcher::quit);
         connect(m_session->conversations(), &RoomListModel::totalUnreadChanged, m_tray.get(), &TrayIcon::setUnread);
-        connect(m_session.get(), &ChatSession::attentionRequested, this,
-                [this](const ConversationId &conversation, const QString &from, const QString &text) {
-                    const bool wanted =
-                        conversation.isRoom() ? m_settings->notifyMentions() : m_settings->notifyDirectMessages();
-                    if (!wanted || m_window->isActiveWindow())
-                        return;
-                    QApplication::alert(m_window.get());
-                    // A replay after a reconnect can bring many at once: one bubble stands for them.
-                    if (m_lastNotification.isValid() && !m_lastNotification.hasExpired(NotificationGapMs))
-                        return;
-                    m_lastNotification.start();
-                    m_tray->notify(conversation.isRoom() ? tr("%1 in #%2").arg(from, conversation.name) : from, text);
-                });
+        connect(m_session.get(), &ChatSession::attentionRequested,
+                new MessageNotifier(m_settings, m_window.get(), m_tray.get()), &MessageNotifier::notify);
         m_tray->setUnread(m_session->conversations()->totalUnread());
     }
     m_window->show();
@@ -459,25 +434,8 @@ void Launcher::stopHosting()
 
 void Launcher::editPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_window.get());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setNotifyDirectMessages(m_settings->notifyDirectMessages());
-    dialog->setNotifyMentions(m_settings->notifyMentions());
-    dialog->setMinimizeToTrayWhileHosting(m_settings->minimizeToTrayWhileHosting());
-    dialog->setTheme(m_settings->theme());
-    if (m_identityKnown)
-        dialog->addSection(new IdentityBox(m_identityStore.get(), m_client->identity()));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_settings->setNotifyDirectMessages(dialog->notifyDirectMessages());
-        m_settings->setNotifyMentions(dialog->notifyMentions());
-        m_settings->setMinimizeToTrayWhileHosting(dialog->minimizeToTrayWhileHosting());
-        if (dialog->theme() != m_settings->theme()) {
-            m_settings->setTheme(dialog->theme());
-            Theme::apply(themeMode(dialog->theme()));
-        }
-        m_settings->sync();
-    });
-    dialog->open();
+    PreferencesEditor::open(m_settings, m_identityKnown ? m_identityStore.get() : nullptr, m_client->identity(),
+                            m_window.get());
 }
 
 void Launcher::quit()

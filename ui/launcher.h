@@ -7,7 +7,6 @@
 #include "appsettings.h"
 #include "theme.h"
 
-#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
@@ -59,7 +58,6 @@ public:
     ~Launcher() override;
 
     void start(const Options &options);
-    static Theme::Mode themeMode(AppSettings::ThemeChoice choice);
 
     // For tests and the composition root.
     MainWindow *window() const { return m_window.get(); }
@@ -122,7 +120,6 @@ private:
     QPointer<StartDialog> m_startDialog;
     QPointer<HostingQuestion> m_hostingQuestion;
     QPointer<CertificateQuestion> m_certificateQuestion;
-    QElapsedTimer m_lastNotification;
     bool m_quitting = false;
     // Whether the first identity load finished; a later ready() is an import and only changes the key.
     bool m_identityKnown = false;

@@ -5,9 +5,8 @@
 #include "composer.h"
 #include "connectionbanner.h"
 #include "conversation.h"
-#include "conversationdelegate.h"
 #include "conversationheader.h"
-#include "invitelink.h"
+#include "conversationpane.h"
 #include "membermodel.h"
 #include "memberpane.h"
 #include "messageactions.h"
@@ -15,23 +14,21 @@
 #include "quickswitcher.h"
 #include "roomdirectorydialog.h"
 #include "roomlistmodel.h"
+#include "sharestatus.h"
 #include "shortcutsdialog.h"
+#include "typingline.h"
 #include "uilogging.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTextDocument>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Natter {
@@ -48,7 +45,9 @@ MainWindow::MainWindow(ChatSession *session, QWidget *parent)
 {
     setWindowTitle(tr("Natter"));
     m_splitter = new QSplitter(this);
-    m_splitter->addWidget(buildConversationPane());
+    m_conversationPane = new ConversationPane(m_session);
+    connect(m_conversationPane, &ConversationPane::browseRoomsRequested, this, &MainWindow::browseRooms);
+    m_splitter->addWidget(m_conversationPane);
     m_splitter->addWidget(buildChatPane());
     m_memberPane = new MemberPane(m_session);
     m_splitter->addWidget(m_memberPane);
@@ -57,12 +56,14 @@ MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({190, 620, 170});
     m_splitter->setChildrenCollapsible(false);
-    for (QWidget *typingTarget : {static_cast<QWidget *>(m_messageView), static_cast<QWidget *>(m_conversationList),
-                                  static_cast<QWidget *>(m_memberPane->list())})
+    for (QWidget *typingTarget :
+         {static_cast<QWidget *>(m_messageView), static_cast<QWidget *>(m_conversationPane->list()),
+          static_cast<QWidget *>(m_memberPane->list())})
         typingTarget->installEventFilter(this);
     setCentralWidget(m_splitter);
+    m_status = new ShareStatus;
     buildMenus();
-    buildStatusBar();
+    setStatusBar(m_status);
     resize(1000, 680);
 
     connect(session, &ChatSession::currentChanged, this, &MainWindow::showConversation);
@@ -71,50 +72,6 @@ MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     connect(session, &ChatSession::noticeRaised, this, &MainWindow::showNotice);
     showConversation(session->current());
     updateStatus();
-}
-
-QWidget *MainWindow::buildConversationPane()
-{
-    m_conversationList = new QListView;
-    m_conversationList->setObjectName(QStringLiteral("conversationList"));
-    m_conversationList->setAccessibleName(tr("Conversations"));
-    m_conversationList->setModel(m_session->conversations());
-    m_conversationList->setItemDelegate(new ConversationDelegate(m_conversationList));
-    m_conversationList->setMouseTracking(true);
-    m_conversationList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_conversationList->setTextElideMode(Qt::ElideRight);
-    m_conversationList->setMinimumWidth(96);
-    // The view moves its current row by itself while the list changes (a room left, a row moved): act on it
-    // only once the change is over, and only if that row is still the current one.
-    connect(m_conversationList->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &index) {
-                if (!index.isValid())
-                    return;
-                const QString key = index.data(RoomListModel::KeyRole).toString();
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, key] {
-                        const QModelIndex now = m_conversationList->currentIndex();
-                        if (now.isValid() && now.data(RoomListModel::KeyRole).toString() == key)
-                            m_session->setCurrent(m_session->conversationForKey(key));
-                    },
-                    Qt::QueuedConnection);
-            });
-
-    auto *browseButton = new QToolButton;
-    browseButton->setObjectName(QStringLiteral("browseRoomsButton"));
-    browseButton->setText(tr("Browse Rooms…"));
-    browseButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    browseButton->setAutoRaise(true);
-    connect(browseButton, &QToolButton::clicked, this, &MainWindow::browseRooms);
-
-    auto *pane = new QWidget;
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_conversationList, 1);
-    layout->addWidget(browseButton);
-    return pane;
 }
 
 QWidget *MainWindow::buildChatPane()
@@ -137,12 +94,7 @@ QWidget *MainWindow::buildChatPane()
     connect(m_messageView, &MessageView::retryRequested, m_session, &ChatSession::retry);
     connect(m_messageView, &MessageView::discardRequested, m_session, &ChatSession::discard);
 
-    m_typingLine = new QLabel;
-    m_typingLine->setObjectName(QStringLiteral("typingLine"));
-    m_typingLine->setTextFormat(Qt::PlainText);
-    m_typingLine->setForegroundRole(QPalette::PlaceholderText);
-    m_typingLine->setMinimumHeight(m_typingLine->fontMetrics().height());
-    m_typingLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_typingLine = new TypingLine;
 
     m_composer = new Composer;
     connect(m_composer, &Composer::sendRequested, m_session, &ChatSession::send);
@@ -189,8 +141,8 @@ void MainWindow::buildMenus()
     chat->addAction(tr("Change &Name…"), this, &MainWindow::changeNameRequested);
     remember(chat->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferencesRequested));
     chat->addSeparator();
-    m_copyShareAction = remember(
-        chat->addAction(tr("&Copy Invite Link"), QKeySequence(tr("Ctrl+Shift+C")), this, &MainWindow::copyShareUrl));
+    m_copyShareAction = remember(chat->addAction(tr("&Copy Invite Link"), QKeySequence(tr("Ctrl+Shift+C")), m_status,
+                                                 &ShareStatus::copyShareUrl));
     m_stopHostingAction = chat->addAction(tr("&Stop Hosting"), this, &MainWindow::stopHostingRequested);
     chat->addSeparator();
     remember(chat->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quitRequested));
@@ -222,47 +174,17 @@ QList<QAction *> MainWindow::shortcutActions() const
     return m_shortcutActions;
 }
 
-void MainWindow::buildStatusBar()
-{
-    m_connectionLabel = new QLabel;
-    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
-    m_connectionLabel->setTextFormat(Qt::PlainText);
-    m_connectionLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_shareLabel = new QLabel;
-    m_shareLabel->setObjectName(QStringLiteral("shareLabel"));
-    m_shareLabel->setTextFormat(Qt::PlainText);
-    m_shareLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_copyButton = new QToolButton;
-    m_copyButton->setObjectName(QStringLiteral("copyShareButton"));
-    m_copyButton->setText(tr("Copy Invite Link"));
-    m_copyButton->setToolTip(tr("Copy the address others can join at"));
-    connect(m_copyButton, &QToolButton::clicked, this, &MainWindow::copyShareUrl);
-    statusBar()->addWidget(m_connectionLabel, 1);
-    statusBar()->addPermanentWidget(m_shareLabel);
-    statusBar()->addPermanentWidget(m_copyButton);
-    m_shareLabel->hide();
-    m_copyButton->hide();
-}
-
 void MainWindow::setShareUrls(const QList<QUrl> &urls)
 {
-    m_shareUrls = urls;
     const bool hosting = !urls.isEmpty();
-    m_shareLabel->setVisible(hosting);
-    m_copyButton->setVisible(hosting);
+    m_status->setShareUrls(urls);
     m_copyShareAction->setEnabled(hosting);
     m_stopHostingAction->setEnabled(hosting);
-    if (hosting) {
-        // The fingerprint would fill the status bar: it travels in the copied link and shows in the tooltip.
-        QUrl address = Protocol::InviteLink::address(urls.first());
-        if (address.path() == u"/")
-            address.setPath(QString()); // StripTrailingSlash keeps a path of "/" alone
-        m_shareLabel->setText(tr("Others can join at %1").arg(address.toString()));
-        QStringList all;
-        for (const QUrl &url : urls)
-            all.append(url.toString());
-        m_shareLabel->setToolTip(Qt::convertFromPlainText(all.join(u'\n'), Qt::WhiteSpaceNormal));
-    }
+}
+
+QList<QUrl> MainWindow::shareUrls() const
+{
+    return m_status->shareUrls();
 }
 
 void MainWindow::showNotice(const QString &text)
@@ -275,23 +197,13 @@ void MainWindow::showInformation(const QString &text)
     m_notice->showMessage(text, InfoBar::Kind::Information);
 }
 
-void MainWindow::copyShareUrl()
-{
-    if (!m_shareUrls.isEmpty()) {
-        QGuiApplication::clipboard()->setText(m_shareUrls.first().toString());
-        statusBar()->showMessage(tr("Invite link copied."), 3000);
-    }
-}
-
 void MainWindow::showConversation(const ConversationId &id)
 {
     Conversation *conversation = m_session->currentConversation();
     m_header->setConversation(conversation);
     if (conversation) {
         m_messageView->setMessageModel(conversation->messages());
-        const int row = m_session->conversations()->rowOf(id);
-        if (row >= 0 && m_conversationList->currentIndex().row() != row)
-            m_conversationList->setCurrentIndex(m_session->conversations()->index(row));
+        m_conversationPane->showCurrent(id);
         m_composer->setPlaceholder(id.isRoom() ? tr("Message #%1").arg(id.name) : tr("Message %1").arg(id.name));
         m_composer->cancelEdit(); // an edit or an answer belongs to the conversation it started in
         m_composer->cancelReply();
@@ -316,31 +228,14 @@ void MainWindow::showMembers(MemberModel *members)
 {
     if (m_shownMembers == members)
         return;
-    if (m_shownMembers)
-        disconnect(m_shownMembers, nullptr, this, nullptr);
     m_shownMembers = members;
     m_memberPane->setModel(members);
-    if (members)
-        connect(members, &MemberModel::typingChanged, this, &MainWindow::updateTypingLine);
-    updateTypingLine();
-}
-
-void MainWindow::updateTypingLine()
-{
-    const QStringList names = m_shownMembers ? m_shownMembers->typingNames() : QStringList{};
-    if (names.isEmpty())
-        m_typingLine->clear();
-    else if (names.size() == 1)
-        m_typingLine->setText(tr("%1 is typing…").arg(names.first()));
-    else if (names.size() == 2)
-        m_typingLine->setText(tr("%1 and %2 are typing…").arg(names.at(0), names.at(1)));
-    else
-        m_typingLine->setText(tr("Several people are typing…"));
+    m_typingLine->setMembers(members);
 }
 
 void MainWindow::updateStatus()
 {
-    m_connectionLabel->setText(m_banner->briefStateText());
+    m_status->setConnectionText(m_banner->briefStateText());
     m_composer->setMaxBytes(m_session->maxTextBytes());
 }
 

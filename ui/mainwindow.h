@@ -15,10 +15,7 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
-class QLabel;
-class QListView;
 class QSplitter;
-class QToolButton;
 QT_END_NAMESPACE
 
 namespace Natter {
@@ -27,11 +24,14 @@ class ChatSession;
 class Composer;
 class ConnectionBanner;
 class ConversationHeader;
+class ConversationPane;
 class InfoBar;
 class MemberModel;
 class MessageActions;
 class MessageView;
 class QuickSwitcher;
+class ShareStatus;
+class TypingLine;
 
 class MemberPane;
 
@@ -43,7 +43,7 @@ public:
 
     // While hosting, the addresses others can join at (the first is shown and copied); empty when not hosting.
     void setShareUrls(const QList<QUrl> &urls);
-    QList<QUrl> shareUrls() const { return m_shareUrls; }
+    QList<QUrl> shareUrls() const;
     // A refusal or failure above the messages; it goes away by itself.
     void showNotice(const QString &text);
     // Something worth knowing above the messages (a port that was busy); it stays until dismissed.
@@ -74,15 +74,11 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    QWidget *buildConversationPane();
     QWidget *buildChatPane();
     void buildMenus();
-    void buildStatusBar();
     void showConversation(const ConversationId &id);
     void showMembers(MemberModel *members);
-    void updateTypingLine();
     void updateStatus();
-    void copyShareUrl();
     void browseRooms();
     void askText(const QString &title, const QString &label, const QString &text,
                  const std::function<void(const QString &)> &done);
@@ -96,27 +92,24 @@ private:
 
     ChatSession *m_session;
     QSplitter *m_splitter = nullptr;
-    QListView *m_conversationList = nullptr;
+    ConversationPane *m_conversationPane = nullptr;
     ConversationHeader *m_header = nullptr;
     ConnectionBanner *m_banner = nullptr;
     InfoBar *m_notice = nullptr;
     MessageView *m_messageView = nullptr;
     MessageActions *m_messageActions = nullptr;
-    QLabel *m_typingLine = nullptr;
+    TypingLine *m_typingLine = nullptr;
     Composer *m_composer = nullptr;
     MemberPane *m_memberPane = nullptr;
     QPointer<MemberModel> m_shownMembers;
     QuickSwitcher *m_switcher = nullptr;
-    QLabel *m_connectionLabel = nullptr;
-    QLabel *m_shareLabel = nullptr;
-    QToolButton *m_copyButton = nullptr;
+    ShareStatus *m_status = nullptr;
     QAction *m_leaveAction = nullptr;
     QAction *m_topicAction = nullptr;
     QAction *m_copyShareAction = nullptr;
     QAction *m_stopHostingAction = nullptr;
     QAction *m_showMembersAction = nullptr;
     QList<QAction *> m_shortcutActions;
-    QList<QUrl> m_shareUrls;
     bool m_membersHiddenForWidth = false;
     bool m_painted = false;
 };

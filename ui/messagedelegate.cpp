@@ -1,51 +1,23 @@
 #include "messagedelegate.h"
 
-#include "avatar.h"
 #include "messagefonts.h"
 #include "messageheights.h"
 #include "messagelayout.h"
-#include "namecolors.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QLocale>
-#include <QPainter>
 #include <QTextDocument>
 #include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-
-using namespace Qt::StringLiterals;
 
 namespace Natter {
 
 using State = MessageModel::DeliveryState;
 using Purpose = MessageLayout::Purpose;
-
-namespace {
-
-constexpr int MentionBarWidth = 3;
-
-bool isDark(const QColor &color)
-{
-    return color.lightnessF() < 0.5;
-}
-
-QColor failedColor(const QPalette &palette)
-{
-    return isDark(palette.color(QPalette::Base)) ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
-}
-
-QColor withAlpha(QColor color, double alpha)
-{
-    color.setAlphaF(static_cast<float>(color.alphaF() * alpha));
-    return color;
-}
-
-} // namespace
 
 MessageDelegate::MessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -79,7 +51,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
         return {width, row.exact};
     if (!row.isKnown())
         readShape(row, heights, index.row());
-    return {width, estimatedHeight(row, width)};
+    return {width, m_estimator.estimate(*m_fonts, row, width)};
 }
 
 bool MessageDelegate::measure(const QStyleOptionViewItem &option, const QModelIndex &index)
@@ -94,7 +66,7 @@ bool MessageDelegate::measure(const QStyleOptionViewItem &option, const QModelIn
     const bool known = row.isKnown();
     if (!known)
         readShape(row, heights, index.row());
-    const int estimate = estimatedHeight(row, width);
+    const int estimate = m_estimator.estimate(*m_fonts, row, width);
     row.exact = MessageLayout(*m_fonts, QRect(option.rect.topLeft(), QSize(width, 0)), MessageRow::fromIndex(index),
                               Purpose::Measure)
                     .height;
@@ -137,68 +109,16 @@ MessageHeights &MessageDelegate::heightsOf(const QAbstractItemModel *model) cons
     return *heights;
 }
 
+void MessageDelegate::readShape(MessageHeights::Row &row, const MessageHeights &heights, int rowNumber) const
+{
+    // Straight from the model rather than through the view's proxy: a first layout reads this for every row.
+    HeightEstimator::readShape(row, heights.model()->index(rowNumber, 0));
+}
+
 MessageHeights &MessageDelegate::heightsFor(const QModelIndex &index, const QFont &font) const
 {
     fontsFor(font);
     return m_current ? *m_current : heightsOf(index.model());
-}
-
-void MessageDelegate::readShape(MessageHeights::Row &row, const MessageHeights &heights, int rowNumber) const
-{
-    // Straight from the model rather than through the view's proxy: a first layout reads this for every row.
-    const QModelIndex index = heights.model()->index(rowNumber, 0);
-    using Row = MessageHeights::Row;
-    const QString text = index.data(MessageModel::TextRole).toString();
-    const auto state = static_cast<State>(index.data(MessageModel::StateRole).toInt());
-    const bool action = index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
-    quint8 flags = Row::Known;
-    if (index.data(MessageModel::UnreadMarkerRole).toBool())
-        flags |= Row::UnreadMarker;
-    if (index.data(MessageModel::DayChangeRole).toBool())
-        flags |= Row::DayChange;
-    if (index.data(MessageModel::FirstOfGroupRole).toBool())
-        flags |= Row::FirstOfGroup;
-    if (action)
-        flags |= Row::Action;
-    if (state == State::Pending)
-        flags |= Row::Pending;
-    else if (state == State::Failed)
-        flags |= Row::Failed;
-    row.flags = flags;
-    row.characters = static_cast<int>(
-        std::min<qsizetype>(text.size() + (action ? index.data(MessageModel::SenderRole).toString().size() + 3 : 0),
-                            std::numeric_limits<int>::max()));
-    row.paragraphs = static_cast<quint16>(std::min<qsizetype>(1 + text.count(u'\n'), 0xffff));
-}
-
-int MessageDelegate::estimatedHeight(const MessageHeights::Row &row, int width) const
-{
-    const MessageFonts &fonts = *m_fonts;
-    if (width != m_estimateWidth) {
-        // Word wrapping leaves the end of most lines empty: count a line as a little less than the width.
-        const int textWidth = std::max(1, width - 6 * fonts.unit - MessageLayout::avatarColumn(fonts));
-        m_charactersPerLine = std::max(1.0, 0.92 * textWidth / fonts.averageAdvance);
-        m_estimateWidth = width;
-    }
-    const qreal lines =
-        std::max<qreal>(row.paragraphs, std::ceil(static_cast<qreal>(row.characters) / m_charactersPerLine));
-    return fixedHeight(row.flags) + static_cast<int>(std::ceil(lines * fonts.lineHeight));
-}
-
-int MessageDelegate::fixedHeight(quint8 flags) const
-{
-    int &height = m_fixedHeights[flags & 0x7f];
-    if (height < 0) {
-        using Row = MessageHeights::Row;
-        MessageRow row;
-        row.unreadMarker = flags & Row::UnreadMarker;
-        row.dayChange = flags & Row::DayChange;
-        row.firstOfGroup = flags & Row::FirstOfGroup;
-        row.action = flags & Row::Action;
-        row.state = (flags & Row::Pending) ? State::Pending : (flags & Row::Failed) ? State::Failed : State::Sent;
-        height = MessageLayout(*m_fonts, QRect(0, 0, 1000, 0), row, Purpose::Estimate).height;
-    }
-    return height;
 }
 
 bool MessageDelegate::affectsHeightRoles(const QList<int> &roles)
@@ -223,8 +143,7 @@ const MessageFonts &MessageDelegate::fontsFor(const QFont &font) const
     if (!m_fonts || m_fonts->base != font) {
         // Every exact height and every estimate's constant was for the former font.
         m_fonts = std::make_unique<MessageFonts>(font);
-        m_fixedHeights.fill(-1);
-        m_estimateWidth = -1;
+        m_estimator.forgetFont();
         for (const auto &heights : m_heights)
             heights->forgetExactHeights();
     }
@@ -243,167 +162,15 @@ void MessageDelegate::invalidateAll()
         heights->forget(0, static_cast<int>(heights->size()) - 1);
 }
 
-QColor MessageDelegate::cachedSenderColor(const QString &name, const QColor &background) const
-{
-    if (background.rgba() != m_senderColorsBackground) {
-        m_senderColors.clear();
-        m_senderColorsBackground = background.rgba();
-    }
-    auto found = m_senderColors.find(name);
-    if (found == m_senderColors.end())
-        found = m_senderColors.insert(name, NameColors::forName(name, background));
-    return found.value();
-}
-
-MessageLayout::Colors MessageDelegate::colorsFor(const QStyleOptionViewItem &option, const MessageRow &row) const
-{
-    const QColor actionName =
-        row.action ? cachedSenderColor(row.sender, option.palette.color(QPalette::Base)) : QColor();
-    return {option.palette.color(QPalette::Link), actionName};
-}
-
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const MessageRow row = MessageRow::fromIndex(index, MessageRow::Fields::Everything);
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
-                               colorsFor(option, row));
-    const QColor background = option.palette.color(QPalette::Base);
-    painter->save();
-    painter->setClipRect(option.rect);
-    painter->setRenderHint(QPainter::Antialiasing);
-    if (row.unreadMarker)
-        paintUnreadLine(painter, option, layout);
-    if (row.dayChange)
-        paintSeparator(painter, option, row, layout);
-    if (row.mention) {
-        // A tinted band across the message and a bar at its left edge, in a colour readable on this background.
-        const QColor accent = MessageText::mentionColor(background);
-        painter->fillRect(layout.message, withAlpha(accent, isDark(background) ? 0.16 : 0.12));
-        painter->fillRect(QRect(layout.message.left(), layout.message.top(), MentionBarWidth, layout.message.height()),
-                          accent);
-    }
-    if (option.state & (QStyle::State_Selected | QStyle::State_MouseOver)) {
-        const bool selected = option.state & QStyle::State_Selected;
-        const int unit = layout.fonts.unit;
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(withAlpha(option.palette.color(QPalette::Highlight), selected ? 0.22 : 0.08));
-        painter->drawRoundedRect(layout.message.adjusted(unit, 0, -unit, 0), unit, unit);
-    }
-    if (layout.hasHeader)
-        paintHeader(painter, option, row, layout);
-    if (!layout.quote.isEmpty())
-        paintQuote(painter, option, row, layout);
-    paintBody(painter, option, index, row, layout);
-    painter->restore();
-}
-
-void MessageDelegate::paintQuote(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                                 const MessageLayout &layout) const
-{
-    const QRect &rect = layout.quote;
-    const int unit = layout.fonts.unit;
-    const QColor senderColor = NameColors::forName(row.replyFrom, option.palette.color(QPalette::Base));
-    painter->fillRect(QRect(rect.left(), rect.top(), std::max(2, unit / 2), rect.height()), senderColor);
-    QFont font = layout.fonts.small;
-    font.setItalic(row.replyText.isEmpty());
-    painter->setFont(font);
-    painter->setPen(option.palette.color(QPalette::PlaceholderText));
-    const QFontMetrics metrics(font);
-    const int textLeft = rect.left() + 2 * unit;
-    const QString line = metrics.elidedText(row.quoteLine(), Qt::ElideRight, rect.right() - textLeft);
-    painter->drawText(QPoint(textLeft, rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()), line);
-}
-
-void MessageDelegate::paintUnreadLine(QPainter *painter, const QStyleOptionViewItem &option,
-                                      const MessageLayout &layout) const
-{
-    QFont font = layout.fonts.small;
-    font.setBold(true);
-    const QFontMetrics metrics(font);
-    const QString label = tr("New messages");
-    const QRect &band = layout.unreadLine;
-    const int unit = layout.fonts.unit;
-    const int labelWidth = metrics.horizontalAdvance(label);
-    const int labelLeft = band.center().x() - labelWidth / 2;
-    const int middle = band.top() + band.height() / 2;
-    const QColor accent = MessageText::newMessagesColor(option.palette.color(QPalette::Base));
-    painter->setPen(QPen(accent, 1));
-    painter->drawLine(QPointF(band.left() + unit, middle + 0.5), QPointF(labelLeft - 2 * unit, middle + 0.5));
-    painter->drawLine(QPointF(labelLeft + labelWidth + 2 * unit, middle + 0.5),
-                      QPointF(band.right() - unit, middle + 0.5));
-    painter->setFont(font);
-    painter->drawText(QPoint(labelLeft, middle - metrics.height() / 2 + metrics.ascent()), label);
-}
-
-void MessageDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                                     const MessageLayout &layout) const
-{
-    QFont font = layout.fonts.small;
-    font.setBold(true);
-    const QFontMetrics metrics(font);
-    const QString label = dayLabel(row.time.date(), QDate::currentDate());
-    const QRect &band = layout.separator;
-    const int unit = layout.fonts.unit;
-    const int labelWidth = metrics.horizontalAdvance(label);
-    const int labelLeft = band.center().x() - labelWidth / 2;
-    const int middle = band.top() + band.height() / 2;
-    const QColor text = option.palette.color(QPalette::Text);
-    painter->setPen(QPen(withAlpha(text, 0.15), 1));
-    painter->drawLine(QPointF(band.left() + 3 * unit, middle + 0.5), QPointF(labelLeft - 2 * unit, middle + 0.5));
-    painter->drawLine(QPointF(labelLeft + labelWidth + 2 * unit, middle + 0.5),
-                      QPointF(band.right() - 3 * unit, middle + 0.5));
-    painter->setFont(font);
-    painter->setPen(withAlpha(text, 0.6));
-    painter->drawText(QPoint(labelLeft, middle - metrics.height() / 2 + metrics.ascent()), label);
-}
-
-void MessageDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                                  const MessageLayout &layout) const
-{
-    const MessageFonts &fonts = layout.fonts;
-    const QFontMetrics nameMetrics(fonts.name);
-    const QFontMetrics smallMetrics(fonts.small);
-    const QString time = MessageText::shortTime(row.time.time());
-    const int gap = 2 * fonts.unit;
-    const int available = option.rect.right() - 3 * fonts.unit - layout.header.x();
-    const QString name =
-        nameMetrics.elidedText(row.sender, Qt::ElideRight, available - gap - smallMetrics.horizontalAdvance(time));
-    const int baseline = layout.header.y() + fonts.nameAscent;
-    const QColor senderColor = cachedSenderColor(row.sender, option.palette.color(QPalette::Base));
-    if (!layout.avatar.isEmpty()) {
-        painter->save();
-        Avatar::paint(painter, layout.avatar, row.sender, senderColor);
-        painter->restore();
-    }
-    painter->setFont(fonts.name);
-    painter->setPen(senderColor);
-    painter->drawText(QPoint(layout.header.x(), baseline), name);
-    painter->setFont(fonts.small);
-    painter->setPen(option.palette.color(QPalette::PlaceholderText));
-    painter->drawText(QPoint(layout.header.x() + nameMetrics.horizontalAdvance(name) + gap, baseline), time);
-}
-
-void MessageDelegate::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
-                                const MessageRow &row, const MessageLayout &layout) const
-{
-    const QPalette &palette = option.palette;
-    painter->setPen(palette.color(row.state == State::Pending ? QPalette::PlaceholderText : QPalette::Text));
-    QList<QTextLayout::FormatRange> selections;
-    if (!m_selection.isEmpty() && m_selection.index == index) {
-        QTextCharFormat selected;
-        selected.setBackground(palette.brush(QPalette::Highlight));
-        selected.setForeground(palette.brush(QPalette::HighlightedText));
-        selections.append({m_selection.start(), m_selection.end() - m_selection.start(), selected});
-    }
-    layout.text.draw(painter, layout.textOrigin, selections);
-    if (layout.marker.isEmpty())
-        return;
-    QFont font = layout.fonts.small;
-    font.setItalic(row.state == State::Pending);
-    painter->setFont(font);
-    painter->setPen(row.state == State::Failed ? failedColor(palette) : palette.color(QPalette::PlaceholderText));
-    const QRect &rect = layout.markerRect;
-    painter->drawText(QPoint(rect.left(), rect.top() + QFontMetrics(font).ascent()), layout.marker);
+                               m_painter.colorsFor(option, row));
+    std::optional<std::pair<int, int>> selected;
+    if (!m_selection.isEmpty() && m_selection.index == index)
+        selected = std::pair(m_selection.start(), m_selection.end());
+    m_painter.paint(painter, option, row, layout, selected);
 }
 
 QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
@@ -412,7 +179,7 @@ QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
         return {};
     const MessageRow row = MessageRow::fromIndex(index);
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
-                               colorsFor(option, row));
+                               m_painter.colorsFor(option, row));
     return layout.linkAt(pos);
 }
 
@@ -447,7 +214,7 @@ int MessageDelegate::cursorAt(const QStyleOptionViewItem &option, const QModelIn
 {
     const MessageRow row = MessageRow::fromIndex(index);
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
-                               colorsFor(option, row));
+                               m_painter.colorsFor(option, row));
     return layout.cursorAt(pos, hit);
 }
 
@@ -456,7 +223,7 @@ std::pair<int, int> MessageDelegate::wordAt(const QStyleOptionViewItem &option, 
 {
     const MessageRow row = MessageRow::fromIndex(index);
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
-                               colorsFor(option, row));
+                               m_painter.colorsFor(option, row));
     return layout.wordAt(pos);
 }
 

@@ -11,15 +11,16 @@
 // action is one italic line "* Name text" and has no header. A row that mentions the user (MentionRole) has a
 // tinted band behind its message and an accent bar at its left edge. The accent colours come from MessageText,
 // chosen per background so that they stay readable in light and dark themes. MessageLayout says where each part
-// goes; this class measures, caches, paints and hit-tests with it.
+// goes; this class measures, caches and hit-tests with it, and MessagePainter paints it.
 //
 // Heights: QListView asks for the sizeHint of every row on every layout (and lays out again on every insertion),
 // and laying out text for 100,000 rows would take a third of a second. So sizeHint() gives a row's EXACT height only
 // once the row has been measured (measure(), which the view calls for the rows on screen and a few screens around
-// them), and otherwise an ESTIMATE that costs no text layout: the heights of the row's bands (the "New messages"
-// line, day separator, header, marker: from its presentation roles, one table per font) plus the lines its text
-// would take at this width, from its length and paragraphs and the font's average character width. The view lays
-// out again when a measured row's height differs from its estimate, and keeps the reader's place while it does.
+// them), and otherwise an ESTIMATE that costs no text layout (HeightEstimator): the heights of the row's bands (the
+// "New messages" line, day separator, header, marker: from its presentation roles, one table per font) plus the
+// lines its text would take at this width, from its length and paragraphs and the font's average character width. The
+// view lays out again when a measured row's height differs from its estimate, and keeps the reader's place while it
+// does.
 //
 // The heights live in one MessageHeights per model (setSourceModel() says which one the view shows), kept by row
 // and in step with the model's own signals, for the last few conversations shown: switching back to one needs no
@@ -28,17 +29,17 @@
 // forgets all exact heights; a change of a role that affects height (affectsHeightRoles()) forgets that row.
 // paint() never reads the heights; it lays the row out again, which is cheap for the few rows on screen.
 
+#include "heightestimator.h"
 #include "messageheights.h"
 #include "messagelayout.h"
+#include "messagepainter.h"
 
 #include <QFont>
-#include <QHash>
 #include <QPersistentModelIndex>
 #include <QStyledItemDelegate>
 #include <QUrl>
 
 #include <algorithm>
-#include <array>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -120,29 +121,13 @@ private:
     MessageHeights &heightsOf(const QAbstractItemModel *model) const;
     MessageHeights &heightsFor(const QModelIndex &index, const QFont &font) const;
     void readShape(MessageHeights::Row &row, const MessageHeights &heights, int rowNumber) const;
-    int estimatedHeight(const MessageHeights::Row &row, int width) const;
-    int fixedHeight(quint8 flags) const;
-    void paintUnreadLine(QPainter *painter, const QStyleOptionViewItem &option, const MessageLayout &layout) const;
-    void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                        const MessageLayout &layout) const;
-    void paintQuote(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                    const MessageLayout &layout) const;
-    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
-                     const MessageLayout &layout) const;
-    void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
-                   const MessageRow &row, const MessageLayout &layout) const;
-    MessageLayout::Colors colorsFor(const QStyleOptionViewItem &option, const MessageRow &row) const;
     const MessageFonts &fontsFor(const QFont &font) const;
-    QColor cachedSenderColor(const QString &name, const QColor &background) const;
 
     mutable std::unique_ptr<MessageFonts> m_fonts;
     mutable std::vector<std::unique_ptr<MessageHeights>> m_heights; // the most recently shown first
     mutable MessageHeights *m_current = nullptr;
-    mutable std::array<int, 128> m_fixedHeights{}; // by MessageHeights::Row::flags; -1: not known for this font
-    mutable int m_estimateWidth = -1;
-    mutable qreal m_charactersPerLine = 1;
-    mutable QHash<QString, QColor> m_senderColors; // for m_senderColorsBackground
-    mutable QRgb m_senderColorsBackground = 0;
+    mutable HeightEstimator m_estimator;
+    MessagePainter m_painter;
     TextSelection m_selection;
 };
 

@@ -1,20 +1,18 @@
 #include "messageview.h"
 
 #include "messagedelegate.h"
+#include "messagemenu.h"
 #include "messagemodel.h"
+#include "noautomaticfetchproxy.h"
 
-#include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
-#include <QIdentityProxyModel>
+#include <QGuiApplication>
 #include <QKeyEvent>
-#include <QMenu>
 #include <QPainter>
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QToolButton>
-
-#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -25,40 +23,11 @@ namespace {
 // Within this many pixels of the bottom counts as at the bottom: a wheel step can stop just short of it.
 constexpr int BottomTolerance = 2;
 
-// Hides the model's fetchMore() from QAbstractItemView, which would call it at the wrong end (see the header).
-class NoAutomaticFetch : public QIdentityProxyModel
-{
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-    bool canFetchMore(const QModelIndex &) const override { return false; }
-    void fetchMore(const QModelIndex &) override { }
-    void setSourceModel(QAbstractItemModel *model) override
-    {
-        m_source = model; // sourceModel() is a bindable property: reading it costs more than a pointer
-        QIdentityProxyModel::setSourceModel(model);
-    }
-    // QListView asks for each row's index several times on every layout pass; a list's indexes need none of the
-    // general mapping QIdentityProxyModel does. Same indexes as the base class makes (no internal pointer).
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
-    {
-        if (parent.isValid() || column != 0 || row < 0 || !m_source || row >= m_source->rowCount())
-            return {};
-        return createIndex(row, column);
-    }
-
-private:
-    QAbstractItemModel *m_source = nullptr;
-};
-
-// Rows measured exactly beyond the viewport, in viewport heights: where the reader is likely to scroll next.
-constexpr int MeasuredScreensAbove = 2;
-constexpr int MeasuredScreensBelow = 3;
-
 } // namespace
 
 MessageView::MessageView(QWidget *parent)
     : QListView(parent)
-    , m_proxy(new NoAutomaticFetch(this))
+    , m_proxy(new NoAutomaticFetchProxy(this))
     , m_delegate(new MessageDelegate(this))
     , m_newMessagesButton(new QToolButton(this))
 {
@@ -96,7 +65,7 @@ void MessageView::setMessageModel(MessageModel *model)
     if (model == m_model)
         return;
     m_model = model;
-    clearTextSelection();
+    m_pointer.clearTextSelection();
     m_followBottom = true;
     m_anchor = QPersistentModelIndex();
     m_newMessagesButton->hide();
@@ -137,13 +106,13 @@ void MessageView::reset()
 void MessageView::doItemsLayout()
 {
     if (m_holdScroll) {
-        measureRowsNearPlace();
+        m_measurer.measureRowsNearPlace(m_followBottom, m_anchor);
         QListView::doItemsLayout();
         return;
     }
     {
         const QScopedValueRollback guard(m_holdScroll, true);
-        measureRowsNearPlace();
+        m_measurer.measureRowsNearPlace(m_followBottom, m_anchor);
         QListView::doItemsLayout();
         m_lastLayoutWidth = viewport()->width();
     }
@@ -151,7 +120,7 @@ void MessageView::doItemsLayout()
     // The rows now on screen were measured before the layout when the place was known; when it was not (or an
     // estimate far off moved other rows into view), measure them and lay out again. The anchor keeps what the
     // reader sees where it is, and the bottom stays the bottom.
-    for (int pass = 0; pass < 3 && measureVisibleRows(); ++pass) {
+    for (int pass = 0; pass < 3 && m_measurer.measureVisibleRows(); ++pass) {
         {
             const QScopedValueRollback guard(m_holdScroll, true);
             QListView::doItemsLayout();
@@ -159,81 +128,6 @@ void MessageView::doItemsLayout()
         restoreScrollPosition();
     }
     fetchHistoryIfAtTop();
-}
-
-QStyleOptionViewItem MessageView::measuringOption() const
-{
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = QRect(0, 0, viewport()->width(), 0);
-    return option;
-}
-
-bool MessageView::measureRows(int first, int step, int pixels)
-{
-    const QStyleOptionViewItem option = measuringOption();
-    const int rows = m_proxy->rowCount();
-    bool changed = false;
-    int covered = 0;
-    for (int row = first; row >= 0 && row < rows && covered < pixels; row += step) {
-        const QModelIndex index = indexForRow(row);
-        changed |= m_delegate->measure(option, index);
-        covered += m_delegate->sizeHint(option, index).height();
-    }
-    return changed;
-}
-
-bool MessageView::measureRowsAround(int row)
-{
-    const int screen = std::max(1, viewport()->height());
-    const bool below = measureRows(row, 1, MeasuredScreensBelow * screen);
-    const bool above = measureRows(row - 1, -1, MeasuredScreensAbove * screen);
-    return below || above;
-}
-
-void MessageView::measureRowsNearPlace()
-{
-    // Before a layout: the rows that will be on screen (and a margin) get their exact heights, so that the layout
-    // needs no second pass. Everything else is estimated.
-    const int rows = m_proxy->rowCount();
-    if (rows == 0 || viewport()->width() <= 0)
-        return;
-    if (m_followBottom)
-        measureRows(rows - 1, -1, (MeasuredScreensAbove + 1) * std::max(1, viewport()->height()));
-    else
-        measureRowsAround(m_anchor.isValid() ? m_anchor.row() : std::max(0, indexAt(QPoint(0, 0)).row()));
-}
-
-bool MessageView::measureVisibleRows()
-{
-    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
-    if (!top.isValid())
-        return false;
-    const int width = viewport()->width();
-    const int rows = m_proxy->rowCount();
-    for (int row = top.row(); row < rows; ++row) {
-        const QModelIndex index = indexForRow(row);
-        if (visualRect(index).top() > viewport()->height())
-            break;
-        if (!m_delegate->hasExactHeight(index, width))
-            return measureRowsAround(top.row());
-    }
-    return false;
-}
-
-bool MessageView::visibleRowsAreExact() const
-{
-    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 0));
-    const int width = viewport()->width();
-    const int rows = m_proxy->rowCount();
-    for (int row = top.isValid() ? top.row() : rows; row < rows; ++row) {
-        const QModelIndex index = indexForRow(row);
-        if (visualRect(index).top() > viewport()->height())
-            break;
-        if (!m_delegate->hasExactHeight(index, width))
-            return false;
-    }
-    return true;
 }
 
 void MessageView::updateGeometries()
@@ -281,7 +175,7 @@ void MessageView::verticalScrollbarValueChanged(int value)
         rememberScrollPosition();
     }
     // Scrolled to rows whose heights are estimates: measure them, and the rows around, before they are painted.
-    if (!visibleRowsAreExact())
+    if (!m_measurer.visibleRowsAreExact())
         scheduleDelayedItemsLayout();
     fetchHistoryIfAtTop();
 }
@@ -361,21 +255,6 @@ void MessageView::changeEvent(QEvent *event)
     }
 }
 
-MessageView::Hit MessageView::hitAt(const QPoint &pos) const
-{
-    const QModelIndex index = indexAt(pos);
-    if (!index.isValid())
-        return {};
-    const QStyleOptionViewItem option = itemOption(index);
-    if (const QUrl link = m_delegate->linkAt(option, index, pos); !link.isEmpty())
-        return {link, {}};
-    if (m_delegate->hitsRetry(option, index, pos))
-        return {{}, index.data(MessageModel::IdRole).toString()};
-    if (const qint64 seq = m_delegate->quotedSeqAt(option, index, pos))
-        return {{}, {}, seq};
-    return {};
-}
-
 QStyleOptionViewItem MessageView::itemOption(const QModelIndex &index) const
 {
     QStyleOptionViewItem option;
@@ -384,67 +263,18 @@ QStyleOptionViewItem MessageView::itemOption(const QModelIndex &index) const
     return option;
 }
 
-void MessageView::clearTextSelection()
-{
-    const QPersistentModelIndex selected = m_delegate->textSelection().index;
-    m_delegate->setTextSelection({});
-    m_selectingText = false;
-    if (selected.isValid())
-        update(selected);
-}
-
 void MessageView::mousePressEvent(QMouseEvent *event)
 {
-    const QPoint pos = event->position().toPoint();
-    m_pressed = event->button() == Qt::LeftButton ? hitAt(pos) : Hit{};
-    if (event->button() == Qt::LeftButton) {
-        // A press on a message's text may start selecting part of it; any press ends the former selection.
-        clearTextSelection();
-        const QModelIndex index = indexAt(pos);
-        const int cursor = index.isValid()
-            ? m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Strict)
-            : -1;
-        if (cursor >= 0) {
-            m_delegate->setTextSelection({index, cursor, cursor});
-            m_selectingText = true;
-            m_pressPosition = pos;
-        }
-    }
+    m_pointer.press(event);
     QListView::mousePressEvent(event);
 }
 
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
-    const QPoint pos = event->position().toPoint();
-    if (m_selectingText && (event->buttons() & Qt::LeftButton)) {
-        // Selecting within one message: the list's own drag selection of rows stays out of it.
-        MessageDelegate::TextSelection selection = m_delegate->textSelection();
-        if (!selection.index.isValid()) {
-            m_selectingText = false;
-        } else if (selection.anchor != selection.position
-                   || (pos - m_pressPosition).manhattanLength() >= QApplication::startDragDistance()) {
-            const QModelIndex index = selection.index;
-            selection.position = m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Nearest);
-            m_delegate->setTextSelection(selection);
-            update(index);
-        }
-        viewport()->setCursor(Qt::IBeamCursor);
+    if (m_pointer.drag(event))
         return;
-    }
     QListView::mouseMoveEvent(event);
-    updateCursorShape(pos);
-}
-
-void MessageView::updateCursorShape(const QPoint &pos)
-{
-    const QModelIndex index = indexAt(pos);
-    if (!hitAt(pos).isEmpty())
-        viewport()->setCursor(Qt::PointingHandCursor);
-    else if (index.isValid()
-             && m_delegate->cursorAt(itemOption(index), index, pos, MessageLayout::CursorHit::Strict) >= 0)
-        viewport()->setCursor(Qt::IBeamCursor);
-    else
-        viewport()->unsetCursor();
+    m_pointer.updateCursorShape(event->position().toPoint());
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
@@ -452,12 +282,8 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     QListView::mouseReleaseEvent(event);
     if (event->button() != Qt::LeftButton)
         return;
-    m_selectingText = false;
-    // Only a press and release on the same link or marker is a click: a drag that ends on one is not, nor one
-    // that selected text.
-    const Hit hit = hitAt(event->position().toPoint());
-    const Hit pressed = std::exchange(m_pressed, Hit{});
-    if (hit.isEmpty() || hit != pressed || !m_delegate->textSelection().isEmpty())
+    const MessagePointer::Hit hit = m_pointer.release(event);
+    if (hit.isEmpty())
         return;
     if (!hit.link.isEmpty())
         emit linkActivated(hit.link);
@@ -483,20 +309,8 @@ bool MessageView::showMessage(qint64 seq)
 void MessageView::mouseDoubleClickEvent(QMouseEvent *event)
 {
     QListView::mouseDoubleClickEvent(event);
-    if (event->button() != Qt::LeftButton)
-        return;
-    // A double click on a word selects it.
-    const QPoint pos = event->position().toPoint();
-    const QModelIndex index = indexAt(pos);
-    if (!index.isValid())
-        return;
-    const auto [start, end] = m_delegate->wordAt(itemOption(index), index, pos);
-    if (start == end)
-        return;
-    clearTextSelection();
-    m_delegate->setTextSelection({index, start, end});
-    m_pressed = {}; // the release that follows is no click on a link
-    update(index);
+    if (event->button() == Qt::LeftButton)
+        m_pointer.doubleClick(event);
 }
 
 void MessageView::contextMenuEvent(QContextMenuEvent *event)
@@ -504,44 +318,16 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     const QModelIndex index = indexAt(event->pos());
     if (!index.isValid())
         return;
-    const QStyleOptionViewItem option = itemOption(index);
-    auto *menu = new QMenu(this);
-    menu->setObjectName(u"messageMenu"_s);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-
     // The selected part when the selection is in this message, else the whole message.
     const MessageDelegate::TextSelection &selection = m_delegate->textSelection();
     const QString text =
         !selection.isEmpty() && selection.index == index ? m_delegate->selectedText() : messageText(index);
-    connect(menu->addAction(tr("Copy Text")), &QAction::triggered, this,
-            [text] { QGuiApplication::clipboard()->setText(text); });
-    if (const QUrl link = m_delegate->linkAt(option, index, event->pos()); !link.isEmpty()) {
-        connect(menu->addAction(tr("Copy Link")), &QAction::triggered, this,
-                [link] { QGuiApplication::clipboard()->setText(link.toString()); });
-    }
-    if (index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Failed)) {
-        const QString id = index.data(MessageModel::IdRole).toString();
-        connect(menu->addAction(tr("Retry")), &QAction::triggered, this, [this, id] { emit retryRequested(id); });
-        connect(menu->addAction(tr("Delete")), &QAction::triggered, this, [this, id] { emit discardRequested(id); });
-    }
-    const bool sent =
-        index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Sent);
-    const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
-    if (sent && !index.data(MessageModel::DeletedRole).toBool()) {
-        QAction *replyAction = menu->addAction(tr("Reply"));
-        replyAction->setObjectName(u"replyAction"_s);
-        connect(replyAction, &QAction::triggered, this, [this, seq] { emit replyRequested(seq); });
-    }
-    if (sent && index.data(MessageModel::IsOwnRole).toBool() && !index.data(MessageModel::DeletedRole).toBool()) {
-        const QString whole = index.data(MessageModel::TextRole).toString();
-        menu->addSeparator();
-        QAction *editAction = menu->addAction(tr("Edit"));
-        editAction->setObjectName(u"editMessageAction"_s);
-        connect(editAction, &QAction::triggered, this, [this, seq, whole] { emit editRequested(seq, whole); });
-        QAction *deleteAction = menu->addAction(tr("Delete…"));
-        deleteAction->setObjectName(u"deleteMessageAction"_s);
-        connect(deleteAction, &QAction::triggered, this, [this, seq] { emit deleteRequested(seq); });
-    }
+    auto *menu = new MessageMenu(index, text, m_delegate->linkAt(itemOption(index), index, event->pos()), this);
+    connect(menu, &MessageMenu::retryRequested, this, &MessageView::retryRequested);
+    connect(menu, &MessageMenu::discardRequested, this, &MessageView::discardRequested);
+    connect(menu, &MessageMenu::replyRequested, this, &MessageView::replyRequested);
+    connect(menu, &MessageMenu::editRequested, this, &MessageView::editRequested);
+    connect(menu, &MessageMenu::deleteRequested, this, &MessageView::deleteRequested);
     menu->popup(event->globalPos());
     event->accept();
 }

@@ -25,18 +25,21 @@
 // which suits a list that grows downwards, while this model's fetchMore() loads older rows at the top. Only
 // this view decides when to fetch, by calling the MessageModel itself.
 
+#include "messagemeasurer.h"
+#include "messagepointer.h"
+
 #include <QListView>
 #include <QPersistentModelIndex>
 #include <QPointer>
 #include <QUrl>
 
-class QIdentityProxyModel;
 class QToolButton;
 
 namespace Natter {
 
 class MessageDelegate;
 class MessageModel;
+class NoAutomaticFetchProxy;
 
 class MessageView : public QListView
 {
@@ -54,6 +57,8 @@ public:
     QModelIndex indexForRow(int row) const;
     // Whether the view follows new messages: it is scrolled to the bottom.
     bool isFollowingNewMessages() const { return m_followBottom; }
+    // How the delegate paints the row `index` where it is now.
+    QStyleOptionViewItem itemOption(const QModelIndex &index) const;
 
     void doItemsLayout() override;
     void reset() override;
@@ -95,29 +100,8 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    // What is under a point of the viewport: a link, a retry marker, or nothing.
-    struct Hit
-    {
-        QUrl link;
-        QString retryId;
-        qint64 quotedSeq = 0; // a reply's quote: the message it answers
-        bool isEmpty() const { return link.isEmpty() && retryId.isEmpty() && quotedSeq == 0; }
-        friend bool operator==(const Hit &, const Hit &) = default;
-    };
-    Hit hitAt(const QPoint &pos) const;
-    QStyleOptionViewItem itemOption(const QModelIndex &index) const;
-    void updateCursorShape(const QPoint &pos);
-    void clearTextSelection();
     // The whole message as plain text: "* Name text" for an action.
     static QString messageText(const QModelIndex &index);
-    QStyleOptionViewItem measuringOption() const;
-    // Measures rows exactly from first on, by step (1 or -1), until they cover pixels. Returns whether a height
-    // changed from the one the last layout used.
-    bool measureRows(int first, int step, int pixels);
-    bool measureRowsAround(int row);
-    void measureRowsNearPlace();
-    bool measureVisibleRows();
-    bool visibleRowsAreExact() const;
     void rememberScrollPosition();
     void restoreScrollPosition();
     void fetchHistoryIfAtTop();
@@ -126,7 +110,7 @@ private:
     void copySelection() const;
 
     QPointer<MessageModel> m_model;
-    QIdentityProxyModel *m_proxy = nullptr;
+    NoAutomaticFetchProxy *m_proxy = nullptr;
     MessageDelegate *m_delegate = nullptr;
     QToolButton *m_newMessagesButton = nullptr;
 
@@ -140,9 +124,8 @@ private:
     // to the remembered place nor to be read as a place the user chose.
     bool m_holdScroll = false;
     int m_lastLayoutWidth = -1;
-    Hit m_pressed;
-    bool m_selectingText = false; // the left button went down on a message's text and is still down
-    QPoint m_pressPosition;
+    MessagePointer m_pointer{this};
+    MessageMeasurer m_measurer{this};
 };
 
 } // namespace Natter

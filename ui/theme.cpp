@@ -196,6 +196,19 @@ bool Theme::isDark(const QPalette &palette)
         < ColorContrast::relativeLuminance(palette.color(QPalette::WindowText));
 }
 
+Theme::Mode Theme::modeFor(AppSettings::ThemeChoice choice)
+{
+    switch (choice) {
+    case AppSettings::ThemeChoice::Light:
+        return Mode::Light;
+    case AppSettings::ThemeChoice::Dark:
+        return Mode::Dark;
+    case AppSettings::ThemeChoice::System:
+        break;
+    }
+    return Mode::System;
+}
+
 bool Theme::isDark()
 {
     return isDark(QApplication::palette());

@@ -3,6 +3,8 @@
 // The application's look: Fusion with a light or a dark palette of checked contrasts, chosen by the user or by
 // the desktop, and a focus ring that shows where the keyboard is in every widget that asks the style for one.
 
+#include "appsettings.h"
+
 #include <QObject>
 #include <QPalette>
 
@@ -18,6 +20,8 @@ public:
     // Sets the Fusion style (the first time) and the palette for the mode. Needs a QApplication; call it
     // before any window is created so that the desktop's own palette can still be read for Mode::System.
     static void apply(Mode mode);
+    // The mode for what the user chose in the preferences.
+    static Mode modeFor(AppSettings::ThemeChoice choice);
 
     // Whether the application's current palette is a dark one (light text on a dark window).
     static bool isDark();
