@@ -53,6 +53,7 @@ ChatClient::ChatClient(QObject *parent)
     });
     connect(&m_requests, &ServerRequests::topicFailed, this, &ChatClient::topicFailed);
     connect(&m_requests, &ServerRequests::nameChangeFailed, this, &ChatClient::nameChangeFailed);
+    connect(&m_requests, &ServerRequests::searchFailed, this, &ChatClient::searchFailed);
     connect(&m_requests, &ServerRequests::errorReceived, this, &ChatClient::errorReceived);
 }
 
@@ -308,7 +309,10 @@ void ChatClient::handle(const ServerMessage &message)
                        emit topicChanged(change);
                    },
                    [this](const ErrorEvent &error) { onError(error); },
-                   [this](const SearchResults &results) { emit searchAnswered(results); },
+                   [this](const SearchResults &results) {
+                       m_requests.searchAnswered();
+                       emit searchAnswered(results);
+                   },
                },
                message);
 }
@@ -449,6 +453,15 @@ void ChatClient::changeName(const QString &name)
 void ChatClient::requestRooms()
 {
     m_requests.listRooms();
+}
+
+void ChatClient::search(const Protocol::SearchRequest &request)
+{
+    if (!m_welcomed) {
+        QTimer::singleShot(0, this, [this] { emit searchFailed({}); });
+        return;
+    }
+    m_requests.search(request);
 }
 
 } // namespace Natter

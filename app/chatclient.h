@@ -100,6 +100,8 @@ public:
     void setTopic(const QString &room, const QString &topic);
     void changeName(const QString &name);
     void requestRooms();
+    // Searches the server (see Protocol::SearchRequest): answered by searchAnswered or searchFailed.
+    void search(const Protocol::SearchRequest &request);
 
 signals:
     void stateChanged(Natter::ChatClient::State state);
@@ -133,6 +135,9 @@ signals:
     void nameChangeFailed(const QString &name, const Natter::Protocol::ErrorEvent &error);
     void typingReceived(const Natter::Protocol::TypingEvent &typing);
     void searchAnswered(const Natter::Protocol::SearchResults &results);
+    // A search will not be answered: refused by the server (error set), or asked offline or lost with the
+    // connection.
+    void searchFailed(const Natter::Protocol::ErrorEvent &error);
     void topicChanged(const Natter::Protocol::TopicChanged &change);
     // Any other error the server sent.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);

@@ -62,6 +62,12 @@ void ServerRequests::listRooms()
     m_socket->send(RoomsRequest{});
 }
 
+void ServerRequests::search(const SearchRequest &request)
+{
+    ++m_searchesWaiting;
+    m_socket->send(request);
+}
+
 void ServerRequests::askAfterSinceRooms()
 {
     // The server handles a connection's frames in order, so this answer comes after every room named in `since`
@@ -81,6 +87,8 @@ void ServerRequests::abandon()
     // Requests sent on a connection that is gone will never be answered; whoever waits for them must know.
     for (const ConversationId &conversation : m_ledger.abandon())
         emit historyFailed(conversation, {});
+    for (; m_searchesWaiting > 0; --m_searchesWaiting)
+        emit searchFailed({});
 }
 
 void ServerRequests::refuse(const ErrorEvent &error)
@@ -104,6 +112,11 @@ void ServerRequests::refuse(const ErrorEvent &error)
         return;
     case RequestLedger::Kind::None:
         break;
+    }
+    if (error.ref == SearchRequest::Type && m_searchesWaiting > 0) {
+        --m_searchesWaiting;
+        emit searchFailed(error);
+        return;
     }
     if (error.code == ErrorCode::HelloRequired)
         return; // a request sent behind a hello the server refused

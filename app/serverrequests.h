@@ -35,11 +35,14 @@ public:
     void setTopic(const QString &room, const QString &topic);
     void changeName(const QString &name);
     void listRooms();
+    void search(const Protocol::SearchRequest &request);
 
     // The rooms a hello names in `since`: the server rejoins them first, or refuses them without naming them.
     void awaitSinceRooms(const QSet<QString> &rooms) { m_ledger.awaitSinceRooms(rooms); }
     // Asks for the room list, whose answer settles the since rooms, if any are waiting.
     void askAfterSinceRooms();
+    // A search was answered.
+    void searchAnswered() { m_searchesWaiting = qMax(0, m_searchesWaiting - 1); }
     // The room list came: every since room still waiting was refused.
     void settleSinceRooms();
     // The connection is gone: requests sent on it will never be answered.
@@ -53,6 +56,8 @@ signals:
     void sinceRoomRefused(const QString &room, const Natter::Protocol::ErrorEvent &error);
     void topicFailed(const QString &room, const Natter::Protocol::ErrorEvent &error);
     void nameChangeFailed(const QString &name, const Natter::Protocol::ErrorEvent &error);
+    // A search will not be answered: refused (error set), or lost with the connection.
+    void searchFailed(const Natter::Protocol::ErrorEvent &error);
     // An error no request of this client explains.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);
 
@@ -61,6 +66,7 @@ private:
     RequestLedger m_ledger;
     QHash<ConversationId, qint64> m_lastTypingMs; // when typing was last sent
     int m_typingIntervalMs = 3000;
+    int m_searchesWaiting = 0; // sent on this connection, not answered yet
 };
 
 } // namespace Natter

@@ -212,6 +212,43 @@ private slots:
         QCOMPARE(received.first().first().value<ChatMessage>().text, QStringLiteral("hi Bob"));
     }
 
+    void searchesAreAnsweredOrFail()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto alice = connected(server, QStringLiteral("Alice"));
+        QVERIFY(alice);
+        QVERIFY(joinRoom(*alice, QStringLiteral("dev")));
+        QSignalSpy acked(alice.get(), &ChatClient::messageAcknowledged);
+        alice->sendMessage(ConversationId::room(QStringLiteral("dev")), QStringLiteral("the Café opens at nine"));
+        QTRY_COMPARE(acked.size(), 1);
+
+        QList<SearchResults> answers;
+        QList<ErrorEvent> failures;
+        connect(alice.get(), &ChatClient::searchAnswered, this, [&](const SearchResults &r) { answers.append(r); });
+        connect(alice.get(), &ChatClient::searchFailed, this, [&](const ErrorEvent &e) { failures.append(e); });
+        SearchRequest request;
+        request.query = QStringLiteral("cafe");
+        alice->search(request);
+        QTRY_COMPARE(answers.size(), 1);
+        QCOMPARE(answers.first().hits.size(), 1);
+        QCOMPARE(answers.first().hits.first().room, QStringLiteral("dev"));
+
+        // A refusal reaches whoever searched, not the general error signal.
+        QSignalSpy otherErrors(alice.get(), &ChatClient::errorReceived);
+        request.query = QStringLiteral("*");
+        alice->search(request);
+        QTRY_COMPARE(failures.size(), 1);
+        QCOMPARE(failures.first().code, ErrorCode::QueryInvalid);
+        QCOMPARE(otherErrors.size(), 0);
+
+        // A search the connection loses is not waited for forever.
+        dropConnections(server);
+        alice->search(request);
+        QTRY_COMPARE(failures.size(), 2);
+        QCOMPARE(answers.size(), 1);
+    }
+
     void directMessagesBelongToThePeer()
     {
         TestServer server;
