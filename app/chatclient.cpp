@@ -46,6 +46,7 @@ ChatClient::ChatClient(QObject *parent)
     connect(&m_sender, &MessageSender::messageFailed, this, &ChatClient::messageFailed);
     connect(&m_sender, &MessageSender::outboxChanged, this, &ChatClient::outboxChanged);
     connect(&m_requests, &ServerRequests::historyFailed, this, &ChatClient::historyFailed);
+    connect(&m_requests, &ServerRequests::excerptFailed, this, &ChatClient::excerptFailed);
     connect(&m_requests, &ServerRequests::joinFailed, this, &ChatClient::joinFailed);
     connect(&m_requests, &ServerRequests::sinceRoomRefused, this, [this](const QString &room, const ErrorEvent &error) {
         m_resume.left(room);
@@ -356,7 +357,11 @@ void ChatClient::onHistory(const HistoryPage &page)
 {
     const ConversationId conversation =
         page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
-    m_requests.ledger().answeredHistory(conversation);
+    if (m_requests.ledger().answeredHistory(conversation)) {
+        // Not noted for resuming: an excerpt may reach past what the conversation itself has been given.
+        emit excerptReceived(page);
+        return;
+    }
     for (const ChatMessage &message : page.messages)
         m_resume.noteSeq(conversation, message.seq);
     emit historyReceived(page);
@@ -429,6 +434,15 @@ void ChatClient::requestHistory(const ConversationId &conversation, qint64 befor
         return;
     }
     m_requests.history(conversation, beforeSeq, limit);
+}
+
+void ChatClient::requestExcerpt(const ConversationId &conversation, qint64 beforeSeq, qint64 aroundSeq)
+{
+    if (!m_welcomed) {
+        QTimer::singleShot(0, this, [this, conversation] { emit excerptFailed(conversation, {}); });
+        return;
+    }
+    m_requests.excerpt(conversation, beforeSeq, aroundSeq);
 }
 
 void ChatClient::notifyTyping(const ConversationId &conversation)

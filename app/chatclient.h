@@ -95,6 +95,9 @@ public:
     // Gives up on a message that failed: it is not sent again.
     bool discardMessage(const QString &id);
     void requestHistory(const ConversationId &conversation, qint64 beforeSeq, int limit = 0);
+    // A page for an excerpt of the conversation (a search hit in context), older than beforeSeq or around
+    // aroundSeq: answered by excerptReceived or excerptFailed, never by historyReceived.
+    void requestExcerpt(const ConversationId &conversation, qint64 beforeSeq, qint64 aroundSeq);
     // Tells the others this user is typing, at most once per typing interval per conversation.
     void notifyTyping(const ConversationId &conversation);
     void setTopic(const QString &room, const QString &topic);
@@ -128,6 +131,9 @@ signals:
     void presenceChanged(const Natter::Protocol::Presence &presence);
     void roomsListed(const QList<Natter::Protocol::RoomSummary> &rooms);
     void historyReceived(const Natter::Protocol::HistoryPage &page);
+    void excerptReceived(const Natter::Protocol::HistoryPage &page);
+    // An excerpt's page will not come: refused (error set), or asked offline or lost with the connection.
+    void excerptFailed(const Natter::ConversationId &conversation, const Natter::Protocol::ErrorEvent &error);
     // A history request will not be answered: refused by the server (error set), or lost with the connection.
     void historyFailed(const Natter::ConversationId &conversation, const Natter::Protocol::ErrorEvent &error);
     void joinFailed(const QString &room, const Natter::Protocol::ErrorEvent &error);

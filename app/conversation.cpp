@@ -387,6 +387,27 @@ void Conversation::open()
         m_messages->setUnreadMarker(m_lastReadSeq > 0 ? m_lastReadSeq : MessageModel::BeforeFirstMessage);
 }
 
+bool Conversation::loadThrough(qint64 seq, int maxRows)
+{
+    if (!m_opened)
+        open();
+    if (m_messages->containsSeq(seq))
+        return true;
+    const qint64 oldestShown = m_messages->oldestSeq();
+    if (!m_cache || seq <= 0 || oldestShown <= seq || m_cache->oldestSeq(m_id) > seq)
+        return false; // newer than what is shown yet not in it (a gap), or older than the cache
+    // Seqs of one conversation follow each other, so their difference is the number of rows to load.
+    const qint64 rows = oldestShown - seq + CachePageSize / 2;
+    if (rows > maxRows)
+        return false;
+    const QList<ChatMessage> page = m_cache->messages(m_id, oldestShown, int(rows));
+    if (page.isEmpty())
+        return false;
+    const bool olderCached = m_cache->oldestSeq(m_id) < page.constFirst().seq;
+    m_messages->prependHistory(page, olderCached || m_olderOnServer);
+    return m_messages->containsSeq(seq);
+}
+
 void Conversation::close()
 {
     m_messages->setUnreadMarker(0);

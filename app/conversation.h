@@ -96,6 +96,9 @@ public:
     // The user opened the conversation: its newest cached page is shown without waiting for the network, and
     // the "new messages" line is placed before the first unread message.
     void open();
+    // Loads the cached messages from the oldest shown down to `seq`, if the cache has it and it takes at most
+    // maxRows rows; whether the list now holds message `seq`.
+    bool loadThrough(qint64 seq, int maxRows);
     // The user went elsewhere: the line goes.
     void close();
     // The user has seen everything up to the newest message.

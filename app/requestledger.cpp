@@ -2,6 +2,8 @@
 
 #include "clientmessages.h"
 
+#include <algorithm>
+
 namespace Natter {
 
 using namespace Protocol;
@@ -18,10 +20,23 @@ void RequestLedger::answeredJoin(const QString &room)
     m_sinceRooms.remove(room);
 }
 
+bool RequestLedger::answeredHistory(const ConversationId &conversation)
+{
+    const auto found = std::find_if(m_history.begin(), m_history.end(),
+                                    [&](const HistoryAsk &ask) { return ask.conversation == conversation; });
+    if (found == m_history.end())
+        return false;
+    const bool excerpt = found->excerpt;
+    m_history.erase(found);
+    return excerpt;
+}
+
 RequestLedger::Refused RequestLedger::take(const ErrorEvent &error)
 {
-    if (error.ref == HistoryRequest::Type && !m_history.isEmpty())
-        return {Kind::History, m_history.takeFirst(), {}};
+    if (error.ref == HistoryRequest::Type && !m_history.isEmpty()) {
+        const HistoryAsk ask = m_history.takeFirst();
+        return {ask.excerpt ? Kind::Excerpt : Kind::History, ask.conversation, {}};
+    }
     if (error.ref == Join::Type && !m_sinceRooms.isEmpty()) {
         m_sinceRefusal = error; // which room it was is known once a later answer comes
         return {Kind::SinceRoom, {}, {}};
@@ -46,7 +61,7 @@ QList<std::pair<QString, ErrorEvent>> RequestLedger::settleSinceRooms()
     return refused;
 }
 
-QList<ConversationId> RequestLedger::abandon()
+QList<RequestLedger::HistoryAsk> RequestLedger::abandon()
 {
     m_joins.clear();
     m_topics.clear();

@@ -17,24 +17,36 @@ namespace Natter {
 class RequestLedger
 {
 public:
-    enum class Kind { None, History, Join, SinceRoom, Topic, Name };
+    enum class Kind { None, History, Excerpt, Join, SinceRoom, Topic, Name };
+
+    // A history request: for the conversation's own list, or for an excerpt of it (a page around a search hit).
+    struct HistoryAsk
+    {
+        ConversationId conversation;
+        bool excerpt = false;
+        friend bool operator==(const HistoryAsk &, const HistoryAsk &) = default;
+    };
 
     // What a refusal was about: which kind of request, and for which conversation, room or name.
     struct Refused
     {
         Kind kind = Kind::None;
-        ConversationId conversation; // History
+        ConversationId conversation; // History, Excerpt
         QString subject; // Join, Topic: the room; Name: the name asked for
     };
 
-    void sentHistory(const ConversationId &conversation) { m_history.append(conversation); }
+    void sentHistory(const ConversationId &conversation, bool excerpt = false)
+    {
+        m_history.append({conversation, excerpt});
+    }
     void sentJoin(const QString &room) { m_joins.append(room); }
     void sentTopic(const QString &room) { m_topics.append(room); }
     void sentName(const QString &name) { m_names.append(name); }
     void awaitSinceRooms(const QSet<QString> &rooms);
     bool awaitsSinceRooms() const { return !m_sinceRooms.isEmpty(); }
 
-    void answeredHistory(const ConversationId &conversation) { m_history.removeOne(conversation); }
+    // Whether the page answers an excerpt's request: the oldest one waiting for that conversation.
+    bool answeredHistory(const ConversationId &conversation);
     void answeredJoin(const QString &room);
     void answeredTopic(const QString &room) { m_topics.removeOne(room); }
     void answeredName(const QString &name) { m_names.removeOne(name); }
@@ -45,10 +57,10 @@ public:
     // The since rooms that were not rejoined, each with the refusal that came for them, and forgets them.
     QList<std::pair<QString, Protocol::ErrorEvent>> settleSinceRooms();
     // The connection is gone: the history requests that will never be answered; everything is forgotten.
-    QList<ConversationId> abandon();
+    QList<HistoryAsk> abandon();
 
 private:
-    QList<ConversationId> m_history;
+    QList<HistoryAsk> m_history;
     QStringList m_joins;
     QStringList m_topics;
     QStringList m_names;

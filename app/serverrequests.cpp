@@ -34,6 +34,14 @@ void ServerRequests::history(const ConversationId &conversation, qint64 beforeSe
         HistoryRequest{room ? conversation.name : QString(), room ? QString() : conversation.name, beforeSeq, limit});
 }
 
+void ServerRequests::excerpt(const ConversationId &conversation, qint64 beforeSeq, qint64 aroundSeq)
+{
+    const bool room = conversation.isRoom();
+    m_ledger.sentHistory(conversation, true);
+    m_socket->send(HistoryRequest{room ? conversation.name : QString(), room ? QString() : conversation.name, beforeSeq,
+                                  0, aroundSeq});
+}
+
 void ServerRequests::typing(const ConversationId &conversation)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -85,8 +93,12 @@ void ServerRequests::settleSinceRooms()
 void ServerRequests::abandon()
 {
     // Requests sent on a connection that is gone will never be answered; whoever waits for them must know.
-    for (const ConversationId &conversation : m_ledger.abandon())
-        emit historyFailed(conversation, {});
+    for (const RequestLedger::HistoryAsk &ask : m_ledger.abandon()) {
+        if (ask.excerpt)
+            emit excerptFailed(ask.conversation, {});
+        else
+            emit historyFailed(ask.conversation, {});
+    }
     for (; m_searchesWaiting > 0; --m_searchesWaiting)
         emit searchFailed({});
 }
@@ -98,6 +110,9 @@ void ServerRequests::refuse(const ErrorEvent &error)
     switch (refused.kind) {
     case RequestLedger::Kind::History:
         emit historyFailed(refused.conversation, error);
+        return;
+    case RequestLedger::Kind::Excerpt:
+        emit excerptFailed(refused.conversation, error);
         return;
     case RequestLedger::Kind::Join:
         emit joinFailed(refused.subject, error);

@@ -30,6 +30,8 @@ public:
     void join(const QString &room);
     void leave(const QString &room);
     void history(const ConversationId &conversation, qint64 beforeSeq, int limit);
+    // A page for an excerpt of the conversation: older than beforeSeq, or around aroundSeq.
+    void excerpt(const ConversationId &conversation, qint64 beforeSeq, qint64 aroundSeq);
     // At most once per typing interval per conversation.
     void typing(const ConversationId &conversation);
     void setTopic(const QString &room, const QString &topic);
@@ -52,6 +54,7 @@ public:
 
 signals:
     void historyFailed(const Natter::ConversationId &conversation, const Natter::Protocol::ErrorEvent &error);
+    void excerptFailed(const Natter::ConversationId &conversation, const Natter::Protocol::ErrorEvent &error);
     void joinFailed(const QString &room, const Natter::Protocol::ErrorEvent &error);
     void sinceRoomRefused(const QString &room, const Natter::Protocol::ErrorEvent &error);
     void topicFailed(const QString &room, const Natter::Protocol::ErrorEvent &error);

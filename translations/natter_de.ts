@@ -443,6 +443,17 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::HistoryExcerpt</name>
+    <message>
+        <source>That message is no longer there.</source>
+        <translation>Diese Nachricht gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Older messages can be loaded once Natter is connected again.</source>
+        <translation>Ältere Nachrichten können geladen werden, sobald Natter wieder verbunden ist.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::HostController</name>
     <message>
         <source>The previous server is still stopping.</source>
@@ -799,6 +810,22 @@ Erhalten: %2</translation>
         <source>C&amp;lose Conversation</source>
         <translation>Unterhaltung &amp;verlassen</translation>
     </message>
+    <message>
+        <source>&amp;Find in Conversation…</source>
+        <translation>In Unterhaltung &amp;suchen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Find in &amp;All Conversations…</source>
+        <translation>In &amp;allen Unterhaltungen suchen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>
@@ -924,6 +951,22 @@ Erhalten: %2</translation>
     <message>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessageJump</name>
+    <message>
+        <source>Back to Newest</source>
+        <translation>Zurück zu den neuesten</translation>
+    </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Ältere Nachrichten werden geladen …</translation>
+    </message>
+    <message>
+        <source>You are reading older messages of %1.</source>
+        <extracomment>Shown above older messages opened from a search; %1 is the conversation, &quot;#dev&quot; or a person&apos;s name.</extracomment>
+        <translation>Du liest ältere Nachrichten von %1.</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1328,81 @@ Erhalten: %2</translation>
             <numerusform>%1, %n ungelesene Nachricht</numerusform>
             <numerusform>%1, %n ungelesene Nachrichten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SearchHitDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Where a search hit is and who wrote it: &quot;#dev · Ada&quot;.</extracomment>
+        <translation>Du liest ältere Nachrichten von %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SearchPanel</name>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Suche schließen</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Wo gesucht wird</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Gefundene Nachrichten</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <extracomment>Where to search: only the conversation on screen, &quot;#dev&quot; or a person&apos;s name.</extracomment>
+        <translation>In %1</translation>
+    </message>
+    <message>
+        <source>In this conversation</source>
+        <translation>In dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Type words to find the messages that contain them.</source>
+        <translation>Gib Wörter ein, um die Nachrichten zu finden, die sie enthalten.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No messages contain “%1”.</source>
+        <translation>Keine Nachricht enthält „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found.</source>
+        <translation>
+            <numerusform>%n Nachricht gefunden.</numerusform>
+            <numerusform>%n Nachrichten gefunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SearchResultsModel</name>
+    <message>
+        <source>Messages can be searched once Natter is connected again.</source>
+        <translation>Nachrichten können durchsucht werden, sobald Natter wieder verbunden ist.</translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3: %4</source>
+        <extracomment>A search hit read by a screen reader: sender, conversation, time, the text around the match.</extracomment>
+        <translation>%1 in %2, %3: %4</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>Natter::SearchPanel</name>
+    <message numerus="yes">
+        <source>%n message(s) found.</source>
+        <translation>
+            <numerusform>%n message found.</numerusform>
+            <numerusform>%n messages found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Natter::ServerSocket</name>
     <message numerus="yes">
         <source>%1 did not answer within %n second(s).</source>

@@ -443,6 +443,17 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::HistoryExcerpt</name>
+    <message>
+        <source>That message is no longer there.</source>
+        <translation>Ce message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Older messages can be loaded once Natter is connected again.</source>
+        <translation>Les messages plus anciens pourront être chargés dès que Natter sera de nouveau connecté.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::HostController</name>
     <message>
         <source>The previous server is still stopping.</source>
@@ -799,6 +810,22 @@ Reçu : %2</translation>
         <source>C&amp;lose Conversation</source>
         <translation>Fermer la conver&amp;sation</translation>
     </message>
+    <message>
+        <source>&amp;Find in Conversation…</source>
+        <translation>&amp;Rechercher dans la conversation…</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Find in &amp;All Conversations…</source>
+        <translation>Rechercher dans &amp;toutes les conversations…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>
@@ -924,6 +951,22 @@ Reçu : %2</translation>
     <message>
         <source>Yesterday</source>
         <translation>Hier</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::MessageJump</name>
+    <message>
+        <source>Back to Newest</source>
+        <translation>Revenir aux plus récents</translation>
+    </message>
+    <message>
+        <source>Loading older messages…</source>
+        <translation>Chargement des messages plus anciens…</translation>
+    </message>
+    <message>
+        <source>You are reading older messages of %1.</source>
+        <extracomment>Shown above older messages opened from a search; %1 is the conversation, &quot;#dev&quot; or a person&apos;s name.</extracomment>
+        <translation>Vous lisez d’anciens messages de %1.</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1328,81 @@ Reçu : %2</translation>
             <numerusform>%1, %n message non lu</numerusform>
             <numerusform>%1, %n messages non lus</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SearchHitDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Where a search hit is and who wrote it: &quot;#dev · Ada&quot;.</extracomment>
+        <translation>Vous lisez d’anciens messages de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SearchPanel</name>
+    <message>
+        <source>Search messages</source>
+        <translation>Rechercher des messages</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>Fermer la recherche (Échap)</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Fermer la recherche</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Où chercher</translation>
+    </message>
+    <message>
+        <source>Messages found</source>
+        <translation>Messages trouvés</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <extracomment>Where to search: only the conversation on screen, &quot;#dev&quot; or a person&apos;s name.</extracomment>
+        <translation>Dans %1</translation>
+    </message>
+    <message>
+        <source>In this conversation</source>
+        <translation>Dans cette conversation</translation>
+    </message>
+    <message>
+        <source>Type words to find the messages that contain them.</source>
+        <translation>Tapez des mots pour trouver les messages qui les contiennent.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <source>No messages contain “%1”.</source>
+        <translation>Aucun message ne contient « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found.</source>
+        <translation>
+            <numerusform>%n message trouvé.</numerusform>
+            <numerusform>%n messages trouvés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SearchResultsModel</name>
+    <message>
+        <source>Messages can be searched once Natter is connected again.</source>
+        <translation>Les messages pourront être recherchés dès que Natter sera de nouveau connecté.</translation>
+    </message>
+    <message>
+        <source>%1 in %2, %3: %4</source>
+        <extracomment>A search hit read by a screen reader: sender, conversation, time, the text around the match.</extracomment>
+        <translation>%1 dans %2, %3 : %4</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,12 @@
 #include "membermodel.h"
 #include "memberpane.h"
 #include "messageactions.h"
+#include "messagejump.h"
 #include "messageview.h"
 #include "quickswitcher.h"
 #include "roomdirectorydialog.h"
 #include "roomlistmodel.h"
+#include "searchpanel.h"
 #include "sharestatus.h"
 #include "shortcutsdialog.h"
 #include "typingline.h"
@@ -51,9 +53,18 @@ MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     m_splitter->addWidget(buildChatPane());
     m_memberPane = new MemberPane(m_session);
     m_splitter->addWidget(m_memberPane);
+    m_searchPanel = new SearchPanel(m_session);
+    m_searchPanel->hide();
+    m_splitter->addWidget(m_searchPanel);
+    connect(m_searchPanel, &SearchPanel::hitChosen, m_jump, &MessageJump::show);
+    connect(m_searchPanel, &SearchPanel::closed, this, [this] {
+        m_memberPane->setVisible(m_showMembersAction->isChecked());
+        m_composer->editor()->setFocus();
+    });
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
+    m_splitter->setStretchFactor(3, 0);
     m_splitter->setSizes({190, 620, 170});
     m_splitter->setChildrenCollapsible(false);
     for (QWidget *typingTarget :
@@ -94,9 +105,14 @@ QWidget *MainWindow::buildChatPane()
     connect(m_messageView, &MessageView::retryRequested, m_session, &ChatSession::retry);
     connect(m_messageView, &MessageView::discardRequested, m_session, &ChatSession::discard);
 
+    m_jump = new MessageJump(m_session, m_messageView, this);
+    connect(m_jump, &MessageJump::failed, this, &MainWindow::showNotice);
+
     m_typingLine = new TypingLine;
 
     m_composer = new Composer;
+    // What is sent shows at the bottom of the newest messages, not of an excerpt of older ones.
+    connect(m_composer, &Composer::sendRequested, m_jump, &MessageJump::backToPresent);
     connect(m_composer, &Composer::sendRequested, m_session, &ChatSession::send);
     connect(m_composer, &Composer::typing, m_session, &ChatSession::typing);
     connect(m_composer, &Composer::textEdited, m_session, &ChatSession::setDraft);
@@ -110,6 +126,7 @@ QWidget *MainWindow::buildChatPane()
     layout->addWidget(m_header);
     layout->addWidget(m_banner);
     layout->addWidget(m_notice);
+    layout->addWidget(m_jump->bar());
     layout->addWidget(m_messageView, 1);
     layout->addWidget(m_typingLine);
     layout->addWidget(m_composer);
@@ -157,6 +174,10 @@ void MainWindow::buildMenus()
     remember(go->addAction(tr("&Previous Unread Conversation"), QKeySequence(tr("Alt+Up")), this,
                            [this] { goToUnread(-1); }));
     go->addSeparator();
+    remember(
+        go->addAction(tr("&Find in Conversation…"), QKeySequence(tr("Ctrl+F")), this, [this] { openSearch(false); }));
+    remember(go->addAction(tr("Find in &All Conversations…"), QKeySequence(tr("Ctrl+Shift+F")), this,
+                           [this] { openSearch(true); }));
     remember(go->addAction(tr("Newest &Message"), QKeySequence(tr("Ctrl+End")), m_messageView,
                            &MessageView::scrollToNewest));
     m_showMembersAction = go->addAction(tr("Show M&embers"));
@@ -298,6 +319,22 @@ void MainWindow::openQuickSwitcher()
     m_switcher->open();
 }
 
+void MainWindow::openSearch(bool everywhere)
+{
+    // The hits take the member list's place while the search is open.
+    const bool opening = !m_searchPanel->isVisible();
+    m_memberPane->hide();
+    m_searchPanel->openFor(m_session->current(), everywhere);
+    QList<int> sizes = m_splitter->sizes();
+    const int width = std::max(m_searchPanel->minimumWidth(), 300);
+    if (opening && sizes.size() == 4 && sizes[3] < width) {
+        // A splitter gives a widget that was hidden no room of its own when it shows.
+        sizes[1] = std::max(sizes[1] + sizes[3] - width, 240);
+        sizes[3] = width;
+        m_splitter->setSizes(sizes);
+    }
+}
+
 void MainWindow::goToUnread(int step)
 {
     const ConversationId next = m_session->conversations()->nextUnread(m_session->current(), step);
@@ -334,7 +371,7 @@ void MainWindow::fitPanesToWidth()
     m_membersHiddenForWidth = narrow;
     m_showMembersAction->setChecked(!narrow);
     QList<int> sizes = m_splitter->sizes();
-    if (sizes.size() == 3) {
+    if (sizes.size() >= 3) {
         const int side = narrow ? std::max(120, width() / 5) : 190;
         sizes[1] += sizes[0] - side;
         sizes[0] = side;

@@ -28,8 +28,10 @@ class ConversationPane;
 class InfoBar;
 class MemberModel;
 class MessageActions;
+class MessageJump;
 class MessageView;
 class QuickSwitcher;
+class SearchPanel;
 class ShareStatus;
 class TypingLine;
 
@@ -51,6 +53,8 @@ public:
     Composer *composer() const { return m_composer; }
     MessageView *messageView() const { return m_messageView; }
     MessageActions *messageActions() const { return m_messageActions; }
+    MessageJump *messageJump() const { return m_jump; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
     ConnectionBanner *connectionBanner() const { return m_banner; }
     InfoBar *noticeBar() const { return m_notice; }
     ConversationHeader *header() const { return m_header; }
@@ -85,6 +89,7 @@ private:
     void askForTopic();
     void askForDirectMessage();
     void openQuickSwitcher();
+    void openSearch(bool everywhere);
     void goToUnread(int step);
     void showShortcuts();
     void showAbout();
@@ -98,6 +103,8 @@ private:
     InfoBar *m_notice = nullptr;
     MessageView *m_messageView = nullptr;
     MessageActions *m_messageActions = nullptr;
+    MessageJump *m_jump = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
     TypingLine *m_typingLine = nullptr;
     Composer *m_composer = nullptr;
     MemberPane *m_memberPane = nullptr;

@@ -299,7 +299,7 @@ bool MessageView::showMessage(qint64 seq)
     const int row = model ? model->rowOfSeq(seq) : -1;
     if (row < 0)
         return false;
-    const QModelIndex index = model->index(row);
+    const QModelIndex index = indexForRow(row); // the view's own index: it shows the model through a proxy
     m_followBottom = false;
     scrollTo(index, PositionAtCenter);
     setCurrentIndex(index);

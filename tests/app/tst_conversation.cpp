@@ -138,6 +138,31 @@ private slots:
         QVERIFY(!model->hasMoreHistory());
     }
 
+    void aCachedMessageIsLoadedToBeShown()
+    {
+        m_cache->addMessages(Dev, roomMessages(101, 1000));
+        Conversation dev(Dev, nullptr, m_cache.get());
+        dev.restore(joinedRoom(true));
+        MessageModel *model = dev.messages();
+        // Not opened yet: the newest page comes first, then everything down to the message, a little more above.
+        QVERIFY(dev.loadThrough(850, 1000));
+        QVERIFY(model->containsSeq(850));
+        QCOMPARE(model->oldestSeq(), 850 - Conversation::CachePageSize / 2);
+        QCOMPARE(model->newestSeq(), 1000);
+        QVERIFY(model->hasMoreHistory());
+        QVERIFY(dev.loadThrough(900, 1000)); // already there: nothing changes
+        QCOMPARE(model->oldestSeq(), 850 - Conversation::CachePageSize / 2);
+
+        // Too far down for the limit, or older than the cache: the caller shows it from the server instead.
+        QVERIFY(!dev.loadThrough(200, 300));
+        QCOMPARE(model->oldestSeq(), 850 - Conversation::CachePageSize / 2);
+        QVERIFY(!dev.loadThrough(50, 5000));
+        QVERIFY(!dev.loadThrough(2000, 5000)); // newer than anything: not invented
+        QVERIFY(dev.loadThrough(101, 5000));
+        QCOMPARE(model->oldestSeq(), 101);
+        QCOMPARE(seqsOf(model), range(101, 1000));
+    }
+
     void theEndOfTheCacheIsNotTheEndWhileTheServerHasMore()
     {
         m_cache->addMessages(Dev, roomMessages(51, 80));

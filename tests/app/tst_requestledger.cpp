@@ -57,12 +57,31 @@ private slots:
         QCOMPARE(join.subject, QStringLiteral("new"));
     }
 
+    void excerptPagesAreToldApart()
+    {
+        RequestLedger ledger;
+        const ConversationId dev = ConversationId::room(QStringLiteral("dev"));
+        const ConversationId ops = ConversationId::room(QStringLiteral("ops"));
+        ledger.sentHistory(dev);
+        ledger.sentHistory(ops, true);
+        ledger.sentHistory(dev, true);
+        QVERIFY(ledger.answeredHistory(ops));
+        QVERIFY(!ledger.answeredHistory(dev));
+        const auto refused = ledger.take(refusal(HistoryRequest::Type));
+        QCOMPARE(refused.kind, RequestLedger::Kind::Excerpt);
+        QCOMPARE(refused.conversation, dev);
+        QVERIFY(!ledger.answeredHistory(dev)); // nothing waits any more
+    }
+
     void abandonReturnsTheUnansweredHistory()
     {
         RequestLedger ledger;
         ledger.sentHistory(ConversationId::room(QStringLiteral("dev")));
         ledger.sentTopic(QStringLiteral("dev"));
-        QCOMPARE(ledger.abandon(), QList<ConversationId>{ConversationId::room(QStringLiteral("dev"))});
+        ledger.sentHistory(ConversationId::room(QStringLiteral("ops")), true);
+        const QList<RequestLedger::HistoryAsk> expected{{ConversationId::room(QStringLiteral("dev")), false},
+                                                        {ConversationId::room(QStringLiteral("ops")), true}};
+        QCOMPARE(ledger.abandon(), expected);
         QCOMPARE(ledger.take(refusal(SetTopic::Type)).kind, RequestLedger::Kind::None);
     }
 };

@@ -15,6 +15,7 @@
 #include "roomlistmodel.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "windowedapp.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -34,33 +35,7 @@ namespace {
 
 const ConversationId Lobby = ConversationId::room(QStringLiteral("lobby"));
 
-// One user's app without the launcher: a client, its session and the window over them.
-struct App
-{
-    ChatClient client;
-    ChatSession session{&client};
-    MainWindow window{&session};
-
-    App() { client.setReconnectPolicy(ReconnectPolicy(20, 200, 0.2)); }
-
-    bool signIn(const QUrl &url, const QString &name)
-    {
-        client.connectToServer(url, name);
-        window.show();
-        return QTest::qWaitForWindowExposed(&window)
-            && TestClient::waitUntil([this] { return session.current() == Lobby; }, 5000);
-    }
-    QAction *action(const QString &text) const
-    {
-        const auto actions = window.menuBar()->findChildren<QAction *>();
-        for (QAction *found : actions) {
-            if (found->text().remove(u'&') == text)
-                return found;
-        }
-        return nullptr;
-    }
-    QString placeholder() const { return window.composer()->editor()->placeholderText(); }
-};
+using App = WindowedApp;
 
 } // namespace
 
