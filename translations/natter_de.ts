@@ -826,6 +826,18 @@ Erhalten: %2</translation>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
     </message>
+    <message>
+        <source>Complete the name after @</source>
+        <translation>Den Namen nach @ vervollständigen</translation>
+    </message>
+    <message>
+        <source>Edit your last message (in an empty box)</source>
+        <translation>Deine letzte Nachricht bearbeiten (in einem leeren Feld)</translation>
+    </message>
+    <message>
+        <source>Actions for the selected message (also Shift+F10)</source>
+        <translation>Aktionen für die ausgewählte Nachricht (auch Umschalt+F10)</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>

@@ -826,6 +826,18 @@ Reçu : %2</translation>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
     </message>
+    <message>
+        <source>Complete the name after @</source>
+        <translation>Compléter le nom après @</translation>
+    </message>
+    <message>
+        <source>Edit your last message (in an empty box)</source>
+        <translation>Modifier votre dernier message (dans une zone vide)</translation>
+    </message>
+    <message>
+        <source>Actions for the selected message (also Shift+F10)</source>
+        <translation>Actions pour le message sélectionné (aussi Maj+F10)</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MemberDelegate</name>

@@ -1,6 +1,7 @@
 #include "composer.h"
 
 #include "characterbudget.h"
+#include "mentioncompleter.h"
 #include "theme.h"
 
 #include <QHBoxLayout>
@@ -46,6 +47,7 @@ Composer::Composer(QWidget *parent)
     m_editor->installEventFilter(this);
     // The viewport's resize tells the width the text wraps at, and so how many lines it takes.
     m_editor->viewport()->installEventFilter(this);
+    m_mentions = new MentionCompleter(m_editor, this); // after the filter above: it sees the keys first
 
     m_counter->setObjectName(u"composerCounter"_s);
     m_counter->setTextFormat(Qt::PlainText);
@@ -219,6 +221,11 @@ bool Composer::eventFilter(QObject *watched, QEvent *event)
     if (viewportResized || editorRestyled)
         updateEditorHeight();
     return QWidget::eventFilter(watched, event);
+}
+
+void Composer::setMembers(QAbstractItemModel *members)
+{
+    m_mentions->setMembers(members);
 }
 
 void Composer::changeEvent(QEvent *event)

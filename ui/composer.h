@@ -8,12 +8,15 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QAbstractItemModel;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 QT_END_NAMESPACE
 
 namespace Natter {
+
+class MentionCompleter;
 
 class Composer : public QWidget
 {
@@ -36,6 +39,9 @@ public:
     // Empties the editor without reporting an edit.
     void clear();
     QPlainTextEdit *editor() const { return m_editor; }
+    // The members "@" offers to mention (a MemberModel; null for none).
+    void setMembers(QAbstractItemModel *members);
+    MentionCompleter *mentionCompleter() const { return m_mentions; }
 
     // Edits the user's message `seq`, whose text is `text`; what was in the editor comes back afterwards.
     void beginEdit(qint64 seq, const QString &text);
@@ -73,6 +79,7 @@ private:
     void showBar(const QString &title, const QString &hint);
 
     QPlainTextEdit *m_editor;
+    MentionCompleter *m_mentions;
     QLabel *m_counter;
     QPushButton *m_sendButton;
     QWidget *m_editBar;

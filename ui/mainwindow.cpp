@@ -252,6 +252,7 @@ void MainWindow::showMembers(MemberModel *members)
     m_shownMembers = members;
     m_memberPane->setModel(members);
     m_typingLine->setMembers(members);
+    m_composer->setMembers(members);
 }
 
 void MainWindow::updateStatus()
@@ -350,6 +351,9 @@ void MainWindow::showShortcuts()
         {QKeySequence(Qt::Key_Return), tr("Send the message")},
         {QKeySequence(Qt::ShiftModifier | Qt::Key_Return), tr("Start a new line")},
         {QKeySequence(QKeySequence::Copy), tr("Copy the selected message or text")},
+        {QKeySequence(Qt::Key_Tab), tr("Complete the name after @")},
+        {QKeySequence(Qt::Key_Up), tr("Edit your last message (in an empty box)")},
+        {QKeySequence(Qt::Key_Menu), tr("Actions for the selected message (also Shift+F10)")},
     };
     auto *dialog = new ShortcutsDialog(m_shortcutActions, keys, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

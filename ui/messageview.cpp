@@ -315,6 +315,16 @@ void MessageView::mouseDoubleClickEvent(QMouseEvent *event)
 
 void MessageView::contextMenuEvent(QContextMenuEvent *event)
 {
+    // From the keyboard (the Menu key, Shift+F10) the menu is for the selected message, shown at its start.
+    if (event->reason() == QContextMenuEvent::Keyboard && currentIndex().isValid()) {
+        scrollTo(currentIndex());
+        const QRect rect = visualRect(currentIndex());
+        const QPoint at(rect.left() + rect.height() / 2, rect.center().y());
+        QContextMenuEvent atMessage(QContextMenuEvent::Other, at, viewport()->mapToGlobal(at));
+        contextMenuEvent(&atMessage);
+        event->accept();
+        return;
+    }
     const QModelIndex index = indexAt(event->pos());
     if (!index.isValid())
         return;

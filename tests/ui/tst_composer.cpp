@@ -3,6 +3,8 @@
 
 #include "characterbudget.h"
 #include "composer.h"
+#include "membermodel.h"
+#include "mentioncompleter.h"
 
 #include <QAccessible>
 #include <QLabel>
@@ -72,6 +74,55 @@ class TestComposer : public QObject
     Q_OBJECT
 
 private slots:
+    void atOffersTheMembersAndTabCompletes()
+    {
+        QWidget window;
+        auto *composer = new Composer(&window);
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(composer);
+        MemberModel members;
+        members.setOwnName(u"Ada"_s);
+        members.setMembers({u"Ada"_s, u"alice"_s, u"Bob"_s, u"Alan Kay"_s});
+        composer->setMembers(&members);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QPlainTextEdit *editor = composer->editor();
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        MentionCompleter *mentions = composer->mentionCompleter();
+        QSignalSpy sent(composer, &Composer::sendRequested);
+
+        QTest::keyClicks(editor, u"hi @a"_s);
+        QVERIFY(mentions->isActive());
+        QCOMPARE(mentions->offered(), (QStringList{u"Alan Kay"_s, u"alice"_s})); // never the user
+        QVERIFY(editor->hasFocus()); // the list does not take the keys
+        QTest::keyClick(editor, Qt::Key_Down);
+        QTest::keyClick(editor, Qt::Key_Tab);
+        QCOMPARE(editor->toPlainText(), u"hi @alice "_s);
+        QVERIFY(!mentions->isActive());
+        QVERIFY(editor->hasFocus()); // Tab completed rather than moving the focus
+
+        // Enter completes too, and sends nothing.
+        QTest::keyClicks(editor, u"and @B"_s);
+        QCOMPARE(mentions->offered(), QStringList{u"Bob"_s});
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCOMPARE(editor->toPlainText(), u"hi @alice and @Bob "_s);
+        QCOMPARE(sent.size(), 0);
+
+        // Escape closes the list and keeps what was typed; no match, no list; an address is not a mention.
+        QTest::keyClicks(editor, u"@al"_s);
+        QVERIFY(mentions->isActive());
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QVERIFY(!mentions->isActive());
+        QVERIFY(editor->toPlainText().endsWith(u"@al"_s));
+        QTest::keyClicks(editor, u" @zed"_s);
+        QVERIFY(!mentions->isActive());
+        QTest::keyClicks(editor, u" mail@a"_s);
+        QVERIFY(!mentions->isActive());
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCOMPARE(sent.size(), 1);
+    }
+
     void enterSendsAndClears()
     {
         Composer composer;

@@ -224,6 +224,7 @@ private slots:
     void draggingOverALinkDoesNotOpenIt();
     void contextMenuCopiesTextAndLinks();
     void contextMenuRetriesAFailedMessage();
+    void theMenuKeyOpensTheSelectedMessagesMenu();
     void screenReadersReadSenderTimeAndText();
     void estimatedHeightsAreCorrectedWhenShown();
     void theBottomStaysTheBottomAfterCorrections();
@@ -724,6 +725,29 @@ void TestMessageView::contextMenuCopiesTextAndLinks()
     actionNamed(menu, MessageView::tr("Copy Text"))->trigger();
     menu->close();
     QCOMPARE(QGuiApplication::clipboard()->text(), u"docs"_s);
+}
+
+void TestMessageView::theMenuKeyOpensTheSelectedMessagesMenu()
+{
+    Scene scene(conversation(1, 3));
+    QVERIFY(scene.show());
+    scene.view.setFocus();
+    scene.view.setCurrentIndex(scene.view.indexForRow(0));
+    QTest::keyClick(&scene.view, Qt::Key_Down); // the arrow keys move from message to message
+    QCOMPARE(scene.view.currentIndex().row(), 1);
+    // Qt turns the Menu key into a context menu event with the keyboard as its reason, aimed anywhere.
+    QContextMenuEvent event(QContextMenuEvent::Keyboard, QPoint(1, 1),
+                            scene.view.viewport()->mapToGlobal(QPoint(1, 1)));
+    QApplication::sendEvent(scene.view.viewport(), &event);
+    QMenu *menu = nullptr;
+    for (QMenu *found : scene.view.findChildren<QMenu *>(u"messageMenu"_s)) {
+        if (found->isVisible())
+            menu = found;
+    }
+    QVERIFY(menu);
+    actionNamed(menu, MessageView::tr("Copy Text"))->trigger();
+    menu->close();
+    QCOMPARE(QGuiApplication::clipboard()->text(), scene.view.indexForRow(1).data(MessageModel::TextRole).toString());
 }
 
 void TestMessageView::contextMenuRetriesAFailedMessage()
