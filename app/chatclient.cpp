@@ -314,6 +314,7 @@ void ChatClient::handle(const ServerMessage &message)
                        m_requests.searchAnswered();
                        emit searchAnswered(results);
                    },
+                   [this](const UnreadCounts &counts) { emit unreadReceived(counts); },
                },
                message);
 }
@@ -467,6 +468,15 @@ void ChatClient::changeName(const QString &name)
 void ChatClient::requestRooms()
 {
     m_requests.listRooms();
+}
+
+bool ChatClient::markRead(const ConversationId &conversation, qint64 seq)
+{
+    if (!m_welcomed || !m_serverInfo.features.contains(ReadMarker::Type.toString()))
+        return false;
+    m_socket.send(ReadMarker{conversation.isRoom() ? conversation.name : QString(),
+                             conversation.isRoom() ? QString() : conversation.name, seq});
+    return true;
 }
 
 void ChatClient::search(const Protocol::SearchRequest &request)

@@ -105,6 +105,9 @@ public:
     void requestRooms();
     // Searches the server (see Protocol::SearchRequest): answered by searchAnswered or searchFailed.
     void search(const Protocol::SearchRequest &request);
+    // Tells the server the user has read the conversation up to seq; false when it cannot be told now (offline,
+    // or a server that keeps no read markers).
+    bool markRead(const ConversationId &conversation, qint64 seq);
 
 signals:
     void stateChanged(Natter::ChatClient::State state);
@@ -144,6 +147,8 @@ signals:
     // A search will not be answered: refused by the server (error set), or asked offline or lost with the
     // connection.
     void searchFailed(const Natter::Protocol::ErrorEvent &error);
+    // Where the user stopped reading, as the server keeps it, and what came since.
+    void unreadReceived(const Natter::Protocol::UnreadCounts &counts);
     void topicChanged(const Natter::Protocol::TopicChanged &change);
     // Any other error the server sent.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);

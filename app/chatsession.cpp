@@ -81,6 +81,8 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
 
 ChatSession::~ChatSession()
 {
+    m_readPositions.flush(); // what was read just before quitting, if the connection is still up
+
     // The list model is a child too; it must not outlive the conversations it points at by a signal.
     m_conversations->clear();
 }
@@ -108,6 +110,7 @@ Conversation *ChatSession::conversation(const ConversationId &id)
     created->setPeerOnline(!id.isRoom() && isOnline(id.name));
     if (!id.isRoom())
         created->setPeerGuest(m_online.isGuest(id.name));
+    connect(created, &Conversation::readUpTo, this, [this, id](qint64 seq) { m_readPositions.report(id, seq); });
     connect(created, &Conversation::unseenMessage, this, [this, created](const ChatMessage &message, bool mention) {
         if (mention)
             emit attentionRequested(created->id(), message.from, message.text);

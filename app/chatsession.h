@@ -9,6 +9,7 @@
 #include "conversationid.h"
 #include "onlinemembers.h"
 #include "ownmessages.h"
+#include "readpositions.h"
 #include "servermessages.h"
 
 #include <QHash>
@@ -136,6 +137,7 @@ private:
     MemberModel *m_noMembers; // shown when no conversation is
     OwnMessages *m_ownMessages;
     QHash<ConversationId, Conversation *> m_registry; // owned as children
+    ReadPositions m_readPositions{m_client, &m_registry};
     ConversationId m_current;
     QString m_pendingJoin; // a room the user asked to join: show it when the server confirms
     OnlineMembers m_online;

@@ -281,6 +281,8 @@ void Conversation::addMessage(const ChatMessage &message, bool seen)
 
     if (own || seen) {
         m_lastReadSeq = std::max(m_lastReadSeq, message.seq);
+        if (!own)
+            emit readUpTo(m_lastReadSeq);
     } else if (isNew && message.seq > m_lastReadSeq) {
         const bool mention = !m_id.isRoom() || m_mention.matches(message.text);
         ++m_unread;
@@ -422,6 +424,22 @@ void Conversation::markAllRead()
     m_unread = 0;
     m_unreadMentions = 0;
     changed();
+    emit readUpTo(m_lastReadSeq);
+}
+
+bool Conversation::applyServerReadPosition(qint64 read, int unread, int mentions)
+{
+    if (read < m_lastReadSeq)
+        return false;
+    const bool moved = read > m_lastReadSeq;
+    m_lastReadSeq = read;
+    m_unread = unread;
+    // In a direct conversation every message is for the user: no separate mention count (as for live ones).
+    m_unreadMentions = m_id.isRoom() ? std::min(mentions, unread) : 0;
+    if (moved && m_messages->unreadMarker() != 0)
+        m_messages->setUnreadMarker(unread > 0 ? read : 0);
+    changed();
+    return true;
 }
 
 void Conversation::setDraft(const QString &draft)

@@ -103,11 +103,16 @@ public:
     void close();
     // The user has seen everything up to the newest message.
     void markAllRead();
+    // Where the server says the user stopped reading (perhaps on another computer) and what came since, counted
+    // over everything this app was sent before; false (and nothing changes) when this app read further.
+    bool applyServerReadPosition(qint64 read, int unread, int mentions);
     void setDraft(const QString &draft);
 
 signals:
     // Something the conversation list or the header shows has changed.
     void summaryChanged();
+    // The user read on, up to seq (a message of someone else seen, or everything marked read).
+    void readUpTo(qint64 seq);
     // A message from someone else arrived unseen; mention: it names this user.
     void unseenMessage(const Protocol::ChatMessage &message, bool mention);
 

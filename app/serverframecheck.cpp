@@ -98,6 +98,13 @@ std::optional<QString> ServerFrameCheck::problemWith(const ServerMessage &messag
                 }
                 return std::nullopt;
             },
+            [](const UnreadCounts &counts) -> std::optional<QString> {
+                for (const UnreadCount &count : counts.conversations) {
+                    if (count.room.isEmpty() ? !isName(count.to) : !isRoom(count.room))
+                        return QStringLiteral("an unread count for an invalid room or name");
+                }
+                return std::nullopt;
+            },
         },
         message);
 }

@@ -176,6 +176,7 @@ void ChatServer::finishStop()
 {
     if (!m_stopping || !m_store->isOpen())
         return;
+    m_service->saveReadMarkers();
     m_store->close();
     qCInfo(lcServer) << "stopped";
     emit stopped();

@@ -25,6 +25,7 @@ ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObjec
     , m_plainPresence(&m_rooms, config.plainPresenceWindowMs)
     , m_router(store, &m_rooms, &m_sessions, &m_names, &m_mailbox, &m_plainPresence, config, this)
     , m_search(store, &m_names)
+    , m_readMarkers(store)
 {
     connect(&m_signIn, &SignIn::admitted, this, &ChatService::welcome);
 }
@@ -66,7 +67,10 @@ void ChatService::onRequest(ClientSession *session, const ClientMessage &message
     std::visit(Overloaded{
                    [](const Hello &) {},
                    [](const Prove &) {},
-                   [&](const Join &request) { join(session, request.room, true); },
+                   [&](const Join &request) {
+                       if (join(session, request.room, true))
+                           sendUnread(session, request.room);
+                   },
                    [&](const Leave &request) { leave(session, request.room); },
                    [&](const Send &request) { m_router.post(session, request); },
                    [&](const HistoryRequest &request) { m_router.sendHistory(session, request); },
@@ -75,6 +79,7 @@ void ChatService::onRequest(ClientSession *session, const ClientMessage &message
                    [&](const SetTopic &request) { setTopic(session, request); },
                    [&](const Nick &request) { rename(session, request.name); },
                    [&](const SearchRequest &request) { m_search.answer(session, request); },
+                   [&](const ReadMarker &marker) { markRead(session, marker); },
                },
                message);
 }
@@ -103,6 +108,7 @@ void ChatService::welcome(ClientSession *session, const Hello &hello, ClientSess
             m_router.replay(session, it.key(), it.value());
     }
     replayDirect(session, hello.since);
+    sendUnread(session);
 }
 
 void ChatService::replayDirect(ClientSession *session, const QHash<QString, qint64> &since)
@@ -218,6 +224,34 @@ void ChatService::leave(ClientSession *session, const QString &room)
     broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}, {}});
     m_rooms.removeMember(room, session);
     session->removeRoom(room);
+}
+
+void ChatService::markRead(ClientSession *session, const ReadMarker &marker)
+{
+    if (session->isGuest())
+        return; // a guest owns no name to keep a marker under; nothing to answer either
+    QString conversation = marker.room;
+    if (!marker.room.isEmpty()) {
+        if (!requireMember(session, marker.room, ReadMarker::Type.toString()))
+            return;
+    } else {
+        const auto peer = m_names.partyOf(marker.to);
+        if (!peer)
+            return; // nobody holds the name now: there is no conversation to mark
+        conversation = HistoryStore::directConversation(session->party(), peer->party);
+    }
+    // A seq beyond the newest would hide messages still to come.
+    m_readMarkers.mark(session->identity(), conversation, marker.to,
+                       std::min(marker.seq, m_store->lastSeq(conversation)));
+}
+
+void ChatService::sendUnread(ClientSession *session, const QString &only)
+{
+    if (session->isGuest() || session->mode() != ClientSession::Mode::Natter)
+        return;
+    const UnreadCounts counts = m_readMarkers.counts(session->identity(), session->senderKey(), session->name(), only);
+    if (!counts.conversations.isEmpty())
+        session->send(counts);
 }
 
 void ChatService::typing(ClientSession *session, const Typing &typing)

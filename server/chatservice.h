@@ -9,6 +9,7 @@
 #include "nameownership.h"
 #include "offlinemailbox.h"
 #include "presencedigest.h"
+#include "readmarkerstore.h"
 #include "roomdirectory.h"
 #include "serverconfig.h"
 #include "sessionregistry.h"
@@ -33,6 +34,8 @@ public:
     // Starts serving a freshly connected session (plain-text sessions are welcomed at once).
     void attach(ClientSession *session);
     int onlineCount() const { return m_sessions.count(); }
+    // Commits the read markers gathered since the last commit (before the store closes).
+    void saveReadMarkers() { m_readMarkers.flush(); }
 
 private:
     void onRequest(ClientSession *session, const Protocol::ClientMessage &message);
@@ -46,6 +49,9 @@ private:
     bool join(ClientSession *session, const QString &room, bool withHistory);
     void leave(ClientSession *session, const QString &room);
     void typing(ClientSession *session, const Protocol::Typing &typing);
+    void markRead(ClientSession *session, const Protocol::ReadMarker &marker);
+    // Where the user stopped reading, and what came since: all their conversations, or one (`only`).
+    void sendUnread(ClientSession *session, const QString &only = {});
     void setTopic(ClientSession *session, const Protocol::SetTopic &request);
     void rename(ClientSession *session, const QString &name);
     void welcomePlainText(ClientSession *session);
@@ -66,6 +72,7 @@ private:
     PresenceDigest m_plainPresence;
     MessageRouter m_router;
     MessageSearch m_search;
+    ReadMarkerStore m_readMarkers;
 };
 
 } // namespace Natter

@@ -97,6 +97,17 @@ QList<QStringList> migrationSteps()
             QStringLiteral("INSERT INTO message_words (rowid, text) SELECT (conversation << 32) + seq, text "
                            "FROM messages WHERE kind IN (0, 1) AND deleted = 0"),
         },
+        {
+            // Where each owner of a name stopped reading each conversation (see ReadMarkerStore); peer names the
+            // other person of a direct conversation as the owner last wrote it, to tell their client which one.
+            QStringLiteral("CREATE TABLE read_markers ("
+                           "identity INTEGER NOT NULL REFERENCES identities (id), "
+                           "conversation TEXT NOT NULL, "
+                           "peer TEXT NOT NULL DEFAULT '', "
+                           "seq INTEGER NOT NULL, "
+                           "read_ms INTEGER NOT NULL, "
+                           "PRIMARY KEY (identity, conversation)) WITHOUT ROWID"),
+        },
     };
 }
 

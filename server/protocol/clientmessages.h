@@ -4,6 +4,7 @@
 
 #include "chatmessage.h"
 #include "searchmessages.h"
+#include "unreadmessages.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -129,7 +130,8 @@ struct Prove
 };
 
 using ClientMessage =
-    std::variant<Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick, SearchRequest>;
+    std::variant<Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick, SearchRequest,
+                 ReadMarker>;
 
 QString typeOf(const ClientMessage &message);
 // The whole frame, "type" included.

@@ -389,12 +389,13 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
 Parsed<ServerMessage> decodeServerFrame(const QString &frame)
 {
     return decodeFrame<ServerMessage, Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                       TypingEvent, TopicChanged, ErrorEvent, SearchResults>(frame);
+                       TypingEvent, TopicChanged, ErrorEvent, SearchResults, UnreadCounts>(frame);
 }
 
 QStringList serverFeatures()
 {
-    return {QStringLiteral("reply"), QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("search")};
+    return {QStringLiteral("reply"), QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("search"),
+            QStringLiteral("read")};
 }
 
 } // namespace Natter::Protocol

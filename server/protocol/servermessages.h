@@ -5,6 +5,7 @@
 #include "chatmessage.h"
 #include "protocollimits.h"
 #include "searchmessages.h"
+#include "unreadmessages.h"
 
 #include <QHash>
 #include <QStringList>
@@ -163,7 +164,7 @@ struct ErrorEvent
 };
 
 using ServerMessage = std::variant<Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults>;
+                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults, UnreadCounts>;
 
 // The features a server of this version announces in welcome.server.features.
 QStringList serverFeatures();

@@ -5,6 +5,7 @@
 #include "conversation.h"
 #include "messagemodel.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,6 +162,34 @@ private slots:
         QVERIFY(dev.loadThrough(101, 5000));
         QCOMPARE(model->oldestSeq(), 101);
         QCOMPARE(seqsOf(model), range(101, 1000));
+    }
+
+    void theServersReadPositionNeverTakesReadingBack()
+    {
+        Conversation dev(Dev, nullptr, m_cache.get());
+        dev.setOwnName(QStringLiteral("Me"));
+        QSignalSpy readUpTo(&dev, &Conversation::readUpTo);
+        dev.addMessage(roomMessage(1), true); // seen
+        dev.addMessage(roomMessage(2), false);
+        QCOMPARE(readUpTo.size(), 1);
+        QCOMPARE(dev.lastReadSeq(), 1);
+        QCOMPARE(dev.unread(), 1);
+
+        QVERIFY(dev.applyServerReadPosition(1, 4, 9)); // read on elsewhere, more came: the server's numbers
+        QCOMPARE(dev.unread(), 4);
+        QCOMPARE(dev.unreadMentions(), 4); // never more mentions than unread messages
+        QVERIFY(!dev.applyServerReadPosition(0, 50, 0)); // behind this app: its own count stays
+        QCOMPARE(dev.unread(), 4);
+        QCOMPARE(dev.lastReadSeq(), 1);
+
+        dev.markAllRead();
+        QCOMPARE(readUpTo.size(), 2);
+        QCOMPARE(readUpTo.last().first().toLongLong(), qint64(2));
+
+        Conversation bob(ConversationId::direct(QStringLiteral("Bob")), nullptr, m_cache.get());
+        QVERIFY(bob.applyServerReadPosition(3, 2, 2));
+        QCOMPARE(bob.unread(), 2);
+        QCOMPARE(bob.unreadMentions(), 0); // a direct message is counted as unread, not as a mention
     }
 
     void theEndOfTheCacheIsNotTheEndWhileTheServerHasMore()

@@ -181,6 +181,8 @@ void TestCodec::clientRoundTrip_data()
         << ClientMessage(SearchRequest{.query = u"café"_s, .room = u"dev"_s, .to = {}, .before = 300, .limit = 5});
     QTest::newRow("search a direct conversation")
         << ClientMessage(SearchRequest{.query = u"x"_s, .room = {}, .to = u"Zoë"_s});
+    QTest::newRow("read a room") << ClientMessage(ReadMarker{u"dev"_s, {}, 5120});
+    QTest::newRow("read a direct conversation") << ClientMessage(ReadMarker{{}, u"Zoë"_s, 1});
 }
 
 void TestCodec::clientRoundTrip()
@@ -271,6 +273,9 @@ void TestCodec::serverRoundTrip_data()
                  SearchHit{{}, u"bob"_s, 3, u"bob"_s, 1795406000001, u"deploy deploy"_s, {{0, 6}, {7, 6}}}},
         .older = 41});
     QTest::newRow("no search results") << ServerMessage(SearchResults{u"nothing"_s, {}, {}, {}, 0});
+    QTest::newRow("unread counts") << ServerMessage(UnreadCounts{
+        {UnreadCount{u"dev"_s, {}, 5120, 3, 1}, UnreadCount{{}, u"Zoë"_s, 12, UnreadCount::MaxUnread, 0}}});
+    QTest::newRow("no unread counts") << ServerMessage(UnreadCounts{});
 }
 
 void TestCodec::serverRoundTrip()
@@ -302,6 +307,7 @@ void TestCodec::clientTypeWords_data()
     QTest::newRow("topic") << ClientMessage(SetTopic{u"lobby"_s, u"t"_s}) << u"topic"_s;
     QTest::newRow("nick") << ClientMessage(Nick{u"b"_s}) << u"nick"_s;
     QTest::newRow("search") << ClientMessage(SearchRequest{.query = u"q"_s, .room = {}, .to = {}}) << u"search"_s;
+    QTest::newRow("read") << ClientMessage(ReadMarker{u"lobby"_s, {}, 1}) << u"read"_s;
 }
 
 void TestCodec::clientTypeWords()
@@ -329,6 +335,7 @@ void TestCodec::serverTypeWords_data()
     QTest::newRow("topic") << ServerMessage(TopicChanged{}) << u"topic"_s;
     QTest::newRow("error") << ServerMessage(ErrorEvent{}) << u"error"_s;
     QTest::newRow("search") << ServerMessage(SearchResults{}) << u"search"_s;
+    QTest::newRow("unread") << ServerMessage(UnreadCounts{}) << u"unread"_s;
 }
 
 void TestCodec::serverTypeWords()
@@ -724,6 +731,11 @@ void TestCodec::rejectsClientFrames_data()
     QTest::newRow("nick invalid") << uR"({"type":"nick","name":"bad\nname"})"_s << ErrorCode::NameInvalid;
     QTest::newRow("nick too long") << uR"({"type":"nick","name":"%1"})"_s.arg(u"n"_s.repeated(33))
                                    << ErrorCode::NameInvalid;
+    QTest::newRow("read without a conversation") << uR"({"type":"read","seq":3})"_s << ErrorCode::BadRequest;
+    QTest::newRow("read both") << uR"({"type":"read","room":"a","to":"b","seq":3})"_s << ErrorCode::BadRequest;
+    QTest::newRow("read seq 0") << uR"({"type":"read","room":"a","seq":0})"_s << ErrorCode::BadRequest;
+    QTest::newRow("read seq as text") << uR"({"type":"read","room":"a","seq":"3"})"_s << ErrorCode::BadRequest;
+    QTest::newRow("read bad room") << uR"({"type":"read","room":"no room","seq":3})"_s << ErrorCode::RoomInvalid;
 }
 
 void TestCodec::rejectsClientFrames()
@@ -839,6 +851,13 @@ void TestCodec::rejectsServerFrames_data()
 
     QTest::newRow("error without code") << uR"({"type":"error","message":"m"})"_s << bad;
     QTest::newRow("error code is a number") << uR"({"type":"error","code":3,"message":"m"})"_s << bad;
+    QTest::newRow("unread without list") << uR"({"type":"unread"})"_s << bad;
+    QTest::newRow("unread over its bound")
+        << uR"({"type":"unread","conversations":[{"room":"a","read":1,"unread":1001,"mentions":0}]})"_s << bad;
+    QTest::newRow("more mentions than unread")
+        << uR"({"type":"unread","conversations":[{"room":"a","read":1,"unread":1,"mentions":2}]})"_s << bad;
+    QTest::newRow("unread for nobody") << uR"({"type":"unread","conversations":[{"read":1,"unread":1,"mentions":0}]})"_s
+                                       << bad;
 }
 
 void TestCodec::rejectsServerFrames()

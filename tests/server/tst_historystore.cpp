@@ -211,23 +211,24 @@ void TestHistoryStore::migratesEmptyFile()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     QVERIFY(store.isOpen());
     QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
-    QCOMPARE(HistoryStore::SchemaVersion, 4);
+    QCOMPARE(HistoryStore::SchemaVersion, 5);
 
     RawConnection raw(dbPath());
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 4);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 5);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     const QStringList objects =
         raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"));
-    QCOMPARE(objects,
-             QStringList({QStringLiteral("conversations"), QStringLiteral("identities"),
-                          QStringLiteral("message_words"), QStringLiteral("message_words_config"),
-                          QStringLiteral("message_words_data"), QStringLiteral("message_words_delete"),
-                          QStringLiteral("message_words_docsize"), QStringLiteral("message_words_idx"),
-                          QStringLiteral("message_words_insert"), QStringLiteral("message_words_update"),
-                          QStringLiteral("messages"), QStringLiteral("messages_reply"),
-                          QStringLiteral("messages_sender_client"), QStringLiteral("messages_target"),
-                          QStringLiteral("offline_directs"), QStringLiteral("owned_names"),
-                          QStringLiteral("owned_names_identity"), QStringLiteral("owned_names_skeleton")}));
+    QCOMPARE(
+        objects,
+        QStringList({QStringLiteral("conversations"), QStringLiteral("identities"), QStringLiteral("message_words"),
+                     QStringLiteral("message_words_config"), QStringLiteral("message_words_data"),
+                     QStringLiteral("message_words_delete"), QStringLiteral("message_words_docsize"),
+                     QStringLiteral("message_words_idx"), QStringLiteral("message_words_insert"),
+                     QStringLiteral("message_words_update"), QStringLiteral("messages"),
+                     QStringLiteral("messages_reply"), QStringLiteral("messages_sender_client"),
+                     QStringLiteral("messages_target"), QStringLiteral("offline_directs"),
+                     QStringLiteral("owned_names"), QStringLiteral("owned_names_identity"),
+                     QStringLiteral("owned_names_skeleton"), QStringLiteral("read_markers")}));
 }
 
 void TestHistoryStore::createsMissingFolders()
@@ -254,7 +255,7 @@ void TestHistoryStore::reopenKeepsMessages()
     HistoryStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 4);
+    QCOMPARE(store.schemaVersion(), 5);
     QCOMPARE(store.latest(QStringLiteral("lobby"), 10), QList<ChatMessage>({stored}));
 }
 

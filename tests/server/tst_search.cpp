@@ -304,7 +304,7 @@ private slots:
         client.send(Hello{u"ada"_s, {}, {}, {}, {}});
         const auto welcome = client.waitFor<Welcome>();
         QVERIFY(welcome);
-        for (const QString &feature : {u"reply"_s, u"edit"_s, u"delete"_s, u"search"_s})
+        for (const QString &feature : {u"reply"_s, u"edit"_s, u"delete"_s, u"search"_s, u"read"_s})
             QVERIFY2(welcome->server.features.contains(feature), qPrintable(feature));
     }
 
@@ -327,7 +327,8 @@ private slots:
             QSqlQuery query(db);
             for (const QString &statement :
                  {u"DROP TRIGGER message_words_insert"_s, u"DROP TRIGGER message_words_update"_s,
-                  u"DROP TRIGGER message_words_delete"_s, u"DROP TABLE message_words"_s, u"PRAGMA user_version = 3"_s})
+                  u"DROP TRIGGER message_words_delete"_s, u"DROP TABLE message_words"_s, u"DROP TABLE read_markers"_s,
+                  u"PRAGMA user_version = 3"_s})
                 QVERIFY2(query.exec(statement), qPrintable(statement));
             query = QSqlQuery();
             db.close();
