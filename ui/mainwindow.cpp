@@ -231,6 +231,7 @@ void MainWindow::showMembers(MemberModel *members)
     m_shownMembers = members;
     m_memberPane->setModel(members);
     m_typingLine->setMembers(members);
+    m_messageView->setMembers(members);
 }
 
 void MainWindow::updateStatus()
