@@ -133,7 +133,7 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
         markerFont.setItalic(true);
         const int markerWidth = QFontMetrics(markerFont).horizontalAdvance(marker);
         const QTextLine last = text.lineCount() > 0 ? text.lineAt(text.lineCount() - 1) : QTextLine();
-        const qreal end = last.isValid() ? last.naturalTextWidth() + 2 * unit : 0;
+        const qreal end = last.isValid() ? last.x() + last.naturalTextWidth() + 2 * unit : 0;
         if (purpose == Purpose::Estimate || end + markerWidth <= width) {
             const int baseline = last.isValid() ? qRound(textOrigin.y() + last.y() + last.ascent()) : y;
             markerRect = QRect(left + static_cast<int>(std::ceil(end)), baseline - fonts.smallAscent, markerWidth,

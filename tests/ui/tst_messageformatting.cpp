@@ -122,6 +122,7 @@ private slots:
     void contextMenuCopiesCode();
     void copyingAMessageKeepsItsMarks();
     void quoteLinesAreIndented();
+    void editedMarkerFollowsAnIndentedLine();
     void mentionsOfMembersAndTheUserAreHighlighted();
     void linksInFormattedTextOpen();
 };
@@ -260,6 +261,19 @@ void TestMessageFormatting::quoteLinesAreIndented()
     QVERIFY(laidOut->text.lineAt(0).x() > 0);
     QCOMPARE(laidOut->text.lineAt(laidOut->text.lineCount() - 1).x(), 0.0);
     QCOMPARE(laidOut->quoteBars.size(), 1);
+}
+
+void TestMessageFormatting::editedMarkerFollowsAnIndentedLine()
+{
+    const MessageFonts fonts{QFont()};
+    MessageRow row;
+    row.sender = u"bob"_s;
+    row.text = u"> quoted words"_s;
+    row.edited = true;
+    const MessageLayout laidOut(fonts, QRect(0, 0, 600, 0), row, MessageLayout::Purpose::Paint);
+    const QTextLine line = laidOut.text.lineAt(0);
+    QVERIFY(line.x() > 0);
+    QVERIFY(laidOut.markerRect.left() >= laidOut.textOrigin.x() + line.x() + line.naturalTextWidth());
 }
 
 void TestMessageFormatting::mentionsOfMembersAndTheUserAreHighlighted()
