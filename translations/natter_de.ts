@@ -1011,6 +1011,10 @@ Erhalten: %2</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageMenu</name>
@@ -1041,6 +1045,14 @@ Erhalten: %2</translation>
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Copy Code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Code Block %1</source>
+        <translation>Codeblock %1 kopieren</translation>
     </message>
 </context>
 <context>

@@ -1011,6 +1011,10 @@ Reçu : %2</translation>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageMenu</name>
@@ -1041,6 +1045,14 @@ Reçu : %2</translation>
     <message>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Copy Code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <source>Copy Code Block %1</source>
+        <translation>Copier le bloc de code %1</translation>
     </message>
 </context>
 <context>

@@ -253,6 +253,7 @@ void MainWindow::showMembers(MemberModel *members)
     m_memberPane->setModel(members);
     m_typingLine->setMembers(members);
     m_composer->setMembers(members);
+    m_messageView->setMembers(members);
 }
 
 void MainWindow::updateStatus()

@@ -1,10 +1,12 @@
 #include "messagedelegate.h"
 
+#include "membermodel.h"
 #include "messagefonts.h"
 #include "messageheights.h"
 #include "messagelayout.h"
 
 #include <QAbstractItemView>
+#include <QAbstractProxyModel>
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QLocale>
@@ -166,7 +168,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 {
     const MessageRow row = MessageRow::fromIndex(index, MessageRow::Fields::Everything);
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
-                               m_painter.colorsFor(option, row));
+                               colorsFor(option, index, row));
     std::optional<std::pair<int, int>> selected;
     if (!m_selection.isEmpty() && m_selection.index == index)
         selected = std::pair(m_selection.start(), m_selection.end());
@@ -181,6 +183,52 @@ QUrl MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelInd
     const MessageLayout layout(fontsFor(option.font), option.rect, row, MessageLayout::Purpose::Paint,
                                m_painter.colorsFor(option, row));
     return layout.linkAt(pos);
+}
+
+int MessageDelegate::copyButtonAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    if (!option.rect.contains(pos))
+        return -1;
+    return MessageLayout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index), Purpose::Measure)
+        .copyButtonAt(pos);
+}
+
+int MessageDelegate::codeBlockAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    if (!option.rect.contains(pos))
+        return -1;
+    return MessageLayout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index), Purpose::Measure)
+        .codeBlockAt(pos);
+}
+
+QStringList MessageDelegate::codeBlocks(const QModelIndex &index)
+{
+    const MessageMarkup markup = MessageRow::fromIndex(index).markup();
+    QStringList blocks;
+    for (const MessageMarkup::Span &span : markup.spansOf(MessageMarkup::Kind::CodeBlock))
+        blocks.append(markup.text.mid(span.start, span.length));
+    return blocks;
+}
+
+void MessageDelegate::setMembers(MemberModel *members)
+{
+    m_members = members;
+}
+
+MessageLayout::Colors MessageDelegate::colorsFor(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                                 const MessageRow &row) const
+{
+    MessageLayout::Colors colors = m_painter.colorsFor(option, row);
+    const QAbstractItemModel *model = index.model();
+    while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model))
+        model = proxy->sourceModel();
+    if (const auto *messages = qobject_cast<const MessageModel *>(model))
+        colors.ownName = messages->ownName();
+    if (m_members) {
+        const QPointer<MemberModel> members = m_members;
+        colors.isMember = [members](const QString &name) { return members && members->contains(name); };
+    }
+    return colors;
 }
 
 bool MessageDelegate::hitsRetry(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const

@@ -5,11 +5,12 @@
 // A row, top to bottom: a "New messages" line with a centred label in an accent colour when UnreadMarkerRole is
 // set; a day separator ("Today", "Yesterday", a date) when DayChangeRole is set; on the first row of a group a
 // header with the sender's name in their colour and the time; the text as PLAIN text, word-wrapped, with its line
-// breaks kept, its links underlined and the part the user selected (textSelection()) in the palette's Highlight
-// colours; then the delivery state: a "sending…" marker after a pending text, a red "Not sent — click to retry"
-// line under a failed one (with the reason from FailureReasonRole when there is one, elided to one line). An
-// action is one italic line "* Name text" and has no header. A row that mentions the user (MentionRole) has a
-// tinted band behind its message and an accent bar at its left edge. The accent colours come from MessageText,
+// breaks kept, its light formatting (MessageMarkup: bold, italic, code, code blocks with a Copy button, quote lines,
+// highlighted mentions) drawn with format ranges, its links underlined and the part the user selected (textSelection())
+// in the palette's Highlight colours; then the delivery state: a "sending…" marker after a pending text, a red "Not
+// sent — click to retry" line under a failed one (with the reason from FailureReasonRole when there is one, elided to
+// one line). An action is one italic line "* Name text" and has no header. A row that mentions the user (MentionRole)
+// has a tinted band behind its message and an accent bar at its left edge. The accent colours come from MessageText,
 // chosen per background so that they stay readable in light and dark themes. MessageLayout says where each part
 // goes; this class measures, caches and hit-tests with it, and MessagePainter paints it.
 //
@@ -36,6 +37,7 @@
 
 #include <QFont>
 #include <QPersistentModelIndex>
+#include <QPointer>
 #include <QStyledItemDelegate>
 #include <QUrl>
 
@@ -48,6 +50,7 @@ class QDate;
 
 namespace Natter {
 
+class MemberModel;
 class MessageFonts;
 
 class MessageDelegate : public QStyledItemDelegate
@@ -65,12 +68,20 @@ public:
 
     // option.rect is the row's rectangle, and pos is in the same coordinates. An empty QUrl if no link is hit.
     QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // The code block whose Copy button is at pos, or under pos; -1 if none.
+    int copyButtonAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    int codeBlockAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // The code of each fenced block of the row's text, in order, line breaks as '\n'.
+    static QStringList codeBlocks(const QModelIndex &index);
+    // The members of the shown conversation, whose @mentions are highlighted (as are the user's own). The
+    // delegate does not own them; nullptr: none.
+    void setMembers(MemberModel *members);
     // Whether pos is on the "Not sent — click to retry" marker of a failed row.
     bool hitsRetry(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
     // The seq a reply answers when pos is on its quote line; 0 otherwise.
     qint64 quotedSeqAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
-    // The text laid out and painted as the row's body: the raw text, with each line break as
-    // QChar::LineSeparator, after "* Name " for an action. Never rich text.
+    // The text laid out and painted as the row's body: the text with its formatting marks read (MessageMarkup),
+    // each line break as QChar::LineSeparator, after "* Name " for an action. Never rich text.
     QString displayedText(const QModelIndex &index) const;
     // The cursor position in displayedText() at pos; Strict: -1 unless pos is on the text.
     int cursorAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos,
@@ -122,6 +133,9 @@ private:
     MessageHeights &heightsFor(const QModelIndex &index, const QFont &font) const;
     void readShape(MessageHeights::Row &row, const MessageHeights &heights, int rowNumber) const;
     const MessageFonts &fontsFor(const QFont &font) const;
+    // The painter's colours, and who a mention highlights.
+    MessageLayout::Colors colorsFor(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                    const MessageRow &row) const;
 
     mutable std::unique_ptr<MessageFonts> m_fonts;
     mutable std::vector<std::unique_ptr<MessageHeights>> m_heights; // the most recently shown first
@@ -129,6 +143,7 @@ private:
     mutable HeightEstimator m_estimator;
     MessagePainter m_painter;
     TextSelection m_selection;
+    QPointer<MemberModel> m_members;
 };
 
 } // namespace Natter

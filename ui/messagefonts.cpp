@@ -1,5 +1,6 @@
 #include "messagefonts.h"
 
+#include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QTextLayout>
 
@@ -31,6 +32,8 @@ MessageFonts::MessageFonts(const QFont &font)
 {
     name.setBold(true);
     action.setItalic(true);
+    codeFamilies = QFontDatabase::systemFont(QFontDatabase::FixedFont).families();
+    codeFamilies.append(u"monospace"_s);
     unit = std::max(2, QFontMetrics(font).height() / 4);
     const QFontMetrics nameMetrics(name);
     nameHeight = nameMetrics.height();

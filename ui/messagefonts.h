@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 
@@ -19,6 +20,7 @@ public:
     QFont name; // bold
     QFont small; // time, markers and day separators
     QFont action; // italic
+    QStringList codeFamilies; // the system's fixed-pitch font, for code
     int unit = 0; // a quarter of a line: the grain of every margin
     int nameHeight = 0;
     int nameAscent = 0;

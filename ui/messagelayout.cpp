@@ -1,9 +1,12 @@
 #include "messagelayout.h"
 
 #include "messagefonts.h"
+#include "validation.h"
 
 #include <QFontMetrics>
+#include <QRegularExpression>
 #include <QTextBoundaryFinder>
+#include <QtMath>
 
 #include <algorithm>
 #include <cmath>
@@ -48,12 +51,27 @@ QString MessageRow::quoteLine() const
                                : MessageLayout::tr("%1: %2").arg(replyFrom, replyText);
 }
 
+MessageMarkup MessageRow::markup() const
+{
+    return deleted ? MessageMarkup() : MessageMarkup::parse(text);
+}
+
 QString MessageRow::bodyText() const
+{
+    return bodyText(markup());
+}
+
+QString MessageRow::bodyText(const MessageMarkup &markup) const
 {
     if (deleted)
         return MessageLayout::tr("This message was deleted.");
-    const QString body = MessageText::layoutText(text);
+    const QString body = MessageText::layoutText(markup.text);
     return action ? u"* "_s + sender + u' ' + body : body;
+}
+
+qsizetype MessageRow::markupOffset() const
+{
+    return action && !deleted ? sender.size() + 3 : 0; // "* Name "
 }
 
 int MessageLayout::avatarColumn(const MessageFonts &fonts)
@@ -99,8 +117,10 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
     }
     textOrigin = QPointF(left, y);
     if (purpose != Purpose::Estimate) {
+        // Marks that change fonts or indent lines need the text laid out; the others only colour it.
+        static const QRegularExpression formatted(u"[*_`]|^>"_s, QRegularExpression::MultilineOption);
         const bool oneLine = purpose == Purpose::Measure && row.state == State::Sent && !row.action && !row.edited
-            && fonts.fitsOnOneLine(row.text, width);
+            && fonts.fitsOnOneLine(row.text, width) && !row.text.contains(formatted);
         y += static_cast<int>(std::ceil(oneLine ? fonts.lineHeight : layOutText(row, width, purpose, colors)));
     }
 
@@ -113,7 +133,7 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
         markerFont.setItalic(true);
         const int markerWidth = QFontMetrics(markerFont).horizontalAdvance(marker);
         const QTextLine last = text.lineCount() > 0 ? text.lineAt(text.lineCount() - 1) : QTextLine();
-        const qreal end = last.isValid() ? last.naturalTextWidth() + 2 * unit : 0;
+        const qreal end = last.isValid() ? last.x() + last.naturalTextWidth() + 2 * unit : 0;
         if (purpose == Purpose::Estimate || end + markerWidth <= width) {
             const int baseline = last.isValid() ? qRound(textOrigin.y() + last.y() + last.ascent()) : y;
             markerRect = QRect(left + static_cast<int>(std::ceil(end)), baseline - fonts.smallAscent, markerWidth,
@@ -141,47 +161,174 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
 
 qreal MessageLayout::layOutText(const MessageRow &row, int width, Purpose purpose, const Colors &colors)
 {
-    // Plain text in a QTextLayout, so that nothing the user typed is ever interpreted as markup.
-    const QString body = row.bodyText();
-    const qsizetype prefixLength = row.action ? row.sender.size() + 3 : 0; // "* Name "
+    // Plain text in a QTextLayout, its formatting as format ranges: nothing the user typed is ever read as HTML.
+    const MessageMarkup markup = row.markup();
+    const QString body = row.bodyText(markup);
+    const qsizetype offset = row.markupOffset();
     QList<QTextLayout::FormatRange> formats;
     if (row.deleted) {
         QTextCharFormat gone;
         gone.setFontItalic(true);
         formats.append({0, static_cast<int>(body.size()), gone});
     }
-    if (prefixLength > 0) {
+    if (offset > 0) {
         QTextCharFormat name;
         name.setFontWeight(QFont::Bold);
         if (colors.actionName.isValid())
             name.setForeground(colors.actionName);
         formats.append({2, static_cast<int>(row.sender.size()), name});
     }
-    if (purpose == Purpose::Paint) { // underlines and colours change no height
-        links = MessageText::findLinks(body.mid(prefixLength)); // a sender's name is never a link
-        for (MessageText::Link &link : links) {
-            link.start += prefixLength;
-            QTextCharFormat format;
-            format.setFontUnderline(true);
-            format.setForeground(colors.link);
-            formats.append({static_cast<int>(link.start), static_cast<int>(link.length), format});
-        }
-    }
+    addMarkupFormats(markup, offset, purpose, colors, formats);
     text.setText(body);
     text.setFont(row.action ? fonts.action : fonts.base);
     text.setFormats(formats);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     text.setTextOption(option);
-    qreal textHeight = 0;
+    return layOutLines(markup, offset, width);
+}
+
+void MessageLayout::addMarkupFormats(const MessageMarkup &markup, qsizetype offset, Purpose purpose,
+                                     const Colors &colors, QList<QTextLayout::FormatRange> &formats)
+{
+    using Kind = MessageMarkup::Kind;
+    const bool paint = purpose == Purpose::Paint; // colours change no height; fonts do, and are always set
+    for (const MessageMarkup::Span &span : markup.spans) {
+        QTextCharFormat format;
+        switch (span.kind) {
+        case Kind::Bold:
+            format.setFontWeight(QFont::Bold);
+            break;
+        case Kind::Italic:
+            format.setFontItalic(true);
+            break;
+        case Kind::Code:
+        case Kind::CodeBlock:
+            format.setFontFamilies(fonts.codeFamilies);
+            format.setFontFixedPitch(true);
+            format.setFontStyleHint(QFont::Monospace);
+            if (paint && span.kind == Kind::Code && colors.codeBackground.isValid())
+                format.setBackground(colors.codeBackground);
+            break;
+        case Kind::Quote:
+            if (paint && colors.quote.isValid())
+                format.setForeground(colors.quote);
+            break;
+        case Kind::Link:
+            links.append({span.start + offset, span.length, MessageMarkup::linkUrl(span)});
+            if (paint) {
+                format.setFontUnderline(true);
+                format.setForeground(colors.link);
+            }
+            break;
+        case Kind::Mention: {
+            const bool own =
+                !colors.ownName.isEmpty() && Protocol::nameKey(span.value) == Protocol::nameKey(colors.ownName);
+            const bool member = own || (colors.isMember && colors.isMember(span.value));
+            if (paint && member && colors.mention.isValid())
+                format.setBackground(own ? colors.ownMention : colors.mention);
+            if (paint && own && colors.ownMentionText.isValid())
+                format.setForeground(colors.ownMentionText);
+            break;
+        }
+        }
+        if (format.propertyCount() > 0)
+            formats.append({static_cast<int>(span.start + offset), static_cast<int>(span.length), format});
+    }
+}
+
+qreal MessageLayout::layOutLines(const MessageMarkup &markup, qsizetype offset, int width)
+{
+    // Code blocks: the lines inset on a background, below a strip with the language and the Copy button. Quote
+    // lines: indented beside a bar. Both are laid out here, so that every height includes them.
+    using Kind = MessageMarkup::Kind;
+    const QList<MessageMarkup::Span> blocks = markup.spansOf(Kind::CodeBlock);
+    const QList<MessageMarkup::Span> quotes = markup.spansOf(Kind::Quote);
+    const int unit = fonts.unit;
+    const int inset = 2 * unit;
+    const int strip = fonts.smallHeight + unit;
+    const int quoteIndent = 3 * unit;
+    const QPoint origin = textOrigin.toPoint();
+    qsizetype nextBlock = 0;
+    qsizetype nextQuote = 0;
+    qreal blockTop = 0;
+    qreal y = 0;
     text.beginLayout();
     for (QTextLine line = text.createLine(); line.isValid(); line = text.createLine()) {
-        line.setLineWidth(width);
-        line.setPosition(QPointF(0, textHeight));
-        textHeight += line.height();
+        const qsizetype at = line.textStart() - offset;
+        while (nextBlock < blocks.size() && blocks.at(nextBlock).end() < at)
+            ++nextBlock;
+        while (nextQuote < quotes.size() && quotes.at(nextQuote).end() < at)
+            ++nextQuote;
+        const MessageMarkup::Span *block =
+            nextBlock < blocks.size() && blocks.at(nextBlock).start <= at ? &blocks.at(nextBlock) : nullptr;
+        const bool quoted = !block && nextQuote < quotes.size() && quotes.at(nextQuote).start <= at;
+        qreal x = 0;
+        if (block) {
+            if (at == block->start) {
+                if (y > 0)
+                    y += unit;
+                blockTop = y;
+                y += strip;
+            }
+            x = inset;
+        } else if (quoted) {
+            x = quoteIndent;
+        }
+        line.setLineWidth(std::max<qreal>(1, width - (block ? 2 * inset : x)));
+        line.setPosition(QPointF(x, y));
+        y += line.height();
+        if (quoted) {
+            const QRect bar(origin.x() + unit, origin.y() + qFloor(line.y()), std::max(3, 2 * unit / 3),
+                            qCeil(line.height()));
+            if (!quoteBars.isEmpty() && quoteBars.last().bottom() + 1 >= bar.top())
+                quoteBars.last() = quoteBars.last().united(bar);
+            else
+                quoteBars.append(bar);
+        }
+        if (block && line.textStart() + line.textLength() - offset >= block->end()) {
+            y += unit;
+            CodeBlock laidOut;
+            laidOut.rect = QRect(origin.x(), origin.y() + qFloor(blockTop), width, qCeil(y - blockTop));
+            const QFontMetrics small(fonts.small);
+            const int buttonWidth = small.horizontalAdvance(copyButtonText()) + 2 * unit;
+            laidOut.copyButton = QRect(laidOut.rect.right() - unit - buttonWidth, laidOut.rect.top() + unit / 2,
+                                       buttonWidth, fonts.smallHeight);
+            laidOut.language = block->value;
+            laidOut.languageOrigin =
+                QPoint(laidOut.rect.left() + inset, laidOut.rect.top() + unit / 2 + small.ascent());
+            laidOut.code = markup.text.mid(block->start, block->length);
+            codeBlocks.append(laidOut);
+            ++nextBlock;
+            y += unit;
+        }
     }
     text.endLayout();
-    return textHeight;
+    return y;
+}
+
+QString MessageLayout::copyButtonText()
+{
+    return tr("Copy");
+}
+
+int MessageLayout::codeBlockAt(const QPoint &pos) const
+{
+    for (qsizetype i = 0; i < codeBlocks.size(); ++i) {
+        if (codeBlocks.at(i).rect.contains(pos))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int MessageLayout::copyButtonAt(const QPoint &pos) const
+{
+    const int slack = fonts.unit / 2;
+    for (qsizetype i = 0; i < codeBlocks.size(); ++i) {
+        if (codeBlocks.at(i).copyButton.adjusted(-slack, -slack, slack, slack).contains(pos))
+            return static_cast<int>(i);
+    }
+    return -1;
 }
 
 QUrl MessageLayout::linkAt(const QPoint &pos) const

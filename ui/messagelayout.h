@@ -6,6 +6,7 @@
 // A row, top to bottom: the "New messages" line (UnreadMarkerRole), the day separator (DayChangeRole), then the
 // message: its header on the first row of a group, its text, and its delivery marker.
 
+#include "messagemarkup.h"
 #include "messagemodel.h"
 #include "messagetext.h"
 
@@ -13,6 +14,7 @@
 #include <QDateTime>
 #include <QTextLayout>
 
+#include <functional>
 #include <utility>
 
 namespace Natter {
@@ -45,9 +47,14 @@ struct MessageRow
     QString quoteLine() const;
 
     static MessageRow fromIndex(const QModelIndex &index, Fields fields = Fields::Geometry);
-    // The body as laid out: the text with its line breaks as QChar::LineSeparator, after "* Name " for an
-    // action. Plain text: never interpreted as markup.
+    // The text's light formatting (MessageMarkup); nothing for a deleted message.
+    MessageMarkup markup() const;
+    // The body as laid out: the text as markup() shows it, its line breaks as QChar::LineSeparator, after
+    // "* Name " for an action. Plain text: never interpreted as HTML.
     QString bodyText() const;
+    QString bodyText(const MessageMarkup &markup) const;
+    // Where markup()'s positions start in bodyText(): after "* Name " for an action.
+    qsizetype markupOffset() const;
 };
 
 class MessageLayout
@@ -59,10 +66,28 @@ public:
     // Paint: everything, text laid out with its links. Estimate: no text at all; height is that of everything but
     // the text's lines, which a caller estimating a height adds itself.
     enum class Purpose { Measure, Paint, Estimate };
+    // The colours that only painting needs, and who a mention highlights. Nothing here changes a height.
     struct Colors
     {
         QColor link;
         QColor actionName;
+        QColor codeBackground; // behind inline code
+        QColor quote; // the text of quote lines
+        QColor mention; // behind a mention of a member of the conversation
+        QColor ownMention; // behind a mention of the user: stronger
+        QColor ownMentionText;
+        QString ownName;
+        std::function<bool(const QString &name)> isMember;
+    };
+    // A fenced code block as laid out: its background, the strip above its lines with the language and the
+    // Copy button, and the code to copy.
+    struct CodeBlock
+    {
+        QRect rect;
+        QRect copyButton;
+        QPoint languageOrigin; // baseline start of the language word
+        QString language;
+        QString code; // line breaks as '\n'
     };
     // How cursorAt() treats a point beside the text: Strict gives -1, Nearest the nearest position.
     enum class CursorHit { Strict, Nearest };
@@ -76,6 +101,11 @@ public:
 
     // The link under pos (in the coordinates of rect), or an empty QUrl.
     QUrl linkAt(const QPoint &pos) const;
+    // The code block under pos, or whose Copy button is under it; -1 if none.
+    int codeBlockAt(const QPoint &pos) const;
+    int copyButtonAt(const QPoint &pos) const;
+    // The words on a code block's Copy button.
+    static QString copyButtonText();
     // The cursor position in text.text() nearest pos: between characters, as a text cursor would stand.
     int cursorAt(const QPoint &pos, CursorHit hit) const;
     // [start, end) of the word under pos in text.text(); an empty range if pos is not on a word.
@@ -92,6 +122,8 @@ public:
     QPointF textOrigin;
     QTextLayout text; // empty when measured without laying out
     QList<MessageText::Link> links; // positions in text.text()
+    QList<CodeBlock> codeBlocks;
+    QList<QRect> quoteBars; // beside each run of quote lines
     QString marker; // "sending…" or "Not sent … click to retry", elided to the row; empty if none
     QString fullMarker; // the marker before eliding
     QRect markerRect;
@@ -99,6 +131,9 @@ public:
 
 private:
     qreal layOutText(const MessageRow &row, int width, Purpose purpose, const Colors &colors);
+    void addMarkupFormats(const MessageMarkup &markup, qsizetype offset, Purpose purpose, const Colors &colors,
+                          QList<QTextLayout::FormatRange> &formats);
+    qreal layOutLines(const MessageMarkup &markup, qsizetype offset, int width);
     int lineAt(qreal y, CursorHit hit) const;
 };
 

@@ -9,7 +9,8 @@ using namespace Qt::StringLiterals;
 
 namespace Natter {
 
-MessageMenu::MessageMenu(const QModelIndex &index, const QString &text, const QUrl &link, QWidget *parent)
+MessageMenu::MessageMenu(const QModelIndex &index, const QString &text, const QUrl &link, const CodeBlocks &code,
+                         QWidget *parent)
     : QMenu(parent)
 {
     setObjectName(u"messageMenu"_s);
@@ -21,6 +22,18 @@ MessageMenu::MessageMenu(const QModelIndex &index, const QString &text, const QU
         connect(addAction(tr("Copy Link")), &QAction::triggered, this,
                 [link] { QGuiApplication::clipboard()->setText(link.toString()); });
     }
+    const auto addCopyCode = [this](const QString &label, const QString &block) {
+        QAction *action = addAction(label);
+        action->setObjectName(u"copyCodeAction"_s);
+        connect(action, &QAction::triggered, this, [block] { QGuiApplication::clipboard()->setText(block); });
+    };
+    if (code.pointed >= 0 && code.pointed < code.code.size())
+        addCopyCode(tr("Copy Code"), code.code.at(code.pointed));
+    else if (code.code.size() == 1)
+        addCopyCode(tr("Copy Code"), code.code.constFirst());
+    else
+        for (qsizetype i = 0; i < code.code.size(); ++i)
+            addCopyCode(tr("Copy Code Block %1").arg(i + 1), code.code.at(i));
     if (index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Failed)) {
         const QString id = index.data(MessageModel::IdRole).toString();
         connect(addAction(tr("Retry")), &QAction::triggered, this, [this, id] { emit retryRequested(id); });

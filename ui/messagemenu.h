@@ -1,10 +1,11 @@
 #pragma once
 
-// The right-click menu of one message in a MessageView: copy its text or a link in it, retry or drop a message
-// that failed, and answer, edit or delete a sent one. It deletes itself once closed.
+// The right-click menu of one message in a MessageView: copy its text, a link or a code block in it, retry or drop a
+// message that failed, and answer, edit or delete a sent one. It deletes itself once closed.
 
 #include <QMenu>
 #include <QModelIndex>
+#include <QStringList>
 #include <QUrl>
 
 namespace Natter {
@@ -14,8 +15,16 @@ class MessageMenu : public QMenu
     Q_OBJECT
 
 public:
+    // The message's code blocks, and the one under the pointer (-1: none).
+    struct CodeBlocks
+    {
+        QStringList code;
+        int pointed = -1;
+    };
+
     // `text` is what Copy Text copies; `link`, when not empty, the link under the pointer.
-    MessageMenu(const QModelIndex &index, const QString &text, const QUrl &link, QWidget *parent);
+    MessageMenu(const QModelIndex &index, const QString &text, const QUrl &link, const CodeBlocks &code,
+                QWidget *parent);
 
 signals:
     void retryRequested(const QString &messageId);

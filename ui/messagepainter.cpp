@@ -1,6 +1,7 @@
 #include "messagepainter.h"
 
 #include "avatar.h"
+#include "colorcontrast.h"
 #include "messagedelegate.h"
 #include "messagefonts.h"
 #include "namecolors.h"
@@ -33,6 +34,19 @@ QColor withAlpha(QColor color, double alpha)
     return color;
 }
 
+// `share` of `color` over `background`, as an opaque colour: text drawn over it keeps its contrast predictable.
+QColor mixed(const QColor &color, const QColor &background, double share)
+{
+    const auto mix = [share](float a, float b) { return static_cast<float>(share * a + (1.0 - share) * b); };
+    return QColor::fromRgbF(mix(color.redF(), background.redF()), mix(color.greenF(), background.greenF()),
+                            mix(color.blueF(), background.blueF()));
+}
+
+QColor codeBackground(const QPalette &palette)
+{
+    return mixed(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.07);
+}
+
 } // namespace
 
 QColor MessagePainter::nameColor(const QString &name, const QColor &background) const
@@ -49,8 +63,21 @@ QColor MessagePainter::nameColor(const QString &name, const QColor &background) 
 
 MessageLayout::Colors MessagePainter::colorsFor(const QStyleOptionViewItem &option, const MessageRow &row) const
 {
-    const QColor actionName = row.action ? nameColor(row.sender, option.palette.color(QPalette::Base)) : QColor();
-    return {option.palette.color(QPalette::Link), actionName};
+    const QColor background = option.palette.color(QPalette::Base);
+    MessageLayout::Colors colors;
+    colors.link = option.palette.color(QPalette::Link);
+    colors.actionName = row.action ? nameColor(row.sender, background) : QColor();
+    colors.codeBackground = codeBackground(option.palette);
+    colors.quote = mixed(option.palette.color(QPalette::Text), background, 0.75);
+    const QColor accent = MessageText::mentionColor(background);
+    colors.mention = mixed(accent, background, isDark(background) ? 0.25 : 0.2);
+    // The user's own name in full accent, its text in whichever of the two text colours reads best on it.
+    colors.ownMention = accent;
+    const QColor text = option.palette.color(QPalette::Text);
+    colors.ownMentionText =
+        ColorContrast::contrastRatio(text, accent) >= ColorContrast::contrastRatio(background, accent) ? text
+                                                                                                       : background;
+    return colors;
 }
 
 void MessagePainter::paint(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
@@ -172,10 +199,41 @@ void MessagePainter::paintHeader(QPainter *painter, const QStyleOptionViewItem &
     painter->drawText(QPoint(layout.header.x() + nameMetrics.horizontalAdvance(name) + gap, baseline), time);
 }
 
+void MessagePainter::paintCodeBlocks(QPainter *painter, const QStyleOptionViewItem &option,
+                                     const MessageLayout &layout) const
+{
+    const QPalette &palette = option.palette;
+    const QColor text = palette.color(QPalette::Text);
+    const QColor background = palette.color(QPalette::Base);
+    const int unit = layout.fonts.unit;
+    const QFontMetrics metrics(layout.fonts.small);
+    for (const MessageLayout::CodeBlock &block : layout.codeBlocks) {
+        painter->setPen(QPen(mixed(text, background, 0.14), 1));
+        painter->setBrush(codeBackground(palette));
+        painter->drawRoundedRect(QRectF(block.rect).adjusted(0.5, 0.5, -0.5, -0.5), unit, unit);
+        painter->setFont(layout.fonts.small);
+        if (!block.language.isEmpty()) {
+            painter->setPen(palette.color(QPalette::PlaceholderText));
+            painter->drawText(
+                block.languageOrigin,
+                metrics.elidedText(block.language, Qt::ElideRight, block.copyButton.left() - block.languageOrigin.x()));
+        }
+        painter->setPen(QPen(mixed(text, background, 0.3), 1));
+        painter->setBrush(background);
+        painter->drawRoundedRect(QRectF(block.copyButton).adjusted(0.5, 0.5, -0.5, -0.5), unit / 2.0, unit / 2.0);
+        painter->setPen(mixed(text, background, 0.85));
+        painter->drawText(block.copyButton, Qt::AlignCenter, MessageLayout::copyButtonText());
+    }
+    painter->setBrush(Qt::NoBrush);
+}
+
 void MessagePainter::paintBody(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
                                const MessageLayout &layout, std::optional<std::pair<int, int>> selected) const
 {
     const QPalette &palette = option.palette;
+    paintCodeBlocks(painter, option, layout);
+    for (const QRect &bar : layout.quoteBars)
+        painter->fillRect(bar, mixed(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.4));
     painter->setPen(palette.color(row.state == State::Pending ? QPalette::PlaceholderText : QPalette::Text));
     QList<QTextLayout::FormatRange> selections;
     if (selected) {

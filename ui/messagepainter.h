@@ -1,8 +1,9 @@
 #pragma once
 
 // Paints one laid-out message row: the "New messages" line, the day separator, the tinted band of a mention, the
-// hover and selection highlight, the header with avatar, name and time, a reply's quote, the text with the part
-// the user selected, and the delivery marker. Keeps the senders' colours for the background they were picked for.
+// hover and selection highlight, the header with avatar, name and time, a reply's quote, the text (its code blocks on a
+// background with a Copy button, its quote lines beside a bar) with the part the user selected, and the delivery
+// marker. Keeps the senders' colours for the background they were picked for.
 
 #include "messagelayout.h"
 
@@ -23,7 +24,7 @@ class MessagePainter
     Q_DECLARE_TR_FUNCTIONS(Natter::MessagePainter)
 
 public:
-    // The colours a row's layout needs: links, and an action's sender.
+    // The colours a row's layout needs: links, an action's sender, code, quotes and mentions.
     MessageLayout::Colors colorsFor(const QStyleOptionViewItem &option, const MessageRow &row) const;
     // `selected`, when set, is [start, end) of the body text to paint in the palette's Highlight colours.
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
@@ -37,6 +38,7 @@ private:
                     const MessageLayout &layout) const;
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
                      const MessageLayout &layout) const;
+    void paintCodeBlocks(QPainter *painter, const QStyleOptionViewItem &option, const MessageLayout &layout) const;
     void paintBody(QPainter *painter, const QStyleOptionViewItem &option, const MessageRow &row,
                    const MessageLayout &layout, std::optional<std::pair<int, int>> selected) const;
     QColor nameColor(const QString &name, const QColor &background) const;

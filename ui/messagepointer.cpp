@@ -28,6 +28,8 @@ MessagePointer::Hit MessagePointer::hitAt(const QPoint &pos) const
         return {{}, index.data(MessageModel::IdRole).toString()};
     if (const qint64 seq = delegate->quotedSeqAt(option, index, pos))
         return {{}, {}, seq};
+    if (const int block = delegate->copyButtonAt(option, index, pos); block >= 0)
+        return {{}, {}, 0, index.row(), block};
     return {};
 }
 

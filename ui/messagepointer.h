@@ -1,7 +1,8 @@
 #pragma once
 
-// What the mouse does over a MessageView's messages: clicks on links, retry markers and reply quotes, selecting
-// part of one message's text by dragging or double-clicking, and the cursor shape that tells which is under it.
+// What the mouse does over a MessageView's messages: clicks on links, retry markers, reply quotes and Copy buttons,
+// selecting part of one message's text by dragging or double-clicking, and the cursor shape that tells which is under
+// it.
 
 #include <QPoint>
 #include <QString>
@@ -16,13 +17,16 @@ class MessageView;
 class MessagePointer
 {
 public:
-    // What is under a point of the viewport: a link, a retry marker, a reply's quote, or nothing.
+    // What is under a point of the viewport: a link, a retry marker, a reply's quote, a code block's Copy button,
+    // or nothing.
     struct Hit
     {
         QUrl link;
         QString retryId;
         qint64 quotedSeq = 0; // a reply's quote: the message it answers
-        bool isEmpty() const { return link.isEmpty() && retryId.isEmpty() && quotedSeq == 0; }
+        int copyRow = -1; // a Copy button: the row of the view, and which of its code blocks
+        int copyBlock = -1;
+        bool isEmpty() const { return link.isEmpty() && retryId.isEmpty() && quotedSeq == 0 && copyBlock < 0; }
         friend bool operator==(const Hit &, const Hit &) = default;
     };
 

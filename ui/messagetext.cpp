@@ -15,32 +15,6 @@ namespace Natter::MessageText {
 
 namespace {
 
-// Starts at a word boundary, so that "xhttp://" or "awww.x" are not links; runs to whitespace or a character
-// that cannot be part of a URL typed in a chat. U+2028 is the line separator layoutText() puts in.
-const QRegularExpression &linkPattern()
-{
-    static const QRegularExpression pattern(uR"(\b(?:(?:https?|wss?)://|www\.)[^\s<>"\x{2028}\x{2029}]+)"_s,
-                                            QRegularExpression::CaseInsensitiveOption);
-    return pattern;
-}
-
-qsizetype trimmedLinkLength(QStringView link)
-{
-    qsizetype length = link.size();
-    while (length > 0) {
-        const QChar last = link.at(length - 1);
-        if (last == u')') {
-            const QStringView body = link.first(length);
-            if (body.count(u'(') >= body.count(u')'))
-                break; // balanced, as in https://en.wikipedia.org/wiki/Qt_(software)
-        } else if (!QStringView(u".,;:!?'\"]}*").contains(last)) {
-            break;
-        }
-        --length;
-    }
-    return length;
-}
-
 // The colour of this hue and saturation closest to the preferred lightness that reaches minimumContrast against
 // the background: darker on a light background, lighter on a dark one.
 QColor readableColor(double hue, double saturation, const QColor &background, double minimumContrast)
@@ -60,18 +34,7 @@ QColor readableColor(double hue, double saturation, const QColor &background, do
 
 QList<Link> findLinks(const QString &text)
 {
-    QList<Link> links;
-    auto matches = linkPattern().globalMatch(text);
-    while (matches.hasNext()) {
-        const QRegularExpressionMatch match = matches.next();
-        const qsizetype length = trimmedLinkLength(match.capturedView());
-        const QString spelled = text.mid(match.capturedStart(), length);
-        const bool bare = spelled.startsWith(u"www."_s, Qt::CaseInsensitive);
-        const QUrl url(bare ? u"http://"_s + spelled : spelled, QUrl::TolerantMode);
-        if (url.isValid() && !url.host().isEmpty())
-            links.append(Link{match.capturedStart(), length, url});
-    }
-    return links;
+    return TextLinks::find(text);
 }
 
 QColor newMessagesColor(const QColor &background)

@@ -4,6 +4,8 @@
 // the new-messages line and mentions, and how a time is written. Kept apart from the delegate so that they are easy to
 // test and reuse.
 
+#include "textlinks.h"
+
 #include <QColor>
 #include <QList>
 #include <QString>
@@ -13,18 +15,9 @@ class QTime;
 
 namespace Natter::MessageText {
 
-struct Link
-{
-    qsizetype start = 0; // in the text it was found in
-    qsizetype length = 0;
-    QUrl url;
+using Link = TextLinks::Link;
 
-    friend bool operator==(const Link &, const Link &) = default;
-};
-
-// The http://, https://, ws://, wss:// and www. links of a plain text, in order. Trailing punctuation that
-// ends a sentence is left out ("see https://x.org." links https://x.org); a closing parenthesis is kept when
-// the link opened one. "www." links open as http://.
+// The links of a plain text, in order, by the rules of TextLinks::find().
 QList<Link> findLinks(const QString &text);
 
 // The accent colours of the message list, each of a fixed hue, at the lightness nearest a preferred one that reaches

@@ -85,6 +85,12 @@ MessageModel *MessageView::messageModel() const
     return m_model;
 }
 
+void MessageView::setMembers(MemberModel *members)
+{
+    m_delegate->setMembers(members);
+    viewport()->update();
+}
+
 QModelIndex MessageView::indexForRow(int row) const
 {
     return m_proxy->index(row, 0);
@@ -287,6 +293,8 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
         return;
     if (!hit.link.isEmpty())
         emit linkActivated(hit.link);
+    else if (hit.copyBlock >= 0)
+        copyCode(indexForRow(hit.copyRow), hit.copyBlock);
     else if (hit.quotedSeq > 0)
         showMessage(hit.quotedSeq);
     else
@@ -313,32 +321,37 @@ void MessageView::mouseDoubleClickEvent(QMouseEvent *event)
         m_pointer.doubleClick(event);
 }
 
+void MessageView::copyCode(const QModelIndex &index, int block) const
+{
+    const QStringList blocks = MessageDelegate::codeBlocks(index);
+    if (block >= 0 && block < blocks.size())
+        QGuiApplication::clipboard()->setText(blocks.at(block));
+}
+
 void MessageView::contextMenuEvent(QContextMenuEvent *event)
 {
-    // From the keyboard (the Menu key, Shift+F10) the menu is for the selected message, shown at its start.
-    if (event->reason() == QContextMenuEvent::Keyboard && currentIndex().isValid()) {
-        scrollTo(currentIndex());
-        const QRect rect = visualRect(currentIndex());
-        const QPoint at(rect.left() + rect.height() / 2, rect.center().y());
-        QContextMenuEvent atMessage(QContextMenuEvent::Other, at, viewport()->mapToGlobal(at));
-        contextMenuEvent(&atMessage);
-        event->accept();
-        return;
-    }
-    const QModelIndex index = indexAt(event->pos());
+    // From the keyboard (the Menu key, Shift+F10), the menu is the current message's, wherever the pointer is.
+    const bool keyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const QModelIndex index = keyboard ? currentIndex() : indexAt(event->pos());
     if (!index.isValid())
         return;
+    if (keyboard)
+        scrollTo(index);
     // The selected part when the selection is in this message, else the whole message.
     const MessageDelegate::TextSelection &selection = m_delegate->textSelection();
     const QString text =
         !selection.isEmpty() && selection.index == index ? m_delegate->selectedText() : messageText(index);
-    auto *menu = new MessageMenu(index, text, m_delegate->linkAt(itemOption(index), index, event->pos()), this);
+    const QStyleOptionViewItem option = itemOption(index);
+    MessageMenu::CodeBlocks code{MessageDelegate::codeBlocks(index),
+                                 keyboard ? -1 : m_delegate->codeBlockAt(option, index, event->pos())};
+    auto *menu =
+        new MessageMenu(index, text, keyboard ? QUrl() : m_delegate->linkAt(option, index, event->pos()), code, this);
     connect(menu, &MessageMenu::retryRequested, this, &MessageView::retryRequested);
     connect(menu, &MessageMenu::discardRequested, this, &MessageView::discardRequested);
     connect(menu, &MessageMenu::replyRequested, this, &MessageView::replyRequested);
     connect(menu, &MessageMenu::editRequested, this, &MessageView::editRequested);
     connect(menu, &MessageMenu::deleteRequested, this, &MessageView::deleteRequested);
-    menu->popup(event->globalPos());
+    menu->popup(keyboard ? viewport()->mapToGlobal(visualRect(index).topLeft()) : event->globalPos());
     event->accept();
 }
 

@@ -9,8 +9,9 @@
 // - Clicking a link emits linkActivated; clicking a failed message's marker emits retryRequested.
 // - Dragging over a message's text selects part of it (one message at a time), a double click selects a word,
 //   and any other press ends the selection. Ctrl+C copies the selected part as plain text, or the whole selected
-//   message when no text is selected. The right-click menu offers Copy Text, Copy Link on a link, and Retry on a
-//   failed message.
+//   message when no text is selected (as written, formatting marks included). The right-click menu offers Copy
+//   Text, Copy Link on a link, Copy Code on a message with a code block, and Retry on a failed message. Clicking a
+//   code block's Copy button copies its code.
 // - Screen readers read each row as "sender, time, text" (the model's Qt::AccessibleTextRole, which QListView's
 //   accessible cells ask for first).
 //
@@ -37,6 +38,7 @@ class QToolButton;
 
 namespace Natter {
 
+class MemberModel;
 class MessageDelegate;
 class MessageModel;
 class NoAutomaticFetchProxy;
@@ -52,6 +54,8 @@ public:
     // Shows another conversation (nullptr: none), scrolled to its newest message. The view does not own it.
     void setMessageModel(MessageModel *model);
     MessageModel *messageModel() const;
+    // The members of the shown conversation: their @mentions are highlighted. The view does not own them.
+    void setMembers(MemberModel *members);
     MessageDelegate *messageDelegate() const { return m_delegate; }
     // The view's index of a model row (the view shows the model through a proxy).
     QModelIndex indexForRow(int row) const;
@@ -108,6 +112,8 @@ private:
     void placeNewMessagesButton();
     // The selected part of a message's text, else the whole selected message.
     void copySelection() const;
+    // The code of code block `block` of the row at `index`, to the clipboard.
+    void copyCode(const QModelIndex &index, int block) const;
 
     QPointer<MessageModel> m_model;
     NoAutomaticFetchProxy *m_proxy = nullptr;
