@@ -54,6 +54,7 @@ ChatClient::ChatClient(QObject *parent)
     connect(&m_requests, &ServerRequests::topicFailed, this, &ChatClient::topicFailed);
     connect(&m_requests, &ServerRequests::nameChangeFailed, this, &ChatClient::nameChangeFailed);
     connect(&m_requests, &ServerRequests::searchFailed, this, &ChatClient::searchFailed);
+    connect(&m_requests, &ServerRequests::reactionFailed, this, &ChatClient::reactionFailed);
     connect(&m_requests, &ServerRequests::errorReceived, this, &ChatClient::errorReceived);
 }
 
@@ -313,6 +314,20 @@ void ChatClient::handle(const ServerMessage &message)
                        m_requests.searchAnswered();
                        emit searchAnswered(results);
                    },
+                   [this](const ReactionEvent &event) {
+                       const bool byMe = nameKey(event.by) == nameKey(m_name);
+                       const ConversationId conversation = event.room.isEmpty()
+                           ? ConversationId::direct(byMe ? event.to : event.by)
+                           : ConversationId::room(event.room);
+                       // A change has a seq of its own: resuming after it does not replay it again.
+                       m_resume.noteSeq(conversation, event.rev);
+                       emit reactionChanged(conversation, event, byMe);
+                   },
+                   [this](const ReactorList &list) {
+                       emit reactorsReceived(list.room.isEmpty() ? ConversationId::direct(list.to)
+                                                                 : ConversationId::room(list.room),
+                                             list);
+                   },
                },
                message);
 }
@@ -453,6 +468,24 @@ void ChatClient::changeName(const QString &name)
 void ChatClient::requestRooms()
 {
     m_requests.listRooms();
+}
+
+void ChatClient::react(const ConversationId &conversation, qint64 seq, const QString &emoji, bool on)
+{
+    if (!m_welcomed) {
+        QTimer::singleShot(0, this, [this] { emit reactionFailed({}); });
+        return;
+    }
+    m_requests.react(conversation, seq, emoji, on);
+}
+
+void ChatClient::requestReactors(const ConversationId &conversation, qint64 seq, const QString &emoji)
+{
+    if (!m_welcomed) {
+        QTimer::singleShot(0, this, [this] { emit reactionFailed({}); });
+        return;
+    }
+    m_requests.reactors(conversation, seq, emoji);
 }
 
 void ChatClient::search(const Protocol::SearchRequest &request)

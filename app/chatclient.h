@@ -102,6 +102,11 @@ public:
     void requestRooms();
     // Searches the server (see Protocol::SearchRequest): answered by searchAnswered or searchFailed.
     void search(const Protocol::SearchRequest &request);
+    // Puts `emoji` on message `seq` (on) or takes this user's back (off); answered by reactionChanged for every
+    // member, or reactionFailed. Nothing is sent while offline (reactionFailed without a code says so).
+    void react(const ConversationId &conversation, qint64 seq, const QString &emoji, bool on);
+    // Asks who put `emoji` on message `seq`: answered by reactorsReceived, or reactionFailed.
+    void requestReactors(const ConversationId &conversation, qint64 seq, const QString &emoji);
 
 signals:
     void stateChanged(Natter::ChatClient::State state);
@@ -139,6 +144,11 @@ signals:
     // connection.
     void searchFailed(const Natter::Protocol::ErrorEvent &error);
     void topicChanged(const Natter::Protocol::TopicChanged &change);
+    // Someone changed their reaction on a message of the conversation; byMe when it was this user.
+    void reactionChanged(const Natter::ConversationId &conversation, const Natter::Protocol::ReactionEvent &event,
+                         bool byMe);
+    void reactorsReceived(const Natter::ConversationId &conversation, const Natter::Protocol::ReactorList &list);
+    void reactionFailed(const Natter::Protocol::ErrorEvent &error);
     // Any other error the server sent.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);
 

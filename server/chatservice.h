@@ -9,6 +9,7 @@
 #include "nameownership.h"
 #include "offlinemailbox.h"
 #include "presencedigest.h"
+#include "reactionrouter.h"
 #include "roomdirectory.h"
 #include "serverconfig.h"
 #include "sessionregistry.h"
@@ -64,6 +65,7 @@ private:
     NameOwnership m_names;
     SignIn m_signIn;
     PresenceDigest m_plainPresence;
+    ReactionRouter m_reactions;
     MessageRouter m_router;
     MessageSearch m_search;
 };

@@ -97,6 +97,19 @@ QList<QStringList> migrationSteps()
             QStringLiteral("INSERT INTO message_words (rowid, text) SELECT (conversation << 32) + seq, text "
                            "FROM messages WHERE kind IN (0, 1) AND deleted = 0"),
         },
+        {
+            // Reactions (see HistoryReactions): who has which emoji on which message now, one row each. Each change
+            // is also a message row of its own (kind 4 react, 5 unreact), so that it replays in seq order; this
+            // table answers the counts and the names without reading those.
+            QStringLiteral("CREATE TABLE reactions ("
+                           "conversation INTEGER NOT NULL REFERENCES conversations (id), "
+                           "seq INTEGER NOT NULL, "
+                           "emoji TEXT NOT NULL, "
+                           "reactor TEXT NOT NULL, " // the reactor's party
+                           "name TEXT NOT NULL, " // the reactor's name as shown when it reacted
+                           "rev INTEGER NOT NULL, " // the seq of the change that put it on: orders emoji and names
+                           "PRIMARY KEY (conversation, seq, emoji, reactor)) WITHOUT ROWID"),
+        },
     };
 }
 

@@ -17,7 +17,7 @@ namespace Natter {
 class HistoryDatabase
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     HistoryDatabase();
     ~HistoryDatabase();

@@ -4,6 +4,7 @@
 
 #include "chatmessage.h"
 #include "protocollimits.h"
+#include "reactionmessages.h"
 #include "searchmessages.h"
 
 #include <QHash>
@@ -163,7 +164,7 @@ struct ErrorEvent
 };
 
 using ServerMessage = std::variant<Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults>;
+                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults, ReactionEvent, ReactorList>;
 
 // The features a server of this version announces in welcome.server.features.
 QStringList serverFeatures();
