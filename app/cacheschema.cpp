@@ -20,7 +20,7 @@ const char *const Tables[] = {
     " conversation TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, sender TEXT NOT NULL,"
     " room TEXT NOT NULL, recipient TEXT NOT NULL, text TEXT NOT NULL, kind INTEGER NOT NULL, ts INTEGER NOT NULL,"
     " edited INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0, reply_seq INTEGER NOT NULL DEFAULT 0,"
-    " reply_from TEXT NOT NULL DEFAULT '', reply_text TEXT NOT NULL DEFAULT '',"
+    " reply_from TEXT NOT NULL DEFAULT '', reply_text TEXT NOT NULL DEFAULT '', reactions TEXT NOT NULL DEFAULT '',"
     " PRIMARY KEY (conversation, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS outbox ("
     " position INTEGER PRIMARY KEY, id TEXT NOT NULL, conversation TEXT NOT NULL, peer TEXT NOT NULL,"
@@ -68,6 +68,10 @@ bool CacheSchema::prepare(const QSqlDatabase &database, QString *error)
             if (!query.exec(QString::fromLatin1(statement)))
                 return failed(query, error);
         }
+    }
+    if (version == 1 || version == 2) { // messages from before reactions: none kept, the server's copies bring them
+        if (!query.exec(QStringLiteral("ALTER TABLE messages ADD COLUMN reactions TEXT NOT NULL DEFAULT ''")))
+            return failed(query, error);
     }
     if (!query.exec(QStringLiteral("PRAGMA user_version=%1").arg(Version)))
         return failed(query, error);

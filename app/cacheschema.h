@@ -17,7 +17,7 @@ class CacheSchema
     Q_DECLARE_TR_FUNCTIONS(Natter::CacheSchema)
 
 public:
-    static constexpr int Version = 2;
+    static constexpr int Version = 3;
 
     // Sets the journal up and creates or upgrades the tables; false, with why in `error`, if it cannot.
     static bool prepare(const QSqlDatabase &database, QString *error);

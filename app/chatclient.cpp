@@ -55,6 +55,7 @@ ChatClient::ChatClient(QObject *parent)
     connect(&m_requests, &ServerRequests::topicFailed, this, &ChatClient::topicFailed);
     connect(&m_requests, &ServerRequests::nameChangeFailed, this, &ChatClient::nameChangeFailed);
     connect(&m_requests, &ServerRequests::searchFailed, this, &ChatClient::searchFailed);
+    connect(&m_requests, &ServerRequests::reactionFailed, this, &ChatClient::reactionFailed);
     connect(&m_requests, &ServerRequests::errorReceived, this, &ChatClient::errorReceived);
 }
 
@@ -315,6 +316,20 @@ void ChatClient::handle(const ServerMessage &message)
                        emit searchAnswered(results);
                    },
                    [this](const UnreadCounts &counts) { emit unreadReceived(counts); },
+                   [this](const ReactionEvent &event) {
+                       const bool byMe = nameKey(event.by) == nameKey(m_name);
+                       const ConversationId conversation = event.room.isEmpty()
+                           ? ConversationId::direct(byMe ? event.to : event.by)
+                           : ConversationId::room(event.room);
+                       // A change has a seq of its own: resuming after it does not replay it again.
+                       m_resume.noteSeq(conversation, event.rev);
+                       emit reactionChanged(conversation, event, byMe);
+                   },
+                   [this](const ReactorList &list) {
+                       emit reactorsReceived(list.room.isEmpty() ? ConversationId::direct(list.to)
+                                                                 : ConversationId::room(list.room),
+                                             list);
+                   },
                },
                message);
 }
@@ -477,6 +492,24 @@ bool ChatClient::markRead(const ConversationId &conversation, qint64 seq)
     m_socket.send(ReadMarker{conversation.isRoom() ? conversation.name : QString(),
                              conversation.isRoom() ? QString() : conversation.name, seq});
     return true;
+}
+
+void ChatClient::react(const ConversationId &conversation, qint64 seq, const QString &emoji, bool on)
+{
+    if (!m_welcomed) {
+        QTimer::singleShot(0, this, [this] { emit reactionFailed({}); });
+        return;
+    }
+    m_requests.react(conversation, seq, emoji, on);
+}
+
+void ChatClient::requestReactors(const ConversationId &conversation, qint64 seq, const QString &emoji)
+{
+    if (!m_welcomed) {
+        QTimer::singleShot(0, this, [this] { emit reactionFailed({}); });
+        return;
+    }
+    m_requests.reactors(conversation, seq, emoji);
 }
 
 void ChatClient::search(const Protocol::SearchRequest &request)

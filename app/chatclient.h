@@ -108,6 +108,11 @@ public:
     // Tells the server the user has read the conversation up to seq; false when it cannot be told now (offline,
     // or a server that keeps no read markers).
     bool markRead(const ConversationId &conversation, qint64 seq);
+    // Puts `emoji` on message `seq` (on) or takes this user's back (off); answered by reactionChanged for every
+    // member, or reactionFailed. Nothing is sent while offline (reactionFailed without a code says so).
+    void react(const ConversationId &conversation, qint64 seq, const QString &emoji, bool on);
+    // Asks who put `emoji` on message `seq`: answered by reactorsReceived, or reactionFailed.
+    void requestReactors(const ConversationId &conversation, qint64 seq, const QString &emoji);
 
 signals:
     void stateChanged(Natter::ChatClient::State state);
@@ -150,6 +155,11 @@ signals:
     // Where the user stopped reading, as the server keeps it, and what came since.
     void unreadReceived(const Natter::Protocol::UnreadCounts &counts);
     void topicChanged(const Natter::Protocol::TopicChanged &change);
+    // Someone changed their reaction on a message of the conversation; byMe when it was this user.
+    void reactionChanged(const Natter::ConversationId &conversation, const Natter::Protocol::ReactionEvent &event,
+                         bool byMe);
+    void reactorsReceived(const Natter::ConversationId &conversation, const Natter::Protocol::ReactorList &list);
+    void reactionFailed(const Natter::Protocol::ErrorEvent &error);
     // Any other error the server sent.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);
 

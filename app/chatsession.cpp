@@ -3,6 +3,7 @@
 #include "clientcache.h"
 #include "clientlogging.h"
 #include "conversation.h"
+#include "errortext.h"
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "protocol.h"
@@ -49,6 +50,15 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
             m_cache->saveOutbox(m_client->outbox().all());
     });
     connect(client, &ChatClient::presenceChanged, this, &ChatSession::onPresence);
+    connect(client, &ChatClient::reactionChanged, this,
+            [this](const ConversationId &id, const ReactionEvent &event, bool byMe) {
+                if (Conversation *found = find(id))
+                    found->applyReaction(event, byMe);
+            });
+    connect(client, &ChatClient::reactionFailed, this, [this](const ErrorEvent &error) {
+        emit noticeRaised(error.message.isEmpty() ? tr("Reactions can be changed only while connected.")
+                                                  : ErrorText::describe(error, {}));
+    });
     connect(client, &ChatClient::historyReceived, this, [this](const HistoryPage &page) {
         const ConversationId id =
             page.room.isEmpty() ? ConversationId::direct(page.to) : ConversationId::room(page.room);
@@ -383,6 +393,12 @@ void ChatSession::onMessage(const ChatMessage &message)
         return;
     }
     listed(id)->addMessage(message, isSeen(id));
+}
+
+void ChatSession::react(qint64 seq, const QString &emoji, bool on)
+{
+    if (Conversation *current = currentConversation())
+        current->react(seq, emoji, on);
 }
 
 void ChatSession::onPresence(const Presence &presence)

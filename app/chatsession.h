@@ -84,6 +84,8 @@ public:
     void setTopic(const QString &room, const QString &topic) { m_client->setTopic(room, topic); }
     void changeName(const QString &name) { m_client->changeName(name); }
     void requestRooms() { m_client->requestRooms(); }
+    // Puts `emoji` on message `seq` of the current conversation, or takes this user's own back.
+    void react(qint64 seq, const QString &emoji, bool on);
     // The user's unsent text in the current conversation.
     void setDraft(const QString &text);
     QStringList memberNamesOf(const QString &room) const;

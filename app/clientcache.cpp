@@ -2,6 +2,7 @@
 
 #include "cacheschema.h"
 #include "clientlogging.h"
+#include "messagereactions.h"
 #include "outboxtable.h"
 #include "validation.h"
 
@@ -238,8 +239,8 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT seq, id, sender, room, recipient, text, kind, ts, edited, deleted, "
-                                 "reply_seq, reply_from, reply_text FROM messages WHERE conversation = ? AND seq < ? "
-                                 "ORDER BY seq DESC LIMIT ?"));
+                                 "reply_seq, reply_from, reply_text, reactions FROM messages "
+                                 "WHERE conversation = ? AND seq < ? ORDER BY seq DESC LIMIT ?"));
     query.addBindValue(id.key());
     query.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
     query.addBindValue(limit);
@@ -262,6 +263,7 @@ QList<ChatMessage> ClientCache::messages(const ConversationId &id, qint64 before
         message.replyTo = query.value(10).toLongLong();
         message.replyFrom = query.value(11).toString();
         message.replyText = query.value(12).toString();
+        message.reactions = MessageReactions::decode(query.value(13).toString());
         page.append(message);
     }
     std::reverse(page.begin(), page.end());
@@ -315,10 +317,12 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
                 continue;
             if (Protocol::isRevision(message.kind)) {
                 // Not kept as a row: it changes the one it targets, if that is kept.
-                query.prepare(QStringLiteral("UPDATE messages SET text = ?, edited = ?, deleted = ? "
+                query.prepare(QStringLiteral("UPDATE messages SET text = ?, edited = ?, deleted = ?, "
+                                             "reactions = CASE WHEN ? THEN '' ELSE reactions END "
                                              "WHERE conversation = ? AND seq = ? AND deleted = 0"));
                 query.addBindValue(message.kind == MessageKind::Delete ? QStringLiteral("") : text(message.text));
                 query.addBindValue(message.ts);
+                query.addBindValue(message.kind == MessageKind::Delete);
                 query.addBindValue(message.kind == MessageKind::Delete);
                 query.addBindValue(key);
                 query.addBindValue(message.target);
@@ -336,7 +340,7 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
             }
             query.prepare(QStringLiteral("INSERT OR REPLACE INTO messages (conversation, seq, id, sender, room, "
                                          "recipient, text, kind, ts, edited, deleted, reply_seq, reply_from, "
-                                         "reply_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                                         "reply_text, reactions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
             query.bindValue(0, key);
             query.bindValue(1, message.seq);
             query.bindValue(2, text(message.id));
@@ -351,10 +355,34 @@ void ClientCache::addMessages(const ConversationId &id, const QList<ChatMessage>
             query.bindValue(11, message.replyTo);
             query.bindValue(12, text(message.replyFrom));
             query.bindValue(13, text(message.replyText));
+            query.bindValue(14, MessageReactions::encode(message.reactions));
             if (!query.exec())
                 return false;
         }
         return true;
+    });
+}
+
+void ClientCache::applyReaction(const ConversationId &id, qint64 seq, const QString &emoji, int count,
+                                std::optional<bool> mine)
+{
+    m_writes.enqueue([key = id.key(), seq, emoji, count, mine](QSqlQuery &query) {
+        query.prepare(QStringLiteral("SELECT reactions FROM messages WHERE conversation = ? AND seq = ?"));
+        query.addBindValue(key);
+        query.addBindValue(seq);
+        if (!query.exec())
+            return false;
+        if (!query.next())
+            return true; // not kept: its copy from the server brings its counts
+        ReactionList reactions = MessageReactions::decode(query.value(0).toString());
+        query.finish();
+        if (!MessageReactions::applyTo(reactions, emoji, count, mine))
+            return true;
+        query.prepare(QStringLiteral("UPDATE messages SET reactions = ? WHERE conversation = ? AND seq = ?"));
+        query.addBindValue(MessageReactions::encode(reactions));
+        query.addBindValue(key);
+        query.addBindValue(seq);
+        return query.exec();
     });
 }
 

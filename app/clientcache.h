@@ -19,6 +19,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QLockFile;
@@ -84,6 +85,8 @@ public:
     qint64 oldestSeq(const ConversationId &id);
     void addMessages(const ConversationId &id, const QList<Protocol::ChatMessage> &messages);
     void addMessage(const ConversationId &id, const Protocol::ChatMessage &message) { addMessages(id, {message}); }
+    // One emoji's count on the kept message `seq` changed (see MessageReactions::apply).
+    void applyReaction(const ConversationId &id, qint64 seq, const QString &emoji, int count, std::optional<bool> mine);
     // Drops cached messages older than seq: what is left must be one unbroken run up to the newest.
     void removeMessagesBefore(const ConversationId &id, qint64 seq);
 

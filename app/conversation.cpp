@@ -343,6 +343,23 @@ void Conversation::addHistoryPage(const Protocol::HistoryPage &page)
     changed();
 }
 
+void Conversation::applyReaction(const Protocol::ReactionEvent &event, bool byMe)
+{
+    // A change takes a seq of its own: the next message follows it without a gap.
+    if (event.rev == m_lastSeq + 1)
+        m_lastSeq = event.rev;
+    const std::optional<bool> mine = byMe ? std::optional<bool>(event.on) : std::nullopt;
+    m_messages->applyReaction(event.seq, event.emoji, event.count, mine);
+    if (m_cache)
+        m_cache->applyReaction(m_id, event.seq, event.emoji, event.count, mine);
+    changed();
+}
+
+void Conversation::react(qint64 seq, const QString &emoji, bool on)
+{
+    m_client->react(m_id, seq, emoji, on);
+}
+
 void Conversation::historyFailed(bool lostWithConnection)
 {
     m_messages->cancelHistoryRequest();

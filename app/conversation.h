@@ -87,6 +87,10 @@ public:
     void markPending(const QString &id);
     void discard(const QString &id);
     void addHistoryPage(const Protocol::HistoryPage &page);
+    // Someone changed their reaction on a message here (byMe: this user); the model and the cache follow.
+    void applyReaction(const Protocol::ReactionEvent &event, bool byMe);
+    // Puts `emoji` on message `seq`, or takes this user's own back; the change shows when the server tells everyone.
+    void react(qint64 seq, const QString &emoji, bool on);
     // No page comes for the last request: refused by the server, or lost with the connection (then it is asked
     // again at connected()).
     void historyFailed(bool lostWithConnection);

@@ -54,6 +54,10 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
         return tr("Only the person who sent a message can change it, and only when they own their name here.");
     case ErrorCode::QueryInvalid:
         return tr("Search for at least one word, in fewer than 200 characters.");
+    case ErrorCode::EmojiInvalid:
+        return tr("A reaction must be a single emoji.");
+    case ErrorCode::TooManyReactions:
+        return tr("That message already has as many different reactions as this server allows.");
     case ErrorCode::TextInvalid:
         return tr("The message is empty or holds characters that cannot be sent.");
     case ErrorCode::TopicInvalid:

@@ -81,8 +81,14 @@ void MessageModel::addMessage(const ChatMessage &message)
         return;
     }
     const int position = m_rows->confirmedPosition(message.seq);
-    if (m_rows->hasConfirmedSeq(message.seq, position))
+    if (m_rows->hasConfirmedSeq(message.seq, position)) {
+        // Seen again (a replay, a page that overlaps): its counts are the server's newer word.
+        if (m_rows->reactions().of(message.seq) != message.reactions) {
+            m_rows->reactions().set(message.seq, message.reactions);
+            emit dataChanged(index(position), index(position), {ReactionsRole});
+        }
         return;
+    }
     if (const int echo = m_rows->unconfirmedRowFor(message); echo >= 0) {
         confirmRow(echo, message.seq, message.ts, &message);
         return;
@@ -246,6 +252,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m_rows->quotes().of(message.id).seq;
     case ReplyFromRole:
         return m_rows->quotes().of(message.id).from;
+    case ReactionsRole:
+        return message.state == DeliveryState::Sent && message.seq > 0
+            ? QVariant::fromValue(m_rows->reactions().of(message.seq))
+            : QVariant::fromValue(ReactionList());
     case ReplyTextRole:
         return m_rows->quotes().of(message.id).text;
     case Qt::AccessibleTextRole:
@@ -277,6 +287,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
         {ReplyToRole, "replyTo"},
         {ReplyFromRole, "replyFrom"},
         {ReplyTextRole, "replyText"},
+        {ReactionsRole, "reactions"},
     });
     return names;
 }
@@ -300,6 +311,22 @@ int MessageModel::rowOfSeq(qint64 seq) const
     return m_rows->hasConfirmedSeq(seq, position) ? position : -1;
 }
 
+bool MessageModel::applyReaction(qint64 seq, const QString &emoji, int count, std::optional<bool> mine)
+{
+    const int position = m_rows->confirmedPosition(seq);
+    if (!m_rows->hasConfirmedSeq(seq, position) || m_rows->at(position).deleted)
+        return false;
+    if (!m_rows->reactions().apply(seq, emoji, count, mine))
+        return false;
+    emit dataChanged(index(position), index(position), {ReactionsRole});
+    return true;
+}
+
+ReactionList MessageModel::reactionsOf(qint64 seq) const
+{
+    return m_rows->reactions().of(seq);
+}
+
 std::optional<MessageQuote> MessageModel::quoteOf(qint64 seq) const
 {
     const int position = m_rows->confirmedPosition(seq);
@@ -320,13 +347,15 @@ void MessageModel::applyRevision(const ChatMessage &revision)
     if (revision.kind == MessageKind::Delete) {
         row.text.clear();
         row.deleted = true;
+        m_rows->reactions().remove(revision.target); // the server dropped them with it
     } else {
         row.text = revision.text;
     }
     row.edited = true;
     const QModelIndex changed = index(position);
-    emit dataChanged(changed, changed,
-                     {Qt::DisplayRole, TextRole, EditedRole, DeletedRole, MentionRole, Qt::AccessibleTextRole});
+    emit dataChanged(
+        changed, changed,
+        {Qt::DisplayRole, TextRole, EditedRole, DeletedRole, MentionRole, ReactionsRole, Qt::AccessibleTextRole});
     // Replies quote it: their quotes follow, as the server's stored copies do.
     QSet<QString> quoting =
         m_rows->quotes().requote(revision.target, row.deleted ? QString() : Protocol::replyQuote(row.text));

@@ -7,6 +7,7 @@
 #include "conversationid.h"
 #include "mentionmatcher.h"
 #include "messagequotes.h"
+#include "messagereactions.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -47,6 +48,7 @@ public:
         ReplyToRole, // the seq of the message it answers; 0 for none
         ReplyFromRole, // that message's sender
         ReplyTextRole, // the quote of it; empty once it was deleted
+        ReactionsRole, // ReactionList: each emoji on it with its count and whether this user is among them
     };
     Q_ENUM(Role)
 
@@ -76,6 +78,11 @@ public:
                     const MessageQuote &reply = {});
     // The quote a reply to the confirmed message `seq` carries; nothing if it is not loaded or was deleted.
     std::optional<MessageQuote> quoteOf(qint64 seq) const;
+    // Someone's reaction to message `seq` changed: `emoji` is on it `count` times now; `mine` when it was this user.
+    // Ignored when the message is not loaded (its copy brings its counts when it is). False when nothing changed.
+    bool applyReaction(qint64 seq, const QString &emoji, int count, std::optional<bool> mine);
+    // The reactions on the confirmed message `seq` (empty when it has none or is not loaded).
+    ReactionList reactionsOf(qint64 seq) const;
     // The row of the confirmed message `seq`, or -1 when it is not loaded.
     int rowOfSeq(qint64 seq) const;
     // The server's ack: the row gets seq and ts, becomes Sent, and moves into seq order if needed.

@@ -20,6 +20,7 @@ MessageRows::Row MessageRows::make(const ChatMessage &message)
     row.deleted = message.deleted;
     if (message.replyTo > 0)
         m_quotes.insert(message.id, MessageQuote{message.replyTo, message.replyFrom, message.replyText});
+    m_reactions.set(message.seq, message.reactions);
     return row;
 }
 
@@ -151,6 +152,8 @@ void MessageRows::prependConfirmed(QList<Row> &&block)
 void MessageRows::removeAt(int row)
 {
     m_quotes.remove(m_rows.at(row).id);
+    if (row < m_confirmedCount)
+        m_reactions.remove(m_rows.at(row).seq);
     m_rows.removeAt(row);
     if (row < m_confirmedCount)
         --m_confirmedCount;
@@ -161,6 +164,7 @@ void MessageRows::clear()
     m_rows.clear();
     m_confirmedCount = 0;
     m_quotes.clear();
+    m_reactions.clear();
 }
 
 } // namespace Natter

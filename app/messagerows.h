@@ -7,6 +7,7 @@
 #include "localdays.h"
 #include "messagemodel.h"
 #include "messagequotes.h"
+#include "messagereactions.h"
 #include "messagesenders.h"
 
 #include <QList>
@@ -46,6 +47,8 @@ public:
     const MessageSenders &senders() const { return m_senders; }
     MessageQuotes &quotes() { return m_quotes; }
     const MessageQuotes &quotes() const { return m_quotes; }
+    MessageReactions &reactions() { return m_reactions; }
+    const MessageReactions &reactions() const { return m_reactions; }
     const QString &senderName(const Row &row) const { return m_senders.name(row.sender); }
     // The Julian day of ts in local time.
     qint32 dayOf(qint64 ts) { return m_days.dayOf(ts); }
@@ -93,6 +96,7 @@ private:
     qsizetype m_confirmedCount = 0;
     MessageSenders m_senders;
     MessageQuotes m_quotes;
+    MessageReactions m_reactions;
     LocalDays m_days;
 };
 

@@ -1,5 +1,6 @@
 #include "serverframecheck.h"
 
+#include "emoji.h"
 #include "overloaded.h"
 #include "validation.h"
 
@@ -35,6 +36,12 @@ std::optional<QString> ServerFrameCheck::problemWith(const ChatMessage &message)
         return QStringLiteral("a message from an invalid name");
     if (message.isDirect() ? !isName(message.to) : !isRoom(message.room))
         return QStringLiteral("a message to an invalid room or name");
+    if (message.reactions.size() > MaxReactionsPerMessage)
+        return QStringLiteral("a message with more reactions than any server allows");
+    for (const ReactionCount &reaction : message.reactions) {
+        if (!isSingleEmoji(reaction.emoji))
+            return QStringLiteral("a message with a reaction that is not one emoji");
+    }
     return std::nullopt;
 }
 
@@ -91,6 +98,19 @@ std::optional<QString> ServerFrameCheck::problemWith(const ServerMessage &messag
             },
             [](const ErrorEvent &) -> std::optional<QString> { return std::nullopt; },
             [](const Challenge &) -> std::optional<QString> { return std::nullopt; }, // the nonce's size is checked
+            [](const ReactionEvent &event) -> std::optional<QString> {
+                if ((event.room.isEmpty() ? !isName(event.to) : !isRoom(event.room)) || !isName(event.by)
+                    || !isSingleEmoji(event.emoji))
+                    return QStringLiteral("a reaction in an invalid room, by an invalid name, or not one emoji");
+                return std::nullopt;
+            },
+            [](const ReactorList &list) -> std::optional<QString> {
+                if ((list.room.isEmpty() ? !isName(list.to) : !isRoom(list.room)) || !isSingleEmoji(list.emoji)
+                    || list.names.size() > ReactorList::MaxNames
+                    || acceptableNames(list.names).size() != list.names.size())
+                    return QStringLiteral("reactors of an invalid room or emoji, or too many names");
+                return std::nullopt;
+            },
             [](const SearchResults &results) -> std::optional<QString> {
                 for (const SearchHit &hit : results.hits) {
                     if ((hit.room.isEmpty() ? !isName(hit.to) : !isRoom(hit.room)) || !isName(hit.from))

@@ -16,6 +16,9 @@ namespace Natter {
 class ServerFrameCheck
 {
 public:
+    // The most different emoji a message may carry from any server (servers allow 20 unless told otherwise).
+    static constexpr int MaxReactionsPerMessage = 1000;
+
     // Why the frame must be ignored, or nullopt if it may be used. Member lists are not checked here: use
     // acceptableNames() on them.
     static std::optional<QString> problemWith(const Protocol::ServerMessage &message);

@@ -76,6 +76,25 @@ void ServerRequests::search(const SearchRequest &request)
     m_socket->send(request);
 }
 
+void ServerRequests::react(const ConversationId &conversation, qint64 seq, const QString &emoji, bool on)
+{
+    React request;
+    (conversation.isRoom() ? request.room : request.to) = conversation.name;
+    request.seq = seq;
+    request.emoji = emoji;
+    request.on = on;
+    m_socket->send(request);
+}
+
+void ServerRequests::reactors(const ConversationId &conversation, qint64 seq, const QString &emoji)
+{
+    ReactorsRequest request;
+    (conversation.isRoom() ? request.room : request.to) = conversation.name;
+    request.seq = seq;
+    request.emoji = emoji;
+    m_socket->send(request);
+}
+
 void ServerRequests::askAfterSinceRooms()
 {
     // The server handles a connection's frames in order, so this answer comes after every room named in `since`
@@ -131,6 +150,10 @@ void ServerRequests::refuse(const ErrorEvent &error)
     if (error.ref == SearchRequest::Type && m_searchesWaiting > 0) {
         --m_searchesWaiting;
         emit searchFailed(error);
+        return;
+    }
+    if (error.ref == React::Type || error.ref == ReactorsRequest::Type) {
+        emit reactionFailed(error);
         return;
     }
     if (error.code == ErrorCode::HelloRequired)

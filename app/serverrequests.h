@@ -38,6 +38,9 @@ public:
     void changeName(const QString &name);
     void listRooms();
     void search(const Protocol::SearchRequest &request);
+    // Puts an emoji on message `seq` of the conversation, or takes this user's back (see Protocol::React).
+    void react(const ConversationId &conversation, qint64 seq, const QString &emoji, bool on);
+    void reactors(const ConversationId &conversation, qint64 seq, const QString &emoji);
 
     // The rooms a hello names in `since`: the server rejoins them first, or refuses them without naming them.
     void awaitSinceRooms(const QSet<QString> &rooms) { m_ledger.awaitSinceRooms(rooms); }
@@ -61,6 +64,8 @@ signals:
     void nameChangeFailed(const QString &name, const Natter::Protocol::ErrorEvent &error);
     // A search will not be answered: refused (error set), or lost with the connection.
     void searchFailed(const Natter::Protocol::ErrorEvent &error);
+    // A reaction, or a question about who reacted, was refused.
+    void reactionFailed(const Natter::Protocol::ErrorEvent &error);
     // An error no request of this client explains.
     void errorReceived(const Natter::Protocol::ErrorEvent &error);
 

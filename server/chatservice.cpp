@@ -23,7 +23,8 @@ ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObjec
     , m_names(&m_identities, &m_sessions)
     , m_signIn(&m_identities, &m_sessions, &m_names, config)
     , m_plainPresence(&m_rooms, config.plainPresenceWindowMs)
-    , m_router(store, &m_rooms, &m_sessions, &m_names, &m_mailbox, &m_plainPresence, config, this)
+    , m_reactions(store, &m_names, config, this)
+    , m_router(store, &m_rooms, &m_sessions, &m_names, &m_mailbox, &m_plainPresence, &m_reactions, config, this)
     , m_search(store, &m_names)
     , m_readMarkers(store)
 {
@@ -80,6 +81,8 @@ void ChatService::onRequest(ClientSession *session, const ClientMessage &message
                    [&](const Nick &request) { rename(session, request.name); },
                    [&](const SearchRequest &request) { m_search.answer(session, request); },
                    [&](const ReadMarker &marker) { markRead(session, marker); },
+                   [&](const React &request) { m_reactions.react(session, request); },
+                   [&](const ReactorsRequest &request) { m_reactions.answerReactors(session, request); },
                },
                message);
 }
@@ -209,10 +212,12 @@ bool ChatService::join(ClientSession *session, const QString &room, bool withHis
     if (session->mode() != ClientSession::Mode::Natter)
         return true;
     Joined joined{room, m_rooms.topic(room), m_rooms.memberNames(room), m_rooms.memberKeys(room), {}, false};
-    if (withHistory)
+    if (withHistory) {
         joined.history = m_store->latest(room, m_config.limits.historyPageSize, &joined.more);
-    else
+        m_reactions.attach(room, joined.history, session->party());
+    } else {
         joined.more = m_store->lastSeq(room) > 0;
+    }
     session->send(joined);
     return true;
 }

@@ -9,6 +9,7 @@
 #include "nameownership.h"
 #include "offlinemailbox.h"
 #include "presencedigest.h"
+#include "reactionrouter.h"
 #include "readmarkerstore.h"
 #include "roomdirectory.h"
 #include "serverconfig.h"
@@ -70,6 +71,7 @@ private:
     NameOwnership m_names;
     SignIn m_signIn;
     PresenceDigest m_plainPresence;
+    ReactionRouter m_reactions;
     MessageRouter m_router;
     MessageSearch m_search;
     ReadMarkerStore m_readMarkers;

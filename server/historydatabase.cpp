@@ -98,6 +98,19 @@ QList<QStringList> migrationSteps()
                            "FROM messages WHERE kind IN (0, 1) AND deleted = 0"),
         },
         {
+            // Reactions (see HistoryReactions): who has which emoji on which message now, one row each. Each change
+            // is also a message row of its own (kind 4 react, 5 unreact), so that it replays in seq order; this
+            // table answers the counts and the names without reading those.
+            QStringLiteral("CREATE TABLE reactions ("
+                           "conversation INTEGER NOT NULL REFERENCES conversations (id), "
+                           "seq INTEGER NOT NULL, "
+                           "emoji TEXT NOT NULL, "
+                           "reactor TEXT NOT NULL, " // the reactor's party
+                           "name TEXT NOT NULL, " // the reactor's name as shown when it reacted
+                           "rev INTEGER NOT NULL, " // the seq of the change that put it on: orders emoji and names
+                           "PRIMARY KEY (conversation, seq, emoji, reactor)) WITHOUT ROWID"),
+        },
+        {
             // Where each owner of a name stopped reading each conversation (see ReadMarkerStore); peer names the
             // other person of a direct conversation as the owner last wrote it, to tell their client which one.
             QStringLiteral("CREATE TABLE read_markers ("

@@ -17,7 +17,7 @@ namespace Natter {
 class HistoryDatabase
 {
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     HistoryDatabase();
     ~HistoryDatabase();

@@ -1,6 +1,7 @@
 #include "historyrevisions.h"
 
 #include "historydatabase.h"
+#include "historyreactions.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -55,6 +56,8 @@ bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, con
                       "UPDATE messages SET reply_text = '' WHERE conversation = ? AND reply_seq = ? AND reply_seq > 0"),
                   {conversation, revision.target}, errorMessage)
              .has_value())
+        return false;
+    if (!HistoryReactions::removeAll(database, conversation, revision.target, errorMessage))
         return false;
     return database
         .run(QStringLiteral(

@@ -1,5 +1,6 @@
 #include "historystore.h"
 
+#include "historyreactions.h"
 #include "historyrevisions.h"
 #include "logging.h"
 #include "validation.h"
@@ -278,6 +279,8 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
                  .has_value();
         if (ok && isRevision(message.kind))
             ok = HistoryRevisions::apply(m_database, conversation, message, errorMessage);
+        else if (ok && Protocol::isReaction(message.kind))
+            ok = HistoryReactions::apply(m_database, conversation, message, entry.senderKey, errorMessage);
     }
     if (ok && m_database.execute(QStringLiteral("COMMIT"), errorMessage)) {
         m_database.committed();
@@ -312,9 +315,12 @@ int HistoryStore::pendingCount() const
     return static_cast<int>(m_pending.size());
 }
 
-QList<ChatMessage> HistoryStore::query(const QString &conversation, const QString &condition, qint64 bound, int limit,
-                                       bool newestFirst) const
+QList<ChatMessage> HistoryStore::query(const QString &conversation, QString condition, qint64 bound, int limit,
+                                       bool newestFirst, Rows rows) const
 {
+    // Reaction changes have seqs of their own but are no messages: pages leave them out, a replay sends them.
+    if (rows == Rows::Messages)
+        condition += QStringLiteral(" AND m.kind < %1").arg(static_cast<int>(MessageKind::React));
     QList<ChatMessage> messages;
     if (!isOpen() || limit <= 0)
         return messages;
@@ -345,7 +351,8 @@ QList<ChatMessage> HistoryStore::before(const QString &conversation, qint64 befo
 {
     const int wanted = std::clamp(limit, 0, std::numeric_limits<int>::max() - 1);
     // One extra row tells whether older messages exist without a second query.
-    QList<ChatMessage> messages = query(conversation, QStringLiteral("seq < ?"), beforeSeq, wanted + 1, true);
+    QList<ChatMessage> messages =
+        query(conversation, QStringLiteral("seq < ?"), beforeSeq, wanted + 1, true, Rows::Messages);
     const bool older = messages.size() > wanted;
     if (older)
         messages.removeFirst();
@@ -354,9 +361,14 @@ QList<ChatMessage> HistoryStore::before(const QString &conversation, qint64 befo
     return messages;
 }
 
-QList<ChatMessage> HistoryStore::after(const QString &conversation, qint64 afterSeq, int limit) const
+QList<ChatMessage> HistoryStore::after(const QString &conversation, qint64 afterSeq, int limit, Rows rows) const
 {
-    return query(conversation, QStringLiteral("seq > ?"), afterSeq, limit, false);
+    return query(conversation, QStringLiteral("seq > ?"), afterSeq, limit, false, rows);
+}
+
+qint64 HistoryStore::existingConversation(const QString &conversation)
+{
+    return isOpen() ? conversationId(conversation, false) : 0;
 }
 
 qint64 HistoryStore::lastSeq(const QString &conversation) const

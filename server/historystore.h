@@ -75,11 +75,16 @@ public:
     // The message `seq` of the conversation, queued or stored, as an edit or delete of it needs to know it.
     std::optional<HistoryRevisions::Target> revisionTarget(const QString &conversation, qint64 seq);
 
+    // What a read returns: the messages people wrote, edits and deletes (pages), or reaction changes too (replay).
+    enum class Rows { Messages, WithReactionChanges };
     // Reading. Lists are in ascending seq order.
     QList<Protocol::ChatMessage> latest(const QString &conversation, int limit, bool *more = nullptr) const;
     QList<Protocol::ChatMessage> before(const QString &conversation, qint64 beforeSeq, int limit,
                                         bool *more = nullptr) const;
-    QList<Protocol::ChatMessage> after(const QString &conversation, qint64 afterSeq, int limit) const;
+    QList<Protocol::ChatMessage> after(const QString &conversation, qint64 afterSeq, int limit,
+                                       Rows rows = Rows::Messages) const;
+    // The row id of a conversation that has one (for HistoryReactions); 0 for none yet.
+    qint64 existingConversation(const QString &conversation);
     qint64 lastSeq(const QString &conversation) const;
     qint64 messageCount() const;
 
@@ -109,8 +114,8 @@ private:
 
     qint64 conversationId(const QString &conversation, bool create);
     void scheduleFlush();
-    QList<Protocol::ChatMessage> query(const QString &conversation, const QString &condition, qint64 bound, int limit,
-                                       bool newestFirst) const;
+    QList<Protocol::ChatMessage> query(const QString &conversation, QString condition, qint64 bound, int limit,
+                                       bool newestFirst, Rows rows) const;
     bool writeBatch(const QList<Pending> &batch, QString *errorMessage);
     std::optional<Protocol::ChatMessage> storedMessage(const QString &senderKey, const QString &clientId) const;
     qint64 storedLastSeq(const QString &conversation) const;

@@ -7,6 +7,7 @@
 #include "offlinemailbox.h"
 #include "outgoingframe.h"
 #include "presencedigest.h"
+#include "reactionrouter.h"
 #include "roomdirectory.h"
 #include "sessionregistry.h"
 #include "validation.h"
@@ -23,7 +24,7 @@ constexpr int ReplayPage = 500;
 
 MessageRouter::MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions,
                              const NameOwnership *names, OfflineMailbox *mailbox, PresenceDigest *plainPresence,
-                             const ServerConfig &config, QObject *parent)
+                             ReactionRouter *reactions, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_rooms(rooms)
@@ -31,6 +32,7 @@ MessageRouter::MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionR
     , m_names(names)
     , m_mailbox(mailbox)
     , m_plainPresence(plainPresence)
+    , m_reactions(reactions)
     , m_config(config)
 {
     connect(m_store, &HistoryStore::committed, this, &MessageRouter::onCommitted);
@@ -113,7 +115,7 @@ std::optional<ProtocolError> MessageRouter::checkRevision(const QString &convers
         return ProtocolError{ErrorCode::NotYours,
                              QStringLiteral("Guests cannot change messages; sign in with a key to edit or delete.")};
     const auto target = m_store->revisionTarget(conversation, revision.target);
-    if (!target || isRevision(target->kind))
+    if (!target || !isWritten(target->kind))
         return ProtocolError{ErrorCode::MessageUnknown,
                              QStringLiteral("There is no message %1 in this conversation.").arg(revision.target)};
     if (target->senderKey != senderKey)
@@ -127,7 +129,7 @@ std::optional<ProtocolError> MessageRouter::checkRevision(const QString &convers
 std::optional<ProtocolError> MessageRouter::quoteReply(const QString &conversation, ChatMessage &reply)
 {
     const auto answered = m_store->revisionTarget(conversation, reply.replyTo);
-    if (!answered || isRevision(answered->kind) || answered->deleted)
+    if (!answered || !isWritten(answered->kind) || answered->deleted)
         return ProtocolError{
             ErrorCode::MessageUnknown,
             QStringLiteral("There is no message %1 in this conversation to reply to.").arg(reply.replyTo)};
@@ -169,9 +171,12 @@ void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QSt
 void MessageRouter::deliver(const ChatMessage &message, const QString &conversation,
                             const QList<QPointer<ClientSession>> &senders)
 {
-    OutgoingFrame frame(MessageEvent{message});
+    // A reaction change goes to the same people as a message, as one frame for all: plain-text clients see nothing.
+    const bool reaction = isReaction(message.kind);
+    OutgoingFrame frame(reaction ? ServerMessage(m_reactions->eventFor(message, conversation))
+                                 : ServerMessage(MessageEvent{message}));
     // Plain-text clients hear who arrived in the lobby before anything that person says, here or directly.
-    if (message.isDirect() || message.room == lobbyRoom())
+    if (!reaction && (message.isDirect() || message.room == lobbyRoom()))
         m_plainPresence->flush();
     if (!message.isDirect()) {
         for (ClientSession *member : m_rooms->members(message.room))
@@ -244,6 +249,7 @@ void MessageRouter::sendHistory(ClientSession *session, const HistoryRequest &re
         page.messages = request.before > 0 ? m_store->before(conversation, request.before, limit, &page.more)
                                            : m_store->latest(conversation, limit, &page.more);
     }
+    m_reactions->attach(conversation, page.messages, session->party());
     session->send(page);
 }
 
@@ -251,9 +257,15 @@ void MessageRouter::replay(ClientSession *session, const QString &conversation, 
 {
     qint64 seq = afterSeq;
     for (;;) {
-        const QList<ChatMessage> page = m_store->after(conversation, seq, ReplayPage);
-        for (const ChatMessage &message : page)
-            session->send(MessageEvent{message});
+        QList<ChatMessage> page =
+            m_store->after(conversation, seq, ReplayPage, HistoryStore::Rows::WithReactionChanges);
+        m_reactions->attach(conversation, page, session->party());
+        for (const ChatMessage &message : std::as_const(page)) {
+            if (isReaction(message.kind))
+                session->send(m_reactions->eventFor(message, conversation));
+            else
+                session->send(MessageEvent{message});
+        }
         if (page.size() < ReplayPage)
             break;
         seq = page.last().seq;

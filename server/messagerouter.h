@@ -18,6 +18,7 @@ class NameOwnership;
 class OutgoingFrame;
 class OfflineMailbox;
 class PresenceDigest;
+class ReactionRouter;
 class RoomDirectory;
 class SessionRegistry;
 
@@ -26,15 +27,16 @@ class MessageRouter : public QObject
     Q_OBJECT
 public:
     MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions, const NameOwnership *names,
-                  OfflineMailbox *mailbox, PresenceDigest *plainPresence, const ServerConfig &config,
-                  QObject *parent = nullptr);
+                  OfflineMailbox *mailbox, PresenceDigest *plainPresence, ReactionRouter *reactions,
+                  const ServerConfig &config, QObject *parent = nullptr);
 
     // Validates and queues a message; the sender gets an ack, or an error that names the send's id.
     void post(ClientSession *sender, const Protocol::Send &send,
               HistoryStore::IdSource idSource = HistoryStore::IdSource::Client);
     // Answers a history request with one page.
     void sendHistory(ClientSession *session, const Protocol::HistoryRequest &request);
-    // Sends every stored message of the conversation after `afterSeq` as ordinary message frames.
+    // Sends every stored message of the conversation after `afterSeq` as ordinary message frames (with the
+    // reader's reactions), and the reaction changes among them as reaction frames.
     void replay(ClientSession *session, const QString &conversation, qint64 afterSeq);
 
 private:
@@ -61,6 +63,7 @@ private:
     const NameOwnership *m_names;
     OfflineMailbox *m_mailbox;
     PresenceDigest *m_plainPresence;
+    ReactionRouter *m_reactions;
     const ServerConfig &m_config;
     QHash<WaitKey, QList<QPointer<ClientSession>>> m_waiting; // senders waiting for their ack
 };

@@ -47,6 +47,9 @@ ServerCommandLine ServerCommandLine::parse(const QStringList &arguments)
     const QCommandLineOption maxClientsOption(QStringLiteral("max-clients"),
                                               QStringLiteral("Most connections at once (default 1000)."),
                                               QStringLiteral("count"));
+    const QCommandLineOption maxReactionsOption(QStringLiteral("max-reactions-per-message"),
+                                                QStringLiteral("Most different emoji on one message (default 20)."),
+                                                QStringLiteral("count"));
     const QCommandLineOption configOption(QStringLiteral("config"),
                                           QStringLiteral("INI file with settings; options given here win."),
                                           QStringLiteral("file"));
@@ -64,7 +67,7 @@ ServerCommandLine ServerCommandLine::parse(const QStringList &arguments)
         QStringLiteral("require-tls"),
         QStringLiteral("Refuse unencrypted connections, except from this computer (loopback)."));
     parser.addOptions({portOption, bindOption, nameOption, dbOption, passwordOption, maxClientsOption, tlsCertOption,
-                       tlsKeyOption, noTlsOption, requireTlsOption, configOption});
+                       tlsKeyOption, noTlsOption, requireTlsOption, maxReactionsOption, configOption});
 
     const auto fail = [&result](const QString &message) {
         result.outcome = Outcome::Error;
@@ -113,6 +116,11 @@ ServerCommandLine ServerCommandLine::parse(const QStringList &arguments)
     if (parser.isSet(maxClientsOption)) {
         if (!parsePositive(parser.value(maxClientsOption), 1'000'000, config.maxClients) || config.maxClients < 1)
             return fail(QStringLiteral("--max-clients: expected a positive number"));
+    }
+    if (parser.isSet(maxReactionsOption)) {
+        if (!parsePositive(parser.value(maxReactionsOption), 1000, config.maxReactionsPerMessage)
+            || config.maxReactionsPerMessage < 1)
+            return fail(QStringLiteral("--max-reactions-per-message: expected a number from 1 to 1000"));
     }
     if (parser.isSet(noTlsOption) && parser.isSet(requireTlsOption))
         return fail(QStringLiteral("--no-tls and --require-tls cannot be used together"));

@@ -126,6 +126,10 @@ Erhalten: %2</translation>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Räume kannst du verlassen, sobald Natter wieder verbunden ist.</translation>
     </message>
+    <message>
+        <source>Reactions can be changed only while connected.</source>
+        <translation>Reaktionen kannst du nur ändern, solange du verbunden bist.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
@@ -440,6 +444,14 @@ Erhalten: %2</translation>
     <message>
         <source>Search for at least one word, in fewer than 200 characters.</source>
         <translation>Suche nach mindestens einem Wort, in weniger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A reaction must be a single emoji.</source>
+        <translation>Eine Reaktion muss ein einzelnes Emoji sein.</translation>
+    </message>
+    <message>
+        <source>That message already has as many different reactions as this server allows.</source>
+        <translation>Diese Nachricht hat schon so viele verschiedene Reaktionen, wie dieser Server erlaubt.</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,10 @@ Reçu : %2</translation>
         <source>You can leave rooms once Natter is connected again.</source>
         <translation>Vous pourrez quitter des salons dès que Natter sera de nouveau connecté.</translation>
     </message>
+    <message>
+        <source>Reactions can be changed only while connected.</source>
+        <translation>Les réactions ne peuvent être modifiées que pendant que Natter est connecté.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
@@ -440,6 +444,14 @@ Reçu : %2</translation>
     <message>
         <source>Search for at least one word, in fewer than 200 characters.</source>
         <translation>Cherche au moins un mot, en moins de 200 caractères.</translation>
+    </message>
+    <message>
+        <source>A reaction must be a single emoji.</source>
+        <translation>Une réaction doit être un seul emoji.</translation>
+    </message>
+    <message>
+        <source>That message already has as many different reactions as this server allows.</source>
+        <translation>Ce message a déjà autant de réactions différentes que ce serveur le permet.</translation>
     </message>
 </context>
 <context>

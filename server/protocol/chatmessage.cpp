@@ -15,6 +15,10 @@ QString messageKindWord(MessageKind kind)
         return QStringLiteral("edit");
     case MessageKind::Delete:
         return QStringLiteral("delete");
+    case MessageKind::React:
+        return QStringLiteral("react");
+    case MessageKind::Unreact:
+        return QStringLiteral("unreact");
     case MessageKind::Text:
         break;
     }
@@ -23,8 +27,8 @@ QString messageKindWord(MessageKind kind)
 
 MessageKind messageKindFromNumber(int value)
 {
-    return value >= 0 && value <= static_cast<int>(MessageKind::Delete) ? static_cast<MessageKind>(value)
-                                                                        : MessageKind::Text;
+    return value >= 0 && value <= static_cast<int>(MessageKind::Unreact) ? static_cast<MessageKind>(value)
+                                                                         : MessageKind::Text;
 }
 
 QString replyQuote(const QString &text)
@@ -48,6 +52,14 @@ std::optional<MessageKind> messageKindFromWord(const QString &word)
     if (word == u"delete")
         return MessageKind::Delete;
     return std::nullopt;
+}
+
+QJsonObject ReactionCount::toJson() const
+{
+    QJsonObject object{{QStringLiteral("emoji"), emoji}, {QStringLiteral("count"), count}};
+    if (mine)
+        object.insert(QStringLiteral("mine"), true);
+    return object;
 }
 
 QJsonObject ChatMessage::toJson() const
@@ -75,6 +87,12 @@ QJsonObject ChatMessage::toJson() const
         object.insert(QStringLiteral("replyFrom"), replyFrom);
         object.insert(QStringLiteral("replyText"), replyText);
     }
+    if (!reactions.isEmpty()) {
+        QJsonArray array;
+        for (const ReactionCount &reaction : reactions)
+            array.append(reaction.toJson());
+        object.insert(QStringLiteral("reactions"), array);
+    }
     return object;
 }
 
@@ -96,8 +114,21 @@ Parsed<ChatMessage> ChatMessage::fromJson(const QJsonObject &object)
     message.replyTo = reader.optionalInteger(QStringLiteral("replyTo")).value_or(0);
     message.replyFrom = reader.optionalString(QStringLiteral("replyFrom"));
     message.replyText = reader.optionalString(QStringLiteral("replyText"));
+    const QJsonArray reactions = reader.optionalArray(QStringLiteral("reactions"));
     if (!reader.ok())
         return reader.error();
+    for (const QJsonValue &value : reactions) {
+        const QJsonObject itemObject = value.toObject(); // the reader keeps a reference to it
+        JsonReader item(itemObject, QStringLiteral("message.reactions"));
+        ReactionCount reaction;
+        reaction.emoji = item.requiredString(QStringLiteral("emoji"));
+        reaction.count = static_cast<int>(item.requiredInteger(QStringLiteral("count")));
+        reaction.mine = item.optionalBool(QStringLiteral("mine"), false);
+        if (!value.isObject() || !item.ok() || reaction.count < 1)
+            return ProtocolError{ErrorCode::BadRequest,
+                                 QStringLiteral("message: each reaction has an emoji and a count of 1 or more")};
+        message.reactions.append(reaction);
+    }
     if (message.room.isEmpty() == message.to.isEmpty())
         return ProtocolError{ErrorCode::BadRequest, QStringLiteral("message: exactly one of room and to is required")};
     const auto parsedKind = messageKindFromWord(kind);

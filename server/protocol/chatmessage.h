@@ -11,13 +11,26 @@
 namespace Natter::Protocol {
 
 // Edit and Delete change an earlier message of the same sender, named by `target`; they take a seq of their own
-// so that a reconnecting client replays them in order.
-enum class MessageKind : quint8 { Text, Action, Edit, Delete };
+// so that a reconnecting client replays them in order. React and Unreact add or take back one person's emoji on
+// `target` the same way; they are stored and replayed but travel as reaction frames, never as messages.
+enum class MessageKind : quint8 { Text, Action, Edit, Delete, React, Unreact };
 
 // Whether a message of this kind is shown as a message of its own (and not a change to another one).
 constexpr bool isRevision(MessageKind kind)
 {
     return kind == MessageKind::Edit || kind == MessageKind::Delete;
+}
+
+// Whether a message of this kind records a reaction change (and travels as a reaction frame).
+constexpr bool isReaction(MessageKind kind)
+{
+    return kind == MessageKind::React || kind == MessageKind::Unreact;
+}
+
+// Whether a message of this kind is a message people wrote (the only kind that can be answered, changed or reacted to).
+constexpr bool isWritten(MessageKind kind)
+{
+    return kind == MessageKind::Text || kind == MessageKind::Action;
 }
 
 QString messageKindWord(MessageKind kind);
@@ -27,6 +40,17 @@ MessageKind messageKindFromNumber(int value);
 constexpr int ReplyQuoteLength = 100;
 QString replyQuote(const QString &text);
 std::optional<MessageKind> messageKindFromWord(const QString &word);
+
+// How many people put one emoji on a message, and whether the client that reads it is one of them.
+struct ReactionCount
+{
+    QString emoji;
+    int count = 0;
+    bool mine = false;
+
+    QJsonObject toJson() const;
+    friend bool operator==(const ReactionCount &, const ReactionCount &) = default;
+};
 
 struct ChatMessage
 {
@@ -44,6 +68,7 @@ struct ChatMessage
     qint64 replyTo = 0; // the seq of the message this one answers, in the same conversation; 0: none
     QString replyFrom{}; // that message's sender
     QString replyText{}; // the start of its first line (empty once it was deleted)
+    QList<ReactionCount> reactions{}; // in the order the emoji were first used; `mine` is the reader's own
 
     bool isDirect() const { return room.isEmpty(); }
 

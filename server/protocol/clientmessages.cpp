@@ -311,7 +311,7 @@ QString encodeFrame(const ClientMessage &message)
 Parsed<ClientMessage> decodeClientFrame(const QString &frame)
 {
     return decodeFrame<ClientMessage, Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic,
-                       Nick, SearchRequest, ReadMarker>(frame);
+                       Nick, SearchRequest, React, ReactorsRequest, ReadMarker>(frame);
 }
 
 QString errorReference(const QString &frame)

@@ -3,6 +3,7 @@
 // The natter.v1 frames a client sends, as value types with strict decoding.
 
 #include "chatmessage.h"
+#include "reactionmessages.h"
 #include "searchmessages.h"
 #include "unreadmessages.h"
 
@@ -129,9 +130,8 @@ struct Prove
     friend bool operator==(const Prove &, const Prove &) = default;
 };
 
-using ClientMessage =
-    std::variant<Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic, Nick, SearchRequest,
-                 ReadMarker>;
+using ClientMessage = std::variant<Hello, Prove, Join, Leave, Send, HistoryRequest, Typing, RoomsRequest, SetTopic,
+                                   Nick, SearchRequest, React, ReactorsRequest, ReadMarker>;
 
 QString typeOf(const ClientMessage &message);
 // The whole frame, "type" included.

@@ -7,9 +7,9 @@ namespace Natter::Protocol {
 
 namespace {
 
-const std::array<std::pair<ErrorCode, const char16_t *>, 23> &errorWords()
+const std::array<std::pair<ErrorCode, const char16_t *>, 25> &errorWords()
 {
-    static const std::array<std::pair<ErrorCode, const char16_t *>, 23> words{{
+    static const std::array<std::pair<ErrorCode, const char16_t *>, 25> words{{
         {ErrorCode::BadRequest, u"bad_request"},
         {ErrorCode::UnknownType, u"unknown_type"},
         {ErrorCode::HelloRequired, u"hello_required"},
@@ -26,6 +26,8 @@ const std::array<std::pair<ErrorCode, const char16_t *>, 23> &errorWords()
         {ErrorCode::MessageUnknown, u"message_unknown"},
         {ErrorCode::NotYours, u"not_yours"},
         {ErrorCode::QueryInvalid, u"query_invalid"},
+        {ErrorCode::EmojiInvalid, u"emoji_invalid"},
+        {ErrorCode::TooManyReactions, u"too_many_reactions"},
         {ErrorCode::TextInvalid, u"text_invalid"},
         {ErrorCode::TopicInvalid, u"topic_invalid"},
         {ErrorCode::TooLarge, u"too_large"},

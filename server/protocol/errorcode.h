@@ -25,6 +25,8 @@ enum class ErrorCode {
     MessageUnknown,
     NotYours,
     QueryInvalid,
+    EmojiInvalid,
+    TooManyReactions,
     TextInvalid,
     TopicInvalid,
     TooLarge,

@@ -177,6 +177,18 @@ QJsonArray JsonReader::requiredArray(const QString &key)
     return value.toArray();
 }
 
+QJsonArray JsonReader::optionalArray(const QString &key)
+{
+    const QJsonValue value = m_object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isArray()) {
+        failType(key, "an array");
+        return {};
+    }
+    return value.toArray();
+}
+
 QStringList JsonReader::requiredStringList(const QString &key)
 {
     QStringList list;

@@ -29,6 +29,7 @@ public:
     QJsonObject optionalObject(const QString &key);
     QJsonObject requiredObject(const QString &key);
     QJsonArray requiredArray(const QString &key);
+    QJsonArray optionalArray(const QString &key);
     QStringList requiredStringList(const QString &key);
 
     bool has(const QString &key) const { return m_object.contains(key); }

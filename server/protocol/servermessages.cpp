@@ -344,7 +344,8 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
 {
     using namespace Qt::Literals::StringLiterals;
     // Every chat message causes one message frame per receiver and an ack: those two are written directly.
-    if (const auto *event = std::get_if<MessageEvent>(&message)) {
+    // A message with reactions (a replayed one) takes the general path, which writes the array.
+    if (const auto *event = std::get_if<MessageEvent>(&message); event && event->message.reactions.isEmpty()) {
         const ChatMessage &m = event->message;
         JsonObjectWriter json;
         if (m.deleted)
@@ -389,13 +390,14 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
 Parsed<ServerMessage> decodeServerFrame(const QString &frame)
 {
     return decodeFrame<ServerMessage, Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                       TypingEvent, TopicChanged, ErrorEvent, SearchResults, UnreadCounts>(frame);
+                       TypingEvent, TopicChanged, ErrorEvent, SearchResults, ReactionEvent, ReactorList,
+                       UnreadCounts>(frame);
 }
 
 QStringList serverFeatures()
 {
     return {QStringLiteral("reply"), QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("search"),
-            QStringLiteral("read")};
+            QStringLiteral("react"), QStringLiteral("read")};
 }
 
 } // namespace Natter::Protocol

@@ -4,6 +4,7 @@
 
 #include "chatmessage.h"
 #include "protocollimits.h"
+#include "reactionmessages.h"
 #include "searchmessages.h"
 #include "unreadmessages.h"
 
@@ -164,7 +165,8 @@ struct ErrorEvent
 };
 
 using ServerMessage = std::variant<Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults, UnreadCounts>;
+                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults, ReactionEvent, ReactorList,
+                                   UnreadCounts>;
 
 // The features a server of this version announces in welcome.server.features.
 QStringList serverFeatures();

@@ -471,6 +471,60 @@ private slots:
         QVERIFY(ids.contains(Bob));
     }
 
+    void reactionsAreKeptAndAFileFromBeforeThemIsUpgraded()
+    {
+        const QString path = file(QStringLiteral("version-two.sqlite"));
+        {
+            ClientCache cache;
+            QVERIFY(cache.open(path));
+            ChatMessage message;
+            message.seq = 1;
+            message.id = QStringLiteral("a-1");
+            message.from = QStringLiteral("Ada");
+            message.room = QStringLiteral("dev");
+            message.text = QStringLiteral("words");
+            message.ts = 5;
+            cache.addMessage(Dev, message);
+            cache.flush();
+        }
+        {
+            // The file as the app before reactions left it.
+            const QString connection = QStringLiteral("tst_clientcache-version-two");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery query(db);
+                for (const char *statement : {"ALTER TABLE messages DROP COLUMN reactions", "PRAGMA user_version = 2"})
+                    QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(connection);
+        }
+        const QString thumbs = QStringLiteral("\U0001F44D");
+        {
+            ClientCache cache;
+            QVERIFY2(cache.open(path), qPrintable(cache.lastError()));
+            QVERIFY(cache.messages(Dev, 0, 10).first().reactions.isEmpty());
+            cache.applyReaction(Dev, 1, thumbs, 2, true);
+            cache.applyReaction(Dev, 7, thumbs, 1, true); // not kept: nothing to change
+        }
+        ClientCache cache;
+        QVERIFY(cache.open(path));
+        const QList<ChatMessage> messages = cache.messages(Dev, 0, 10);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().reactions, (QList<ReactionCount>{{thumbs, 2, true}}));
+        // A delete takes them with it.
+        ChatMessage removal;
+        removal.seq = 2;
+        removal.room = QStringLiteral("dev");
+        removal.kind = MessageKind::Delete;
+        removal.target = 1;
+        removal.ts = 9;
+        cache.addMessage(Dev, removal);
+        QVERIFY(cache.messages(Dev, 0, 10).first().reactions.isEmpty());
+    }
+
     void aCacheFromBeforeEditsIsUpgraded()
     {
         const QString path = file(QStringLiteral("version-one.sqlite"));

@@ -75,6 +75,34 @@ private slots:
         QVERIFY(ServerFrameCheck::problemWith(Ack{QStringLiteral("id"), 0, 0, QStringLiteral("dev"), {}}));
     }
 
+    void refusesReactionsThatAreNotOneEmojiOrFakeAName()
+    {
+        const QString thumbs = QStringLiteral("\U0001F44D");
+        ChatMessage reacted = message(QStringLiteral("Ada"), QStringLiteral("dev"), 1);
+        reacted.reactions = {{thumbs, 2, true}};
+        QVERIFY(!ServerFrameCheck::problemWith(MessageEvent{reacted}));
+        reacted.reactions = {{QStringLiteral("\u202Eevil"), 1, false}};
+        QVERIFY(ServerFrameCheck::problemWith(MessageEvent{reacted}));
+        reacted.reactions = {};
+        for (int i = 0; i <= ServerFrameCheck::MaxReactionsPerMessage; ++i)
+            reacted.reactions.append({thumbs, 1, false});
+        QVERIFY(ServerFrameCheck::problemWith(MessageEvent{reacted}));
+
+        const ReactionEvent fine{QStringLiteral("dev"), {}, 1, thumbs, 1, QStringLiteral("Ada"), true, 2};
+        QVERIFY(!ServerFrameCheck::problemWith(fine));
+        ReactionEvent fake = fine;
+        fake.by = QStringLiteral("A\u200Bda");
+        QVERIFY(ServerFrameCheck::problemWith(fake));
+        ReactionEvent text = fine;
+        text.emoji = QStringLiteral("lol");
+        QVERIFY(ServerFrameCheck::problemWith(text));
+
+        ReactorList names{QStringLiteral("dev"), {}, 1, thumbs, {QStringLiteral("Ada"), QStringLiteral("Bob")}, 2};
+        QVERIFY(!ServerFrameCheck::problemWith(names));
+        names.names.append(QStringLiteral("\u202Eevil"));
+        QVERIFY(ServerFrameCheck::problemWith(names));
+    }
+
     void keepsOnlyValidRooms()
     {
         const QList<RoomSummary> rooms =

@@ -183,6 +183,12 @@ void TestCodec::clientRoundTrip_data()
         << ClientMessage(SearchRequest{.query = u"x"_s, .room = {}, .to = u"Zoë"_s});
     QTest::newRow("read a room") << ClientMessage(ReadMarker{u"dev"_s, {}, 5120});
     QTest::newRow("read a direct conversation") << ClientMessage(ReadMarker{{}, u"Zoë"_s, 1});
+    QTest::newRow("react in a room") << ClientMessage(
+        React{.room = u"lobby"_s, .to = {}, .seq = 42, .emoji = u"👍"_s, .on = true});
+    QTest::newRow("take a reaction back, direct")
+        << ClientMessage(React{.room = {}, .to = u"Zoë"_s, .seq = 3, .emoji = u"👩🏽‍💻"_s, .on = false});
+    QTest::newRow("who reacted") << ClientMessage(
+        ReactorsRequest{.room = u"dev"_s, .to = {}, .seq = 9007199254740992LL, .emoji = u"🇩🇪"_s});
 }
 
 void TestCodec::clientRoundTrip()
@@ -276,6 +282,19 @@ void TestCodec::serverRoundTrip_data()
     QTest::newRow("unread counts") << ServerMessage(UnreadCounts{
         {UnreadCount{u"dev"_s, {}, 5120, 3, 1}, UnreadCount{{}, u"Zoë"_s, 12, UnreadCount::MaxUnread, 0}}});
     QTest::newRow("no unread counts") << ServerMessage(UnreadCounts{});
+    ChatMessage reacted = roomMessage(5, u"bob"_s, u"ship it"_s);
+    reacted.reactions = {{u"👍"_s, 3, true}, {u"🎉"_s, 1, false}};
+    QTest::newRow("message with reactions") << ServerMessage(MessageEvent{reacted});
+    QTest::newRow("history page with reactions")
+        << ServerMessage(HistoryPage{.room = u"lobby"_s, .to = {}, .messages = {reacted}, .more = false});
+    QTest::newRow("reaction in a room") << ServerMessage(ReactionEvent{
+        .room = u"lobby"_s, .to = {}, .seq = 5, .emoji = u"👍"_s, .count = 3, .by = u"ada"_s, .on = true, .rev = 6});
+    QTest::newRow("reaction taken back, direct") << ServerMessage(ReactionEvent{
+        .room = {}, .to = u"bob"_s, .seq = 1, .emoji = u"❤️"_s, .count = 0, .by = u"ada"_s, .on = false, .rev = 2});
+    QTest::newRow("who reacted") << ServerMessage(ReactorList{
+        .room = u"lobby"_s, .to = {}, .seq = 5, .emoji = u"👍"_s, .names = {u"ada"_s, u"bob"_s}, .count = 70});
+    QTest::newRow("nobody reacted") << ServerMessage(
+        ReactorList{.room = {}, .to = u"Zoë"_s, .seq = 5, .emoji = u"👍"_s, .names = {}, .count = 0});
 }
 
 void TestCodec::serverRoundTrip()
@@ -308,6 +327,8 @@ void TestCodec::clientTypeWords_data()
     QTest::newRow("nick") << ClientMessage(Nick{u"b"_s}) << u"nick"_s;
     QTest::newRow("search") << ClientMessage(SearchRequest{.query = u"q"_s, .room = {}, .to = {}}) << u"search"_s;
     QTest::newRow("read") << ClientMessage(ReadMarker{u"lobby"_s, {}, 1}) << u"read"_s;
+    QTest::newRow("react") << ClientMessage(React{}) << u"react"_s;
+    QTest::newRow("reactors") << ClientMessage(ReactorsRequest{}) << u"reactors"_s;
 }
 
 void TestCodec::clientTypeWords()
@@ -336,6 +357,8 @@ void TestCodec::serverTypeWords_data()
     QTest::newRow("error") << ServerMessage(ErrorEvent{}) << u"error"_s;
     QTest::newRow("search") << ServerMessage(SearchResults{}) << u"search"_s;
     QTest::newRow("unread") << ServerMessage(UnreadCounts{}) << u"unread"_s;
+    QTest::newRow("reaction") << ServerMessage(ReactionEvent{}) << u"reaction"_s;
+    QTest::newRow("reactors") << ServerMessage(ReactorList{}) << u"reactors"_s;
 }
 
 void TestCodec::serverTypeWords()
@@ -657,6 +680,25 @@ void TestCodec::rejectsClientFrames_data()
     QTest::newRow("type in upper case") << uR"({"type":"HELLO","name":"a"})"_s << ErrorCode::UnknownType;
     QTest::newRow("server type sent by a client") << uR"({"type":"welcome"})"_s << ErrorCode::UnknownType;
 
+    QTest::newRow("react with a word")
+        << u"{\"type\":\"react\",\"room\":\"lobby\",\"seq\":1,\"emoji\":\"ok\",\"on\":true}"_s
+        << ErrorCode::EmojiInvalid;
+    QTest::newRow("react with two emoji")
+        << u"{\"type\":\"react\",\"room\":\"lobby\",\"seq\":1,\"emoji\":\"👍👍\",\"on\":true}"_s
+        << ErrorCode::EmojiInvalid;
+    QTest::newRow("react to seq 0")
+        << u"{\"type\":\"react\",\"room\":\"lobby\",\"seq\":0,\"emoji\":\"👍\",\"on\":true}"_s << bad;
+    QTest::newRow("react without on") << u"{\"type\":\"react\",\"room\":\"lobby\",\"seq\":1,\"emoji\":\"👍\"}"_s << bad;
+    QTest::newRow("react on is a string")
+        << u"{\"type\":\"react\",\"room\":\"lobby\",\"seq\":1,\"emoji\":\"👍\",\"on\":\"yes\"}"_s << bad;
+    QTest::newRow("react to a room and a person")
+        << u"{\"type\":\"react\",\"room\":\"lobby\",\"to\":\"bob\",\"seq\":1,\"emoji\":\"👍\",\"on\":true}"_s << bad;
+    QTest::newRow("react in a bad room")
+        << u"{\"type\":\"react\",\"room\":\"Lobby\",\"seq\":1,\"emoji\":\"👍\",\"on\":true}"_s << ErrorCode::RoomInvalid;
+    QTest::newRow("reactors without emoji") << u"{\"type\":\"reactors\",\"room\":\"lobby\",\"seq\":1}"_s << bad;
+    QTest::newRow("reactors of a letter")
+        << u"{\"type\":\"reactors\",\"to\":\"bob\",\"seq\":1,\"emoji\":\"x\"}"_s << ErrorCode::EmojiInvalid;
+
     QTest::newRow("hello without name") << uR"({"type":"hello"})"_s << bad;
     QTest::newRow("hello name is a number") << uR"({"type":"hello","name":42})"_s << bad;
     QTest::newRow("hello name is empty") << uR"({"type":"hello","name":""})"_s << ErrorCode::NameInvalid;
@@ -798,6 +840,27 @@ void TestCodec::rejectsServerFrames_data()
         << uR"({"type":"welcome","name":"a","token":"t",%1,"rooms":[{"topic":"x"}]})"_s.arg(server) << bad;
     QTest::newRow("welcome room members is a string")
         << uR"({"type":"welcome","name":"a","token":"t",%1,"rooms":[{"name":"x","members":"3"}]})"_s.arg(server) << bad;
+
+    QTest::newRow("reaction with a negative count")
+        << u"{\"type\":\"reaction\",\"room\":\"lobby\",\"seq\":1,\"emoji\":\"👍\",\"count\":-1,"
+           "\"by\":\"a\",\"on\":true,\"rev\":2}"_s
+        << bad;
+    QTest::newRow("reaction without rev")
+        << u"{\"type\":\"reaction\",\"room\":\"lobby\",\"seq\":1,\"emoji\":\"👍\",\"count\":1,"
+           "\"by\":\"a\",\"on\":true}"_s
+        << bad;
+    QTest::newRow("reactors with fewer than named")
+        << u"{\"type\":\"reactors\",\"room\":\"lobby\",\"seq\":1,\"emoji\":\"👍\",\"names\":[\"a\",\"b\"],"
+           "\"count\":1}"_s
+        << bad;
+    QTest::newRow("message with a reaction of no one")
+        << u"{\"type\":\"message\",\"room\":\"lobby\",\"seq\":1,\"id\":\"m\",\"from\":\"a\",\"text\":\"t\","
+           "\"ts\":1,\"reactions\":[{\"emoji\":\"👍\",\"count\":0}]}"_s
+        << bad;
+    QTest::newRow("message with reactions not an array")
+        << u"{\"type\":\"message\",\"room\":\"lobby\",\"seq\":1,\"id\":\"m\",\"from\":\"a\",\"text\":\"t\","
+           "\"ts\":1,\"reactions\":{}}"_s
+        << bad;
 
     QTest::newRow("joined without room") << uR"({"type":"joined","members":[],"history":[]})"_s << bad;
     QTest::newRow("joined without members") << uR"({"type":"joined","room":"lobby","history":[]})"_s << bad;

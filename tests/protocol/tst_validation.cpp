@@ -444,6 +444,8 @@ void TestValidation::errorCodeWords_data()
     QTest::newRow("MessageUnknown") << ErrorCode::MessageUnknown << u"message_unknown"_s;
     QTest::newRow("NotYours") << ErrorCode::NotYours << u"not_yours"_s;
     QTest::newRow("QueryInvalid") << ErrorCode::QueryInvalid << u"query_invalid"_s;
+    QTest::newRow("EmojiInvalid") << ErrorCode::EmojiInvalid << u"emoji_invalid"_s;
+    QTest::newRow("TooManyReactions") << ErrorCode::TooManyReactions << u"too_many_reactions"_s;
     QTest::newRow("TextInvalid") << ErrorCode::TextInvalid << u"text_invalid"_s;
     QTest::newRow("TopicInvalid") << ErrorCode::TopicInvalid << u"topic_invalid"_s;
     QTest::newRow("TooLarge") << ErrorCode::TooLarge << u"too_large"_s;
@@ -467,7 +469,7 @@ void TestValidation::everyErrorCodeHasDistinctRoundTrippingWord()
 {
     // InternalError is the last enumerator; a code added after it must extend errorCodeWords_data too.
     constexpr int count = static_cast<int>(ErrorCode::InternalError) + 1;
-    QCOMPARE(count, 23);
+    QCOMPARE(count, 25);
     QSet<QString> words;
     for (int value = 0; value < count; ++value) {
         const auto code = static_cast<ErrorCode>(value);

@@ -151,6 +151,7 @@ private slots:
     void init();
 
     void migratesEmptyFile();
+    void migratesVersion4WithReactionsTable();
     void createsMissingFolders();
     void reopenKeepsMessages();
     void refusesNewerSchema();
@@ -211,10 +212,10 @@ void TestHistoryStore::migratesEmptyFile()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     QVERIFY(store.isOpen());
     QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
-    QCOMPARE(HistoryStore::SchemaVersion, 5);
+    QCOMPARE(HistoryStore::SchemaVersion, 6);
 
     RawConnection raw(dbPath());
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 5);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 6);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     const QStringList objects =
         raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"));
@@ -228,7 +229,46 @@ void TestHistoryStore::migratesEmptyFile()
                      QStringLiteral("messages_reply"), QStringLiteral("messages_sender_client"),
                      QStringLiteral("messages_target"), QStringLiteral("offline_directs"),
                      QStringLiteral("owned_names"), QStringLiteral("owned_names_identity"),
-                     QStringLiteral("owned_names_skeleton"), QStringLiteral("read_markers")}));
+                     QStringLiteral("owned_names_skeleton"), QStringLiteral("reactions"),
+                     QStringLiteral("read_markers")}));
+}
+
+void TestHistoryStore::migratesVersion4WithReactionsTable()
+{
+    ChatMessage stored;
+    {
+        HistoryStore store;
+        QVERIFY(store.open(dbPath()));
+        stored = appendTo(store, roomMessage(QStringLiteral("lobby"), QStringLiteral("alice"), QStringLiteral("a1")),
+                          QStringLiteral("alice"))
+                     .message;
+        QVERIFY(store.flush());
+    }
+    {
+        // The file as a version 4 server left it: no reactions table.
+        RawConnection raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE reactions")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE read_markers")));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 4")));
+    }
+    HistoryStore store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
+    QCOMPARE(store.latest(QStringLiteral("lobby"), 10), QList<ChatMessage>({stored}));
+
+    // The new table takes a reaction, and pages leave the change out while the replay keeps it.
+    ChatMessage react = roomMessage(QStringLiteral("lobby"), QStringLiteral("bob"), QStringLiteral("r1"));
+    react.kind = MessageKind::React;
+    react.text = QStringLiteral("\U0001F44D");
+    react.target = stored.seq;
+    QCOMPARE(store.append(QStringLiteral("lobby"), react, QStringLiteral("k2"), HistoryStore::IdSource::Server).status,
+             HistoryStore::AppendStatus::Queued);
+    QVERIFY(store.flush());
+    RawConnection raw(dbPath());
+    QCOMPARE(raw.value(QStringLiteral("SELECT reactor FROM reactions")).toString(), QStringLiteral("k2"));
+    QCOMPARE(store.latest(QStringLiteral("lobby"), 10).size(), 1);
+    QCOMPARE(store.after(QStringLiteral("lobby"), 0, 10, HistoryStore::Rows::WithReactionChanges).size(), 2);
 }
 
 void TestHistoryStore::createsMissingFolders()
@@ -255,7 +295,7 @@ void TestHistoryStore::reopenKeepsMessages()
     HistoryStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 5);
+    QCOMPARE(store.schemaVersion(), 6);
     QCOMPARE(store.latest(QStringLiteral("lobby"), 10), QList<ChatMessage>({stored}));
 }
 

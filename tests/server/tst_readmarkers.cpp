@@ -141,7 +141,7 @@ private slots:
         QCOMPARE(direct->unread, 2);
     }
 
-    void aVersionFourFileGetsItsMarkersTable()
+    void aVersionFiveFileGetsItsMarkersTable()
     {
         TestServer server;
         QVERIFY(server.start());
@@ -152,7 +152,7 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY(query.exec(u"DROP TABLE read_markers"_s));
-            QVERIFY(query.exec(u"PRAGMA user_version = 4"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = 5"_s));
             query = QSqlQuery();
             db.close();
         }

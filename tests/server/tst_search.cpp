@@ -320,14 +320,15 @@ private slots:
         }
         QVERIFY(server.stop());
         {
-            // The file as a version 3 server left it: no index, no triggers.
+            // The file as a version 3 server left it: no index, no triggers, no reactions.
             auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
             db.setDatabaseName(server.databasePath());
             QVERIFY(db.open());
             QSqlQuery query(db);
             for (const QString &statement :
                  {u"DROP TRIGGER message_words_insert"_s, u"DROP TRIGGER message_words_update"_s,
-                  u"DROP TRIGGER message_words_delete"_s, u"DROP TABLE message_words"_s, u"DROP TABLE read_markers"_s,
+                  u"DROP TRIGGER message_words_delete"_s, u"DROP TABLE message_words"_s, u"DROP TABLE reactions"_s,
+                  u"DROP TABLE read_markers"_s,
                   u"PRAGMA user_version = 3"_s})
                 QVERIFY2(query.exec(statement), qPrintable(statement));
             query = QSqlQuery();

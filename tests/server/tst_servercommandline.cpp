@@ -34,6 +34,8 @@ QVariant field(const ServerConfig &config, const QString &name)
         return config.password;
     if (name == u"max-clients")
         return config.maxClients;
+    if (name == u"max-reactions-per-message")
+        return config.maxReactionsPerMessage;
     if (name == u"tls")
         return int(config.tls);
     if (name == u"tls-cert")
@@ -149,6 +151,8 @@ void TestServerCommandLine::options_data()
                               << QVariant(s("s3cret pass"));
     QTest::newRow("max-clients") << QStringList{s("--max-clients"), s("5")} << s("max-clients") << QVariant(5);
     QTest::newRow("max-clients 1") << QStringList{s("--max-clients"), s("1")} << s("max-clients") << QVariant(1);
+    QTest::newRow("max-reactions-per-message")
+        << QStringList{s("--max-reactions-per-message"), s("3")} << s("max-reactions-per-message") << QVariant(3);
     QTest::newRow("max-clients large") << QStringList{s("--max-clients=100000")} << s("max-clients")
                                        << QVariant(100000);
 }
@@ -207,8 +211,8 @@ void TestServerCommandLine::help()
     QCOMPARE(commandLine.outcome, Outcome::ShowHelp);
     const QString &text = commandLine.message;
     QVERIFY(text.contains(QStringLiteral("natter-server")));
-    for (const char *option :
-         {"--port", "--bind", "--name", "--db", "--password", "--max-clients", "--config", "--help", "--version"}) {
+    for (const char *option : {"--port", "--bind", "--name", "--db", "--password", "--max-clients",
+                               "--max-reactions-per-message", "--config", "--help", "--version"}) {
         QVERIFY2(text.contains(QString::fromUtf8(option)), option);
     }
     // The help shows the default port so that people know where to point their clients.
@@ -255,6 +259,10 @@ void TestServerCommandLine::errors_data()
     QTest::newRow("name empty") << QStringList{s("--name"), s("")} << s("--name");
     QTest::newRow("name blank") << QStringList{s("--name"), s("   ")} << s("--name");
     QTest::newRow("max-clients 0") << QStringList{s("--max-clients"), s("0")} << s("--max-clients");
+    QTest::newRow("max-reactions-per-message 0")
+        << QStringList{s("--max-reactions-per-message=0")} << s("--max-reactions-per-message");
+    QTest::newRow("max-reactions-per-message too many")
+        << QStringList{s("--max-reactions-per-message=1001")} << s("--max-reactions-per-message");
     QTest::newRow("max-clients negative") << QStringList{s("--max-clients=-5")} << s("--max-clients");
     QTest::newRow("max-clients not a number") << QStringList{s("--max-clients"), s("many")} << s("--max-clients");
     QTest::newRow("unknown option") << QStringList{s("--colour"), s("blue")} << s("colour");
@@ -430,6 +438,8 @@ void TestServerCommandLine::configFileErrors_data()
         << QStringList{s("max-connections-per-address=0")} << s("max-connections-per-address");
     QTest::newRow("handshake-timeout-ms") << QStringList{s("handshake-timeout-ms=5")} << s("handshake-timeout-ms");
     QTest::newRow("max-rooms 0") << QStringList{s("max-rooms=0")} << s("max-rooms");
+    QTest::newRow("max-reactions-per-message 1001")
+        << QStringList{s("max-reactions-per-message=1001")} << s("max-reactions-per-message");
     QTest::newRow("ping timeout not past the interval")
         << QStringList{s("ping-interval-ms=5000"), s("ping-timeout-ms=5000")} << s("ping-timeout-ms");
     QTest::newRow("durable-commits word") << QStringList{s("durable-commits=sometimes")} << s("durable-commits");

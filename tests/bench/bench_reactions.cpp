@@ -1,0 +1,176 @@
+// What a reaction costs next to a new message, in a room of 1,000 members: one run stores and delivers 1,000
+// messages, then 1,000 reactions to them, and reports for each the time until every member had every frame and
+// the server thread's CPU time. Run by hand: bench_reactions [members] [count].
+
+#include "chatserver.h"
+#include "clientmessages.h"
+#include "servermessages.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QWebSocket>
+
+#include <memory>
+#include <sys/resource.h>
+#include <vector>
+
+using namespace Natter;
+using namespace Natter::Protocol;
+
+namespace {
+
+// The CPU time of the thread that calls it, in milliseconds.
+double threadCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_THREAD, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+double serverCpuMs(ChatServer *server)
+{
+    double ms = 0;
+    QMetaObject::invokeMethod(
+        server, [&ms] { ms = threadCpuMs(); }, Qt::BlockingQueuedConnection);
+    return ms;
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+struct Member
+{
+    std::unique_ptr<QWebSocket> socket;
+    qint64 messages = 0;
+    qint64 reactions = 0;
+    bool welcomed = false;
+    bool joined = false;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int memberCount = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000;
+    const int count = argc > 2 ? QString::fromLocal8Bit(argv[2]).toInt() : 1000;
+
+    QTemporaryDir dir;
+    ServerConfig config;
+    config.bindAddress = QHostAddress(QHostAddress::LocalHost);
+    config.port = 0;
+    config.databasePath = dir.filePath(QStringLiteral("history.sqlite"));
+    config.tls = ServerConfig::Tls::Off;
+    config.maxClients = memberCount + 10;
+    config.maxConnectionsPerAddress = memberCount + 10;
+    config.limits.messagesPerSecond = 1e6;
+    config.limits.burst = 1'000'000;
+    config.abuseStrikes = 1'000'000;
+    config.maxBufferedBytes = 64 * 1024 * 1024;
+
+    QThread serverThread;
+    serverThread.start();
+    auto *server = new ChatServer(config);
+    server->moveToThread(&serverThread);
+    bool started = false;
+    QMetaObject::invokeMethod(
+        server, [&] { started = server->start(); }, Qt::BlockingQueuedConnection);
+    if (!started)
+        qFatal("the server did not start");
+    QUrl url(QStringLiteral("ws://127.0.0.1"));
+    url.setPort(server->port());
+
+    std::vector<Member> members(memberCount);
+    for (int i = 0; i < memberCount; ++i) {
+        Member &member = members[i];
+        member.socket = std::make_unique<QWebSocket>();
+        QWebSocket *socket = member.socket.get();
+        QObject::connect(socket, &QWebSocket::textMessageReceived, socket, [&member](const QString &frame) {
+            // Counted by a look at the type: the members' own decoding is not what is measured.
+            if (frame.contains(QLatin1StringView("\"type\":\"message\"")))
+                ++member.messages;
+            else if (frame.contains(QLatin1StringView("\"type\":\"reaction\"")))
+                ++member.reactions;
+            else if (frame.contains(QLatin1StringView("\"type\":\"welcome\"")))
+                member.welcomed = true;
+            else if (frame.contains(QLatin1StringView("\"type\":\"joined\"")))
+                member.joined = true;
+        });
+        QObject::connect(socket, &QWebSocket::connected, socket, [socket, i] {
+            socket->sendTextMessage(encodeFrame(Hello{QStringLiteral("m%1").arg(i), {}, {}, {}, {}}));
+            socket->sendTextMessage(encodeFrame(Join{QStringLiteral("lobby")}));
+        });
+        QNetworkRequest request(url);
+        request.setRawHeader("Sec-WebSocket-Protocol", "natter.v1");
+        socket->open(request);
+        if (i % 50 == 49)
+            waitFor([&] { return members[i].joined; }, 30'000);
+    }
+    if (!waitFor(
+            [&] { return std::all_of(members.cbegin(), members.cend(), [](const Member &m) { return m.joined; }); },
+            60'000))
+        qFatal("not every member joined");
+    // Let the join announcements die down.
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+
+    QWebSocket *sender = members.front().socket.get();
+    const auto run = [&](const char *what, const std::function<void(int)> &sendOne,
+                         const std::function<bool(const Member &)> &done) {
+        const double cpuBefore = serverCpuMs(server);
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < count; ++i)
+            sendOne(i);
+        if (!waitFor([&] { return std::all_of(members.cbegin(), members.cend(), done); }, 600'000))
+            qFatal("not every member received every %s", what);
+        const double wallMs = timer.nsecsElapsed() / 1e6;
+        const double cpuMs = serverCpuMs(server) - cpuBefore;
+        qInfo("%d %s to %d members: %.0f ms until all delivered, server thread CPU %.0f ms (%.1f us per %s)", count,
+              what, memberCount, wallMs, cpuMs, cpuMs * 1e3 / count, what);
+        return cpuMs;
+    };
+
+    const double messageCpu = run(
+        "messages",
+        [&](int i) {
+            sender->sendTextMessage(
+                encodeFrame(Send{QStringLiteral("b-%1").arg(i), QStringLiteral("lobby"), {}, QStringLiteral("hello")}));
+        },
+        [&](const Member &m) { return m.messages >= count; });
+    const double reactionCpu = run(
+        "reactions",
+        [&](int i) {
+            // Different people on different messages, as in a busy room; seq i + 1 is message i.
+            members[i % memberCount].socket->sendTextMessage(
+                encodeFrame(React{QStringLiteral("lobby"), {}, i + 1, QStringLiteral("\U0001F44D"), true}));
+        },
+        [&](const Member &m) { return m.reactions >= count; });
+    qInfo("a reaction costs the server %.2fx what a new message costs", reactionCpu / messageCpu);
+
+    bool stopped = false;
+    QObject::connect(server, &ChatServer::stopped, &app, [&stopped] { stopped = true; });
+    QMetaObject::invokeMethod(
+        server, [server] { server->stop(); }, Qt::QueuedConnection);
+    waitFor([&stopped] { return stopped; }, 10'000);
+    members.clear();
+    QMetaObject::invokeMethod(
+        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    serverThread.quit();
+    serverThread.wait();
+    return 0;
+}
