@@ -226,6 +226,8 @@ void Conversation::applyJoined(const Protocol::Joined &joined)
             noteActivity(message.ts);
         }
     }
+    if (joined.unread && !applyServerReadPosition(joined.unread->read, joined.unread->unread, joined.unread->mentions))
+        emit readUpTo(m_lastReadSeq); // this app read further than the server knows: tell it
     changed();
 }
 
@@ -453,7 +455,9 @@ bool Conversation::applyServerReadPosition(qint64 read, int unread, int mentions
     m_unread = unread;
     // In a direct conversation every message is for the user: no separate mention count (as for live ones).
     m_unreadMentions = m_id.isRoom() ? std::min(mentions, unread) : 0;
-    if (moved && m_messages->unreadMarker() != 0)
+    // Open already (on screen after a start on another computer): the "new messages" line goes where the user
+    // stopped, not above everything.
+    if (moved && m_opened)
         m_messages->setUnreadMarker(unread > 0 ? read : 0);
     changed();
     return true;

@@ -68,10 +68,7 @@ void ChatService::onRequest(ClientSession *session, const ClientMessage &message
     std::visit(Overloaded{
                    [](const Hello &) {},
                    [](const Prove &) {},
-                   [&](const Join &request) {
-                       if (join(session, request.room, true))
-                           sendUnread(session, request.room);
-                   },
+                   [&](const Join &request) { join(session, request.room, true); },
                    [&](const Leave &request) { leave(session, request.room); },
                    [&](const Send &request) { m_router.post(session, request); },
                    [&](const HistoryRequest &request) { m_router.sendHistory(session, request); },
@@ -211,7 +208,14 @@ bool ChatService::join(ClientSession *session, const QString &room, bool withHis
     }
     if (session->mode() != ClientSession::Mode::Natter)
         return true;
-    Joined joined{room, m_rooms.topic(room), m_rooms.memberNames(room), m_rooms.memberKeys(room), {}, false};
+    Joined joined{room, m_rooms.topic(room), m_rooms.memberNames(room), m_rooms.memberKeys(room), {}, false, {}};
+    if (!session->isGuest()) {
+        // Where the user stopped reading, before the page: a client shows the "new messages" line from it.
+        const UnreadCounts counts =
+            m_readMarkers.counts(session->identity(), session->senderKey(), session->name(), room);
+        if (!counts.conversations.isEmpty())
+            joined.unread = counts.conversations.constFirst();
+    }
     if (withHistory) {
         joined.history = m_store->latest(room, m_config.limits.historyPageSize, &joined.more);
         m_reactions.attach(room, joined.history, session->party());
@@ -250,11 +254,11 @@ void ChatService::markRead(ClientSession *session, const ReadMarker &marker)
                        std::min(marker.seq, m_store->lastSeq(conversation)));
 }
 
-void ChatService::sendUnread(ClientSession *session, const QString &only)
+void ChatService::sendUnread(ClientSession *session)
 {
     if (session->isGuest() || session->mode() != ClientSession::Mode::Natter)
         return;
-    const UnreadCounts counts = m_readMarkers.counts(session->identity(), session->senderKey(), session->name(), only);
+    const UnreadCounts counts = m_readMarkers.counts(session->identity(), session->senderKey(), session->name());
     if (!counts.conversations.isEmpty())
         session->send(counts);
 }

@@ -51,8 +51,8 @@ private:
     void leave(ClientSession *session, const QString &room);
     void typing(ClientSession *session, const Protocol::Typing &typing);
     void markRead(ClientSession *session, const Protocol::ReadMarker &marker);
-    // Where the user stopped reading, and what came since: all their conversations, or one (`only`).
-    void sendUnread(ClientSession *session, const QString &only = {});
+    // Where the user stopped reading in each conversation, and what came since (after the sign-in's replay).
+    void sendUnread(ClientSession *session);
     void setTopic(ClientSession *session, const Protocol::SetTopic &request);
     void rename(ClientSession *session, const QString &name);
     void welcomePlainText(ClientSession *session);

@@ -118,6 +118,12 @@ QJsonObject Joined::toJson() const
             keyObject.insert(it.key(), encodeBase64(it.value()));
         object.insert(QStringLiteral("keys"), keyObject);
     }
+    if (unread) {
+        QJsonObject count = unread->toJson();
+        count.remove(QStringLiteral("room"));
+        count.remove(QStringLiteral("to"));
+        object.insert(QStringLiteral("unread"), count);
+    }
     return withType(Type, object);
 }
 
@@ -130,8 +136,16 @@ Parsed<Joined> Joined::fromJson(const QJsonObject &object)
     joined.members = reader.requiredStringList(QStringLiteral("members"));
     joined.more = reader.optionalBool(QStringLiteral("more"), false);
     const QJsonObject keys = reader.optionalObject(QStringLiteral("keys"));
+    QJsonObject unread = reader.optionalObject(QStringLiteral("unread"));
     if (!reader.ok())
         return reader.error();
+    if (!unread.isEmpty()) {
+        unread.insert(QStringLiteral("room"), joined.room);
+        auto count = UnreadCount::fromJson(unread);
+        if (!count)
+            return count.error();
+        joined.unread = std::move(count).value();
+    }
     for (auto it = keys.constBegin(); it != keys.constEnd(); ++it) {
         const auto key = decodeFixedBase64(it.value().toString(), PublicKeyBytes);
         if (!key || !joined.members.contains(it.key())) {
@@ -390,14 +404,14 @@ QByteArray encodeFrameUtf8(const ServerMessage &message)
 Parsed<ServerMessage> decodeServerFrame(const QString &frame)
 {
     return decodeFrame<ServerMessage, Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                       TypingEvent, TopicChanged, ErrorEvent, SearchResults, ReactionEvent, ReactorList,
-                       UnreadCounts>(frame);
+                       TypingEvent, TopicChanged, ErrorEvent, SearchResults, ReactionEvent, ReactorList, UnreadCounts>(
+        frame);
 }
 
 QStringList serverFeatures()
 {
-    return {QStringLiteral("reply"), QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("search"),
-            QStringLiteral("react"), QStringLiteral("read")};
+    return {QStringLiteral("reply"),  QStringLiteral("edit"),  QStringLiteral("delete"),
+            QStringLiteral("search"), QStringLiteral("react"), QStringLiteral("read")};
 }
 
 } // namespace Natter::Protocol

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <optional>
 #include <variant>
 
 namespace Natter::Protocol {
@@ -57,6 +58,8 @@ struct Joined
     QHash<QString, QByteArray> keys; // member name -> public key; members without one are guests
     QList<ChatMessage> history;
     bool more = false; // older history exists
+    // Where a user with a read marker in the room stopped reading, and what came since (room left empty).
+    std::optional<UnreadCount> unread;
 
     QJsonObject toJson() const;
     static Parsed<Joined> fromJson(const QJsonObject &object);
@@ -164,9 +167,9 @@ struct ErrorEvent
     friend bool operator==(const ErrorEvent &, const ErrorEvent &) = default;
 };
 
-using ServerMessage = std::variant<Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage,
-                                   TypingEvent, TopicChanged, ErrorEvent, SearchResults, ReactionEvent, ReactorList,
-                                   UnreadCounts>;
+using ServerMessage =
+    std::variant<Welcome, Challenge, Joined, MessageEvent, Ack, Presence, RoomList, HistoryPage, TypingEvent,
+                 TopicChanged, ErrorEvent, SearchResults, ReactionEvent, ReactorList, UnreadCounts>;
 
 // The features a server of this version announces in welcome.server.features.
 QStringList serverFeatures();

@@ -175,16 +175,21 @@ private slots:
         QCOMPARE(dev.lastReadSeq(), 1);
         QCOMPARE(dev.unread(), 1);
 
+        dev.open();
+        QCOMPARE(dev.messages()->unreadMarker(), qint64(1));
         QVERIFY(dev.applyServerReadPosition(1, 4, 9)); // read on elsewhere, more came: the server's numbers
         QCOMPARE(dev.unread(), 4);
         QCOMPARE(dev.unreadMentions(), 4); // never more mentions than unread messages
+        QVERIFY(dev.applyServerReadPosition(2, 3, 0)); // read further on the other computer: the line follows
+        QCOMPARE(dev.messages()->unreadMarker(), qint64(2));
         QVERIFY(!dev.applyServerReadPosition(0, 50, 0)); // behind this app: its own count stays
-        QCOMPARE(dev.unread(), 4);
-        QCOMPARE(dev.lastReadSeq(), 1);
+        QCOMPARE(dev.unread(), 3);
+        QCOMPARE(dev.lastReadSeq(), 2);
 
+        dev.addMessage(roomMessage(3), false);
         dev.markAllRead();
         QCOMPARE(readUpTo.size(), 2);
-        QCOMPARE(readUpTo.last().first().toLongLong(), qint64(2));
+        QCOMPARE(readUpTo.last().first().toLongLong(), qint64(3));
 
         Conversation bob(ConversationId::direct(QStringLiteral("Bob")), nullptr, m_cache.get());
         QVERIFY(bob.applyServerReadPosition(3, 2, 2));
@@ -301,7 +306,8 @@ private slots:
         m_cache->addMessages(Dev, roomMessages(1, 10));
         Conversation dev(Dev, nullptr, m_cache.get());
         dev.open();
-        Joined joined{Dev.name, {}, {QStringLiteral("Alice"), QStringLiteral("Bob")}, {}, roomMessages(31, 50), true};
+        Joined joined{Dev.name, {}, {QStringLiteral("Alice"), QStringLiteral("Bob")}, {}, roomMessages(31, 50),
+                      true,     {}};
         dev.applyJoined(joined);
         QCOMPARE(seqsOf(dev.messages()), range(31, 50));
         QVERIFY(dev.messages()->hasMoreHistory()); // m11..m30 come from the server

@@ -59,7 +59,7 @@ private slots:
         QBENCHMARK
         {
             bool more = false;
-            Joined joined{QStringLiteral("big"), {}, {QStringLiteral("Ada")}, {}, {}, false};
+            Joined joined{QStringLiteral("big"), {}, {QStringLiteral("Ada")}, {}, {}, false, {}};
             joined.history = m_store.latest(QStringLiteral("big"), PageSize, &more);
             joined.more = more;
             const QString frame = encodeFrame(joined);

@@ -222,9 +222,15 @@ void TestCodec::serverRoundTrip_data()
         .members = {u"alice"_s, u"bob"_s, u"山田"_s},
         .keys = {{u"bob"_s, QByteArray(32, '\x02')}},
         .history = {roomMessage(1, u"bob"_s, u"hi"_s), roomMessage(2, u"alice"_s, u"waves"_s, MessageKind::Action)},
-        .more = true});
-    QTest::newRow("joined, empty room") << ServerMessage(Joined{
-        .room = u"quiet"_s, .topic = QString(), .members = {u"alice"_s}, .keys = {}, .history = {}, .more = false});
+        .more = true,
+        .unread = {}});
+    QTest::newRow("joined, empty room") << ServerMessage(Joined{.room = u"quiet"_s,
+                                                                .topic = QString(),
+                                                                .members = {u"alice"_s},
+                                                                .keys = {},
+                                                                .history = {},
+                                                                .more = false,
+                                                                .unread = {}});
     QTest::newRow("message in room") << ServerMessage(MessageEvent{roomMessage(41, u"bob"_s, u"hello\nworld"_s)});
     QTest::newRow("action in room") << ServerMessage(
         MessageEvent{roomMessage(42, u"bob"_s, u"waves"_s, MessageKind::Action)});
@@ -279,6 +285,11 @@ void TestCodec::serverRoundTrip_data()
                  SearchHit{{}, u"bob"_s, 3, u"bob"_s, 1795406000001, u"deploy deploy"_s, {{0, 6}, {7, 6}}}},
         .older = 41});
     QTest::newRow("no search results") << ServerMessage(SearchResults{u"nothing"_s, {}, {}, {}, 0});
+    Joined withUnread;
+    withUnread.room = u"dev"_s;
+    withUnread.members = {u"ada"_s};
+    withUnread.unread = UnreadCount{u"dev"_s, {}, 40, 2, 1};
+    QTest::newRow("joined with unread") << ServerMessage(withUnread);
     QTest::newRow("unread counts") << ServerMessage(UnreadCounts{
         {UnreadCount{u"dev"_s, {}, 5120, 3, 1}, UnreadCount{{}, u"Zoë"_s, 12, UnreadCount::MaxUnread, 0}}});
     QTest::newRow("no unread counts") << ServerMessage(UnreadCounts{});
