@@ -32,6 +32,10 @@ ReactionBar::ReactionBar(MessageView *view)
         button->setAutoRaise(true);
         button->setFocusPolicy(Qt::NoFocus); // the keyboard has the message's menu
         button->setCursor(Qt::PointingHandCursor);
+        QFont larger = button->font(); // emoji read better a little larger than the text
+        if (larger.pointSizeF() > 0)
+            larger.setPointSizeF(larger.pointSizeF() * 1.25);
+        button->setFont(larger);
         layout->addWidget(button);
         return button;
     };
@@ -65,8 +69,10 @@ void ReactionBar::follow(const QPoint &pos)
     const MessageFonts fonts(m_view->font());
     const MessageLayout layout(fonts, rect, MessageRow::fromIndex(index), MessageLayout::Purpose::Estimate);
     resize(sizeHint());
-    // Over the message's top edge, at its right: clear of its first line's words in most messages.
-    const int top = std::max(0, layout.message.top() - height() / 2);
+    // Over the message's top edge, at its right: clear of its first line's words in most messages. Below a day
+    // separator or the "New messages" line, which it would hide.
+    const bool band = !layout.separator.isEmpty() || !layout.unreadLine.isEmpty();
+    const int top = std::max(0, layout.message.top() - (band ? 0 : height() / 2));
     move(rect.right() - width() - 3 * fonts.unit, top);
     show();
     raise();
