@@ -1116,6 +1116,18 @@ Erhalten: %2</translation>
         <source>%1, edited</source>
         <translation>%1, bearbeitet</translation>
     </message>
+    <message>
+        <source>%1 %2 (yours)</source>
+        <translation>%1 %2 (deine)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, reactions: %2</source>
+        <translation>%1, Reaktionen: %2</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageNotifier</name>

@@ -1116,6 +1116,18 @@ Reçu : %2</translation>
         <source>%1, edited</source>
         <translation>%1, modifié</translation>
     </message>
+    <message>
+        <source>%1 %2 (yours)</source>
+        <translation>%1 %2 (la vôtre)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, reactions: %2</source>
+        <translation>%1, réactions : %2</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageNotifier</name>

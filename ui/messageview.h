@@ -13,8 +13,8 @@
 //   Text, Copy Link on a link, Copy Code on a message with a code block, and Retry on a failed message. Clicking a
 //   code block's Copy button copies its code. Clicking a reaction chip under a message toggles the user's own
 //   reaction (reactionToggled); the pointer over a message shows a bar of quick reactions (ReactionBar).
-// - Screen readers read each row as "sender, time, text" (the model's Qt::AccessibleTextRole, which QListView's
-//   accessible cells ask for first).
+// - Screen readers read each row as "sender, time, text", then its reactions (the model's Qt::AccessibleTextRole,
+//   which QListView's accessible cells ask for first).
 //
 // - Only the rows on screen, and a few screens around them, are measured exactly; the delegate estimates the rest
 //   (see MessageDelegate). Before each layout the rows about to be shown are measured (the newest ones when at the
