@@ -55,6 +55,10 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
                 if (Conversation *found = find(id))
                     found->applyReaction(event, byMe);
             });
+    connect(client, &ChatClient::reactorsReceived, this, [this](const ConversationId &id, const ReactorList &list) {
+        if (id == m_current)
+            emit reactorsReceived(list.seq, list.emoji, list.names, list.count);
+    });
     connect(client, &ChatClient::reactionFailed, this, [this](const ErrorEvent &error) {
         emit noticeRaised(error.message.isEmpty() ? tr("Reactions can be changed only while connected.")
                                                   : ErrorText::describe(error, {}));
@@ -399,6 +403,12 @@ void ChatSession::react(qint64 seq, const QString &emoji, bool on)
 {
     if (Conversation *current = currentConversation())
         current->react(seq, emoji, on);
+}
+
+void ChatSession::requestReactors(qint64 seq, const QString &emoji)
+{
+    if (m_current.isValid() && m_client->state() == ChatClient::State::Connected)
+        m_client->requestReactors(m_current, seq, emoji);
 }
 
 void ChatSession::onPresence(const Presence &presence)

@@ -86,6 +86,11 @@ public:
     void requestRooms() { m_client->requestRooms(); }
     // Puts `emoji` on message `seq` of the current conversation, or takes this user's own back.
     void react(qint64 seq, const QString &emoji, bool on);
+    // Asks who put `emoji` on message `seq` of the current conversation, answered by reactorsReceived; nothing is
+    // asked while not connected.
+    void requestReactors(qint64 seq, const QString &emoji);
+    // Whether the server takes reactions (it lists "react" among its features).
+    bool canReact() const { return m_client->serverInfo().features.contains(QStringLiteral("react")); }
     // The user's unsent text in the current conversation.
     void setDraft(const QString &text);
     QStringList memberNamesOf(const QString &room) const;
@@ -114,6 +119,8 @@ signals:
     void attentionRequested(const Natter::ConversationId &conversation, const QString &from, const QString &text);
     // Something the user asked for did not happen; the text says what and why, in the user's language.
     void noticeRaised(const QString &text);
+    // Who put `emoji` on message `seq` of the current conversation: `names` (at most 50) of `count`.
+    void reactorsReceived(qint64 seq, const QString &emoji, const QStringList &names, int count);
     void connectionChanged();
 
 private:

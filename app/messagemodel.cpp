@@ -85,7 +85,7 @@ void MessageModel::addMessage(const ChatMessage &message)
         // Seen again (a replay, a page that overlaps): its counts are the server's newer word.
         if (m_rows->reactions().of(message.seq) != message.reactions) {
             m_rows->reactions().set(message.seq, message.reactions);
-            emit dataChanged(index(position), index(position), {ReactionsRole});
+            emit dataChanged(index(position), index(position), {ReactionsRole, Qt::AccessibleTextRole});
         }
         return;
     }
@@ -318,7 +318,7 @@ bool MessageModel::applyReaction(qint64 seq, const QString &emoji, int count, st
         return false;
     if (!m_rows->reactions().apply(seq, emoji, count, mine))
         return false;
-    emit dataChanged(index(position), index(position), {ReactionsRole});
+    emit dataChanged(index(position), index(position), {ReactionsRole, Qt::AccessibleTextRole});
     return true;
 }
 
@@ -476,6 +476,14 @@ QString MessageModel::accessibleText(int index) const
         text = tr("%1, sending").arg(text);
     else if (row.state == DeliveryState::Failed)
         text = tr("%1, not sent").arg(text);
+    // The chips under the message, which a screen reader cannot see: "👍 3 (yours)".
+    QStringList reactions;
+    for (const Protocol::ReactionCount &reaction : m_rows->reactions().of(row.seq)) {
+        reactions.append(reaction.mine ? tr("%1 %2 (yours)").arg(reaction.emoji).arg(reaction.count)
+                                       : tr("%1 %2").arg(reaction.emoji).arg(reaction.count));
+    }
+    if (row.seq > 0 && !reactions.isEmpty())
+        text = tr("%1, reactions: %2").arg(text, reactions.join(u", "));
     return text;
 }
 

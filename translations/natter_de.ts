@@ -308,6 +308,21 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::EmojiPicker</name>
+    <message>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>Emoji suchen</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ErrorText</name>
     <message>
         <source>Someone here already uses that name.</source>
@@ -1066,6 +1081,14 @@ Erhalten: %2</translation>
         <source>Copy Code Block %1</source>
         <translation>Codeblock %1 kopieren</translation>
     </message>
+    <message>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Mehr …</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageModel</name>
@@ -1092,6 +1115,18 @@ Erhalten: %2</translation>
     <message>
         <source>%1, edited</source>
         <translation>%1, bearbeitet</translation>
+    </message>
+    <message>
+        <source>%1 %2 (yours)</source>
+        <translation>%1 %2 (deine)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, reactions: %2</source>
+        <translation>%1, Reaktionen: %2</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1264,38 @@ Erhalten: %2</translation>
     <message>
         <source>No conversation matches</source>
         <translation>Keine passende Unterhaltung</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ReactionBar</name>
+    <message>
+        <source>React with %1</source>
+        <translation>Mit %1 reagieren</translation>
+    </message>
+    <message>
+        <source>More reactions</source>
+        <translation>Weitere Reaktionen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ReactionChips</name>
+    <message numerus="yes">
+        <source>%1 reacted with %2 and %n more</source>
+        <translation>
+            <numerusform>Mit %2 reagiert: %1 und %n weitere Person</numerusform>
+            <numerusform>Mit %2 reagiert: %1 und %n weitere Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>Mit %2 reagiert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reacted with %1</source>
+        <translation>
+            <numerusform>%n Person hat mit %1 reagiert</numerusform>
+            <numerusform>%n Personen haben mit %1 reagiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>

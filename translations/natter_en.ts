@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>Natter::ReactionChips</name>
+    <message numerus="yes">
+        <source>%1 reacted with %2 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n other reacted with %2</numerusform>
+            <numerusform>%1 and %n others reacted with %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reacted with %1</source>
+        <translation>
+            <numerusform>%n person reacted with %1</numerusform>
+            <numerusform>%n people reacted with %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Natter::RoomDirectoryDelegate</name>
     <message numerus="yes">
         <source>%n member(s)</source>

@@ -308,6 +308,21 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::EmojiPicker</name>
+    <message>
+        <source>React</source>
+        <translation>Réagir</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>Rechercher un emoji</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emoji</translation>
+    </message>
+</context>
+<context>
     <name>Natter::ErrorText</name>
     <message>
         <source>Someone here already uses that name.</source>
@@ -1066,6 +1081,14 @@ Reçu : %2</translation>
         <source>Copy Code Block %1</source>
         <translation>Copier le bloc de code %1</translation>
     </message>
+    <message>
+        <source>React</source>
+        <translation>Réagir</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Plus…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::MessageModel</name>
@@ -1092,6 +1115,18 @@ Reçu : %2</translation>
     <message>
         <source>%1, edited</source>
         <translation>%1, modifié</translation>
+    </message>
+    <message>
+        <source>%1 %2 (yours)</source>
+        <translation>%1 %2 (la vôtre)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, reactions: %2</source>
+        <translation>%1, réactions : %2</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1264,38 @@ Reçu : %2</translation>
     <message>
         <source>No conversation matches</source>
         <translation>Aucune conversation ne correspond</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ReactionBar</name>
+    <message>
+        <source>React with %1</source>
+        <translation>Réagir avec %1</translation>
+    </message>
+    <message>
+        <source>More reactions</source>
+        <translation>Autres réactions</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::ReactionChips</name>
+    <message numerus="yes">
+        <source>%1 reacted with %2 and %n more</source>
+        <translation>
+            <numerusform>Ont réagi avec %2 : %1 et %n autre personne</numerusform>
+            <numerusform>Ont réagi avec %2 : %1 et %n autres personnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>Ont réagi avec %2 : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reacted with %1</source>
+        <translation>
+            <numerusform>%n personne a réagi avec %1</numerusform>
+            <numerusform>%n personnes ont réagi avec %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,8 @@ void HeightEstimator::readShape(MessageHeights::Row &row, const QModelIndex &ind
         flags |= Row::Pending;
     else if (state == State::Failed)
         flags |= Row::Failed;
+    if (!index.data(MessageModel::ReactionsRole).value<ReactionList>().isEmpty())
+        flags |= Row::Reactions;
     row.flags = flags;
     row.characters = static_cast<int>(
         std::min<qsizetype>(text.size() + (action ? index.data(MessageModel::SenderRole).toString().size() + 3 : 0),
@@ -59,7 +61,7 @@ void HeightEstimator::forgetFont()
 
 int HeightEstimator::fixedHeight(const MessageFonts &fonts, quint8 flags)
 {
-    int &height = m_fixedHeights[flags & 0x7f];
+    int &height = m_fixedHeights[flags];
     if (height < 0) {
         using Row = MessageHeights::Row;
         MessageRow row;
@@ -68,6 +70,8 @@ int HeightEstimator::fixedHeight(const MessageFonts &fonts, quint8 flags)
         row.firstOfGroup = flags & Row::FirstOfGroup;
         row.action = flags & Row::Action;
         row.state = (flags & Row::Pending) ? State::Pending : (flags & Row::Failed) ? State::Failed : State::Sent;
+        if (flags & Row::Reactions)
+            row.reactions = {{QStringLiteral("\U0001F44D"), 1, false}};
         height = MessageLayout(fonts, QRect(0, 0, 1000, 0), row, MessageLayout::Purpose::Estimate).height;
     }
     return height;

@@ -28,7 +28,7 @@ public:
 private:
     int fixedHeight(const MessageFonts &fonts, quint8 flags);
 
-    std::array<int, 128> m_fixedHeights{}; // by MessageHeights::Row::flags; -1: not known for this font
+    std::array<int, 256> m_fixedHeights{}; // by MessageHeights::Row::flags; -1: not known for this font
     int m_width = -1;
     qreal m_charactersPerLine = 1;
 };

@@ -2,8 +2,11 @@
 
 #include "chatsession.h"
 #include "composer.h"
+#include "emojipicker.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "reactionchips.h"
+#include "reactortips.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -24,6 +27,14 @@ MessageActions::MessageActions(ChatSession *session, MessageView *view, Composer
     connect(composer, &Composer::editLastRequested, this, &MessageActions::editLast);
     connect(view, &MessageView::replyRequested, this, &MessageActions::replyTo);
     connect(composer, &Composer::replyRequested, session, &ChatSession::reply);
+    connect(view, &MessageView::reactionToggled, session, &ChatSession::react);
+    connect(view->reactorTips(), &ReactorTips::reactorsWanted, session, &ChatSession::requestReactors);
+    connect(session, &ChatSession::reactorsReceived, view->reactorTips(), &ReactorTips::setReactors);
+    connect(view, &MessageView::reactionPickerRequested, this, &MessageActions::pickReaction);
+    // React in the menus only when the server takes reactions.
+    connect(session, &ChatSession::connectionChanged, view,
+            [session, view] { view->setReactionsEnabled(session->canReact()); });
+    view->setReactionsEnabled(session->canReact());
 }
 
 void MessageActions::replyTo(qint64 seq)
@@ -47,6 +58,19 @@ bool MessageActions::editLast()
         return true;
     }
     return false;
+}
+
+void MessageActions::pickReaction(qint64 seq)
+{
+    if (m_picker)
+        m_picker->close(); // deletes itself
+    m_picker = new EmojiPicker(m_view->window());
+    m_picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_picker, &EmojiPicker::picked, this, [this, seq](const QString &emoji) {
+        const ReactionList reactions = m_session->messages(m_session->current())->reactionsOf(seq);
+        m_session->react(seq, emoji, !ReactionChips::isMine(reactions, emoji));
+    });
+    m_picker->open();
 }
 
 void MessageActions::askToDelete(qint64 seq)

@@ -135,7 +135,8 @@ bool MessageDelegate::affectsHeightRoles(const QList<int> &roles)
                                         MessageModel::DayChangeRole,
                                         MessageModel::UnreadMarkerRole,
                                         MessageModel::EditedRole,
-                                        MessageModel::DeletedRole};
+                                        MessageModel::DeletedRole,
+                                        MessageModel::ReactionsRole};
     return roles.isEmpty()
         || std::any_of(roles.cbegin(), roles.cend(), [](int role) { return heightRoles.contains(role); });
 }
@@ -199,6 +200,16 @@ int MessageDelegate::codeBlockAt(const QStyleOptionViewItem &option, const QMode
         return -1;
     return MessageLayout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index), Purpose::Measure)
         .codeBlockAt(pos);
+}
+
+std::optional<ReactionChip> MessageDelegate::reactionAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                                        const QPoint &pos) const
+{
+    if (!option.rect.contains(pos))
+        return std::nullopt;
+    const MessageLayout layout(fontsFor(option.font), option.rect, MessageRow::fromIndex(index), Purpose::Measure);
+    const int chip = layout.chipAt(pos);
+    return chip < 0 ? std::nullopt : std::optional(layout.chips.at(chip));
 }
 
 QStringList MessageDelegate::codeBlocks(const QModelIndex &index)

@@ -43,6 +43,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,9 @@ public:
     // The code block whose Copy button is at pos, or under pos; -1 if none.
     int copyButtonAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
     int codeBlockAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // The reaction chip at pos, if there is one.
+    std::optional<ReactionChip> reactionAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                           const QPoint &pos) const;
     // The code of each fenced block of the row's text, in order, line breaks as '\n'.
     static QStringList codeBlocks(const QModelIndex &index);
     // The members of the shown conversation, whose @mentions are highlighted (as are the user's own). The

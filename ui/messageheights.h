@@ -32,6 +32,7 @@ public:
             Action = 16,
             Pending = 32,
             Failed = 64,
+            Reactions = 128, // chips under the text: estimated as one line of them
         };
         int exact = 0; // valid when exactWidth is the width asked for
         int exactWidth = -1;

@@ -36,6 +36,8 @@ MessageRow MessageRow::fromIndex(const QModelIndex &index, Fields fields)
     // A deleted action has no text to name its sender in: it is shown like any deleted message.
     row.action =
         !row.deleted && index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action);
+    if (!row.deleted)
+        row.reactions = index.data(MessageModel::ReactionsRole).value<ReactionList>();
     if (row.state == State::Failed)
         row.failureReason = index.data(MessageModel::FailureReasonRole).toString();
     if (fields == Fields::Everything) {
@@ -151,6 +153,12 @@ MessageLayout::MessageLayout(const MessageFonts &fonts, const QRect &rect, const
         y += unit / 2;
         markerRect = QRect(left, y, metrics.horizontalAdvance(marker), fonts.smallHeight);
         y += fonts.smallHeight;
+    }
+    if (!row.reactions.isEmpty()) {
+        int chipsHeight = 0;
+        chips = ReactionChips::layOut(fonts, row.reactions, left, y + unit, width, chipsHeight);
+        if (chipsHeight > 0)
+            y += unit + chipsHeight;
     }
     if (purpose != Purpose::Estimate) // an estimate has no text yet: the text's lines are added to it later
         y = std::max(y, avatarBottom);
@@ -329,6 +337,11 @@ int MessageLayout::copyButtonAt(const QPoint &pos) const
             return static_cast<int>(i);
     }
     return -1;
+}
+
+int MessageLayout::chipAt(const QPoint &pos) const
+{
+    return ReactionChips::chipAt(chips, pos, fonts);
 }
 
 QUrl MessageLayout::linkAt(const QPoint &pos) const

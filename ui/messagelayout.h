@@ -4,11 +4,12 @@
 // delegate measures, estimates, paints and hit-tests, so that they always agree.
 //
 // A row, top to bottom: the "New messages" line (UnreadMarkerRole), the day separator (DayChangeRole), then the
-// message: its header on the first row of a group, its text, and its delivery marker.
+// message: its header on the first row of a group, its text, its delivery marker and its reactions.
 
 #include "messagemarkup.h"
 #include "messagemodel.h"
 #include "messagetext.h"
+#include "reactionchips.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -43,6 +44,7 @@ struct MessageRow
     qint64 replyTo = 0; // a reply shows a line quoting what it answers above its text
     QString replyFrom;
     QString replyText;
+    ReactionList reactions; // shown as chips under the text
     // The quote line's words: "Bob: the start of it", or that the message answered was deleted.
     QString quoteLine() const;
 
@@ -104,6 +106,8 @@ public:
     // The code block under pos, or whose Copy button is under it; -1 if none.
     int codeBlockAt(const QPoint &pos) const;
     int copyButtonAt(const QPoint &pos) const;
+    // The reaction chip under pos; -1 if none.
+    int chipAt(const QPoint &pos) const;
     // The words on a code block's Copy button.
     static QString copyButtonText();
     // The cursor position in text.text() nearest pos: between characters, as a text cursor would stand.
@@ -127,6 +131,7 @@ public:
     QString marker; // "sending…" or "Not sent … click to retry", elided to the row; empty if none
     QString fullMarker; // the marker before eliding
     QRect markerRect;
+    QList<ReactionChip> chips; // under the text and its marker
     int height = 0;
 
 private:

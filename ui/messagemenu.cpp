@@ -1,9 +1,13 @@
 #include "messagemenu.h"
 
+#include "emojipicker.h"
 #include "messagemodel.h"
+#include "reactionchips.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +61,50 @@ MessageMenu::MessageMenu(const QModelIndex &index, const QString &text, const QU
         deleteAction->setObjectName(u"deleteMessageAction"_s);
         connect(deleteAction, &QAction::triggered, this, [this, seq] { emit deleteRequested(seq); });
     }
+}
+
+} // namespace Natter
+
+namespace Natter {
+
+bool MessageMenu::takesReactions(const QModelIndex &index)
+{
+    const auto kind = static_cast<Protocol::MessageKind>(index.data(MessageModel::KindRole).toInt());
+    return index.data(MessageModel::SeqRole).toLongLong() > 0 && !index.data(MessageModel::DeletedRole).toBool()
+        && index.data(MessageModel::StateRole).toInt() == static_cast<int>(MessageModel::DeliveryState::Sent)
+        && (kind == Protocol::MessageKind::Text || kind == Protocol::MessageKind::Action);
+}
+
+bool MessageMenu::addReactions(const QModelIndex &index)
+{
+    if (!takesReactions(index))
+        return false;
+    const qint64 seq = index.data(MessageModel::SeqRole).toLongLong();
+    const ReactionList reactions = index.data(MessageModel::ReactionsRole).value<ReactionList>();
+    // After Reply, before the user's own Edit and Delete.
+    const QList<QAction *> present = actions();
+    const auto reply = std::find_if(present.cbegin(), present.cend(),
+                                    [](const QAction *action) { return action->objectName() == u"replyAction"_s; });
+    QAction *before = reply != present.cend() && reply + 1 != present.cend() ? *(reply + 1) : nullptr;
+    QMenu *react = new QMenu(tr("React"), this);
+    react->setObjectName(u"reactMenu"_s);
+    react->menuAction()->setObjectName(u"reactAction"_s);
+    insertMenu(before, react);
+    for (const QString &emoji : EmojiPicker::frequent()) {
+        QAction *action = react->addAction(emoji);
+        action->setObjectName(u"reactWith"_s);
+        action->setData(emoji);
+        action->setCheckable(true);
+        const bool mine = ReactionChips::isMine(reactions, emoji);
+        action->setChecked(mine);
+        connect(action, &QAction::triggered, this,
+                [this, seq, emoji, mine] { emit reactionToggled(seq, emoji, !mine); });
+    }
+    react->addSeparator();
+    QAction *more = react->addAction(tr("More…"));
+    more->setObjectName(u"reactMore"_s);
+    connect(more, &QAction::triggered, this, [this, seq] { emit reactionPickerRequested(seq); });
+    return true;
 }
 
 } // namespace Natter

@@ -110,6 +110,8 @@ void MessagePainter::paint(QPainter *painter, const QStyleOptionViewItem &option
     if (!layout.quote.isEmpty())
         paintQuote(painter, option, row, layout);
     paintBody(painter, option, row, layout, selected);
+    if (!layout.chips.isEmpty())
+        ReactionChips::paint(painter, option, layout.fonts, layout.chips);
     painter->restore();
 }
 

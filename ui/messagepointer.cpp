@@ -30,6 +30,8 @@ MessagePointer::Hit MessagePointer::hitAt(const QPoint &pos) const
         return {{}, {}, seq};
     if (const int block = delegate->copyButtonAt(option, index, pos); block >= 0)
         return {{}, {}, 0, index.row(), block};
+    if (const auto chip = delegate->reactionAt(option, index, pos))
+        return {{}, {}, 0, -1, -1, index.data(MessageModel::SeqRole).toLongLong(), chip->emoji, chip->mine};
     return {};
 }
 

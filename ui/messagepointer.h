@@ -18,7 +18,7 @@ class MessagePointer
 {
 public:
     // What is under a point of the viewport: a link, a retry marker, a reply's quote, a code block's Copy button,
-    // or nothing.
+    // a reaction chip, or nothing.
     struct Hit
     {
         QUrl link;
@@ -26,7 +26,13 @@ public:
         qint64 quotedSeq = 0; // a reply's quote: the message it answers
         int copyRow = -1; // a Copy button: the row of the view, and which of its code blocks
         int copyBlock = -1;
-        bool isEmpty() const { return link.isEmpty() && retryId.isEmpty() && quotedSeq == 0 && copyBlock < 0; }
+        qint64 reactionSeq = 0; // a reaction chip: the message, its emoji, and whether the user is among its senders
+        QString reactionEmoji{};
+        bool reactionMine = false;
+        bool isEmpty() const
+        {
+            return link.isEmpty() && retryId.isEmpty() && quotedSeq == 0 && copyBlock < 0 && reactionEmoji.isEmpty();
+        }
         friend bool operator==(const Hit &, const Hit &) = default;
     };
 

@@ -4,10 +4,13 @@
 #include "messagemenu.h"
 #include "messagemodel.h"
 #include "noautomaticfetchproxy.h"
+#include "reactionbar.h"
+#include "reactortips.h"
 
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QGuiApplication>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScopedValueRollback>
@@ -30,7 +33,11 @@ MessageView::MessageView(QWidget *parent)
     , m_proxy(new NoAutomaticFetchProxy(this))
     , m_delegate(new MessageDelegate(this))
     , m_newMessagesButton(new QToolButton(this))
+    , m_reactorTips(new ReactorTips(viewport()))
+    , m_reactionBar(new ReactionBar(this))
 {
+    connect(m_reactionBar, &ReactionBar::reactionToggled, this, &MessageView::reactionToggled);
+    connect(m_reactionBar, &ReactionBar::pickerRequested, this, &MessageView::reactionPickerRequested);
     setItemDelegate(m_delegate);
     setModel(m_proxy);
     setVerticalScrollMode(ScrollPerPixel);
@@ -66,6 +73,8 @@ void MessageView::setMessageModel(MessageModel *model)
         return;
     m_model = model;
     m_pointer.clearTextSelection();
+    m_reactorTips->clear();
+    m_reactionBar->hide();
     m_followBottom = true;
     m_anchor = QPersistentModelIndex();
     m_newMessagesButton->hide();
@@ -169,6 +178,7 @@ void MessageView::restoreScrollPosition()
 
 void MessageView::verticalScrollbarValueChanged(int value)
 {
+    m_reactionBar->hide(); // the message moves from under it; the next move of the pointer shows it again
     if (m_holdScroll) {
         QListView::verticalScrollbarValueChanged(value);
         return;
@@ -281,6 +291,8 @@ void MessageView::mouseMoveEvent(QMouseEvent *event)
         return;
     QListView::mouseMoveEvent(event);
     m_pointer.updateCursorShape(event->position().toPoint());
+    if (event->buttons() == Qt::NoButton)
+        m_reactionBar->follow(event->position().toPoint());
 }
 
 void MessageView::mouseReleaseEvent(QMouseEvent *event)
@@ -297,6 +309,8 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
         copyCode(indexForRow(hit.copyRow), hit.copyBlock);
     else if (hit.quotedSeq > 0)
         showMessage(hit.quotedSeq);
+    else if (!hit.reactionEmoji.isEmpty())
+        emit reactionToggled(hit.reactionSeq, hit.reactionEmoji, !hit.reactionMine);
     else
         emit retryRequested(hit.retryId);
 }
@@ -351,6 +365,10 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     connect(menu, &MessageMenu::replyRequested, this, &MessageView::replyRequested);
     connect(menu, &MessageMenu::editRequested, this, &MessageView::editRequested);
     connect(menu, &MessageMenu::deleteRequested, this, &MessageView::deleteRequested);
+    if (m_reactionsEnabled && menu->addReactions(index)) {
+        connect(menu, &MessageMenu::reactionToggled, this, &MessageView::reactionToggled);
+        connect(menu, &MessageMenu::reactionPickerRequested, this, &MessageView::reactionPickerRequested);
+    }
     menu->popup(keyboard ? viewport()->mapToGlobal(visualRect(index).topLeft()) : event->globalPos());
     event->accept();
 }
@@ -358,7 +376,24 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
 void MessageView::leaveEvent(QEvent *event)
 {
     viewport()->unsetCursor();
+    if (!m_reactionBar->underMouse())
+        m_reactionBar->hide();
     QListView::leaveEvent(event);
+}
+
+bool MessageView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) { // on a reaction chip: who reacted
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QModelIndex index = indexAt(help->pos());
+        const auto chip = index.isValid() ? m_delegate->reactionAt(itemOption(index), index, help->pos())
+                                          : std::optional<ReactionChip>();
+        if (chip) {
+            m_reactorTips->show(index.data(MessageModel::SeqRole).toLongLong(), *chip, help->globalPos(), chip->rect);
+            return true;
+        }
+    }
+    return QListView::viewportEvent(event);
 }
 
 void MessageView::keyPressEvent(QKeyEvent *event)

@@ -11,9 +11,10 @@
 //   and any other press ends the selection. Ctrl+C copies the selected part as plain text, or the whole selected
 //   message when no text is selected (as written, formatting marks included). The right-click menu offers Copy
 //   Text, Copy Link on a link, Copy Code on a message with a code block, and Retry on a failed message. Clicking a
-//   code block's Copy button copies its code.
-// - Screen readers read each row as "sender, time, text" (the model's Qt::AccessibleTextRole, which QListView's
-//   accessible cells ask for first).
+//   code block's Copy button copies its code. Clicking a reaction chip under a message toggles the user's own
+//   reaction (reactionToggled); the pointer over a message shows a bar of quick reactions (ReactionBar).
+// - Screen readers read each row as "sender, time, text", then its reactions (the model's Qt::AccessibleTextRole,
+//   which QListView's accessible cells ask for first).
 //
 // - Only the rows on screen, and a few screens around them, are measured exactly; the delegate estimates the rest
 //   (see MessageDelegate). Before each layout the rows about to be shown are measured (the newest ones when at the
@@ -42,6 +43,8 @@ class MemberModel;
 class MessageDelegate;
 class MessageModel;
 class NoAutomaticFetchProxy;
+class ReactionBar;
+class ReactorTips;
 
 class MessageView : public QListView
 {
@@ -57,6 +60,13 @@ public:
     // The members of the shown conversation: their @mentions are highlighted. The view does not own them.
     void setMembers(MemberModel *members);
     MessageDelegate *messageDelegate() const { return m_delegate; }
+    // Whether messages' menus offer React: the server takes reactions.
+    void setReactionsEnabled(bool enabled) { m_reactionsEnabled = enabled; }
+    bool reactionsEnabled() const { return m_reactionsEnabled; }
+    // The reaction chips' tooltips, which ask who reacted and take the answers.
+    ReactorTips *reactorTips() const { return m_reactorTips; }
+    // The quick reactions floating over the message under the pointer.
+    ReactionBar *reactionBar() const { return m_reactionBar; }
     // The view's index of a model row (the view shows the model through a proxy).
     QModelIndex indexForRow(int row) const;
     // Whether the view follows new messages: it is scrolled to the bottom.
@@ -83,6 +93,10 @@ signals:
     void deleteRequested(qint64 seq);
     // The user wants to answer message `seq`.
     void replyRequested(qint64 seq);
+    // The user put `emoji` on message `seq` (on), or took their own back: a click on a chip or the menu's React.
+    void reactionToggled(qint64 seq, const QString &emoji, bool on);
+    // The user wants to pick another emoji for message `seq` (More… in the React submenu).
+    void reactionPickerRequested(qint64 seq);
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -101,6 +115,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
@@ -119,8 +134,11 @@ private:
     NoAutomaticFetchProxy *m_proxy = nullptr;
     MessageDelegate *m_delegate = nullptr;
     QToolButton *m_newMessagesButton = nullptr;
+    ReactorTips *m_reactorTips = nullptr;
+    ReactionBar *m_reactionBar = nullptr;
 
     bool m_followBottom = true;
+    bool m_reactionsEnabled = false;
     // Scrolled up: the first visible row, and how far the view's top is from that row's bottom edge. Its bottom
     // rather than its top, because a row's top changes when a page before it takes its day separator away.
     QPersistentModelIndex m_anchor;

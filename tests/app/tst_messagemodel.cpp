@@ -509,6 +509,19 @@ private slots:
         QVERIFY2(spoken.startsWith(u"bob, "_s), qPrintable(spoken));
         QVERIFY2(spoken.endsWith(u", lunch?"_s), qPrintable(spoken));
     }
+
+    void accessibleTextReadsReactions()
+    {
+        Checked c;
+        c.model.addMessage(said(1, u"bob"_s, u"lunch?"_s));
+        QSignalSpy changed(&c.model, &MessageModel::dataChanged);
+        QVERIFY(c.model.applyReaction(1, u"\U0001F44D"_s, 2, true));
+        QVERIFY(changed.last().at(2).value<QList<int>>().contains(Qt::AccessibleTextRole));
+        const QString spoken = c.at(0, Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.endsWith(MessageModel::tr("%1, reactions: %2")
+                                     .arg(u"lunch?"_s, MessageModel::tr("%1 %2 (yours)").arg(u"\U0001F44D"_s).arg(2))),
+                 qPrintable(spoken));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMessageModel)

@@ -1,5 +1,5 @@
 // Editing and deleting one's own messages through the window: Up in an empty composer, the message's menu, Esc to
-// give up (the draft comes back), and a question before a delete.
+// give up (the draft comes back), and a question before a delete; answering and reacting to any message.
 
 #include "chatclient.h"
 #include "chatsession.h"
@@ -8,6 +8,8 @@
 #include "identitykey.h"
 #include "mainwindow.h"
 #include "messageactions.h"
+#include "messagefonts.h"
+#include "messagelayout.h"
 #include "messagemodel.h"
 #include "messageview.h"
 #include "testclient.h"
@@ -16,11 +18,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QHelpEvent>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QToolTip>
 
 using namespace Natter;
 using namespace Natter::Protocol;
@@ -205,6 +209,59 @@ private slots:
         bob.send(take);
         QTRY_VERIFY(ada.at(1, MessageModel::ReplyTextRole).toString().isEmpty());
         QCOMPARE(ada.at(1, MessageModel::ReplyToRole).toLongLong(), question);
+    }
+
+    void reactingFromTheMenuAChipAndItsTooltip()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        TestClient bob;
+        QVERIFY(bob.enter(server.url(), u"bob"_s, {u"lobby"_s}));
+        App ada;
+        QVERIFY(ada.signIn(server.url()));
+        bob.say(u"lobby"_s, u"react to me"_s);
+        QTRY_COMPARE(ada.session.messages(Lobby)->rowCount(), 1);
+        QVERIFY(ada.window.messageView()->reactionsEnabled()); // the test server lists "react"
+
+        // The menu's React submenu puts the emoji on the message, for everyone.
+        const QString party = u"\U0001F389"_s;
+        QMenu *menu = ada.menuAt(0);
+        QVERIFY(menu);
+        auto *react = menu->findChild<QMenu *>(u"reactMenu"_s);
+        QVERIFY(react);
+        const QList<QAction *> actions = react->actions();
+        const auto partyAction = std::find_if(actions.cbegin(), actions.cend(),
+                                              [&party](const QAction *action) { return action->data() == party; });
+        QVERIFY(partyAction != actions.cend());
+        (*partyAction)->trigger();
+        menu->close();
+        const auto reactions = [&ada] { return ada.at(0, MessageModel::ReactionsRole).value<ReactionList>(); };
+        QTRY_COMPARE(reactions(), ReactionList({{party, 1, true}}));
+
+        React same;
+        same.room = u"lobby"_s;
+        same.seq = 1;
+        same.emoji = party;
+        bob.send(same);
+        QTRY_COMPARE(reactions(), ReactionList({{party, 2, true}}));
+
+        // A click on the chip takes ada's back.
+        MessageView *view = ada.window.messageView();
+        const QModelIndex index = view->model()->index(0, 0);
+        const auto chipCenter = [view, index] {
+            const MessageLayout layout(MessageFonts(view->font()), view->visualRect(index),
+                                       MessageRow::fromIndex(index), MessageLayout::Purpose::Measure);
+            return layout.chips.isEmpty() ? QPoint() : layout.chips.constFirst().rect.center();
+        };
+        QTRY_VERIFY(!chipCenter().isNull());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, chipCenter());
+        QTRY_COMPARE(reactions(), ReactionList({{party, 1, false}}));
+
+        // Resting on the chip asks who reacted and names them.
+        QHelpEvent hover(QEvent::ToolTip, chipCenter(), view->viewport()->mapToGlobal(chipCenter()));
+        QApplication::sendEvent(view->viewport(), &hover);
+        QTRY_VERIFY(QToolTip::text().contains(u"bob"_s));
+        QToolTip::hideText();
     }
 };
 
