@@ -29,7 +29,7 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_APP_PACKAGE_NAME natter)
 set(CPACK_DEBIAN_APP_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins, libqt6svg6")
 # Qt's own words (Cancel, Yes, No) in the user's language; the app's own translations are built in.
-set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+set(CPACK_DEBIAN_APP_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-noto-color-emoji")
 set(CPACK_DEBIAN_APP_DESCRIPTION "chat on your network without signing up anywhere
 Natter lets people on one network, or a small team across the internet,
 chat without signing up anywhere: rooms, direct messages, history that
