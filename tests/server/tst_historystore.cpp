@@ -219,18 +219,27 @@ void TestHistoryStore::migratesEmptyFile()
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     const QStringList objects =
         raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"));
-    QCOMPARE(
-        objects,
-        QStringList({QStringLiteral("conversations"), QStringLiteral("identities"), QStringLiteral("message_words"),
-                     QStringLiteral("message_words_config"), QStringLiteral("message_words_data"),
-                     QStringLiteral("message_words_delete"), QStringLiteral("message_words_docsize"),
-                     QStringLiteral("message_words_idx"), QStringLiteral("message_words_insert"),
-                     QStringLiteral("message_words_update"), QStringLiteral("messages"),
-                     QStringLiteral("messages_reply"), QStringLiteral("messages_sender_client"),
-                     QStringLiteral("messages_target"), QStringLiteral("offline_directs"),
-                     QStringLiteral("owned_names"), QStringLiteral("owned_names_identity"),
-                     QStringLiteral("owned_names_skeleton"), QStringLiteral("reactions"),
-                     QStringLiteral("read_markers")}));
+    QCOMPARE(objects,
+             QStringList({QStringLiteral("conversations"),
+                          QStringLiteral("identities"),
+                          QStringLiteral("message_words"),
+                          QStringLiteral("message_words_config"),
+                          QStringLiteral("message_words_data"),
+                          QStringLiteral("message_words_delete"),
+                          QStringLiteral("message_words_docsize"),
+                          QStringLiteral("message_words_idx"),
+                          QStringLiteral("message_words_insert"),
+                          QStringLiteral("message_words_update"),
+                          QStringLiteral("messages"),
+                          QStringLiteral("messages_reply"),
+                          QStringLiteral("messages_sender_client"),
+                          QStringLiteral("messages_target"),
+                          QStringLiteral("offline_directs"),
+                          QStringLiteral("owned_names"),
+                          QStringLiteral("owned_names_identity"),
+                          QStringLiteral("owned_names_skeleton"),
+                          QStringLiteral("reactions"),
+                          QStringLiteral("read_markers")}));
 }
 
 void TestHistoryStore::migratesVersion4WithReactionsTable()
