@@ -28,6 +28,18 @@ void insertTarget(QJsonObject &object, const QString &room, const QString &to)
         object.insert(QStringLiteral("to"), to);
 }
 
+ProtocolError badFrame(QStringView type, const QString &message)
+{
+    return ProtocolError{ErrorCode::BadRequest, type.toString() + QStringLiteral(": ") + message};
+}
+
+std::optional<ProtocolError> checkOneTarget(QStringView type, const QString &room, const QString &to)
+{
+    if (room.isEmpty() == to.isEmpty())
+        return badFrame(type, QStringLiteral("exactly one of \"room\" and \"to\" is required"));
+    return std::nullopt;
+}
+
 Parsed<QJsonObject> parseFrameObject(const QString &frame, QString *type)
 {
     QJsonParseError parseError{};

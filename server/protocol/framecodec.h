@@ -16,6 +16,10 @@ QByteArray frameUtf8(const QJsonObject &object); // the same frame as UTF-8, as 
 QJsonObject withType(QStringView type, QJsonObject object);
 // Names the conversation a frame is about: "room", or "to" for a direct conversation.
 void insertTarget(QJsonObject &object, const QString &room, const QString &to);
+// A bad_request about a frame of this type: "type: message".
+ProtocolError badFrame(QStringView type, const QString &message);
+// The frame names exactly one conversation: one of room and to, not both.
+std::optional<ProtocolError> checkOneTarget(QStringView type, const QString &room, const QString &to);
 
 template<typename Variant> QString variantType(const Variant &message)
 {

@@ -13,16 +13,11 @@ namespace Natter::Protocol {
 
 namespace {
 
-ProtocolError badFrame(QStringView type, const QString &message)
-{
-    return ProtocolError{ErrorCode::BadRequest, type.toString() + QStringLiteral(": ") + message};
-}
-
 // The checks every reaction frame shares: one conversation, a seq of 1 or more.
 std::optional<ProtocolError> checkTarget(QStringView type, const QString &room, const QString &to, qint64 seq)
 {
-    if (room.isEmpty() == to.isEmpty())
-        return badFrame(type, QStringLiteral("exactly one of \"room\" and \"to\" is required"));
+    if (auto error = checkOneTarget(type, room, to))
+        return error;
     if (seq < 1)
         return badFrame(type, QStringLiteral("seq must be 1 or more"));
     return std::nullopt;

@@ -10,16 +10,11 @@ namespace Natter::Protocol {
 
 namespace {
 
-ProtocolError bad(const QString &frame, const QString &message)
-{
-    return ProtocolError{ErrorCode::BadRequest, QStringLiteral("%1: %2").arg(frame, message)};
-}
-
 // Exactly one of room and to, each valid.
-std::optional<ProtocolError> checkTarget(const QString &frame, const QString &room, const QString &to)
+std::optional<ProtocolError> checkTarget(QStringView frame, const QString &room, const QString &to)
 {
-    if (room.isEmpty() == to.isEmpty())
-        return bad(frame, QStringLiteral("exactly one of \"room\" and \"to\" must be given"));
+    if (auto error = checkOneTarget(frame, room, to))
+        return error;
     return room.isEmpty() ? validateName(to) : validateRoomName(room);
 }
 
@@ -41,10 +36,10 @@ Parsed<ReadMarker> ReadMarker::fromJson(const QJsonObject &object)
     marker.seq = reader.requiredInteger(QStringLiteral("seq"));
     if (!reader.ok())
         return reader.error();
-    if (auto error = checkTarget(QStringLiteral("read"), marker.room, marker.to))
+    if (auto error = checkTarget(u"read", marker.room, marker.to))
         return *std::move(error);
     if (marker.seq < 1)
-        return bad(QStringLiteral("read"), QStringLiteral("seq must be 1 or more"));
+        return badFrame(u"read", QStringLiteral("seq must be 1 or more"));
     return marker;
 }
 
@@ -67,10 +62,10 @@ Parsed<UnreadCount> UnreadCount::fromJson(const QJsonObject &object)
     const qint64 mentions = reader.requiredInteger(QStringLiteral("mentions"));
     if (!reader.ok())
         return reader.error();
-    if (auto error = checkTarget(QStringLiteral("unread"), count.room, count.to))
+    if (auto error = checkTarget(u"unread", count.room, count.to))
         return *std::move(error);
     if (count.read < 0 || unread < 0 || mentions < 0 || unread > MaxUnread || mentions > unread)
-        return bad(QStringLiteral("unread"), QStringLiteral("counts must be 0 or more, and at most their bounds"));
+        return badFrame(u"unread", QStringLiteral("counts must be 0 or more, and at most their bounds"));
     count.unread = int(unread);
     count.mentions = int(mentions);
     return count;
@@ -91,11 +86,11 @@ Parsed<UnreadCounts> UnreadCounts::fromJson(const QJsonObject &object)
     if (!reader.ok())
         return reader.error();
     if (array.size() > MaxConversations)
-        return bad(QStringLiteral("unread"), QStringLiteral("too many conversations"));
+        return badFrame(u"unread", QStringLiteral("too many conversations"));
     UnreadCounts counts;
     for (const QJsonValue value : array) {
         if (!value.isObject())
-            return bad(QStringLiteral("unread"), QStringLiteral("\"conversations\" must hold objects"));
+            return badFrame(u"unread", QStringLiteral("\"conversations\" must hold objects"));
         auto count = UnreadCount::fromJson(value.toObject());
         if (!count)
             return count.error();
