@@ -10,7 +10,6 @@
 #include "shareaddresses.h"
 
 #include <QTimer>
-#include <QWebSocket>
 
 namespace Natter {
 
@@ -124,14 +123,14 @@ void ChatServer::onConnectionAccepted(QTcpSocket *socket, const Admission &admis
     m_reader->read(socket, admission);
 }
 
-void ChatServer::onSocketReady(QWebSocket *socket, QTcpSocket *transport)
+void ChatServer::onSocketReady(QTcpSocket *socket, ClientSession::Mode mode)
 {
+    auto *session = new ClientSession(socket, mode, m_config, this);
     if (m_stopping) {
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-        socket->deleteLater();
+        connect(session, &ClientSession::closed, session, &QObject::deleteLater);
+        session->closeWith(Protocol::CloseCode::GoingAway, QStringLiteral("server shutting down"));
         return;
     }
-    auto *session = new ClientSession(socket, transport, m_config, this);
     m_sessions.insert(session);
     connect(session, &ClientSession::closed, this, &ChatServer::onSessionClosed);
     m_service->attach(session);

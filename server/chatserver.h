@@ -3,6 +3,7 @@
 // A complete Natter server: listener, sessions, chat service and history store, with start and clean stop.
 // It lives in whichever thread calls start(); nothing in it is shared with other threads.
 
+#include "clientsession.h"
 #include "serverconfig.h"
 
 #include <QObject>
@@ -13,13 +14,11 @@
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
-class QWebSocket;
 QT_END_NAMESPACE
 
 namespace Natter {
 
 class ChatService;
-class ClientSession;
 class ConnectionAcceptor;
 class HistoryStore;
 class RequestReader;
@@ -62,7 +61,7 @@ signals:
     void stopped();
 
 private:
-    void onSocketReady(QWebSocket *socket, QTcpSocket *transport);
+    void onSocketReady(QTcpSocket *socket, Natter::ClientSession::Mode mode);
     void onConnectionAccepted(QTcpSocket *socket, const Admission &admission);
     void onSessionClosed(ClientSession *session);
     void finishStop();

@@ -8,11 +8,12 @@
 #include "websocketframe.h"
 
 #include <QCryptographicHash>
+#include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <QTimer>
 #include <QTimerEvent>
-#include <QWebSocket>
+
+#include <algorithm>
 
 namespace Natter {
 
@@ -20,34 +21,31 @@ using namespace Protocol;
 
 namespace {
 constexpr int CloseGraceMs = 3000;
-}
+constexpr qint64 ReadChunkBytes = 64 * 1024;
+} // namespace
 
-ClientSession::ClientSession(QWebSocket *socket, QTcpSocket *transport, const ServerConfig &config, QObject *parent)
+ClientSession::ClientSession(QTcpSocket *transport, Mode mode, const ServerConfig &config, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
     , m_transport(transport)
     , m_tls(qobject_cast<QSslSocket *>(transport))
     , m_config(config)
-    , m_mode(socket->subprotocol() == subprotocol() ? Mode::Natter : Mode::PlainText)
-    , m_peer(QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort()))
+    , m_mode(mode)
+    , m_peer(QStringLiteral("%1:%2").arg(transport->peerAddress().toString()).arg(transport->peerPort()))
+    , m_reader(config.limits.maxFrameBytes)
     , m_bucket(config.limits.messagesPerSecond, config.limits.burst)
+    , m_inputCap(std::max<qint64>(config.maxInputBytes, 2 * qint64(config.limits.maxFrameBytes)))
 {
-    m_socket->setParent(this);
-    m_socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(config.limits.maxFrameBytes));
-    m_socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(config.limits.maxFrameBytes));
+    transport->setParent(this);
+    // Whatever the peer sends while it is held back stays in the kernel once this buffer is full, so the kernel's
+    // flow control slows the peer down rather than the server's memory growing.
+    transport->setReadBufferSize(m_inputCap);
     m_clock.start();
 
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &ClientSession::onTextMessage);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinaryMessage);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeardMs = m_clock.elapsed(); });
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        if (m_closedEmitted)
-            return;
-        m_closedEmitted = true;
-        qCDebug(lcSession) << m_peer << "disconnected:" << m_socket->closeCode() << m_socket->closeReason();
-        m_keepalive.stop();
-        emit closed(this);
-    });
+    connect(transport, &QTcpSocket::readyRead, this, &ClientSession::readInput);
+    connect(transport, &QTcpSocket::disconnected, this, &ClientSession::onDisconnected);
+    // Frames the client sent right behind its handshake are read once the receiver has connected to the signals.
+    if (transport->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &ClientSession::readInput, Qt::QueuedConnection);
 
     m_keepalive.start(config.pingIntervalMs, this);
     m_signInDeadline.start(config.signInTimeoutMs, this);
@@ -55,7 +53,10 @@ ClientSession::ClientSession(QWebSocket *socket, QTcpSocket *transport, const Se
 
 void ClientSession::timerEvent(QTimerEvent *event)
 {
-    if (event->timerId() == m_keepalive.timerId()) {
+    if (event->timerId() == m_refill.timerId()) {
+        m_refill.stop();
+        readInput();
+    } else if (event->timerId() == m_keepalive.timerId()) {
         onKeepaliveTick();
     } else if (event->timerId() == m_signInDeadline.timerId()) {
         m_signInDeadline.stop();
@@ -70,6 +71,10 @@ void ClientSession::timerEvent(QTimerEvent *event)
         m_slowConsumerTimer.stop();
         if (queuedBytes() > m_config.maxBufferedBytes)
             dropSlowConsumer();
+    } else if (event->timerId() == m_closeGrace.timerId()) {
+        // A peer that never answers the closing handshake must not keep the connection alive.
+        m_closeGrace.stop();
+        abort();
     } else {
         QObject::timerEvent(event);
     }
@@ -122,35 +127,96 @@ void ClientSession::onKeepaliveTick()
         abort();
         return;
     }
-    m_socket->ping();
+    sendFrame(WebSocketFrame::ping());
     flushTls();
 }
 
-bool ClientSession::admitFrame()
+qint64 ClientSession::unreadInputBytes() const
 {
+    return m_reader.pendingBytes() + (m_transport ? m_transport->bytesAvailable() : 0);
+}
+
+void ClientSession::readInput()
+{
+    if (!m_transport)
+        return;
     m_lastHeardMs = m_clock.elapsed();
-    if (m_bucket.tryTake(m_lastHeardMs)) {
-        m_strikes = 0;
+    for (;;) {
+        if (m_holding) {
+            // The message that waited for a token is first, before anything read after it.
+            if (!handleMessage())
+                break;
+            if (!m_transport)
+                return;
+            continue;
+        }
+        const WebSocketReader::Result result = m_reader.next();
+        if (result == WebSocketReader::Result::NeedMore) {
+            const qint64 available = m_transport->bytesAvailable();
+            if (available <= 0 || m_reader.readFrom(m_transport, std::min(available, ReadChunkBytes)) <= 0)
+                return;
+            continue;
+        }
+        if (result == WebSocketReader::Result::Failed) {
+            // Nothing more can be read: the connection ends once the close frame has gone (see writeClose).
+            if (m_closing) {
+                if (m_closeSent)
+                    m_transport->disconnectFromHost();
+                return;
+            }
+            qCInfo(lcSession) << m_peer << "broke the WebSocket protocol:" << m_reader.failureReason();
+            closeWith(static_cast<CloseCode>(m_reader.failureCode()), m_reader.failureReason());
+            return;
+        }
+        if (!handleMessage())
+            break;
+        if (!m_transport)
+            return;
+    }
+    // Held back: the peer's input waits unread. Past the cap it has sent far more than its rate allows.
+    if (!m_closing && unreadInputBytes() >= m_inputCap) {
+        qCWarning(lcSession) << m_peer << "sent" << unreadInputBytes() << "bytes ahead of its rate limit; closing";
+        closeWith(CloseCode::PolicyViolation, QStringLiteral("sending too fast for too long"));
+    }
+}
+
+bool ClientSession::handleMessage()
+{
+    using Kind = WebSocketReader::Kind;
+    const Kind kind = m_reader.kind();
+    if (kind == Kind::Close) {
+        onPeerClose();
         return true;
     }
-    if (++m_strikes >= m_config.abuseStrikes) {
-        qCWarning(lcSession) << m_peer << "kept flooding after" << m_strikes << "rate-limited frames; closing";
-        closeWith(CloseCode::PolicyViolation, QStringLiteral("too many messages"));
+    if (m_closing)
+        return true; // the peer's close frame is all that is still waited for
+    // Every frame, pings and pongs too, takes a token: a client over its rate waits, its frames kept in order.
+    const qint64 now = m_clock.elapsed();
+    if (!m_bucket.tryTake(now)) {
+        m_holding = true;
+        m_refill.start(int(std::min<qint64>(m_bucket.msUntilToken(now), 60'000)), this);
         return false;
     }
-    // One notice per flood is enough; the rest are dropped silently until a frame is admitted again.
-    if (m_strikes == 1) {
-        sendError({ErrorCode::RateLimited,
-                   QStringLiteral("You are sending too fast; at most %1 messages a second.")
-                       .arg(m_config.limits.messagesPerSecond)});
+    m_holding = false;
+    switch (kind) {
+    case Kind::Text:
+        onTextMessage(m_reader.text());
+        break;
+    case Kind::Binary:
+        closeWith(CloseCode::UnsupportedData, QStringLiteral("binary frames are not supported"));
+        break;
+    case Kind::Ping:
+        sendFrame(WebSocketFrame::pong(m_reader.payload()));
+        break;
+    case Kind::Pong:
+    case Kind::Close:
+        break;
     }
-    return false;
+    return true;
 }
 
 void ClientSession::onTextMessage(const QString &frame)
 {
-    if (m_closing || !admitFrame())
-        return;
     if (m_mode == Mode::PlainText) {
         emit plainTextReceived(this, frame);
         return;
@@ -164,20 +230,44 @@ void ClientSession::onTextMessage(const QString &frame)
     emit requestReceived(this, decoded.value());
 }
 
-void ClientSession::onBinaryMessage()
+void ClientSession::onPeerClose()
 {
-    if (m_closing)
+    qCDebug(lcSession) << m_peer << "closed the connection:" << m_reader.closeCode() << m_reader.text();
+    m_closing = true;
+    m_keepalive.stop();
+    m_refill.stop();
+    if (!m_closeSent) {
+        // Echoed, as RFC 6455 (section 5.5.1) asks; 1005 means the peer gave no code, and none is echoed then.
+        const quint16 code = m_reader.closeCode();
+        m_closeSent = true;
+        m_transport->write(code == 1005 ? WebSocketFrame::close() : WebSocketFrame::close(code, QString()));
+    }
+    flushTls();
+    // The server ends the TCP connection (section 7.1.1), once what is queued has gone.
+    m_transport->disconnectFromHost();
+    if (!m_closeGrace.isActive())
+        m_closeGrace.start(CloseGraceMs, this);
+}
+
+void ClientSession::onDisconnected()
+{
+    if (m_closedEmitted)
         return;
-    m_lastHeardMs = m_clock.elapsed();
-    closeWith(CloseCode::UnsupportedData, QStringLiteral("binary frames are not supported"));
+    m_closedEmitted = true;
+    qCDebug(lcSession) << m_peer << "disconnected";
+    m_keepalive.stop();
+    m_refill.stop();
+    m_closeGrace.stop();
+    m_slowConsumerTimer.stop();
+    emit closed(this);
 }
 
 void ClientSession::sendFrame(const QByteArray &frame)
 {
-    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState || !m_transport)
+    if (m_closeSent || !m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
         return;
-    // A whole frame goes into the socket's buffer in one call, so it never interleaves with the control frames
-    // QWebSocket writes itself (ping, pong, close). The pointer overload copies into the socket's write buffer,
+    // A whole frame goes into the socket's buffer in one call. The pointer overload copies into the socket's write
+    // buffer,
     // so small frames share its blocks and go out together. write(QByteArray) would queue frames of 4 KiB or
     // more as blocks of their own, and the socket sends one block per event-loop pass.
     m_transport->write(frame.constData(), frame.size());
@@ -201,9 +291,9 @@ void ClientSession::sendFrame(const QByteArray &frame)
 
 void ClientSession::flushTls()
 {
-    // What QWebSocket writes itself (pings, the close frame) is encrypted and handed to the kernel now, not when
-    // QSslSocket's own queued flush comes round: a server that stops closes every connection and ends its
-    // thread right after, and the close frames would not have left.
+    // Control frames (pings, the close frame) are encrypted and handed to the kernel now, not when QSslSocket's own
+    // queued flush comes round: a server that stops closes every connection and ends its thread right after, and
+    // the close frames would not have left.
     if (m_tls)
         m_tls->flush();
 }
@@ -258,18 +348,29 @@ void ClientSession::closeWith(CloseCode code, const QString &reason)
         return;
     m_closing = true;
     m_keepalive.stop();
-    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code), reason);
+    m_refill.stop();
+    m_holding = false;
+    // Queued behind the store's commit of this pass, so the acknowledgements of what the peer sent go out first.
+    QMetaObject::invokeMethod(
+        this, [this, code, reason] { writeClose(quint16(code), reason); }, Qt::QueuedConnection);
+}
+
+void ClientSession::writeClose(quint16 code, const QString &reason)
+{
+    if (m_closeSent || !m_transport || m_transport->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_closeSent = true;
+    m_transport->write(WebSocketFrame::close(code, reason));
     flushTls();
-    // A peer that never answers the closing handshake must not keep the connection alive.
-    QTimer::singleShot(CloseGraceMs, this, [this] {
-        if (m_socket->state() != QAbstractSocket::UnconnectedState)
-            abort();
-    });
+    m_closeGrace.start(CloseGraceMs, this);
+    // The peer's close frame answers it (onPeerClose); until then its frames are read and dropped.
+    readInput();
 }
 
 void ClientSession::abort()
 {
-    m_socket->abort();
+    if (m_transport)
+        m_transport->abort();
 }
 
 } // namespace Natter

@@ -1,12 +1,14 @@
 #pragma once
 
-// One connected WebSocket peer: decodes its frames, applies rate limits and keepalive, and sends to it.
+// One connected WebSocket peer: reads its frames (WebSocketReader) no faster than its rate limit allows, decodes
+// them, keeps the connection alive, and sends to it.
 
 #include "clientmessages.h"
 #include "protocol.h"
 #include "serverconfig.h"
 #include "servermessages.h"
 #include "tokenbucket.h"
+#include "websocketreader.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
@@ -17,7 +19,6 @@
 QT_BEGIN_NAMESPACE
 class QSslSocket;
 class QTcpSocket;
-class QWebSocket;
 QT_END_NAMESPACE
 
 namespace Natter {
@@ -31,9 +32,8 @@ public:
     enum class Mode { Natter, PlainText };
     Q_ENUM(Mode)
 
-    // Takes ownership of the socket, which must be connected. The transport is the TCP socket it was upgraded
-    // from: frames encoded once for many sessions are written to it directly.
-    ClientSession(QWebSocket *socket, QTcpSocket *transport, const ServerConfig &config, QObject *parent = nullptr);
+    // Takes ownership of the socket, whose WebSocket handshake is done (see RequestReader).
+    ClientSession(QTcpSocket *transport, Mode mode, const ServerConfig &config, QObject *parent = nullptr);
     ~ClientSession() override;
 
     Mode mode() const { return m_mode; }
@@ -76,8 +76,13 @@ public:
     void sendPlainLine(const QString &line);
     // A complete WebSocket frame (see WebSocketFrame), encoded once for many sessions.
     void sendFrame(const QByteArray &frame);
+    // Stops reading requests and, once what is already queued for the peer has been written (acknowledgements of
+    // what was stored included), sends a close frame and ends the connection.
     void closeWith(Protocol::CloseCode code, const QString &reason);
     void abort();
+    // Bytes the peer sent that wait unprocessed in this process (held back by the rate limit, or not yet a whole
+    // frame).
+    qint64 unreadInputBytes() const;
 
 signals:
     void requestReceived(Natter::ClientSession *session, const Natter::Protocol::ClientMessage &message);
@@ -88,16 +93,19 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    void readInput();
+    // Acts on the message the reader holds; false if it has to wait for a token first.
+    bool handleMessage();
     void onTextMessage(const QString &frame);
-    void onBinaryMessage();
+    void onPeerClose();
+    void writeClose(quint16 code, const QString &reason);
+    void onDisconnected();
     void onKeepaliveTick();
-    bool admitFrame();
     void dropSlowConsumer();
     void flushTls();
     // Bytes written to this peer that it has not received yet (on TLS, before and after encryption).
     qint64 queuedBytes() const;
 
-    QWebSocket *m_socket;
     QPointer<QTcpSocket> m_transport;
     QPointer<QSslSocket> m_tls; // m_transport, when the connection is encrypted
     const ServerConfig &m_config;
@@ -109,10 +117,13 @@ private:
     qint64 m_identity = 0;
     QByteArray m_publicKey;
     QSet<QString> m_rooms;
+    WebSocketReader m_reader;
     TokenBucket m_bucket;
-    int m_strikes = 0;
+    qint64 m_inputCap;
+    bool m_holding = false; // the reader's current message waits for a token
     bool m_replaced = false;
-    bool m_closing = false;
+    bool m_closing = false; // no more requests are processed
+    bool m_closeSent = false; // nothing more may be sent
     bool m_closedEmitted = false;
     QElapsedTimer m_clock;
     qint64 m_lastHeardMs = 0;
@@ -120,6 +131,8 @@ private:
     QBasicTimer m_keepalive;
     QBasicTimer m_slowConsumerTimer; // single shot, started when more than maxBufferedBytes wait to be sent
     QBasicTimer m_signInDeadline; // single shot, from the handshake until the session is welcomed
+    QBasicTimer m_refill; // single shot, when a held message's token is due
+    QBasicTimer m_closeGrace; // single shot, from the close frame until the connection is cut
 };
 
 } // namespace Natter

@@ -35,9 +35,7 @@ QHostAddress peerAddressOf(qintptr descriptor)
 } // namespace
 
 // One connection's place in the counts, held for as long as the connection lives: first a child of the wait for
-// its first byte, then of its socket. The destructor gives the place back. A child rather than a connection to
-// destroyed(): QWebSocket disconnects every signal of the socket it wraps when it goes, ours included, but it
-// cannot stop the socket's children from being deleted.
+// its first byte, then of its socket. The destructor gives the place back, whoever deletes the socket.
 class ConnectionAcceptor::Slot : public QObject
 {
 public:

@@ -56,6 +56,12 @@ qsizetype HttpRequestHead::endOf(const QByteArray &received)
     return blank < 0 ? -1 : blank + 4;
 }
 
+bool HttpRequestHead::hasTooManyFields(const QByteArray &head)
+{
+    // The request line and the blank line end with a line feed too.
+    return head.count('\n') - 2 > MaxFields;
+}
+
 std::optional<HttpRequestHead> HttpRequestHead::parse(const QByteArray &head)
 {
     if (head.size() > MaxBytes || !head.endsWith("\r\n\r\n"))

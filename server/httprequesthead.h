@@ -26,6 +26,8 @@ struct HttpRequestHead
     // Whether bytes received so far can be the start of a request: a method starts with a token character. A TLS
     // handshake (0x16) or other binary opening can be refused at once rather than waited on.
     static bool canStart(const QByteArray &received);
+    // Whether a head (ending with its blank line) has more than MaxFields header fields: answered with 431.
+    static bool hasTooManyFields(const QByteArray &head);
     // The head in bytes that end with its blank line; nullopt if it is not a well-formed HTTP/1.x request head.
     static std::optional<HttpRequestHead> parse(const QByteArray &head);
 

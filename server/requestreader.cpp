@@ -4,11 +4,11 @@
 #include "logging.h"
 #include "protocol.h"
 #include "servermessages.h"
+#include "websocketframe.h"
+#include "websocketupgrade.h"
 
 #include <QTcpSocket>
 #include <QTimer>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 namespace Natter {
 
@@ -20,20 +20,10 @@ constexpr int CloseGraceMs = 3000;
 RequestReader::RequestReader(const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_webSocketServer(new QWebSocketServer(config.name, QWebSocketServer::NonSecureMode, this))
-{
-    m_webSocketServer->setSupportedSubprotocols({Protocol::subprotocol()});
-    // Upgraded sockets are taken from the queue as soon as they arrive; the cap only has to exceed a burst.
-    m_webSocketServer->setMaxPendingConnections(std::max(config.maxClients, 64));
-    connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &RequestReader::onWebSocketUpgraded);
-}
+    , m_origins(config.allowedOrigins)
+{ }
 
 RequestReader::~RequestReader() = default;
-
-QString RequestReader::endpointKey(const QHostAddress &address, quint16 port)
-{
-    return address.toString() + u'|' + QString::number(port);
-}
 
 void RequestReader::read(QTcpSocket *socket, const Admission &admission)
 {
@@ -48,20 +38,17 @@ void RequestReader::read(QTcpSocket *socket, const Admission &admission)
 
     m_reading.insert(socket, admission);
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-        m_reading.remove(socket);
-        socket->deleteLater();
-    });
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QObject::destroyed, this, [this, socket] { m_reading.remove(socket); });
     if (socket->bytesAvailable() > 0)
         onReadyRead(socket);
 }
 
 void RequestReader::onReadyRead(QTcpSocket *socket)
 {
-    const auto reading = m_reading.constFind(socket);
-    if (reading == m_reading.cend())
+    if (!m_reading.contains(socket))
         return;
-    // Peeked, not read: QWebSocketServer reads the same request again to answer it.
+    // Peeked: the head is taken out of the socket only once it is complete.
     const QByteArray received = socket->peek(HttpRequestHead::MaxBytes);
     if (!HttpRequestHead::canStart(received)) {
         // A TLS client of a server without TLS, among others: told at once, not after the handshake timeout.
@@ -74,7 +61,12 @@ void RequestReader::onReadyRead(QTcpSocket *socket)
             answer(socket, 431, "Request Header Fields Too Large", "The request is too large.\n");
         return;
     }
-    const std::optional<HttpRequestHead> head = HttpRequestHead::parse(received.first(end));
+    const QByteArray headBytes = received.first(end);
+    if (HttpRequestHead::hasTooManyFields(headBytes)) {
+        answer(socket, 431, "Request Header Fields Too Large", "The request has too many header fields.\n");
+        return;
+    }
+    const std::optional<HttpRequestHead> head = HttpRequestHead::parse(headBytes);
     if (!head) {
         answer(socket, 400, "Bad Request", "That is not an HTTP request this server understands.\n");
         return;
@@ -89,68 +81,57 @@ void RequestReader::onReadyRead(QTcpSocket *socket)
                "address.\n");
         return;
     }
+    const WebSocketUpgrade upgrade = WebSocketUpgrade::answer(*head, m_origins);
+    if (!upgrade.isAccepted()) {
+        qCInfo(lcServer) << "refused a WebSocket handshake from" << socket->peerAddress().toString() << "with"
+                         << upgrade.status << "origin:" << head->field("origin");
+        answer(socket, upgrade.status, upgrade.reason, upgrade.body, upgrade.fields);
+        return;
+    }
 
     const Admission admission = m_reading.take(socket);
     disconnect(socket, nullptr, this, nullptr);
-    const QString key = endpointKey(socket->peerAddress(), socket->peerPort());
-    m_upgrades.insert(key, Upgrade{socket, admission});
-    // An upgrade QWebSocketServer refuses ends with the socket deleted and no QWebSocket: forget its record then.
-    // (Once upgraded, QWebSocket cuts this connection; the record was taken by then.)
-    connect(socket, &QObject::destroyed, this, [this, key] {
-        if (const auto record = m_upgrades.constFind(key); record != m_upgrades.cend() && !record->socket)
-            m_upgrades.erase(record);
-    });
-    m_webSocketServer->handleConnection(socket);
+    // The timer's only job was the handshake; it is done.
+    delete socket->findChild<QTimer *>(HandshakeTimerName, Qt::FindDirectChildrenOnly);
+    socket->skip(end);
+    socket->write(upgrade.acceptance());
+    const auto mode = upgrade.natter ? ClientSession::Mode::Natter : ClientSession::Mode::PlainText;
+    if (admission.isRejected()) {
+        refuseUpgraded(socket, mode, admission);
+        return;
+    }
+    qCDebug(lcServer) << "new connection from" << socket->peerAddress().toString() << "mode:" << mode
+                      << "encrypted:" << admission.encrypted;
+    disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    emit socketReady(socket, mode);
 }
 
-void RequestReader::answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body)
+void RequestReader::refuseUpgraded(QTcpSocket *socket, ClientSession::Mode mode, const Admission &admission)
 {
-    m_reading.remove(socket);
-    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
-    const QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-        + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + QByteArray::number(body.size())
-        + "\r\nConnection: close\r\n\r\n" + body;
-    socket->write(response);
+    // Told after the upgrade, in the WebSocket's own terms, so that a client can show its user why.
+    qCWarning(lcServer) << "closing a connection from" << socket->peerAddress().toString() << ":"
+                        << admission.rejectReason;
+    if (mode == ClientSession::Mode::Natter) {
+        const Protocol::ErrorEvent error{
+            admission.rejectError, admission.rejectReason.at(0).toUpper() + admission.rejectReason.mid(1) + u'.', {}};
+        socket->write(WebSocketFrame::text(Protocol::encodeFrameUtf8(error)));
+    }
+    socket->write(WebSocketFrame::close(admission.rejectCode, admission.rejectReason));
     socket->disconnectFromHost();
     QTimer::singleShot(CloseGraceMs, socket, &QTcpSocket::abort);
 }
 
-void RequestReader::onWebSocketUpgraded()
+void RequestReader::answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body,
+                           const QByteArray &fields)
 {
-    while (QWebSocket *webSocket = m_webSocketServer->nextPendingConnection()) {
-        const Upgrade upgrade = m_upgrades.take(endpointKey(webSocket->peerAddress(), webSocket->peerPort()));
-        if (!upgrade.socket) {
-            // Every upgrade starts in read(); one that did not is not ours to serve.
-            qCWarning(lcServer) << "dropping an upgraded connection with no TCP socket on record";
-            webSocket->abort();
-            webSocket->deleteLater();
-            continue;
-        }
-        // The timer's only job was the handshake; it is done.
-        delete upgrade.socket->findChild<QTimer *>(HandshakeTimerName, Qt::FindDirectChildrenOnly);
-        // QWebSocket does not own the TCP socket it was upgraded from: tie their lifetimes together, or every
-        // closed connection would leave its socket (and its place in the connection counts) behind.
-        upgrade.socket->setParent(webSocket);
-        const Admission &admission = upgrade.admission;
-        if (admission.isRejected()) {
-            qCWarning(lcServer) << "closing a connection from" << webSocket->peerAddress().toString() << ":"
-                                << admission.rejectReason;
-            if (webSocket->subprotocol() == Protocol::subprotocol()) {
-                const Protocol::ErrorEvent error{admission.rejectError,
-                                                 admission.rejectReason.at(0).toUpper() + admission.rejectReason.mid(1)
-                                                     + u'.',
-                                                 {}};
-                webSocket->sendTextMessage(Protocol::encodeFrame(error));
-            }
-            webSocket->close(static_cast<QWebSocketProtocol::CloseCode>(admission.rejectCode), admission.rejectReason);
-            connect(webSocket, &QWebSocket::disconnected, webSocket, &QObject::deleteLater);
-            QTimer::singleShot(CloseGraceMs, webSocket, [webSocket] { webSocket->abort(); });
-            continue;
-        }
-        qCDebug(lcServer) << "new connection from" << webSocket->peerAddress().toString()
-                          << "subprotocol:" << webSocket->subprotocol() << "encrypted:" << admission.encrypted;
-        emit socketReady(webSocket, upgrade.socket);
-    }
+    m_reading.remove(socket);
+    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+    const QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + fields
+        + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + QByteArray::number(body.size())
+        + "\r\nConnection: close\r\n\r\n" + body;
+    socket->write(response);
+    socket->disconnectFromHost();
+    QTimer::singleShot(CloseGraceMs, socket, &QTcpSocket::abort);
 }
 
 } // namespace Natter

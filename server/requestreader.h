@@ -1,24 +1,21 @@
 #pragma once
 
-// The second step of a connection: reads the HTTP request it opens with. A WebSocket upgrade is completed (by
-// QWebSocketServer) and becomes a session, or is closed with the reason the acceptor refused it for; any other
+// The second step of a connection: reads the HTTP request it opens with. A WebSocket upgrade is answered (see
+// WebSocketUpgrade) and becomes a session, or is closed with the reason the acceptor refused it for; any other
 // request gets a short HTTP answer and the connection is closed.
 
+#include "clientsession.h"
 #include "connectionacceptor.h"
+#include "originpolicy.h"
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
-class QWebSocket;
-class QWebSocketServer;
 QT_END_NAMESPACE
 
 namespace Natter {
-
-struct HttpRequestHead;
 
 class RequestReader : public QObject
 {
@@ -32,25 +29,19 @@ public:
     void read(QTcpSocket *socket, const Natter::Admission &admission);
 
 signals:
-    // A WebSocket ready for a session (the receiver takes ownership), and the socket it runs on (its child).
-    void socketReady(QWebSocket *socket, QTcpSocket *transport);
+    // A connection that completed its WebSocket handshake, for a session (the receiver takes ownership). Bytes the
+    // client sent after its request are still in the socket.
+    void socketReady(QTcpSocket *socket, Natter::ClientSession::Mode mode);
 
 private:
-    struct Upgrade
-    {
-        QPointer<QTcpSocket> socket;
-        Admission admission;
-    };
-
     void onReadyRead(QTcpSocket *socket);
-    void answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body);
-    void onWebSocketUpgraded();
-    static QString endpointKey(const QHostAddress &address, quint16 port);
+    void answer(QTcpSocket *socket, int status, const QByteArray &reason, const QByteArray &body,
+                const QByteArray &fields = {});
+    void refuseUpgraded(QTcpSocket *socket, ClientSession::Mode mode, const Admission &admission);
 
     const ServerConfig &m_config;
-    QWebSocketServer *m_webSocketServer;
+    const OriginPolicy m_origins;
     QHash<QTcpSocket *, Admission> m_reading; // sockets whose request has not ended yet
-    QHash<QString, Upgrade> m_upgrades; // "address|port" -> connection handed to QWebSocketServer
 };
 
 } // namespace Natter

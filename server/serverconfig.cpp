@@ -85,6 +85,21 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
         }
         tls = *mode;
     }
+    if (settings.contains(QStringLiteral("allowed-origins"))) {
+        // QSettings reads "a, b" as a list and "a" as a string.
+        const QVariant value = settings.value(QStringLiteral("allowed-origins"));
+        QStringList origins =
+            value.typeId() == QMetaType::QStringList ? value.toStringList() : value.toString().split(u',');
+        for (QString &origin : origins)
+            origin = origin.trimmed();
+        origins.removeAll(QString());
+        if (origins.isEmpty()) {
+            if (errorMessage)
+                *errorMessage = QStringLiteral("allowed-origins: expected default, * or a list of origins");
+            return false;
+        }
+        allowedOrigins = origins;
+    }
     tlsCertificatePath = settings.value(QStringLiteral("tls-cert"), tlsCertificatePath).toString();
     tlsKeyPath = settings.value(QStringLiteral("tls-key"), tlsKeyPath).toString();
     if (tlsCertificatePath.isEmpty() != tlsKeyPath.isEmpty()) {
@@ -111,7 +126,7 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
         && readInt(settings, QStringLiteral("handshake-timeout-ms"), 100, handshakeTimeoutMs, errorMessage)
         && readInt(settings, QStringLiteral("ping-interval-ms"), 100, pingIntervalMs, errorMessage)
         && readInt(settings, QStringLiteral("ping-timeout-ms"), 100, pingTimeoutMs, errorMessage)
-        && readInt(settings, QStringLiteral("abuse-strikes"), 1, abuseStrikes, errorMessage)
+        && readInt(settings, QStringLiteral("max-input-bytes"), 65536, maxInputBytes, errorMessage)
         && readInt(settings, QStringLiteral("max-buffered-bytes"), 65536, maxBufferedBytes, errorMessage)
         && readInt(settings, QStringLiteral("slow-consumer-grace-ms"), 100, slowConsumerGraceMs, errorMessage)
         && readInt(settings, QStringLiteral("limits/max-text-bytes"), 1, limits.maxTextBytes, errorMessage)

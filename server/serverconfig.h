@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -34,9 +35,16 @@ struct ServerConfig
     int signInTimeoutMs = 30'000;
     int pingIntervalMs = 30'000;
     int pingTimeoutMs = 75'000; // a peer silent for this long (no frame, no pong) is dropped
-    int abuseStrikes = 50; // rate-limited frames in a row before the connection is closed with 1008
-    // Bytes queued for one connection that it has not read yet. QtWebSockets has no backpressure, so a client
-    // that stops reading would grow the server's memory without bound: one that stays above this for
+    // A client over its rate limit is read more slowly: its frames wait unread until it has tokens again. The bytes
+    // it sent that wait in the server (the connection's read buffer) are capped here; a client that fills it is
+    // closed with 1008. Kept at least twice the frame cap, so a frame always fits.
+    int maxInputBytes = 1024 * 1024;
+    // Which web pages may open a connection (a browser sends its page's origin): "default" (no Origin, "null",
+    // loopback pages and this server's own host), "*" (any), or exact origins such as https://chat.example.org,
+    // which may be combined with "default". See OriginPolicy.
+    QStringList allowedOrigins = {QStringLiteral("default")};
+    // Bytes queued for one connection that it has not read yet (messages, pongs, everything written to it). A client
+    // that stops reading would otherwise grow the server's memory without bound: one that stays above this for
     // slowConsumerGraceMs, or ever goes above eight times this, is dropped. Bursts that drain are fine.
     int maxBufferedBytes = 4 * 1024 * 1024;
     int slowConsumerGraceMs = 10'000;

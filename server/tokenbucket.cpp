@@ -1,6 +1,7 @@
 #include "tokenbucket.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Natter {
 
@@ -15,6 +16,14 @@ double TokenBucket::available(qint64 nowMs) const
     if (m_lastMs < 0 || nowMs <= m_lastMs)
         return m_tokens;
     return std::min(m_capacity, m_tokens + static_cast<double>(nowMs - m_lastMs) * m_rate / 1000.0);
+}
+
+qint64 TokenBucket::msUntilToken(qint64 nowMs) const
+{
+    const double missing = 1.0 - available(nowMs);
+    if (missing <= 1e-9)
+        return 0;
+    return std::max<qint64>(1, static_cast<qint64>(std::ceil(missing * 1000.0 / m_rate)));
 }
 
 bool TokenBucket::tryTake(qint64 nowMs)

@@ -14,6 +14,8 @@ public:
     // Takes one token if there is one at time nowMs (any monotonic clock in milliseconds).
     bool tryTake(qint64 nowMs);
     double available(qint64 nowMs) const;
+    // How long from nowMs until a token is there (0 if one is there now).
+    qint64 msUntilToken(qint64 nowMs) const;
 
 private:
     double m_rate;

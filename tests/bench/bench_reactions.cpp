@@ -77,7 +77,6 @@ int main(int argc, char **argv)
     config.maxConnectionsPerAddress = memberCount + 10;
     config.limits.messagesPerSecond = 1e6;
     config.limits.burst = 1'000'000;
-    config.abuseStrikes = 1'000'000;
     config.maxBufferedBytes = 64 * 1024 * 1024;
 
     QThread serverThread;

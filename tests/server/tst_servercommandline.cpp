@@ -297,7 +297,8 @@ void TestServerCommandLine::configFileSetsEveryKey()
                                          QStringLiteral("handshake-timeout-ms=2500"),
                                          QStringLiteral("ping-interval-ms=4000"),
                                          QStringLiteral("ping-timeout-ms=9000"),
-                                         QStringLiteral("abuse-strikes=7"),
+                                         QStringLiteral("max-input-bytes=200000"),
+                                         QStringLiteral("allowed-origins=default, https://chat.example.org"),
                                          QStringLiteral(""),
                                          QStringLiteral("[limits]"),
                                          QStringLiteral("max-text-bytes=2048"),
@@ -327,7 +328,9 @@ void TestServerCommandLine::configFileSetsEveryKey()
     QCOMPARE(config.maxRooms, 77);
     QCOMPARE(config.pingIntervalMs, 4000);
     QCOMPARE(config.pingTimeoutMs, 9000);
-    QCOMPARE(config.abuseStrikes, 7);
+    QCOMPARE(config.maxInputBytes, 200000);
+    QCOMPARE(config.allowedOrigins,
+             QStringList({QStringLiteral("default"), QStringLiteral("https://chat.example.org")}));
     QCOMPARE(config.limits.maxTextBytes, 2048);
     QCOMPARE(config.limits.maxFrameBytes, 8192);
     QCOMPARE(config.limits.maxTopicLength, 80);
@@ -445,7 +448,8 @@ void TestServerCommandLine::configFileErrors_data()
     QTest::newRow("durable-commits word") << QStringList{s("durable-commits=sometimes")} << s("durable-commits");
     QTest::newRow("ping-interval-ms") << QStringList{s("ping-interval-ms=soon")} << s("ping-interval-ms");
     QTest::newRow("ping-timeout-ms") << QStringList{s("ping-timeout-ms=-100")} << s("ping-timeout-ms");
-    QTest::newRow("abuse-strikes") << QStringList{s("abuse-strikes=0")} << s("abuse-strikes");
+    QTest::newRow("max-input-bytes") << QStringList{s("max-input-bytes=100")} << s("max-input-bytes");
+    QTest::newRow("allowed-origins") << QStringList{s("allowed-origins=,")} << s("allowed-origins");
     QTest::newRow("limits/max-text-bytes") << limits("max-text-bytes=0") << s("max-text-bytes");
     QTest::newRow("limits/max-frame-bytes") << limits("max-frame-bytes=100") << s("max-frame-bytes");
     QTest::newRow("limits/max-topic-length") << limits("max-topic-length=-1") << s("max-topic-length");

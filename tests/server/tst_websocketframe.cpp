@@ -40,6 +40,27 @@ private slots:
         QCOMPARE(frame.sliced(header.size()), payload);
     }
 
+    void controlFrames()
+    {
+        QCOMPARE(WebSocketFrame::ping(), QByteArray("\x89\x00", 2));
+        QCOMPARE(WebSocketFrame::pong("abc"),
+                 QByteArray("\x8a\x03"
+                            "abc"));
+        QCOMPARE(WebSocketFrame::pong(QByteArray(200, 'x')).size(), 2 + 125);
+        QCOMPARE(WebSocketFrame::close(), QByteArray("\x88\x00", 2));
+        QCOMPARE(WebSocketFrame::close(1008, QStringLiteral("slow")), QByteArray("\x88\x06\x03\xf0slow", 8));
+    }
+
+    // A close reason longer than a control frame allows is cut at a character boundary, so it stays UTF-8.
+    void closeReasonIsCutAtACharacter()
+    {
+        const QString reason = QString(121, u'a') + QStringLiteral("é€");
+        const QByteArray frame = WebSocketFrame::close(1000, reason);
+        QVERIFY(frame.size() <= 2 + 125);
+        const QByteArray cut = frame.sliced(4);
+        QCOMPARE(cut, (QString(121, u'a') + u'é').toUtf8());
+    }
+
     // The production path: a socket upgraded by QWebSocketServer, frames written to its TCP socket.
     void clientReceivesTheText()
     {

@@ -17,7 +17,6 @@ ServerConfig TestServer::defaultConfig()
     config.maxConnectionsPerAddress = 1000;
     config.limits.messagesPerSecond = 10000;
     config.limits.burst = 10000;
-    config.abuseStrikes = 1000;
     return config;
 }
 
