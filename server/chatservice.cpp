@@ -21,7 +21,8 @@ ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObjec
     , m_identities(&store->database(), config.maxIdentities, config.namesPerIdentity)
     , m_mailbox(&store->database())
     , m_names(&m_identities, &m_sessions)
-    , m_signIn(&m_identities, &m_sessions, &m_names, config)
+    , m_passwords(config.password)
+    , m_signIn(&m_identities, &m_sessions, &m_names, &m_passwords, config)
     , m_plainPresence(&m_rooms, config.plainPresenceWindowMs)
     , m_reactions(store, &m_names, config, this)
     , m_router(store, &m_rooms, &m_sessions, &m_names, &m_mailbox, &m_plainPresence, &m_reactions, config, this)
@@ -359,13 +360,18 @@ void ChatService::onPlainText(ClientSession *session, const QString &text)
     if (!session->isWelcomed()) {
         if (command.kind != PlainTextMode::CommandKind::Password) {
             session->sendPlainLine(PlainTextMode::passwordPrompt(m_config.name));
-        } else if (command.argument != m_config.password) {
-            qCInfo(lcServer) << session->peer() << "gave a wrong password";
+            return;
+        }
+        m_passwords.check(session, QString(), command.argument, [this, session](bool right) {
+            if (session->isWelcomed())
+                return;
+            if (right) {
+                admitPlainText(session, true);
+                return;
+            }
             session->sendPlainLine(QStringLiteral("! Wrong server password."));
             session->closeWith(CloseCode::AuthFailed, QStringLiteral("wrong password"));
-        } else {
-            admitPlainText(session, true);
-        }
+        });
         return;
     }
     switch (command.kind) {

@@ -8,6 +8,7 @@
 #include "messagesearch.h"
 #include "nameownership.h"
 #include "offlinemailbox.h"
+#include "passwordgate.h"
 #include "presencedigest.h"
 #include "reactionrouter.h"
 #include "readmarkerstore.h"
@@ -69,6 +70,7 @@ private:
     IdentityDirectory m_identities;
     OfflineMailbox m_mailbox;
     NameOwnership m_names;
+    PasswordGate m_passwords;
     SignIn m_signIn;
     PresenceDigest m_plainPresence;
     ReactionRouter m_reactions;

@@ -31,6 +31,7 @@ ClientSession::ClientSession(QTcpSocket *transport, Mode mode, const ServerConfi
     , m_config(config)
     , m_mode(mode)
     , m_peer(QStringLiteral("%1:%2").arg(transport->peerAddress().toString()).arg(transport->peerPort()))
+    , m_peerAddress(transport->peerAddress())
     , m_reader(config.limits.maxFrameBytes)
     , m_bucket(config.limits.messagesPerSecond, config.limits.burst)
     , m_inputCap(std::max<qint64>(config.maxInputBytes, 2 * qint64(config.limits.maxFrameBytes)))
@@ -43,6 +44,9 @@ ClientSession::ClientSession(QTcpSocket *transport, Mode mode, const ServerConfi
 
     connect(transport, &QTcpSocket::readyRead, this, &ClientSession::readInput);
     connect(transport, &QTcpSocket::disconnected, this, &ClientSession::onDisconnected);
+    connect(transport, &QTcpSocket::bytesWritten, this, &ClientSession::onBytesWritten);
+    if (m_tls)
+        connect(m_tls, &QSslSocket::encryptedBytesWritten, this, &ClientSession::onBytesWritten);
     // Frames the client sent right behind its handshake are read once the receiver has connected to the signals.
     if (transport->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &ClientSession::readInput, Qt::QueuedConnection);
@@ -175,8 +179,27 @@ void ClientSession::readInput()
     }
     // Held back: the peer's input waits unread. Past the cap it has sent far more than its rate allows.
     if (!m_closing && unreadInputBytes() >= m_inputCap) {
-        qCWarning(lcSession) << m_peer << "sent" << unreadInputBytes() << "bytes ahead of its rate limit; closing";
-        closeWith(CloseCode::PolicyViolation, QStringLiteral("sending too fast for too long"));
+        if (m_waitingForDrain) {
+            qCWarning(lcSession) << m_peer << "sent" << unreadInputBytes()
+                                 << "bytes while not reading what it is sent; closing";
+            closeWith(CloseCode::PolicyViolation, QStringLiteral("too slow: not reading what is sent"));
+        } else {
+            qCWarning(lcSession) << m_peer << "sent" << unreadInputBytes() << "bytes ahead of its rate limit; closing";
+            closeWith(CloseCode::PolicyViolation, QStringLiteral("sending too fast for too long"));
+        }
+    }
+}
+
+qint64 ClientSession::outputHighWater() const
+{
+    return std::max<qint64>(m_config.maxBufferedBytes / 4, 64 * 1024);
+}
+
+void ClientSession::onBytesWritten()
+{
+    if (m_waitingForDrain && queuedBytes() <= outputHighWater()) {
+        m_waitingForDrain = false;
+        readInput();
     }
 }
 
@@ -190,6 +213,13 @@ bool ClientSession::handleMessage()
     }
     if (m_closing)
         return true; // the peer's close frame is all that is still waited for
+    // A peer that does not read what it is sent is not read either: what it asks for (history pages, answers)
+    // would only pile up in its output. It is read again once that has drained (onBytesWritten).
+    if (queuedBytes() > outputHighWater()) {
+        m_holding = true;
+        m_waitingForDrain = true;
+        return false;
+    }
     // Every frame, pings and pongs too, takes a token: a client over its rate waits, its frames kept in order.
     const qint64 now = m_clock.elapsed();
     if (!m_bucket.tryTake(now)) {
@@ -350,6 +380,7 @@ void ClientSession::closeWith(CloseCode code, const QString &reason)
     m_keepalive.stop();
     m_refill.stop();
     m_holding = false;
+    m_waitingForDrain = false;
     // Queued behind the store's commit of this pass, so the acknowledgements of what the peer sent go out first.
     QMetaObject::invokeMethod(
         this, [this, code, reason] { writeClose(quint16(code), reason); }, Qt::QueuedConnection);

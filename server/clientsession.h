@@ -12,6 +12,7 @@
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -38,6 +39,7 @@ public:
 
     Mode mode() const { return m_mode; }
     QString peer() const { return m_peer; }
+    QHostAddress peerAddress() const { return m_peerAddress; }
 
     // Identity, set once the server has welcomed the session.
     bool isWelcomed() const { return !m_name.isEmpty(); }
@@ -83,6 +85,8 @@ public:
     // Bytes the peer sent that wait unprocessed in this process (held back by the rate limit, or not yet a whole
     // frame).
     qint64 unreadInputBytes() const;
+    // Bytes written to this peer that it has not received yet (on TLS, before and after encryption).
+    qint64 queuedBytes() const;
 
 signals:
     void requestReceived(Natter::ClientSession *session, const Natter::Protocol::ClientMessage &message);
@@ -100,17 +104,19 @@ private:
     void onPeerClose();
     void writeClose(quint16 code, const QString &reason);
     void onDisconnected();
+    void onBytesWritten();
+    // Output queued above this and the peer's input is not read until it drains.
+    qint64 outputHighWater() const;
     void onKeepaliveTick();
     void dropSlowConsumer();
     void flushTls();
-    // Bytes written to this peer that it has not received yet (on TLS, before and after encryption).
-    qint64 queuedBytes() const;
 
     QPointer<QTcpSocket> m_transport;
     QPointer<QSslSocket> m_tls; // m_transport, when the connection is encrypted
     const ServerConfig &m_config;
     Mode m_mode;
     QString m_peer;
+    QHostAddress m_peerAddress;
     QString m_name;
     QString m_nameKey;
     QString m_token;
@@ -120,7 +126,8 @@ private:
     WebSocketReader m_reader;
     TokenBucket m_bucket;
     qint64 m_inputCap;
-    bool m_holding = false; // the reader's current message waits for a token
+    bool m_holding = false; // the reader's current message waits for a token or for the output to drain
+    bool m_waitingForDrain = false;
     bool m_replaced = false;
     bool m_closing = false; // no more requests are processed
     bool m_closeSent = false; // nothing more may be sent

@@ -5,6 +5,7 @@
 #include "identityproof.h"
 #include "logging.h"
 #include "nameownership.h"
+#include "passwordgate.h"
 #include "serverconfig.h"
 #include "sessionregistry.h"
 #include "signaturecheck.h"
@@ -40,11 +41,12 @@ QString newGuestToken()
 }
 
 SignIn::SignIn(IdentityDirectory *directory, const SessionRegistry *sessions, const NameOwnership *names,
-               const ServerConfig &config, QObject *parent)
+               PasswordGate *passwords, const ServerConfig &config, QObject *parent)
     : QObject(parent)
     , m_directory(directory)
     , m_sessions(sessions)
     , m_names(names)
+    , m_passwords(passwords)
     , m_config(config)
 { }
 
@@ -56,12 +58,25 @@ void SignIn::hello(ClientSession *session, const Hello &hello)
         return;
     }
     m_challenges.remove(session);
-    if (!m_config.password.isEmpty() && hello.password != m_config.password) {
-        qCInfo(lcServer) << session->peer() << "gave a wrong password";
-        session->sendError({ErrorCode::AuthFailed, QStringLiteral("Wrong server password.")}, ref);
-        session->closeWith(CloseCode::AuthFailed, QStringLiteral("wrong password"));
+    if (!m_passwords->isRequired()) {
+        afterPassword(session, hello);
         return;
     }
+    m_passwords->check(session, hello.name, hello.password, [this, session, hello, ref](bool right) {
+        if (session->isWelcomed())
+            return;
+        if (right) {
+            afterPassword(session, hello);
+            return;
+        }
+        session->sendError({ErrorCode::AuthFailed, QStringLiteral("Wrong server password.")}, ref);
+        session->closeWith(CloseCode::AuthFailed, QStringLiteral("wrong password"));
+    });
+}
+
+void SignIn::afterPassword(ClientSession *session, const Hello &hello)
+{
+    const QString ref = hello.Type.toString();
     if (hello.key.isEmpty()) {
         admit(session, hello, 0, {});
         return;

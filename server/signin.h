@@ -14,6 +14,7 @@ namespace Natter {
 class ClientSession;
 class IdentityDirectory;
 class NameOwnership;
+class PasswordGate;
 class SessionRegistry;
 struct ServerConfig;
 
@@ -25,7 +26,7 @@ class SignIn : public QObject
     Q_OBJECT
 public:
     SignIn(IdentityDirectory *directory, const SessionRegistry *sessions, const NameOwnership *names,
-           const ServerConfig &config, QObject *parent = nullptr);
+           PasswordGate *passwords, const ServerConfig &config, QObject *parent = nullptr);
 
     void hello(ClientSession *session, const Protocol::Hello &hello);
     void prove(ClientSession *session, const Protocol::Prove &prove);
@@ -46,12 +47,15 @@ private:
         QByteArray nonce;
     };
 
+    // What follows a right password (or a server without one): the key's challenge, or admission.
+    void afterPassword(ClientSession *session, const Protocol::Hello &hello);
     void admit(ClientSession *session, const Protocol::Hello &hello, qint64 identity, const QByteArray &publicKey);
     QString guestToken(const Protocol::Hello &hello, const ClientSession *previous) const;
 
     IdentityDirectory *m_directory;
     const SessionRegistry *m_sessions;
     const NameOwnership *m_names;
+    PasswordGate *m_passwords;
     const ServerConfig &m_config;
     QHash<const ClientSession *, Challenge> m_challenges;
 };

@@ -4,12 +4,14 @@
 // and malformed requests.
 
 #include "chatserver.h"
+#include "clientsession.h"
 #include "historystore.h"
 #include "protocol.h"
 #include "rawpeer.h"
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
 #include <QtEndian>
@@ -157,6 +159,49 @@ private slots:
         for (int i = 0; i < 40'000; ++i)
             peer.sendFrame(0x9, payload);
         QTRY_COMPARE_WITH_TIMEOUT(server.server()->sessionCount(), 0, 20'000);
+    }
+
+    // A client that asks for history pages and never reads them is not read either once its output passes a
+    // quarter of max-buffered-bytes: the server holds at most that plus one answer for it, however much it asks.
+    void readerThatNeverReadsIsNotServedMore()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.maxBufferedBytes = 256 * 1024;
+        TestServer server(config);
+        QVERIFY(server.start());
+        TestClient ada;
+        QVERIFY(ada.enter(server.url(), u"Ada"_s, {lobbyRoom()}));
+        const QString longText(1000, u'x');
+        for (int i = 0; i < 200; ++i)
+            ada.send(Send{u"m-%1"_s.arg(i), lobbyRoom(), {}, longText, MessageKind::Text});
+        QVERIFY(ada.waitFor<Ack>([](const Ack &a) { return a.id == u"m-199"; }, 10'000));
+
+        RawPeer peer;
+        QVERIFY(peer.connectTo(server.url().port()));
+        QVERIFY(peer.upgrade(server.url().port()));
+        peer.sendText(encode(Hello{u"Hoarder"_s, {}, {}, {}, {}}));
+        peer.sendText(encode(Join{lobbyRoom()}));
+        QVERIFY(peer.waitForTexts(2, WaitMs));
+        peer.stopReading();
+        const QByteArray page = encode(HistoryRequest{lobbyRoom(), {}, 0, 200, 0});
+        constexpr int Requests = 500; // about 100 MiB of answers
+        for (int i = 0; i < Requests; ++i)
+            peer.sendText(page);
+
+        qint64 mostQueued = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 3000) {
+            QTest::qWait(20);
+            for (const ClientSession *session : server.server()->findChildren<ClientSession *>())
+                if (session->name() == u"Hoarder")
+                    mostQueued = std::max(mostQueued, session->queuedBytes());
+        }
+        const qint64 onePage = 200 * 1100;
+        QVERIFY2(mostQueued <= config.maxBufferedBytes / 4 + onePage,
+                 qPrintable(u"%1 bytes were queued for a client that reads nothing"_s.arg(mostQueued)));
+        // Everyone else carries on.
+        QVERIFY(ada.say(lobbyRoom(), u"still here"_s) > 0);
     }
 
     void answersPingsBetweenFragments()
