@@ -5,6 +5,7 @@
 #include "chatserver.h"
 #include "historyfilelock.h"
 #include "historystore.h"
+#include "readmarkerstore.h"
 #include "servermessages.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -13,6 +14,8 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSysInfo>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -184,6 +187,7 @@ private slots:
     void damagedFileRefusesToStart();
     void readOnlyFileRefusesToStart();
     void fullDiskRefusesSendsAndRecoversByItself();
+    void readMarkersWaitForTheHistoryToRecover();
 };
 
 void TestStorageFaults::initTestCase()
@@ -395,6 +399,45 @@ void TestStorageFaults::fullDiskRefusesSendsAndRecoversByItself()
         ids.append(message.id);
     QCOMPARE(ids.size(), acked.size());
     QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()), acked);
+}
+
+void TestStorageFaults::readMarkersWaitForTheHistoryToRecover()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString database = dir.filePath(QStringLiteral("history.sqlite"));
+    HistoryStore store;
+    QVERIFY(store.open(database));
+    store.availability().setRetryDelays(20, 100);
+    QVERIFY(store.database().execute(
+        QStringLiteral("INSERT INTO identities (id, public_key, created_ms) VALUES (1, x'01', 0)")));
+    ReadMarkerStore markers(&store);
+
+    // Another program holds SQLite's write lock past the busy timeout: storing the markers fails as Busy, which
+    // makes the whole history unwritable (one log line) instead of a warning every second.
+    const QString connection = QStringLiteral("other-program");
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        other.setDatabaseName(database);
+        QVERIFY(other.open());
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral("BEGIN IMMEDIATE")));
+    }
+    markers.mark(1, QStringLiteral("lobby"), {}, 7);
+    QVERIFY(!markers.flush());
+    QVERIFY(!store.isWritable());
+    QCOMPARE(store.storageFault(), StorageFault::Busy);
+
+    {
+        QSqlDatabase other = QSqlDatabase::database(connection, false);
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral("ROLLBACK")));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    // Kept meanwhile, and stored once the history can be written again.
+    QTRY_VERIFY_WITH_TIMEOUT(store.isWritable(), 10'000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        store.database().scalar(QStringLiteral("SELECT seq FROM read_markers")).value_or(QVariant()).toInt(), 7,
+        10'000);
 }
 
 QTEST_MAIN(TestStorageFaults)
