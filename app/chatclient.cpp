@@ -45,6 +45,11 @@ ChatClient::ChatClient(QObject *parent)
             });
     connect(&m_sender, &MessageSender::messageFailed, this, &ChatClient::messageFailed);
     connect(&m_sender, &MessageSender::outboxChanged, this, &ChatClient::outboxChanged);
+    connect(&m_sender, &MessageSender::serverStoringChanged, this, &ChatClient::serverStoringChanged);
+    connect(&m_sender, &MessageSender::resendDue, this, [this] {
+        if (m_welcomed)
+            m_sender.sendPending(); // else the next welcome sends them
+    });
     connect(&m_requests, &ServerRequests::historyFailed, this, &ChatClient::historyFailed);
     connect(&m_requests, &ServerRequests::excerptFailed, this, &ChatClient::excerptFailed);
     connect(&m_requests, &ServerRequests::joinFailed, this, &ChatClient::joinFailed);

@@ -81,6 +81,8 @@ public:
     void setTypingInterval(int milliseconds) { m_requests.setTypingInterval(milliseconds); }
     // How long one attempt may take from opening the socket to `welcome`.
     void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
+    // How long the outbox waits before sending again what the server could not store (storage_unavailable).
+    void setResendDelays(int firstMs, int maxMs) { m_sender.setResendDelays(firstMs, maxMs); }
 
     void joinRoom(const QString &room);
     void leaveRoom(const QString &room);
@@ -136,6 +138,9 @@ signals:
     void messageFailed(const QString &id, const Natter::Protocol::ErrorEvent &error);
     // The messages not yet acknowledged changed (queued, acknowledged, failed, retried): worth remembering.
     void outboxChanged();
+    // The server could not store a message (false; it stays in the outbox and is sent again later by itself), or
+    // stored one again afterwards (true).
+    void serverStoringChanged(bool storing);
     void presenceChanged(const Natter::Protocol::Presence &presence);
     void roomsListed(const QList<Natter::Protocol::RoomSummary> &rooms);
     void historyReceived(const Natter::Protocol::HistoryPage &page);

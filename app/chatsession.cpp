@@ -31,6 +31,10 @@ ChatSession::ChatSession(ChatClient *client, QObject *parent)
 {
     connect(m_ownMessages, &OwnMessages::noticeRaised, this, &ChatSession::noticeRaised);
     connect(&m_online, &OnlineMembers::noticeRaised, this, &ChatSession::noticeRaised);
+    connect(client, &ChatClient::serverStoringChanged, this, [this](bool storing) {
+        emit statusRaised(storing ? tr("The server saves messages again; the ones that waited were sent.")
+                                  : ErrorText::describe({ErrorCode::StorageUnavailable, {}, {}}));
+    });
     m_directory->follow(client);
     connect(client, &ChatClient::welcomed, this, &ChatSession::onWelcomed);
     connect(client, &ChatClient::stateChanged, this, &ChatSession::onStateChanged);

@@ -119,6 +119,8 @@ signals:
     void attentionRequested(const Natter::ConversationId &conversation, const QString &from, const QString &text);
     // Something the user asked for did not happen; the text says what and why, in the user's language.
     void noticeRaised(const QString &text);
+    // A state worth a lasting status line that needs nothing from the user, in the user's language.
+    void statusRaised(const QString &text);
     // Who put `emoji` on message `seq` of the current conversation: `names` (at most 50) of `count`.
     void reactorsReceived(qint64 seq, const QString &emoji, const QStringList &names, int count);
     void connectionChanged();

@@ -71,6 +71,8 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
     case ErrorCode::TlsRequired:
         return tr("This server accepts encrypted connections only. Join with its invite link, which starts with "
                   "wss://.");
+    case ErrorCode::StorageUnavailable:
+        return tr("The server cannot save messages right now. Yours are kept and sent again by themselves.");
     case ErrorCode::InternalError:
         return tr("The server could not save that. Try again.");
     case ErrorCode::BadRequest:

@@ -6,6 +6,7 @@
 #include "shareaddresses.h"
 
 #include <QDeadlineTimer>
+#include <QFileInfo>
 #include <QThread>
 
 #include <algorithm>
@@ -73,9 +74,9 @@ bool HostController::start(const HostOptions &options)
 
     QString error;
     ChatServer *server = startServer(options, options.preferredPort, &error);
-    if (!server && options.preferredPort != 0) {
+    if (!server && options.preferredPort != 0 && m_startFailure == int(ChatServer::StartFailure::Listen)) {
         // Most likely the port is taken (another Natter, another program). A free port still lets people
-        // join; if the failure was anything else, the retry fails the same way and reports it.
+        // join. A history that cannot be used fails the same way on every port, so that is not retried.
         qCInfo(lcHost).noquote() << QStringLiteral("could not start on port %1 (%2); trying any free port")
                                         .arg(options.preferredPort)
                                         .arg(error);
@@ -88,7 +89,9 @@ bool HostController::start(const HostOptions &options)
         }
     }
     if (!server) {
-        m_lastError = tr("Could not start hosting: %1").arg(error);
+        m_lastError = startFailureText(
+            m_startFailure, options.databasePath.isEmpty() ? ServerConfig::defaultDatabasePath() : options.databasePath,
+            error);
         qCWarning(lcHost).noquote() << m_lastError;
         releaseThread();
         return false;
@@ -126,6 +129,7 @@ ChatServer *HostController::startServer(const HostOptions &options, quint16 port
         server,
         [&] {
             started = server->start(errorMessage);
+            m_startFailure = int(server->startFailure());
             if (started) {
                 m_port = server->port();
                 m_fingerprint = server->certificateFingerprint();
@@ -138,6 +142,26 @@ ChatServer *HostController::startServer(const HostOptions &options, quint16 port
         return server;
     server->deleteLater();
     return nullptr;
+}
+
+QString HostController::startFailureText(int failure, const QString &databasePath, const QString &error)
+{
+    const QString folder = QFileInfo(databasePath).absolutePath();
+    switch (ChatServer::StartFailure(failure)) {
+    case ChatServer::StartFailure::HistoryInUse:
+        return tr("Could not start hosting: another Natter is already hosting from this folder (%1). Use the chat "
+                  "it hosts, or stop it first.")
+            .arg(folder);
+    case ChatServer::StartFailure::HistoryReadOnly:
+        return tr("Could not start hosting: the chat history %1 is read-only. Make the file and its folder writable.")
+            .arg(databasePath);
+    case ChatServer::StartFailure::HistoryDamaged:
+        return tr("Could not start hosting: the chat history %1 is damaged. Restore it from a backup, or move it "
+                  "away to start with an empty history.")
+            .arg(databasePath);
+    default:
+        return tr("Could not start hosting: %1").arg(error);
+    }
 }
 
 void HostController::stop()

@@ -88,6 +88,9 @@ signals:
 
 private:
     ChatServer *startServer(const HostOptions &options, quint16 port, QString *errorMessage);
+    // The sentence lastError() gives when the server did not start, in the user's language where the reason is one
+    // the user can act on (another Natter hosting from the folder, a read-only or damaged history).
+    static QString startFailureText(int failure, const QString &databasePath, const QString &error);
     void onThreadFinished();
     void releaseThread();
 
@@ -101,6 +104,7 @@ private:
     QString m_lastError;
     QString m_notice;
     quint16 m_port = 0;
+    int m_startFailure = 0; // ChatServer::StartFailure of the last startServer()
     bool m_hosting = false;
     bool m_stopping = false;
     bool m_portFallback = false;

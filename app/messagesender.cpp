@@ -3,6 +3,8 @@
 #include "clientmessages.h"
 #include "serversocket.h"
 
+#include <algorithm>
+
 namespace Natter {
 
 using namespace Protocol;
@@ -10,10 +12,23 @@ using namespace Protocol;
 MessageSender::MessageSender(ServerSocket *socket, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-{ }
+{
+    m_resendTimer.setSingleShot(true);
+    connect(&m_resendTimer, &QTimer::timeout, this, &MessageSender::resendDue);
+}
+
+void MessageSender::setResendDelays(int firstMs, int maxMs)
+{
+    m_firstResendMs = std::max(1, firstMs);
+    m_maxResendMs = std::max(m_firstResendMs, maxMs);
+    m_nextResendMs = m_firstResendMs;
+}
 
 void MessageSender::reset(const QList<OutgoingMessage> &unsent)
 {
+    m_resendTimer.stop();
+    m_nextResendMs = m_firstResendMs;
+    m_serverStoring = true;
     m_outbox.clear();
     m_outbox.restore(unsent);
 }
@@ -79,16 +94,39 @@ void MessageSender::acknowledge(const QString &id, qint64 seq, qint64 ts)
     m_outbox.acknowledge(id);
     emit messageAcknowledged(id, outgoing->conversation, seq, ts);
     emit outboxChanged();
+    if (!m_serverStoring) {
+        m_serverStoring = true;
+        m_resendTimer.stop();
+        m_nextResendMs = m_firstResendMs;
+        emit serverStoringChanged(true);
+    }
 }
 
 bool MessageSender::refuse(const ErrorEvent &error)
 {
     if (error.ref.isEmpty() || !m_outbox.contains(error.ref))
         return false;
+    if (error.code == ErrorCode::StorageUnavailable) {
+        deferUntilStored();
+        return true;
+    }
     m_outbox.fail(error.ref);
     emit messageFailed(error.ref, error);
     emit outboxChanged();
     return true;
+}
+
+void MessageSender::deferUntilStored()
+{
+    // One refusal per message of a burst: the first one sets the delay, the others find the timer running.
+    if (m_serverStoring) {
+        m_serverStoring = false;
+        emit serverStoringChanged(false);
+    }
+    if (m_resendTimer.isActive())
+        return;
+    m_resendTimer.start(m_nextResendMs);
+    m_nextResendMs = std::min(m_nextResendMs * 2, m_maxResendMs);
 }
 
 } // namespace Natter

@@ -7,6 +7,7 @@
 #include "servermessages.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <optional>
 
@@ -39,8 +40,15 @@ public:
 
     // The server stored message `id`; an ack for a resend that was already acknowledged is ignored.
     void acknowledge(const QString &id, qint64 seq, qint64 ts);
-    // The server refused something: true if it was one of the messages in the outbox, which failed.
+    // The server refused something: true if it was one of the messages in the outbox, which failed. A message the
+    // server could not store (storage_unavailable) does not fail: it stays pending and resendDue() comes later.
     bool refuse(const Protocol::ErrorEvent &error);
+    // False between a storage_unavailable and the next ack: the server cannot store messages now.
+    bool isServerStoring() const { return m_serverStoring; }
+
+    static constexpr int FirstResendMs = 2'000;
+    static constexpr int MaxResendMs = 60'000;
+    void setResendDelays(int firstMs, int maxMs);
 
 signals:
     void messageQueued(const Natter::OutgoingMessage &message);
@@ -48,10 +56,22 @@ signals:
     void messageFailed(const QString &id, const Natter::Protocol::ErrorEvent &error);
     // The messages not yet acknowledged changed (queued, acknowledged, failed, retried): worth remembering.
     void outboxChanged();
+    // The server could not store a message (false), or stored one again afterwards (true).
+    void serverStoringChanged(bool storing);
+    // Time to send what is pending again, after the server could not store it: 2 s after the first refusal,
+    // doubling up to a minute while refusals go on.
+    void resendDue();
 
 private:
+    void deferUntilStored();
+
     ServerSocket *m_socket;
     Outbox m_outbox;
+    QTimer m_resendTimer;
+    int m_firstResendMs = FirstResendMs;
+    int m_maxResendMs = MaxResendMs;
+    int m_nextResendMs = FirstResendMs;
+    bool m_serverStoring = true;
 };
 
 } // namespace Natter

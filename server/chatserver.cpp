@@ -50,10 +50,27 @@ bool ChatServer::start(QString *errorMessage)
     if (m_config.databasePath.isEmpty())
         m_config.databasePath = ServerConfig::defaultDatabasePath();
     const QString &path = m_config.databasePath;
-    if (!m_store->open(path, errorMessage))
+    m_startFailure = StartFailure::None;
+    if (!m_store->open(path, errorMessage)) {
+        switch (m_store->openFault()) {
+        case StorageFault::InUse:
+            m_startFailure = StartFailure::HistoryInUse;
+            break;
+        case StorageFault::ReadOnly:
+            m_startFailure = StartFailure::HistoryReadOnly;
+            break;
+        case StorageFault::Damaged:
+            m_startFailure = StartFailure::HistoryDamaged;
+            break;
+        default:
+            m_startFailure = StartFailure::History;
+            break;
+        }
         return false;
+    }
     if (m_config.tls != ServerConfig::Tls::Off) {
         if (!m_certificate->load(m_config, errorMessage)) {
+            m_startFailure = StartFailure::Certificate;
             m_store->close();
             return false;
         }
@@ -67,6 +84,7 @@ bool ChatServer::start(QString *errorMessage)
                                 .arg(m_config.port)
                                 .arg(m_acceptor->errorString());
         }
+        m_startFailure = StartFailure::Listen;
         m_store->close();
         return false;
     }

@@ -33,11 +33,24 @@ public:
     explicit ChatServer(ServerConfig config, QObject *parent = nullptr);
     ~ChatServer() override;
 
+    // What stopped start(), for exit codes and for the words the app shows.
+    enum class StartFailure {
+        None,
+        HistoryInUse, // another server holds the history file's lock
+        HistoryReadOnly, // the history file or its folder cannot be written
+        HistoryDamaged, // the history file is corrupt or not an SQLite database
+        History, // any other reason the history cannot be opened
+        Certificate, // the TLS certificate cannot be loaded or made
+        Listen, // the address or port cannot be bound
+    };
+    Q_ENUM(StartFailure)
+
     const ServerConfig &config() const { return m_config; }
 
     // Opens the store, loads or makes the TLS certificate (unless TLS is off) and starts listening. False, with a
-    // message, if any of them fails.
+    // message and startFailure(), if any of them fails.
     bool start(QString *errorMessage = nullptr);
+    StartFailure startFailure() const { return m_startFailure; }
     // Stops accepting, commits what is queued, closes every client with 1001, then emits stopped().
     void stop();
     bool isRunning() const;
@@ -74,6 +87,7 @@ private:
     RequestReader *m_reader;
     QSet<ClientSession *> m_sessions;
     bool m_stopping = false;
+    StartFailure m_startFailure = StartFailure::None;
 };
 
 } // namespace Natter

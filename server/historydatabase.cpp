@@ -1,5 +1,6 @@
 #include "historydatabase.h"
 
+#include "historyschema.h"
 #include "logging.h"
 
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QSqlError>
 
 #include <atomic>
+#include <unistd.h>
 
 namespace Natter {
 
@@ -14,122 +16,24 @@ namespace {
 
 std::atomic<quint64> connectionCounter{0};
 
-// Step i takes the schema from version i to version i + 1.
-QList<QStringList> migrationSteps()
-{
-    return {
-        {
-            QStringLiteral("CREATE TABLE conversations ("
-                           "id INTEGER PRIMARY KEY, "
-                           "key TEXT NOT NULL UNIQUE, "
-                           "kind INTEGER NOT NULL CHECK (kind IN (0, 1)), " // 0 room, 1 direct pair
-                           "topic TEXT NOT NULL DEFAULT '', "
-                           "created_ms INTEGER NOT NULL)"),
-            // Clustered on (conversation, seq): paging reads a contiguous range of the table itself.
-            QStringLiteral("CREATE TABLE messages ("
-                           "conversation INTEGER NOT NULL REFERENCES conversations (id), "
-                           "seq INTEGER NOT NULL, "
-                           "sender_key TEXT NOT NULL, "
-                           "sender TEXT NOT NULL, "
-                           "recipient TEXT NOT NULL DEFAULT '', "
-                           "client_id TEXT NOT NULL, "
-                           "kind INTEGER NOT NULL, "
-                           "text TEXT NOT NULL, "
-                           "ts INTEGER NOT NULL, "
-                           "PRIMARY KEY (conversation, seq)) WITHOUT ROWID"),
-            QStringLiteral("CREATE UNIQUE INDEX messages_sender_client ON messages (sender_key, client_id)"),
-        },
-        {
-            // Everyone who signed in with a key, and the names each key owns (see IdentityDirectory).
-            QStringLiteral("CREATE TABLE identities ("
-                           "id INTEGER PRIMARY KEY, "
-                           "public_key BLOB NOT NULL UNIQUE, "
-                           "created_ms INTEGER NOT NULL)"),
-            QStringLiteral("CREATE TABLE owned_names ("
-                           "name_key TEXT PRIMARY KEY, "
-                           "skeleton TEXT NOT NULL, "
-                           "name TEXT NOT NULL, "
-                           "identity INTEGER NOT NULL REFERENCES identities (id), "
-                           "used_ms INTEGER NOT NULL) WITHOUT ROWID"),
-            QStringLiteral("CREATE INDEX owned_names_skeleton ON owned_names (skeleton)"),
-            QStringLiteral("CREATE INDEX owned_names_identity ON owned_names (identity, used_ms)"),
-            // Direct conversations with messages an owner has not received yet (see OfflineMailbox).
-            QStringLiteral("CREATE TABLE offline_directs ("
-                           "identity INTEGER NOT NULL REFERENCES identities (id), "
-                           "conversation TEXT NOT NULL, "
-                           "first_seq INTEGER NOT NULL, "
-                           "PRIMARY KEY (identity, conversation)) WITHOUT ROWID"),
-        },
-        {
-            // Edits and deletions (see HistoryRevisions): the row they change, when its text last changed, and
-            // whether its sender took it back.
-            QStringLiteral("ALTER TABLE messages ADD COLUMN target INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE messages ADD COLUMN edited_ms INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("CREATE INDEX messages_target ON messages (conversation, target) WHERE target > 0"),
-            // Replies: the message answered and a short quote of it, kept so that no client has to fetch it.
-            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_seq INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_sender TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE messages ADD COLUMN reply_text TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("CREATE INDEX messages_reply ON messages (conversation, reply_seq) WHERE reply_seq > 0"),
-        },
-        {
-            // Search (see MessageSearch): the words of every text and action message that was not deleted. The
-            // index keeps no copy of the text (content=''), so it adds only its word lists to the file. Its row
-            // is (conversation << 32) + seq, which keeps a conversation's messages together and in seq order.
-            // Triggers keep it in step with every insert, edit and delete, inside the same transaction.
-            QStringLiteral("CREATE VIRTUAL TABLE message_words USING fts5(text, content='', "
-                           "tokenize='unicode61 remove_diacritics 2')"),
-            QStringLiteral("CREATE TRIGGER message_words_insert AFTER INSERT ON messages "
-                           "WHEN NEW.kind IN (0, 1) AND NEW.deleted = 0 BEGIN "
-                           "INSERT INTO message_words (rowid, text) VALUES ((NEW.conversation << 32) + NEW.seq, "
-                           "NEW.text); END"),
-            QStringLiteral("CREATE TRIGGER message_words_update AFTER UPDATE OF text ON messages "
-                           "WHEN OLD.kind IN (0, 1) BEGIN "
-                           "INSERT INTO message_words (message_words, rowid, text) "
-                           "SELECT 'delete', (OLD.conversation << 32) + OLD.seq, OLD.text WHERE OLD.deleted = 0; "
-                           "INSERT INTO message_words (rowid, text) "
-                           "SELECT (NEW.conversation << 32) + NEW.seq, NEW.text WHERE NEW.deleted = 0; END"),
-            QStringLiteral("CREATE TRIGGER message_words_delete AFTER DELETE ON messages "
-                           "WHEN OLD.kind IN (0, 1) AND OLD.deleted = 0 BEGIN "
-                           "INSERT INTO message_words (message_words, rowid, text) "
-                           "VALUES ('delete', (OLD.conversation << 32) + OLD.seq, OLD.text); END"),
-            QStringLiteral("INSERT INTO message_words (rowid, text) SELECT (conversation << 32) + seq, text "
-                           "FROM messages WHERE kind IN (0, 1) AND deleted = 0"),
-        },
-        {
-            // Reactions (see HistoryReactions): who has which emoji on which message now, one row each. Each change
-            // is also a message row of its own (kind 4 react, 5 unreact), so that it replays in seq order; this
-            // table answers the counts and the names without reading those.
-            QStringLiteral("CREATE TABLE reactions ("
-                           "conversation INTEGER NOT NULL REFERENCES conversations (id), "
-                           "seq INTEGER NOT NULL, "
-                           "emoji TEXT NOT NULL, "
-                           "reactor TEXT NOT NULL, " // the reactor's party
-                           "name TEXT NOT NULL, " // the reactor's name as shown when it reacted
-                           "rev INTEGER NOT NULL, " // the seq of the change that put it on: orders emoji and names
-                           "PRIMARY KEY (conversation, seq, emoji, reactor)) WITHOUT ROWID"),
-        },
-        {
-            // Where each owner of a name stopped reading each conversation (see ReadMarkerStore); peer names the
-            // other person of a direct conversation as the owner last wrote it, to tell their client which one.
-            QStringLiteral("CREATE TABLE read_markers ("
-                           "identity INTEGER NOT NULL REFERENCES identities (id), "
-                           "conversation TEXT NOT NULL, "
-                           "peer TEXT NOT NULL DEFAULT '', "
-                           "seq INTEGER NOT NULL, "
-                           "read_ms INTEGER NOT NULL, "
-                           "PRIMARY KEY (identity, conversation)) WITHOUT ROWID"),
-        },
-    };
-}
-
 QString newerSchemaMessage(int version)
 {
     return QStringLiteral("its schema version %1 is newer than version %2, the newest this server understands.")
         .arg(version)
         .arg(HistoryDatabase::SchemaVersion);
 }
+
+// access() asks the kernel, which knows about read-only mounts and root's rights; permission bits do not.
+bool isWritable(const QString &path)
+{
+    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
+}
+
+// How long a statement waits for another program's write lock before it fails as busy.
+constexpr int BusyTimeoutMs = 5000;
+
+// How many problems of PRAGMA quick_check are quoted in the message.
+constexpr int QuotedProblems = 3;
 
 } // namespace
 
@@ -145,12 +49,18 @@ HistoryDatabase::~HistoryDatabase()
 bool HistoryDatabase::open(const QString &path, QString *errorMessage)
 {
     close();
-    const auto fail = [&](const QString &message) {
+    m_openFault = StorageFault::None;
+    m_lastFault = StorageFault::None;
+    const auto fail = [&](const QString &message, StorageFault fault = StorageFault::Other) {
         qCWarning(lcStore).noquote() << message;
         if (errorMessage)
             *errorMessage = message;
         close();
+        m_openFault = fault;
         return false;
+    };
+    const auto failWithLastFault = [&](const QString &message) {
+        return fail(message, m_lastFault == StorageFault::None ? StorageFault::Other : m_lastFault);
     };
 
     if (path.isEmpty())
@@ -160,33 +70,59 @@ bool HistoryDatabase::open(const QString &path, QString *errorMessage)
         return fail(QStringLiteral("Cannot open the history database %1: it is a folder.").arg(path));
     if (!QDir().mkpath(info.absolutePath()))
         return fail(QStringLiteral("Cannot create the folder %1 for the history database.").arg(info.absolutePath()));
+    // SQLite would open a file it cannot write read-only without a word, and every send would fail later. Its log
+    // and lock files go next to it, so the folder must be writable too.
+    if ((info.exists() && !isWritable(path)) || !isWritable(info.absolutePath())) {
+        return fail(QStringLiteral("The history database %1 is read-only: this user cannot write %2. Make the file "
+                                   "and its folder writable, or give another path with --db.")
+                        .arg(path, info.exists() && !isWritable(path) ? path : info.absolutePath()),
+                    StorageFault::ReadOnly);
+    }
+    if (!m_lock.acquire(path, errorMessage)) {
+        close();
+        m_openFault = StorageFault::InUse;
+        return false;
+    }
 
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(path);
-    if (!m_db.open())
-        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, m_db.lastError().text()));
+    if (!m_db.open()) {
+        m_lastFault = storageFaultOf(m_db.lastError());
+        return failWithLastFault(
+            QStringLiteral("Cannot open the history database %1: %2").arg(path, m_db.lastError().text()));
+    }
 
     // SQLite opens lazily: only reading the schema proves the file is there and is a database.
     QString error;
-    const bool ready = execute(QStringLiteral("PRAGMA busy_timeout = 5000"), &error)
+    const bool ready = execute(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs), &error)
         && scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), {}, &error).has_value();
+    if (!ready && m_lastFault == StorageFault::Damaged)
+        return fail(QStringLiteral("The history database %1 is damaged or is not an SQLite database (%2). Restore "
+                                   "it from a backup, or give another path with --db; the file is left as it is.")
+                        .arg(path, error),
+                    StorageFault::Damaged);
     if (!ready)
-        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
+        return failWithLastFault(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
+    if (!checkIntegrity(&error))
+        return fail(QStringLiteral("The history database %1 is damaged: %2. Restore it from a backup, or move it "
+                                   "away to start with an empty history; the file is left as it is.")
+                        .arg(path, error),
+                    StorageFault::Damaged);
 
     // Checked before anything is changed, so a newer server's file is left exactly as it was.
     const auto version = scalar(QStringLiteral("PRAGMA user_version"), {}, &error);
     if (!version)
-        return fail(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
+        return failWithLastFault(QStringLiteral("Cannot open the history database %1: %2").arg(path, error));
     if (version->toInt() > SchemaVersion)
         return fail(
             QStringLiteral("Cannot use the history database %1: %2").arg(path, newerSchemaMessage(version->toInt())));
 
     const auto journal = scalar(QStringLiteral("PRAGMA journal_mode = WAL"), {}, &error);
     if (!journal)
-        return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
+        return failWithLastFault(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
     if (journal->toString() == u"wal") {
         if (!execute(QStringLiteral("PRAGMA wal_autocheckpoint = 0"), &error) || !applyLogSizeLimit(&error))
-            return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
+            return failWithLastFault(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
         m_checkpointer.start(path, [this] { scalar(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); });
     } else {
         qCInfo(lcStore).noquote() << "History database" << path << "uses journal mode" << journal->toString();
@@ -194,24 +130,74 @@ bool HistoryDatabase::open(const QString &path, QString *errorMessage)
     // Freed space is overwritten, so nothing of a deleted message stays in unused parts of the file.
     if (!applySynchronousMode() || !execute(QStringLiteral("PRAGMA foreign_keys = ON"), &error)
         || !execute(QStringLiteral("PRAGMA secure_delete = ON"), &error))
-        return fail(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
+        return failWithLastFault(QStringLiteral("Cannot configure the history database %1: %2").arg(path, error));
 
-    if (!migrate(&error))
-        return fail(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
+    if (!migrate(&error)) {
+        if (m_lastFault == StorageFault::ReadOnly)
+            return fail(QStringLiteral("The history database %1 is read-only: %2. Make the file and its folder "
+                                       "writable, or give another path with --db.")
+                            .arg(path, error),
+                        StorageFault::ReadOnly);
+        return failWithLastFault(QStringLiteral("Cannot use the history database %1: %2").arg(path, error));
+    }
     qCInfo(lcStore).noquote() << "Opened history database" << path;
     return true;
 }
 
+bool HistoryDatabase::checkIntegrity(QString *errorMessage)
+{
+    // quick_check reads every page and checks the b-tree structure, without the slower index cross-checks of
+    // integrity_check: a damaged file is refused here, before it could answer with empty or partial pages.
+    QString error;
+    auto query = run(QStringLiteral("PRAGMA quick_check(%1)").arg(QuotedProblems), {}, &error);
+    if (!query) {
+        *errorMessage = error;
+        return false;
+    }
+    QStringList problems;
+    while (query->next())
+        problems.append(query->value(0).toString());
+    query->finish();
+    if (problems == QStringList{QStringLiteral("ok")})
+        return true;
+    *errorMessage = problems.isEmpty() ? QStringLiteral("its check returned nothing") : problems.join(u"; ");
+    return false;
+}
+
+bool HistoryDatabase::probeWrite(QString *errorMessage)
+{
+    // Setting user_version to its own value rewrites the file's first page: a real write, which changes nothing.
+    // It does not wait for another program's lock: the event loop would stand still for the busy timeout.
+    QString error;
+    execute(QStringLiteral("PRAGMA busy_timeout = 0"));
+    const bool ok = execute(QStringLiteral("BEGIN IMMEDIATE"), &error)
+        && execute(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion), &error)
+        && execute(QStringLiteral("COMMIT"), &error);
+    const StorageFault fault = m_lastFault;
+    if (!ok)
+        execute(QStringLiteral("ROLLBACK"));
+    execute(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs));
+    m_lastFault = fault;
+    if (ok)
+        return true;
+    if (errorMessage)
+        *errorMessage = error;
+    return false;
+}
+
 void HistoryDatabase::close()
 {
-    if (!QSqlDatabase::contains(m_connectionName))
+    if (!QSqlDatabase::contains(m_connectionName)) {
+        m_lock.release();
         return;
+    }
     m_checkpointer.stop();
     m_statements.clear();
     m_db.close();
     // removeDatabase() requires that no QSqlDatabase object still refers to the connection.
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    m_lock.release();
 }
 
 bool HistoryDatabase::isOpen() const
@@ -273,6 +259,7 @@ QSqlQuery *HistoryDatabase::prepared(const QString &statement, QString *errorMes
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.prepare(statement)) {
+        m_lastFault = storageFaultOf(query.lastError());
         if (errorMessage)
             *errorMessage = query.lastError().text();
         return nullptr;
@@ -288,8 +275,11 @@ std::optional<QSqlQuery> HistoryDatabase::run(const QString &statement, const QV
         return std::nullopt;
     for (qsizetype i = 0; i < values.size(); ++i)
         query->bindValue(int(i), values.at(i));
-    if (query->exec())
+    if (query->exec()) {
+        m_lastFault = StorageFault::None;
         return *query;
+    }
+    m_lastFault = storageFaultOf(query->lastError());
     if (errorMessage)
         *errorMessage = query->lastError().text();
     return std::nullopt;
@@ -313,12 +303,14 @@ std::optional<QVariant> HistoryDatabase::scalar(const QString &statement, const 
 
 bool HistoryDatabase::migrate(QString *errorMessage)
 {
-    const QList<QStringList> steps = migrationSteps();
+    const QList<QStringList> steps = HistorySchema::migrationSteps();
     Q_ASSERT(steps.size() == SchemaVersion);
 
     QString error;
     const auto fail = [&](const QString &message) {
+        const StorageFault fault = m_lastFault;
         execute(QStringLiteral("ROLLBACK"));
+        m_lastFault = fault;
         *errorMessage = message;
         return false;
     };
@@ -342,6 +334,10 @@ bool HistoryDatabase::migrate(QString *errorMessage)
         if (!execute(QStringLiteral("PRAGMA user_version = %1").arg(step + 1), &error))
             return fail(QStringLiteral("migrating to schema version %1 failed: %2").arg(step + 1).arg(error));
     }
+    // Written even when there was nothing to migrate: a file SQLite could only open read-only fails here, at start,
+    // rather than at the first send.
+    if (version == SchemaVersion && !execute(QStringLiteral("PRAGMA user_version = %1").arg(version), &error))
+        return fail(QStringLiteral("writing to it failed: %1").arg(error));
     if (!execute(QStringLiteral("COMMIT"), &error))
         return fail(QStringLiteral("committing the schema failed: %1").arg(error));
     if (version < SchemaVersion)

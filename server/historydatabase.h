@@ -3,6 +3,8 @@
 // Opens the SQLite history file, configures it and brings its schema up to date.
 
 #include "historycheckpointer.h"
+#include "historyfilelock.h"
+#include "storagefault.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -24,10 +26,19 @@ public:
     HistoryDatabase(const HistoryDatabase &) = delete;
     HistoryDatabase &operator=(const HistoryDatabase &) = delete;
 
-    // Opens (creating folders and file as needed) and migrates the schema. False with a message on failure.
+    // Opens (creating folders and file as needed), checks and migrates the schema. False with a message on failure,
+    // and openFault() says why. The file's lock file (path + ".lock") is held until close(), so that a second server
+    // on the same file cannot start.
     bool open(const QString &path, QString *errorMessage = nullptr);
     void close();
     bool isOpen() const;
+    // Why the last open() failed: InUse, ReadOnly, Damaged, … (None after a successful open).
+    StorageFault openFault() const { return m_openFault; }
+    // What the last statement reported (see storageFaultOf): None when it succeeded.
+    StorageFault lastFault() const { return m_lastFault; }
+    // Commits a write of one page, to learn whether the file can be written now. False (with the reason and
+    // lastFault()) when it cannot.
+    bool probeWrite(QString *errorMessage = nullptr);
     int schemaVersion() const;
     // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
     void setDurableCommits(bool durable);
@@ -51,6 +62,7 @@ public:
                                    QString *errorMessage = nullptr) const;
 
 private:
+    bool checkIntegrity(QString *errorMessage);
     bool migrate(QString *errorMessage);
     bool applySynchronousMode();
     bool applyLogSizeLimit(QString *errorMessage = nullptr);
@@ -58,6 +70,9 @@ private:
 
     QString m_connectionName;
     QSqlDatabase m_db;
+    HistoryFileLock m_lock;
+    StorageFault m_openFault = StorageFault::None;
+    mutable StorageFault m_lastFault = StorageFault::None;
     mutable QHash<QString, QSqlQuery> m_statements; // SQL text -> its prepared statement
     bool m_durableCommits = false;
     HistoryCheckpointer m_checkpointer;

@@ -64,7 +64,9 @@ ChatMessage messageFromRow(const QSqlQuery &query, const QString &conversation)
 
 HistoryStore::HistoryStore(QObject *parent)
     : QObject(parent)
-{ }
+{
+    connect(&m_availability, &StorageAvailability::availabilityChanged, this, &HistoryStore::writableChanged);
+}
 
 HistoryStore::~HistoryStore()
 {
@@ -74,6 +76,7 @@ HistoryStore::~HistoryStore()
 bool HistoryStore::open(const QString &path, QString *errorMessage)
 {
     close();
+    m_availability.setDatabasePath(path);
     return m_database.open(path, errorMessage);
 }
 
@@ -86,6 +89,7 @@ void HistoryStore::close()
     m_pendingIndex.clear();
     m_nextSeq.clear();
     m_conversationIds.clear();
+    m_availability.reset();
     m_database.close();
 }
 
@@ -178,6 +182,11 @@ HistoryStore::AppendResult HistoryStore::append(const QString &conversation, con
             return {AppendStatus::AlreadyStored, *std::move(stored), {}};
     }
 
+    // Resends of stored messages are still answered above: reading works while writing does not.
+    if (!m_availability.isAvailable()) {
+        m_availability.refused();
+        return {AppendStatus::Unavailable, message, {}};
+    }
     if (check) {
         if (auto refusal = check())
             return {AppendStatus::Refused, message, *std::move(refusal)};
@@ -221,7 +230,8 @@ bool HistoryStore::flush()
     m_pendingIndex.clear();
 
     QString error;
-    const bool stored = writeBatch(batch, &error);
+    StorageFault fault = StorageFault::None;
+    const bool stored = writeBatch(batch, &error, &fault);
     QList<ChatMessage> messages;
     QStringList conversations;
     messages.reserve(batch.size());
@@ -239,24 +249,30 @@ bool HistoryStore::flush()
         emit committed(messages, conversations);
         return true;
     }
-    qCWarning(lcStore).noquote() << "Committing" << messages.size() << "messages failed:" << error;
+    // A storage fault is logged once by StorageAvailability when the state changes, not for every batch.
+    if (!isStorageUnavailable(fault))
+        qCWarning(lcStore).noquote() << "Committing" << messages.size() << "messages failed:" << error;
     // The database is the truth again: seqs and ids are reloaded on next use.
     for (const Pending &entry : batch) {
         m_nextSeq.remove(entry.conversation);
         m_conversationIds.remove(entry.conversation);
     }
-    emit commitFailed(messages, conversations, error);
+    if (isStorageUnavailable(fault))
+        m_availability.failed(fault, error);
+    emit commitFailed(messages, conversations, error, fault);
     return false;
 }
 
-bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage)
+bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage, StorageFault *fault)
 {
     if (!isOpen()) {
         *errorMessage = QStringLiteral("the history database is not open");
         return false;
     }
-    if (!m_database.execute(QStringLiteral("BEGIN IMMEDIATE"), errorMessage))
+    if (!m_database.execute(QStringLiteral("BEGIN IMMEDIATE"), errorMessage)) {
+        *fault = m_database.lastFault();
         return false;
+    }
 
     bool ok = true;
     for (qsizetype i = 0; ok && i < batch.size(); ++i) {
@@ -286,6 +302,7 @@ bool HistoryStore::writeBatch(const QList<Pending> &batch, QString *errorMessage
         m_database.committed();
         return true;
     }
+    *fault = m_database.lastFault();
     m_database.execute(QStringLiteral("ROLLBACK"));
     return false;
 }

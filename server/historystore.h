@@ -6,6 +6,7 @@
 #include "historydatabase.h"
 #include "historyrevisions.h"
 #include "searchindexpurge.h"
+#include "storageavailability.h"
 
 #include <QHash>
 #include <QObject>
@@ -31,6 +32,7 @@ public:
         AlreadyQueued, // same sender and id seen, not yet committed: wait for committed()
         AlreadyStored, // same sender and id committed before: acknowledge at once
         Refused, // new, and the check passed to append() refused it: `refusal` says why
+        Unavailable, // new, but the history cannot be written now (see isWritable()): not queued
     };
 
     struct AppendResult
@@ -54,6 +56,13 @@ public:
     int schemaVersion() const { return m_database.schemaVersion(); }
     // Synchronous mode for commits: true = FULL (survives power loss), false = NORMAL (survives crashes).
     void setDurableCommits(bool durable) { m_database.setDurableCommits(durable); }
+    // False after a commit failed because of the storage (full disk, read-only file, …) until a test write
+    // succeeds again; meanwhile append() answers new messages with Unavailable. Reading goes on.
+    bool isWritable() const { return m_availability.isAvailable(); }
+    StorageFault storageFault() const { return m_availability.fault(); }
+    // Why open() failed: InUse, ReadOnly, Damaged, ….
+    StorageFault openFault() const { return m_database.openFault(); }
+    StorageAvailability &availability() { return m_availability; }
     // How long the words of deleted messages may stay in the file's search index (see SearchIndexPurge).
     void setSearchPurgeDelay(int milliseconds) { m_searchPurge.setDelay(milliseconds); }
 
@@ -100,9 +109,12 @@ signals:
     // Emitted after each successful commit with the messages it made durable, in append order, and the
     // conversation of each.
     void committed(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations);
-    // Emitted when a commit failed; the messages were not stored and their seqs are free again.
+    // Emitted when a commit failed; the messages were not stored and their seqs are free again. A fault for which
+    // isStorageUnavailable() holds made the store unwritable until it recovers by itself.
     void commitFailed(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations,
-                      const QString &error);
+                      const QString &error, Natter::StorageFault fault);
+    // The history became unwritable (false) or writable again (true).
+    void writableChanged(bool writable);
 
 private:
     struct Pending
@@ -116,12 +128,13 @@ private:
     void scheduleFlush();
     QList<Protocol::ChatMessage> query(const QString &conversation, QString condition, qint64 bound, int limit,
                                        bool newestFirst, Rows rows) const;
-    bool writeBatch(const QList<Pending> &batch, QString *errorMessage);
+    bool writeBatch(const QList<Pending> &batch, QString *errorMessage, StorageFault *fault);
     std::optional<Protocol::ChatMessage> storedMessage(const QString &senderKey, const QString &clientId) const;
     qint64 storedLastSeq(const QString &conversation) const;
 
     HistoryDatabase m_database;
     SearchIndexPurge m_searchPurge{&m_database};
+    StorageAvailability m_availability{&m_database};
     QList<Pending> m_pending;
     QHash<std::pair<QString, QString>, qsizetype> m_pendingIndex; // (senderKey, id) -> index in m_pending
     QHash<QString, qint64> m_nextSeq; // conversation -> next seq to assign

@@ -13,6 +13,25 @@
 
 using namespace Natter;
 
+namespace {
+
+// The exit codes docs/server.md lists: a service manager or script can tell the history's faults apart.
+int exitCodeFor(ChatServer::StartFailure failure)
+{
+    switch (failure) {
+    case ChatServer::StartFailure::HistoryInUse:
+        return 3;
+    case ChatServer::StartFailure::HistoryReadOnly:
+        return 4;
+    case ChatServer::StartFailure::HistoryDamaged:
+        return 5;
+    default:
+        return 1;
+    }
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -46,7 +65,7 @@ int main(int argc, char *argv[])
     QString error;
     if (!server.start(&error)) {
         err << "natter-server: " << error << Qt::endl;
-        return 1;
+        return exitCodeFor(server.startFailure());
     }
     const QList<QHostAddress> addresses = ShareAddresses::interfaceAddresses();
     const QHostAddress bindAddress = server.config().bindAddress;

@@ -97,6 +97,9 @@ void MessageRouter::post(ClientSession *sender, const Send &send, HistoryStore::
     case HistoryStore::AppendStatus::Refused:
         sender->sendError(result.refusal, send.id);
         break;
+    case HistoryStore::AppendStatus::Unavailable:
+        sender->sendError(storageUnavailable(), send.id);
+        break;
     case HistoryStore::AppendStatus::AlreadyStored:
         sender->send(ackFor(result.message));
         break;
@@ -151,19 +154,31 @@ void MessageRouter::onCommitted(const QList<ChatMessage> &messages, const QStrin
     }
 }
 
-void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QStringList &conversations,
-                                   const QString &error)
+ProtocolError MessageRouter::storageUnavailable() const
 {
-    qCWarning(lcServer) << "could not store" << messages.size() << "messages:" << error;
+    return {ErrorCode::StorageUnavailable,
+            QStringLiteral("The server cannot store messages right now (%1); it was not stored. Keep it and send it "
+                           "again later with the same id.")
+                .arg(describeStorageFault(m_store->storageFault()))};
+}
+
+void MessageRouter::onCommitFailed(const QList<ChatMessage> &messages, const QStringList &conversations,
+                                   const QString &error, StorageFault fault)
+{
+    // A storage fault is logged once by the store when it becomes unwritable; anything else is worth a line each.
+    const bool unavailable = isStorageUnavailable(fault);
+    if (!unavailable)
+        qCWarning(lcServer) << "could not store" << messages.size() << "messages:" << error;
+    const ProtocolError reply = unavailable
+        ? storageUnavailable()
+        : ProtocolError{ErrorCode::InternalError,
+                        QStringLiteral("The server could not store your message; send it again.")};
     for (qsizetype i = 0; i < messages.size(); ++i) {
         const ChatMessage &message = messages.at(i);
         const auto waiting = m_waiting.take({conversations.at(i), message.seq});
         for (const QPointer<ClientSession> &sender : waiting) {
-            if (sender) {
-                sender->sendError({ErrorCode::InternalError,
-                                   QStringLiteral("The server could not store your message; send it again.")},
-                                  message.id);
-            }
+            if (sender)
+                sender->sendError(reply, message.id);
         }
     }
 }

@@ -44,7 +44,9 @@ private:
 
     void onCommitted(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations);
     void onCommitFailed(const QList<Protocol::ChatMessage> &messages, const QStringList &conversations,
-                        const QString &error);
+                        const QString &error, StorageFault fault);
+    // The error for a message the history cannot take now: the client keeps it and sends it again later.
+    Protocol::ProtocolError storageUnavailable() const;
     void deliver(const Protocol::ChatMessage &message, const QString &conversation,
                  const QList<QPointer<ClientSession>> &senders);
     void deliverDirect(OutgoingFrame &frame, const Protocol::ChatMessage &message, const QString &conversation,

@@ -119,7 +119,14 @@ void ReactionRouter::react(ClientSession *session, const React &request)
     change.kind = request.on ? MessageKind::React : MessageKind::Unreact;
     change.target = request.seq;
     // Stored under the party, which the reactions table names: ids the server makes need no resend check.
-    m_store->append(place->conversation, change, party, HistoryStore::IdSource::Server);
+    const auto result = m_store->append(place->conversation, change, party, HistoryStore::IdSource::Server);
+    if (result.status == HistoryStore::AppendStatus::Unavailable) {
+        session->sendError({ErrorCode::StorageUnavailable,
+                            QStringLiteral("The server cannot store reactions right now (%1).")
+                                .arg(describeStorageFault(m_store->storageFault()))},
+                           React::Type.toString());
+        return;
+    }
     m_queuedState.insert(key, request.on);
     if (request.on)
         m_queuedEmoji[messageKey(place->conversation, request.seq)].insert(request.emoji);

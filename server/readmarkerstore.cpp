@@ -33,6 +33,11 @@ ReadMarkerStore::ReadMarkerStore(HistoryStore *store, QObject *parent)
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(FlushDelayMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ReadMarkerStore::flush);
+    // Markers kept while the history could not be written are stored once it can again.
+    connect(m_store, &HistoryStore::writableChanged, this, [this](bool writable) {
+        if (writable && !m_pending.isEmpty())
+            m_flushTimer.start();
+    });
 }
 
 ReadMarkerStore::~ReadMarkerStore()
@@ -57,6 +62,8 @@ bool ReadMarkerStore::flush()
     m_flushTimer.stop();
     if (m_pending.isEmpty() || !m_store->isOpen())
         return true;
+    if (!m_store->isWritable())
+        return false; // kept until writableChanged(true)
     HistoryDatabase &database = m_store->database();
     QString error;
     bool ok = database.execute(QStringLiteral("BEGIN"), &error);
@@ -70,7 +77,12 @@ bool ReadMarkerStore::flush()
     }
     ok = ok && database.execute(QStringLiteral("COMMIT"), &error);
     if (!ok) {
+        const StorageFault fault = database.lastFault();
         database.execute(QStringLiteral("ROLLBACK"));
+        if (isStorageUnavailable(fault)) {
+            m_store->availability().failed(fault, error); // logged there once; kept until the history recovers
+            return false;
+        }
         qCWarning(lcStore).noquote() << "Cannot store read markers:" << error;
         m_flushTimer.start(); // kept, and tried again
         return false;

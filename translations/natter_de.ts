@@ -130,6 +130,10 @@ Erhalten: %2</translation>
         <source>Reactions can be changed only while connected.</source>
         <translation>Reaktionen kannst du nur ändern, solange du verbunden bist.</translation>
     </message>
+    <message>
+        <source>The server saves messages again; the ones that waited were sent.</source>
+        <translation>Der Server speichert wieder Nachrichten; die wartenden wurden gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
@@ -468,6 +472,10 @@ Erhalten: %2</translation>
         <source>That message already has as many different reactions as this server allows.</source>
         <translation>Diese Nachricht hat schon so viele verschiedene Reaktionen, wie dieser Server erlaubt.</translation>
     </message>
+    <message>
+        <source>The server cannot save messages right now. Yours are kept and sent again by themselves.</source>
+        <translation>Der Server kann gerade keine Nachrichten speichern. Deine werden aufbewahrt und von selbst noch einmal gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HistoryExcerpt</name>
@@ -497,6 +505,18 @@ Erhalten: %2</translation>
     <message>
         <source>Could not start hosting: %1</source>
         <translation>Hosten konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not start hosting: another Natter is already hosting from this folder (%1). Use the chat it hosts, or stop it first.</source>
+        <translation>Hosten konnte nicht gestartet werden: Ein anderes Natter hostet schon aus diesem Ordner (%1). Nutze den Chat, den es hostet, oder beende es zuerst.</translation>
+    </message>
+    <message>
+        <source>Could not start hosting: the chat history %1 is read-only. Make the file and its folder writable.</source>
+        <translation>Hosten konnte nicht gestartet werden: Der Chatverlauf %1 ist schreibgeschützt. Mach die Datei und ihren Ordner beschreibbar.</translation>
+    </message>
+    <message>
+        <source>Could not start hosting: the chat history %1 is damaged. Restore it from a backup, or move it away to start with an empty history.</source>
+        <translation>Hosten konnte nicht gestartet werden: Der Chatverlauf %1 ist beschädigt. Stell ihn aus einer Sicherung wieder her oder verschiebe ihn, um mit einem leeren Verlauf zu beginnen.</translation>
     </message>
 </context>
 <context>

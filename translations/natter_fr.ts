@@ -130,6 +130,10 @@ Reçu : %2</translation>
         <source>Reactions can be changed only while connected.</source>
         <translation>Les réactions ne peuvent être modifiées que pendant que Natter est connecté.</translation>
     </message>
+    <message>
+        <source>The server saves messages again; the ones that waited were sent.</source>
+        <translation>Le serveur enregistre de nouveau les messages ; ceux qui attendaient ont été envoyés.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ClientCache</name>
@@ -468,6 +472,10 @@ Reçu : %2</translation>
         <source>That message already has as many different reactions as this server allows.</source>
         <translation>Ce message a déjà autant de réactions différentes que ce serveur le permet.</translation>
     </message>
+    <message>
+        <source>The server cannot save messages right now. Yours are kept and sent again by themselves.</source>
+        <translation>Le serveur ne peut pas enregistrer de messages pour le moment. Les vôtres sont conservés et renvoyés automatiquement.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::HistoryExcerpt</name>
@@ -497,6 +505,18 @@ Reçu : %2</translation>
     <message>
         <source>Could not start hosting: %1</source>
         <translation>Impossible de démarrer l’hébergement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not start hosting: another Natter is already hosting from this folder (%1). Use the chat it hosts, or stop it first.</source>
+        <translation>Impossible de commencer l’hébergement : un autre Natter héberge déjà depuis ce dossier (%1). Utilisez le chat qu’il héberge, ou arrêtez-le d’abord.</translation>
+    </message>
+    <message>
+        <source>Could not start hosting: the chat history %1 is read-only. Make the file and its folder writable.</source>
+        <translation>Impossible de commencer l’hébergement : l’historique %1 est en lecture seule. Rendez le fichier et son dossier accessibles en écriture.</translation>
+    </message>
+    <message>
+        <source>Could not start hosting: the chat history %1 is damaged. Restore it from a backup, or move it away to start with an empty history.</source>
+        <translation>Impossible de commencer l’hébergement : l’historique %1 est endommagé. Restaurez-le depuis une sauvegarde, ou déplacez-le pour repartir d’un historique vide.</translation>
     </message>
 </context>
 <context>

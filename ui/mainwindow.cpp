@@ -81,6 +81,7 @@ MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     connect(session, &ChatSession::membersChanged, this, &MainWindow::showMembers);
     connect(session, &ChatSession::connectionChanged, this, &MainWindow::updateStatus);
     connect(session, &ChatSession::noticeRaised, this, &MainWindow::showNotice);
+    connect(session, &ChatSession::statusRaised, this, &MainWindow::showInformation);
     showConversation(session->current());
     updateStatus();
 }

@@ -7,9 +7,9 @@ namespace Natter::Protocol {
 
 namespace {
 
-const std::array<std::pair<ErrorCode, const char16_t *>, 25> &errorWords()
+const std::array<std::pair<ErrorCode, const char16_t *>, 26> &errorWords()
 {
-    static const std::array<std::pair<ErrorCode, const char16_t *>, 25> words{{
+    static const std::array<std::pair<ErrorCode, const char16_t *>, 26> words{{
         {ErrorCode::BadRequest, u"bad_request"},
         {ErrorCode::UnknownType, u"unknown_type"},
         {ErrorCode::HelloRequired, u"hello_required"},
@@ -34,6 +34,7 @@ const std::array<std::pair<ErrorCode, const char16_t *>, 25> &errorWords()
         {ErrorCode::RateLimited, u"rate_limited"},
         {ErrorCode::ServerFull, u"server_full"},
         {ErrorCode::TlsRequired, u"tls_required"},
+        {ErrorCode::StorageUnavailable, u"storage_unavailable"},
         {ErrorCode::InternalError, u"internal_error"},
     }};
     return words;

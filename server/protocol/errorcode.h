@@ -33,6 +33,7 @@ enum class ErrorCode {
     RateLimited,
     ServerFull,
     TlsRequired,
+    StorageUnavailable,
     InternalError,
 };
 

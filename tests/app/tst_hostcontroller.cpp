@@ -218,6 +218,32 @@ private slots:
         QVERIFY(host.lastError().isEmpty());
     }
 
+    void secondHostOnTheSameHistoryIsRefused()
+    {
+        // A second copy of the app with the same HOME: it must not host over the history the first one uses.
+        QTemporaryDir dir;
+        HostController first;
+        QVERIFY2(first.start(loopbackOptions(dir)), qPrintable(first.lastError()));
+        HostController second;
+        HostOptions options = loopbackOptions(dir);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        options.preferredPort = probe.serverPort(); // a port of its own would not help: it must not retry
+        probe.close();
+        QSignalSpy hosting(&second, &HostController::hostingChanged);
+        QVERIFY(!second.start(options));
+        QVERIFY2(second.lastError().contains(u"another Natter is already hosting from this folder"),
+                 qPrintable(second.lastError()));
+        QVERIFY2(second.lastError().contains(dir.path()), qPrintable(second.lastError()));
+        QVERIFY(!second.isHosting());
+        QVERIFY(hosting.isEmpty());
+        QVERIFY(!second.serverThread());
+
+        // The first one goes on hosting.
+        QVERIFY(first.isHosting());
+        QVERIFY(signedIn(first.localUrl(), QStringLiteral("Frank")));
+    }
+
     void startWhileHostingIsRefused()
     {
         QTemporaryDir dir;

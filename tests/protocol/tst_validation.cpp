@@ -452,6 +452,7 @@ void TestValidation::errorCodeWords_data()
     QTest::newRow("RateLimited") << ErrorCode::RateLimited << u"rate_limited"_s;
     QTest::newRow("ServerFull") << ErrorCode::ServerFull << u"server_full"_s;
     QTest::newRow("TlsRequired") << ErrorCode::TlsRequired << u"tls_required"_s;
+    QTest::newRow("StorageUnavailable") << ErrorCode::StorageUnavailable << u"storage_unavailable"_s;
     QTest::newRow("InternalError") << ErrorCode::InternalError << u"internal_error"_s;
 }
 
@@ -469,7 +470,7 @@ void TestValidation::everyErrorCodeHasDistinctRoundTrippingWord()
 {
     // InternalError is the last enumerator; a code added after it must extend errorCodeWords_data too.
     constexpr int count = static_cast<int>(ErrorCode::InternalError) + 1;
-    QCOMPARE(count, 25);
+    QCOMPARE(count, 26);
     QSet<QString> words;
     for (int value = 0; value < count; ++value) {
         const auto code = static_cast<ErrorCode>(value);
