@@ -5,6 +5,7 @@
 #include "connectionacceptor.h"
 #include "historystore.h"
 #include "logging.h"
+#include "outputbudget.h"
 #include "requestreader.h"
 #include "servercertificate.h"
 #include "shareaddresses.h"
@@ -26,6 +27,7 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
     , m_certificate(std::make_unique<ServerCertificate>())
     , m_acceptor(new ConnectionAcceptor(m_config, this))
     , m_reader(new RequestReader(m_config, this))
+    , m_outputBudget(new OutputBudget(m_config.maxOutputBytes, this))
 {
     m_store->setDurableCommits(m_config.durableCommits);
     m_acceptor->setMaxPendingConnections(std::max(m_config.maxClients, 64));
@@ -144,6 +146,7 @@ void ChatServer::onConnectionAccepted(QTcpSocket *socket, const Admission &admis
 void ChatServer::onSocketReady(QTcpSocket *socket, ClientSession::Mode mode)
 {
     auto *session = new ClientSession(socket, mode, m_config, this);
+    session->setOutputBudget(m_outputBudget);
     if (m_stopping) {
         connect(session, &ClientSession::closed, session, &QObject::deleteLater);
         session->closeWith(Protocol::CloseCode::GoingAway, QStringLiteral("server shutting down"));

@@ -21,6 +21,7 @@ namespace Natter {
 class ChatService;
 class ConnectionAcceptor;
 class HistoryStore;
+class OutputBudget;
 class RequestReader;
 class ServerCertificate;
 struct Admission;
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<ServerCertificate> m_certificate;
     ConnectionAcceptor *m_acceptor;
     RequestReader *m_reader;
+    OutputBudget *m_outputBudget;
     QSet<ClientSession *> m_sessions;
     bool m_stopping = false;
     StartFailure m_startFailure = StartFailure::None;

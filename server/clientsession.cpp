@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "outgoingframe.h"
+#include "outputbudget.h"
 #include "plaintextmode.h"
 #include "servermessages.h"
 #include "validation.h"
@@ -84,7 +85,34 @@ void ClientSession::timerEvent(QTimerEvent *event)
     }
 }
 
-ClientSession::~ClientSession() = default;
+ClientSession::~ClientSession()
+{
+    if (m_budget) {
+        m_budget->adjust(-m_reported);
+        m_budget->remove(this);
+    }
+}
+
+void ClientSession::setOutputBudget(OutputBudget *budget)
+{
+    m_budget = budget;
+    budget->add(this);
+}
+
+void ClientSession::reportQueued(qint64 queued)
+{
+    if (m_budget && queued != m_reported) {
+        m_budget->adjust(queued - m_reported);
+        m_reported = queued;
+    }
+}
+
+void ClientSession::dropForOutputBudget()
+{
+    m_budget = nullptr;
+    m_reported = 0;
+    abort();
+}
 
 void ClientSession::setName(const QString &name)
 {
@@ -197,6 +225,7 @@ qint64 ClientSession::outputHighWater() const
 
 void ClientSession::onBytesWritten()
 {
+    reportQueued(queuedBytes());
     if (m_waitingForDrain && queuedBytes() <= outputHighWater()) {
         m_waitingForDrain = false;
         readInput();
@@ -302,6 +331,7 @@ void ClientSession::sendFrame(const QByteArray &frame)
     // more as blocks of their own, and the socket sends one block per event-loop pass.
     m_transport->write(frame.constData(), frame.size());
     qint64 queued = queuedBytes();
+    reportQueued(queued);
     if (queued <= m_config.maxBufferedBytes)
         return;
     // Looked at again once the grace is over: still above the cap then, the peer is not reading.

@@ -25,6 +25,7 @@ QT_END_NAMESPACE
 namespace Natter {
 
 class OutgoingFrame;
+class OutputBudget;
 
 class ClientSession : public QObject
 {
@@ -87,6 +88,11 @@ public:
     qint64 unreadInputBytes() const;
     // Bytes written to this peer that it has not received yet (on TLS, before and after encryption).
     qint64 queuedBytes() const;
+    // The server-wide budget this connection's queued bytes count against; what it last reported to it.
+    void setOutputBudget(OutputBudget *budget);
+    qint64 reportedBytes() const { return m_reported; }
+    // Dropped to bring the server's output back under its budget (see OutputBudget).
+    void dropForOutputBudget();
 
 signals:
     void requestReceived(Natter::ClientSession *session, const Natter::Protocol::ClientMessage &message);
@@ -105,6 +111,7 @@ private:
     void writeClose(quint16 code, const QString &reason);
     void onDisconnected();
     void onBytesWritten();
+    void reportQueued(qint64 queued);
     // Output queued above this and the peer's input is not read until it drains.
     qint64 outputHighWater() const;
     void onKeepaliveTick();
@@ -113,6 +120,8 @@ private:
 
     QPointer<QTcpSocket> m_transport;
     QPointer<QSslSocket> m_tls; // m_transport, when the connection is encrypted
+    QPointer<OutputBudget> m_budget;
+    qint64 m_reported = 0;
     const ServerConfig &m_config;
     Mode m_mode;
     QString m_peer;

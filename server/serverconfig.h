@@ -48,6 +48,9 @@ struct ServerConfig
     // slowConsumerGraceMs, or ever goes above eight times this, is dropped. Bursts that drain are fine.
     int maxBufferedBytes = 4 * 1024 * 1024;
     int slowConsumerGraceMs = 10'000;
+    // Bytes queued for all connections together; past it the connections with the most waiting are dropped, largest
+    // first (see OutputBudget).
+    int maxOutputBytes = 256 * 1024 * 1024;
     // Lobby joins and leaves within this window reach plain-text clients as one line (see PresenceDigest).
     int plainPresenceWindowMs = 1000;
     Tls tls = Tls::On;

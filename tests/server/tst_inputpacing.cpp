@@ -16,6 +16,9 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <memory>
+#include <vector>
+
 using namespace Natter;
 using namespace Natter::Protocol;
 using namespace Qt::StringLiterals;
@@ -201,6 +204,47 @@ private slots:
         QVERIFY2(mostQueued <= config.maxBufferedBytes / 4 + onePage,
                  qPrintable(u"%1 bytes were queued for a client that reads nothing"_s.arg(mostQueued)));
         // Everyone else carries on.
+        QVERIFY(ada.say(lobbyRoom(), u"still here"_s) > 0);
+    }
+
+    // Readers that stop reading fill the server's output only up to its budget: then the one with the most waiting
+    // is dropped, while everyone who reads carries on.
+    void outputBudgetDropsTheSlowestReaderFirst()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.maxOutputBytes = 1024 * 1024;
+        config.maxBufferedBytes = 64 * 1024 * 1024; // only the budget, not each connection's own cap, is reached
+        TestServer server(config);
+        QVERIFY(server.start());
+        TestClient ada;
+        QVERIFY(ada.enter(server.url(), u"Ada"_s, {lobbyRoom()}));
+        std::vector<std::unique_ptr<RawPeer>> hoarders;
+        for (int i = 0; i < 2; ++i) {
+            auto peer = std::make_unique<RawPeer>();
+            QVERIFY(peer->connectTo(server.url().port()));
+            QVERIFY(peer->upgrade(server.url().port()));
+            peer->sendText(encode(Hello{u"Hoarder%1"_s.arg(i), {}, {}, {}, {}}));
+            peer->sendText(encode(Join{lobbyRoom()}));
+            QVERIFY(peer->waitForTexts(2, WaitMs));
+            peer->stopReading();
+            hoarders.push_back(std::move(peer));
+        }
+        const auto hoardersLeft = [&] {
+            int left = 0;
+            for (const ClientSession *session : server.server()->findChildren<ClientSession *>())
+                left += session->name().startsWith(u"Hoarder") ? 1 : 0;
+            return left;
+        };
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"budget; dropping it"_s));
+        const QString text(15'000, u'z');
+        int sent = 0;
+        while (hoardersLeft() == 2 && sent < 4000) {
+            for (int i = 0; i < 50; ++i, ++sent)
+                ada.send(Send{u"big-%1"_s.arg(sent), lobbyRoom(), {}, text, MessageKind::Text});
+            QVERIFY(ada.waitFor<Ack>([&](const Ack &a) { return a.id == u"big-%1"_s.arg(sent - 1); }, 10'000));
+        }
+        QVERIFY2(hoardersLeft() < 2, "nobody was dropped although the readers stopped reading");
+        QVERIFY(ada.isConnected());
         QVERIFY(ada.say(lobbyRoom(), u"still here"_s) > 0);
     }
 
