@@ -1297,6 +1297,13 @@ Erhalten: %2</translation>
             <numerusform>%n Personen haben mit %1 reagiert</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This message has %n different reactions, the most the server allows. Add yours to one of them.</source>
+        <translation>
+            <numerusform>Diese Nachricht hat %n verschiedene Reaktion, mehr lässt der Server nicht zu. Schließ dich ihr an.</numerusform>
+            <numerusform>Diese Nachricht hat %n verschiedene Reaktionen, mehr lässt der Server nicht zu. Schließ dich einer davon an.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::RefusalNotices</name>

@@ -1297,6 +1297,13 @@ Reçu : %2</translation>
             <numerusform>%n personnes ont réagi avec %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This message has %n different reactions, the most the server allows. Add yours to one of them.</source>
+        <translation>
+            <numerusform>Ce message a %n réaction différente, le maximum que le serveur permet. Ajoutez la vôtre à celle-ci.</numerusform>
+            <numerusform>Ce message a %n réactions différentes, le maximum que le serveur permet. Ajoutez la vôtre à l’une d’elles.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::RefusalNotices</name>

@@ -365,7 +365,7 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     connect(menu, &MessageMenu::replyRequested, this, &MessageView::replyRequested);
     connect(menu, &MessageMenu::editRequested, this, &MessageView::editRequested);
     connect(menu, &MessageMenu::deleteRequested, this, &MessageView::deleteRequested);
-    if (m_reactionsEnabled && menu->addReactions(index)) {
+    if (m_reactionsEnabled && menu->addReactions(index, m_reactionLimit)) {
         connect(menu, &MessageMenu::reactionToggled, this, &MessageView::reactionToggled);
         connect(menu, &MessageMenu::reactionPickerRequested, this, &MessageView::reactionPickerRequested);
     }

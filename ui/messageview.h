@@ -29,6 +29,7 @@
 
 #include "messagemeasurer.h"
 #include "messagepointer.h"
+#include "protocollimits.h"
 
 #include <QListView>
 #include <QPersistentModelIndex>
@@ -63,6 +64,9 @@ public:
     // Whether messages' menus offer React: the server takes reactions.
     void setReactionsEnabled(bool enabled) { m_reactionsEnabled = enabled; }
     bool reactionsEnabled() const { return m_reactionsEnabled; }
+    // Different emoji the server takes on one message: a full message is offered no new one.
+    void setReactionLimit(int limit) { m_reactionLimit = limit; }
+    int reactionLimit() const { return m_reactionLimit; }
     // The reaction chips' tooltips, which ask who reacted and take the answers.
     ReactorTips *reactorTips() const { return m_reactorTips; }
     // The quick reactions floating over the message under the pointer.
@@ -139,6 +143,7 @@ private:
 
     bool m_followBottom = true;
     bool m_reactionsEnabled = false;
+    int m_reactionLimit = Protocol::Limits{}.maxReactionsPerMessage;
     // Scrolled up: the first visible row, and how far the view's top is from that row's bottom edge. Its bottom
     // rather than its top, because a row's top changes when a page before it takes its day separator away.
     QPersistentModelIndex m_anchor;

@@ -65,7 +65,8 @@ Limits customLimits()
                   .historyPageSize = 25,
                   .maxHistoryPage = 100,
                   .messagesPerSecond = 2.5,
-                  .burst = 12};
+                  .burst = 12,
+                  .maxReactionsPerMessage = 7};
 }
 
 QString messageFrameWithSeq(const QString &seq)
@@ -515,7 +516,8 @@ void TestCodec::welcomeJsonAnnouncesLimits()
                           {u"historyPageSize"_s, 25},
                           {u"maxHistoryPage"_s, 100},
                           {u"messagesPerSecond"_s, 2.5},
-                          {u"burst"_s, 12}}));
+                          {u"burst"_s, 12},
+                          {u"maxReactionsPerMessage"_s, 7}}));
     QCOMPARE(object.value(u"rooms"_s).toArray(),
              (QJsonArray{QJsonObject{{u"name"_s, u"lobby"_s}, {u"topic"_s, u"Hi"_s}, {u"members"_s, 2}}}));
 }
@@ -606,6 +608,7 @@ void TestCodec::welcomeWithoutLimitsKeepsDefaults()
     QCOMPARE(limits.maxTopicLength, 256);
     QCOMPARE(limits.historyPageSize, 50);
     QCOMPARE(limits.messagesPerSecond, 5.0);
+    QCOMPARE(limits.maxReactionsPerMessage, 20); // an older server's fixed default
 
     const auto partial =
         decodeServerFrame(uR"({"type":"welcome","name":"a","token":"t","server":{"name":"s","version":"1",)"
