@@ -36,6 +36,7 @@ void SearchResultsModel::search(const QString &query, const ConversationId &scop
     m_query = trimmed;
     m_scope = scope;
     m_hits.clear();
+    m_snippets.clear();
     m_older = 0;
     endResetModel();
     ask(0);
@@ -48,6 +49,7 @@ void SearchResultsModel::clear()
     m_query.clear();
     m_scope = {};
     m_hits.clear();
+    m_snippets.clear();
     m_older = 0;
     endResetModel();
     setState(State::Idle);
@@ -92,6 +94,8 @@ void SearchResultsModel::onAnswered(const SearchResults &results)
     if (!results.hits.isEmpty()) {
         beginInsertRows({}, int(m_hits.size()), int(m_hits.size() + results.hits.size() - 1));
         m_hits.append(results.hits);
+        for (const SearchHit &hit : results.hits)
+            m_snippets.append(SearchSnippet::read(hit.snippet, hit.ranges));
         endInsertRows();
     }
     m_older = m_scope.isValid() ? results.older : 0;
@@ -128,17 +132,18 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SearchHit &hit = m_hits.at(index.row());
+    const SearchSnippet &snippet = m_snippets.at(index.row());
     const ConversationId conversation = conversationOf(hit);
     const QString title = conversation.isRoom() ? QStringLiteral("#") + conversation.name : conversation.name;
     switch (role) {
     case Qt::DisplayRole:
     case SnippetRole:
-        return hit.snippet;
+        return snippet.text;
     case Qt::AccessibleTextRole:
         //: A search hit read by a screen reader: sender, conversation, time, the text around the match.
         return tr("%1 in %2, %3: %4")
             .arg(hit.from, title, QLocale().toString(QDateTime::fromMSecsSinceEpoch(hit.ts), QLocale::ShortFormat),
-                 hit.snippet);
+                 snippet.text);
     case ConversationKeyRole:
         return conversation.key();
     case ConversationTitleRole:
@@ -150,7 +155,9 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case SeqRole:
         return hit.seq;
     case RangesRole:
-        return QVariant::fromValue(hit.ranges);
+        return QVariant::fromValue(snippet.ranges);
+    case SnippetSpansRole:
+        return QVariant::fromValue(snippet.spans);
     default:
         return {};
     }
@@ -166,6 +173,7 @@ QHash<int, QByteArray> SearchResultsModel::roleNames() const
     names.insert(SeqRole, "seq");
     names.insert(SnippetRole, "snippet");
     names.insert(RangesRole, "ranges");
+    names.insert(SnippetSpansRole, "snippetSpans");
     return names;
 }
 

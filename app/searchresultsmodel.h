@@ -6,6 +6,7 @@
 
 #include "conversationid.h"
 #include "searchmessages.h"
+#include "searchsnippet.h"
 #include "servermessages.h"
 
 #include <QAbstractListModel>
@@ -26,8 +27,9 @@ public:
         SenderRole,
         TimestampRole, // QDateTime in local time
         SeqRole,
-        SnippetRole, // plain text, with "…" where the message was cut
+        SnippetRole, // the text as the message reads, formatting marks gone, with "…" where the message was cut
         RangesRole, // QList<Protocol::SearchRange>: the matched words in the snippet
+        SnippetSpansRole, // QList<MessageMarkup::Span>: the snippet's formatting (bold, italic, code …)
     };
     Q_ENUM(Role)
 
@@ -73,6 +75,7 @@ private:
     QString m_query;
     ConversationId m_scope;
     QList<Protocol::SearchHit> m_hits;
+    QList<SearchSnippet> m_snippets; // of each hit, as shown
     qint64 m_older = 0;
     State m_state = State::Idle;
     QString m_failure;
@@ -81,5 +84,3 @@ private:
 };
 
 } // namespace Natter
-
-Q_DECLARE_METATYPE(QList<Natter::Protocol::SearchRange>)
