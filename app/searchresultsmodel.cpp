@@ -38,8 +38,9 @@ void SearchResultsModel::search(const QString &query, const ConversationId &scop
     m_hits.clear();
     m_snippets.clear();
     m_older = 0;
+    m_rest = {};
     endResetModel();
-    ask(0);
+    ask({});
 }
 
 void SearchResultsModel::clear()
@@ -51,11 +52,12 @@ void SearchResultsModel::clear()
     m_hits.clear();
     m_snippets.clear();
     m_older = 0;
+    m_rest = {};
     endResetModel();
     setState(State::Idle);
 }
 
-void SearchResultsModel::ask(qint64 before)
+void SearchResultsModel::ask(Page page)
 {
     if (!m_client)
         return;
@@ -63,7 +65,8 @@ void SearchResultsModel::ask(qint64 before)
     request.query = m_query;
     if (m_scope.isValid()) {
         (m_scope.isRoom() ? request.room : request.to) = m_scope.name;
-        request.before = before;
+        request.before = page.before;
+        request.skip = page.skip;
         request.limit = PageLimit;
     } else {
         request.limit = EverywhereLimit;
@@ -99,6 +102,7 @@ void SearchResultsModel::onAnswered(const SearchResults &results)
         endInsertRows();
     }
     m_older = m_scope.isValid() ? results.older : 0;
+    m_rest = m_scope.isValid() ? Page{results.restBefore, results.restSkip} : Page{};
     setState(State::Done);
 }
 
@@ -179,13 +183,13 @@ QHash<int, QByteArray> SearchResultsModel::roleNames() const
 
 bool SearchResultsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_older > 0 && m_state == State::Done;
+    return !parent.isValid() && (m_rest.skip > 0 || m_older > 0) && m_state == State::Done;
 }
 
 void SearchResultsModel::fetchMore(const QModelIndex &parent)
 {
     if (canFetchMore(parent))
-        ask(std::exchange(m_older, 0));
+        ask(m_rest.skip > 0 ? std::exchange(m_rest, {}) : Page{std::exchange(m_older, 0), 0});
 }
 
 } // namespace Natter
