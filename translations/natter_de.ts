@@ -1146,24 +1146,12 @@ Erhalten: %2</translation>
 <context>
     <name>Natter::MessageView</name>
     <message>
-        <source>New messages ↓</source>
-        <translation>Neue Nachrichten ↓</translation>
-    </message>
-    <message>
         <source>No messages yet. Say hello!</source>
         <translation>Noch keine Nachrichten. Sag hallo!</translation>
     </message>
     <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>New messages</source>
-        <translation>Neue Nachrichten</translation>
-    </message>
-    <message>
-        <source>Scrolls to the newest message</source>
-        <translation>Scrollt zur neuesten Nachricht</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1175,21 @@ Erhalten: %2</translation>
     <message>
         <source>Continue</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::NewMessagesButton</name>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Neue Nachrichten ↓</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>Scrolls to the newest message</source>
+        <translation>Scrollt zur neuesten Nachricht</translation>
     </message>
 </context>
 <context>

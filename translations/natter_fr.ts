@@ -1146,24 +1146,12 @@ Reçu : %2</translation>
 <context>
     <name>Natter::MessageView</name>
     <message>
-        <source>New messages ↓</source>
-        <translation>Nouveaux messages ↓</translation>
-    </message>
-    <message>
         <source>No messages yet. Say hello!</source>
         <translation>Aucun message pour l’instant. Dites bonjour&#x202f;!</translation>
     </message>
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
-    </message>
-    <message>
-        <source>New messages</source>
-        <translation>Nouveaux messages</translation>
-    </message>
-    <message>
-        <source>Scrolls to the newest message</source>
-        <translation>Fait défiler jusqu’au dernier message</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1175,21 @@ Reçu : %2</translation>
     <message>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::NewMessagesButton</name>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Nouveaux messages ↓</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
+    <message>
+        <source>Scrolls to the newest message</source>
+        <translation>Fait défiler jusqu’au dernier message</translation>
     </message>
 </context>
 <context>

@@ -36,13 +36,12 @@
 #include <QPointer>
 #include <QUrl>
 
-class QToolButton;
-
 namespace Natter {
 
 class MemberModel;
 class MessageDelegate;
 class MessageModel;
+class NewMessagesButton;
 class NoAutomaticFetchProxy;
 class ReactionBar;
 class ReactorTips;
@@ -123,21 +122,15 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    // The whole message as plain text: "* Name text" for an action.
-    static QString messageText(const QModelIndex &index);
     void rememberScrollPosition();
     void restoreScrollPosition();
     void fetchHistoryIfAtTop();
     void placeNewMessagesButton();
-    // The selected part of a message's text, else the whole selected message.
-    void copySelection() const;
-    // The code of code block `block` of the row at `index`, to the clipboard.
-    void copyCode(const QModelIndex &index, int block) const;
 
     QPointer<MessageModel> m_model;
     NoAutomaticFetchProxy *m_proxy = nullptr;
     MessageDelegate *m_delegate = nullptr;
-    QToolButton *m_newMessagesButton = nullptr;
+    NewMessagesButton *m_newMessagesButton = nullptr;
     ReactorTips *m_reactorTips = nullptr;
     ReactionBar *m_reactionBar = nullptr;
 
