@@ -308,6 +308,25 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ConversationQuestions</name>
+    <message>
+        <source>Set Topic</source>
+        <translation>Thema festlegen</translation>
+    </message>
+    <message>
+        <source>Topic of #%1:</source>
+        <translation>Thema von #%1:</translation>
+    </message>
+    <message>
+        <source>Direct Message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Write directly to:</source>
+        <translation>Direkt schreiben an:</translation>
+    </message>
+</context>
+<context>
     <name>Natter::EmojiPicker</name>
     <message>
         <source>React</source>
@@ -724,22 +743,6 @@ Erhalten: %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>Set Topic</source>
-        <translation>Thema festlegen</translation>
-    </message>
-    <message>
-        <source>Topic of #%1:</source>
-        <translation>Thema von #%1:</translation>
-    </message>
-    <message>
-        <source>Direct Message</source>
-        <translation>Direktnachricht</translation>
-    </message>
-    <message>
-        <source>Write directly to:</source>
-        <translation>Direkt schreiben an:</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>

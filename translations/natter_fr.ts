@@ -308,6 +308,25 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ConversationQuestions</name>
+    <message>
+        <source>Set Topic</source>
+        <translation>Définir le sujet</translation>
+    </message>
+    <message>
+        <source>Topic of #%1:</source>
+        <translation>Sujet de #%1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Direct Message</source>
+        <translation>Message privé</translation>
+    </message>
+    <message>
+        <source>Write directly to:</source>
+        <translation>Écrire directement à&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Natter::EmojiPicker</name>
     <message>
         <source>React</source>
@@ -724,22 +743,6 @@ Reçu : %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>Set Topic</source>
-        <translation>Définir le sujet</translation>
-    </message>
-    <message>
-        <source>Topic of #%1:</source>
-        <translation>Sujet de #%1&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Direct Message</source>
-        <translation>Message privé</translation>
-    </message>
-    <message>
-        <source>Write directly to:</source>
-        <translation>Écrire directement à&#xa0;:</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>
