@@ -650,24 +650,12 @@ Erhalten: %2</translation>
         <translation>Chat von %1</translation>
     </message>
     <message>
-        <source>%1 Pick another name.</source>
-        <translation>%1 Wähle einen anderen Namen.</translation>
-    </message>
-    <message>
         <source>Natter is still hosting</source>
         <translation>Natter hostet weiterhin</translation>
     </message>
     <message>
         <source>Others can keep chatting. Use Quit in the tray menu to stop hosting.</source>
         <translation>Die anderen können weiterchatten. Um das Hosten zu beenden, wähle „Beenden“ im Menü des Infobereichs.</translation>
-    </message>
-    <message>
-        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
-        <translation>Der Chat unter %1 braucht ein Passwort. Gib das ein, das dir der Host gegeben hat.</translation>
-    </message>
-    <message>
-        <source>The password for %1 is not right.</source>
-        <translation>Das Passwort für %1 ist nicht richtig.</translation>
     </message>
     <message>
         <source>Your identity key could not be read, so you can only join as a guest for now: %1</source>
@@ -1626,6 +1614,21 @@ Erhalten: %2</translation>
     <message>
         <source>Typing and moving around</source>
         <translation>Schreiben und Navigieren</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SignInTrouble</name>
+    <message>
+        <source>%1 Pick another name.</source>
+        <translation>%1 Wähle einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
+        <translation>Der Chat unter %1 braucht ein Passwort. Gib das ein, das dir der Host gegeben hat.</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not right.</source>
+        <translation>Das Passwort für %1 ist nicht richtig.</translation>
     </message>
 </context>
 <context>

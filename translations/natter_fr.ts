@@ -650,24 +650,12 @@ Reçu : %2</translation>
         <translation>Discussion de %1</translation>
     </message>
     <message>
-        <source>%1 Pick another name.</source>
-        <translation>%1 Choisissez un autre nom.</translation>
-    </message>
-    <message>
         <source>Natter is still hosting</source>
         <translation>Natter héberge toujours la discussion</translation>
     </message>
     <message>
         <source>Others can keep chatting. Use Quit in the tray menu to stop hosting.</source>
         <translation>Les autres peuvent continuer à discuter. Pour arrêter l’hébergement, choisissez «&#xa0;Quitter&#xa0;» dans le menu de la zone de notification.</translation>
-    </message>
-    <message>
-        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
-        <translation>La discussion à l’adresse %1 nécessite un mot de passe. Saisissez celui que l’hôte vous a donné.</translation>
-    </message>
-    <message>
-        <source>The password for %1 is not right.</source>
-        <translation>Le mot de passe pour %1 n’est pas correct.</translation>
     </message>
     <message>
         <source>Your identity key could not be read, so you can only join as a guest for now: %1</source>
@@ -1626,6 +1614,21 @@ Reçu : %2</translation>
     <message>
         <source>Typing and moving around</source>
         <translation>Saisie et navigation</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SignInTrouble</name>
+    <message>
+        <source>%1 Pick another name.</source>
+        <translation>%1 Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
+        <translation>La discussion à l’adresse %1 nécessite un mot de passe. Saisissez celui que l’hôte vous a donné.</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not right.</source>
+        <translation>Le mot de passe pour %1 n’est pas correct.</translation>
     </message>
 </context>
 <context>
