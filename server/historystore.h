@@ -121,7 +121,7 @@ private:
     qint64 storedLastSeq(const QString &conversation) const;
 
     HistoryDatabase m_database;
-    SearchIndexPurge m_searchPurge{&m_database};
+    SearchIndexPurge m_searchPurge{&m_database, this}; // a child, so that it moves to the store's thread with it
     QList<Pending> m_pending;
     QHash<std::pair<QString, QString>, qsizetype> m_pendingIndex; // (senderKey, id) -> index in m_pending
     QHash<QString, qint64> m_nextSeq; // conversation -> next seq to assign
