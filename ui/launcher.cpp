@@ -228,7 +228,6 @@ void Launcher::askHowToStart(const QString &error)
             // Going elsewhere ends the chat hosted here; ask first, then join.
             m_options.joinUrl = url;
             m_password = password;
-            m_trouble->setAttempt(m_name, password);
             confirmEndOfHosting(AfterHosting::StartDialog);
             return;
         }
@@ -275,6 +274,7 @@ void Launcher::joinChat(const QUrl &url, const QString &password)
 void Launcher::enterChat(const QString &serverIdentity, const QUrl &url, const QString &password)
 {
     m_password = password;
+    m_trouble->setAttempt(m_name, password);
     m_client->disconnectFromServer();
     m_session->reset();
     // The window shows what this computer remembers of the chat before the server has said a word.
