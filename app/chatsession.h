@@ -91,6 +91,8 @@ public:
     void requestReactors(qint64 seq, const QString &emoji);
     // Whether the server takes reactions (it lists "react" among its features).
     bool canReact() const { return m_client->serverInfo().features.contains(QStringLiteral("react")); }
+    // Different emoji the server takes on one message.
+    int maxReactionsPerMessage() const { return m_client->serverInfo().limits.maxReactionsPerMessage; }
     // The user's unsent text in the current conversation.
     void setDraft(const QString &text);
     QStringList memberNamesOf(const QString &room) const;

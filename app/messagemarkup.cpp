@@ -57,10 +57,12 @@ bool closesFence(QStringView line, qsizetype ticks)
 class InlineParser
 {
 public:
-    InlineParser(QStringView line, QString &out, QList<Span> &spans)
+    // `positions`, when set, receives each character's position in `out` (see MessageMarkup::parse).
+    InlineParser(QStringView line, QString &out, QList<Span> &spans, qsizetype *positions = nullptr)
         : m_line(line)
         , m_out(out)
         , m_spans(spans)
+        , m_positions(positions)
         , m_removed(static_cast<std::size_t>(line.size()), false)
         , m_opaque(static_cast<std::size_t>(line.size()), false)
     { }
@@ -229,6 +231,8 @@ private:
                 m_out.append(m_line.at(i));
         }
         position[static_cast<std::size_t>(m_line.size())] = m_out.size();
+        if (m_positions)
+            std::copy(position.cbegin(), position.cend() - 1, m_positions);
         for (Span span : std::as_const(m_found)) {
             const qsizetype start = position[static_cast<std::size_t>(span.start)];
             span.length = position[static_cast<std::size_t>(span.end())] - start;
@@ -241,6 +245,7 @@ private:
     QStringView m_line;
     QString &m_out;
     QList<Span> &m_spans;
+    qsizetype *m_positions;
     std::vector<bool> m_removed;
     std::vector<bool> m_opaque; // code, links, mentions: no markers inside
     QList<Span> m_found; // in line positions
@@ -250,6 +255,11 @@ private:
 
 MessageMarkup MessageMarkup::parse(const QString &source)
 {
+    return parse(source, nullptr);
+}
+
+MessageMarkup MessageMarkup::parse(const QString &source, QList<qsizetype> *positions)
+{
     MessageMarkup markup;
     QString normalized = source;
     if (normalized.contains(u'\r')) {
@@ -257,6 +267,11 @@ MessageMarkup MessageMarkup::parse(const QString &source)
         normalized.replace(u'\r', u'\n');
     }
     markup.text.reserve(normalized.size());
+    // Where each character of the normalized source went; -1 until known (a mark, a fence line: the next shown).
+    QList<qsizetype> shownAt;
+    if (positions)
+        shownAt.fill(-1, normalized.size() + 1);
+    const auto lineOffset = [&normalized](QStringView line) { return qsizetype(line.data() - normalized.constData()); };
 
     qsizetype fenceTicks = 0; // inside a code block: the opening fence's backticks
     qsizetype blockStart = -1; // where the block's first line went in text; -1 before it has one
@@ -268,9 +283,12 @@ MessageMarkup MessageMarkup::parse(const QString &source)
         fenceTicks = 0;
         blockStart = -1;
     };
-    const auto startLine = [&] {
-        if (!firstLine)
+    const auto startLine = [&](QStringView line) {
+        if (!firstLine) {
+            if (positions)
+                shownAt[lineOffset(line) - 1] = markup.text.size(); // the line break before it
             markup.text.append(u'\n');
+        }
         firstLine = false;
     };
 
@@ -280,9 +298,13 @@ MessageMarkup MessageMarkup::parse(const QString &source)
                 closeBlock();
                 continue;
             }
-            startLine();
+            startLine(line);
             if (blockStart < 0)
                 blockStart = markup.text.size();
+            if (positions) {
+                for (qsizetype i = 0; i < line.size(); ++i)
+                    shownAt[lineOffset(line) + i] = markup.text.size() + i;
+            }
             markup.text.append(line); // code: verbatim
             continue;
         }
@@ -290,18 +312,39 @@ MessageMarkup MessageMarkup::parse(const QString &source)
             fenceTicks = ticks;
             continue;
         }
-        startLine();
+        startLine(line);
+        const auto inlineLine = [&](QStringView part) {
+            InlineParser(part, markup.text, markup.spans, positions ? shownAt.data() + lineOffset(part) : nullptr)
+                .run();
+        };
         if (line.startsWith(u'>') && (line.size() == 1 || line.at(1) == u' ')) {
             const qsizetype quoteStart = markup.text.size();
             const qsizetype spanIndex = markup.spans.size();
-            InlineParser(line.sliced(std::min<qsizetype>(2, line.size())), markup.text, markup.spans).run();
+            inlineLine(line.sliced(std::min<qsizetype>(2, line.size())));
             markup.spans.insert(spanIndex, {Kind::Quote, quoteStart, markup.text.size() - quoteStart, {}});
         } else {
-            InlineParser(line, markup.text, markup.spans).run();
+            inlineLine(line);
         }
     }
     if (fenceTicks > 0)
         closeBlock(); // an unterminated fence runs to the end
+    if (positions) {
+        // Marks and fence lines show as the next character shown.
+        shownAt[normalized.size()] = markup.text.size();
+        for (qsizetype i = normalized.size() - 1; i >= 0; --i) {
+            if (shownAt[i] < 0)
+                shownAt[i] = shownAt[i + 1];
+        }
+        // Back from the normalized source to the source: a "\r\n" shows where its "\n" does.
+        positions->resize(source.size() + 1);
+        qsizetype at = 0;
+        for (qsizetype i = 0; i < source.size(); ++i) {
+            (*positions)[i] = shownAt[at];
+            if (!(source.at(i) == u'\r' && i + 1 < source.size() && source.at(i + 1) == u'\n'))
+                ++at;
+        }
+        (*positions)[source.size()] = markup.text.size();
+    }
     std::stable_sort(markup.spans.begin(), markup.spans.end(), [](const Span &a, const Span &b) {
         // The enclosing span first, so that a reader meets spans as they open.
         if (a.start != b.start)

@@ -37,6 +37,10 @@ public:
 
     // Parses in time linear in the text's length, without recursion, whatever the text.
     static MessageMarkup parse(const QString &source);
+    // The same, and where each character of `source` went in text: (*positions)[i] is the index in text of source's
+    // character i, or of the next character shown after it when i is a mark; (*positions)[source.size()] is
+    // text.size(). A range of source [a, b) shows as [(*positions)[a], (*positions)[b]).
+    static MessageMarkup parse(const QString &source, QList<qsizetype> *positions);
 
     // The spans of one kind, in order.
     QList<Span> spansOf(Kind kind) const;

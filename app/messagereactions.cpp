@@ -18,6 +18,14 @@ void MessageReactions::set(qint64 seq, const ReactionList &reactions)
         m_bySeq.insert(seq, reactions.first(std::min<qsizetype>(reactions.size(), MaxPerMessage)));
 }
 
+bool MessageReactions::takes(const ReactionList &reactions, const QString &emoji, int maxDistinct)
+{
+    const bool there =
+        std::any_of(reactions.cbegin(), reactions.cend(),
+                    [&emoji](const Protocol::ReactionCount &reaction) { return reaction.emoji == emoji; });
+    return there || reactions.size() < maxDistinct;
+}
+
 bool MessageReactions::apply(qint64 seq, const QString &emoji, int count, std::optional<bool> mine)
 {
     ReactionList reactions = m_bySeq.value(seq);

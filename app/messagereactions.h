@@ -31,6 +31,10 @@ public:
     void remove(qint64 seq) { m_bySeq.remove(seq); }
     void clear() { m_bySeq.clear(); }
 
+    // Whether `emoji` can go on a message carrying `reactions` on a server that takes at most `maxDistinct`
+    // different emoji per message: always when it is there already (more people on it), else while there is room.
+    static bool takes(const ReactionList &reactions, const QString &emoji, int maxDistinct);
+
     // The counts as the cache keeps them (JSON), and back; anything unreadable reads as none.
     static QString encode(const ReactionList &reactions);
     static ReactionList decode(const QString &text);

@@ -36,9 +36,11 @@ void SearchResultsModel::search(const QString &query, const ConversationId &scop
     m_query = trimmed;
     m_scope = scope;
     m_hits.clear();
+    m_snippets.clear();
     m_older = 0;
+    m_rest = {};
     endResetModel();
-    ask(0);
+    ask({});
 }
 
 void SearchResultsModel::clear()
@@ -48,12 +50,14 @@ void SearchResultsModel::clear()
     m_query.clear();
     m_scope = {};
     m_hits.clear();
+    m_snippets.clear();
     m_older = 0;
+    m_rest = {};
     endResetModel();
     setState(State::Idle);
 }
 
-void SearchResultsModel::ask(qint64 before)
+void SearchResultsModel::ask(Page page)
 {
     if (!m_client)
         return;
@@ -61,7 +65,8 @@ void SearchResultsModel::ask(qint64 before)
     request.query = m_query;
     if (m_scope.isValid()) {
         (m_scope.isRoom() ? request.room : request.to) = m_scope.name;
-        request.before = before;
+        request.before = page.before;
+        request.skip = page.skip;
         request.limit = PageLimit;
     } else {
         request.limit = EverywhereLimit;
@@ -92,9 +97,12 @@ void SearchResultsModel::onAnswered(const SearchResults &results)
     if (!results.hits.isEmpty()) {
         beginInsertRows({}, int(m_hits.size()), int(m_hits.size() + results.hits.size() - 1));
         m_hits.append(results.hits);
+        for (const SearchHit &hit : results.hits)
+            m_snippets.append(SearchSnippet::read(hit.snippet, hit.ranges));
         endInsertRows();
     }
     m_older = m_scope.isValid() ? results.older : 0;
+    m_rest = m_scope.isValid() ? Page{results.restBefore, results.restSkip} : Page{};
     setState(State::Done);
 }
 
@@ -128,17 +136,18 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SearchHit &hit = m_hits.at(index.row());
+    const SearchSnippet &snippet = m_snippets.at(index.row());
     const ConversationId conversation = conversationOf(hit);
     const QString title = conversation.isRoom() ? QStringLiteral("#") + conversation.name : conversation.name;
     switch (role) {
     case Qt::DisplayRole:
     case SnippetRole:
-        return hit.snippet;
+        return snippet.text;
     case Qt::AccessibleTextRole:
         //: A search hit read by a screen reader: sender, conversation, time, the text around the match.
         return tr("%1 in %2, %3: %4")
             .arg(hit.from, title, QLocale().toString(QDateTime::fromMSecsSinceEpoch(hit.ts), QLocale::ShortFormat),
-                 hit.snippet);
+                 snippet.text);
     case ConversationKeyRole:
         return conversation.key();
     case ConversationTitleRole:
@@ -150,7 +159,9 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case SeqRole:
         return hit.seq;
     case RangesRole:
-        return QVariant::fromValue(hit.ranges);
+        return QVariant::fromValue(snippet.ranges);
+    case SnippetSpansRole:
+        return QVariant::fromValue(snippet.spans);
     default:
         return {};
     }
@@ -166,18 +177,19 @@ QHash<int, QByteArray> SearchResultsModel::roleNames() const
     names.insert(SeqRole, "seq");
     names.insert(SnippetRole, "snippet");
     names.insert(RangesRole, "ranges");
+    names.insert(SnippetSpansRole, "snippetSpans");
     return names;
 }
 
 bool SearchResultsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_older > 0 && m_state == State::Done;
+    return !parent.isValid() && (m_rest.skip > 0 || m_older > 0) && m_state == State::Done;
 }
 
 void SearchResultsModel::fetchMore(const QModelIndex &parent)
 {
     if (canFetchMore(parent))
-        ask(std::exchange(m_older, 0));
+        ask(m_rest.skip > 0 ? std::exchange(m_rest, {}) : Page{std::exchange(m_older, 0), 0});
 }
 
 } // namespace Natter

@@ -6,6 +6,7 @@
 
 #include "conversationid.h"
 #include "searchmessages.h"
+#include "searchsnippet.h"
 #include "servermessages.h"
 
 #include <QAbstractListModel>
@@ -26,8 +27,9 @@ public:
         SenderRole,
         TimestampRole, // QDateTime in local time
         SeqRole,
-        SnippetRole, // plain text, with "…" where the message was cut
+        SnippetRole, // the text as the message reads, formatting marks gone, with "…" where the message was cut
         RangesRole, // QList<Protocol::SearchRange>: the matched words in the snippet
+        SnippetSpansRole, // QList<MessageMarkup::Span>: the snippet's formatting (bold, italic, code …)
     };
     Q_ENUM(Role)
 
@@ -35,7 +37,8 @@ public:
     Q_ENUM(State)
 
     // Hits asked for at a time. The server ranks the newest matches of a window (MessageSearch::Window in one
-    // conversation) and answers the best of them; one conversation then pages on to the next, older window.
+    // conversation) and answers the best of them; one conversation then pages through the rest of that window, in
+    // rank order, and on to the next, older window.
     static constexpr int EverywhereLimit = Protocol::SearchRequest::MaxLimit;
     static constexpr int PageLimit = Protocol::SearchRequest::MaxLimit;
 
@@ -63,7 +66,13 @@ signals:
     void stateChanged();
 
 private:
-    void ask(qint64 before);
+    // Where a search of one conversation goes on: below `before`, past the `skip` best hits of that window.
+    struct Page
+    {
+        qint64 before = 0;
+        int skip = 0;
+    };
+    void ask(Page page);
     void setState(State state, const QString &failure = {});
     void onAnswered(const Protocol::SearchResults &results);
     void onFailed(const Protocol::ErrorEvent &error);
@@ -73,7 +82,9 @@ private:
     QString m_query;
     ConversationId m_scope;
     QList<Protocol::SearchHit> m_hits;
+    QList<SearchSnippet> m_snippets; // of each hit, as shown
     qint64 m_older = 0;
+    Page m_rest; // the rest of the window last answered, before older windows
     State m_state = State::Idle;
     QString m_failure;
     int m_generation = 0;
@@ -81,5 +92,3 @@ private:
 };
 
 } // namespace Natter
-
-Q_DECLARE_METATYPE(QList<Natter::Protocol::SearchRange>)

@@ -133,8 +133,8 @@ private:
     qint64 storedLastSeq(const QString &conversation) const;
 
     HistoryDatabase m_database;
-    SearchIndexPurge m_searchPurge{&m_database};
-    StorageAvailability m_availability{&m_database};
+    SearchIndexPurge m_searchPurge{&m_database, this}; // children, so that they move to the store's thread with it
+    StorageAvailability m_availability{&m_database, this};
     QList<Pending> m_pending;
     QHash<std::pair<QString, QString>, qsizetype> m_pendingIndex; // (senderKey, id) -> index in m_pending
     QHash<QString, qint64> m_nextSeq; // conversation -> next seq to assign

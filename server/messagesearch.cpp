@@ -75,15 +75,24 @@ std::optional<SearchResults> MessageSearch::search(const SearchQuery &query, con
         if (scopes.size() == 1 && candidates.size() - before == window)
             results.older = candidates.last().seq;
     }
+    // The window is pinned below its newest match, so that the rest of it is the same window when messages come.
+    const qint64 windowBefore =
+        request.before > 0 ? request.before : (candidates.isEmpty() ? 0 : candidates.first().seq + 1);
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
         return a.score > b.score; // ties keep the newest first, as they were read
     });
     const int limit = request.limit > 0 ? qMin(request.limit, SearchRequest::MaxLimit) : SearchRequest::DefaultLimit;
-    for (const Candidate &candidate : std::as_const(candidates)) {
-        if (results.hits.size() >= limit)
-            break;
+    // One conversation pages through the whole ranked window (skip) before the next, older one (older).
+    const qsizetype skip = scopes.size() == 1 ? qMin<qsizetype>(request.skip, candidates.size()) : 0;
+    qsizetype next = skip;
+    for (; next < candidates.size() && results.hits.size() < limit; ++next) {
+        const Candidate &candidate = candidates.at(next);
         if (auto hit = hitFor(query, scopes.at(candidate.scope), candidate.seq, senderKey))
             results.hits.append(*std::move(hit));
+    }
+    if (scopes.size() == 1 && next < candidates.size()) {
+        results.restBefore = windowBefore;
+        results.restSkip = int(next);
     }
     return results;
 }

@@ -20,7 +20,8 @@ class MessageSearch
 {
 public:
     // Matches read per conversation, newest first, before ranking: this bounds the work of one search. One
-    // conversation is read Window deep; many share TotalWindow, each at least MinimumWindow deep.
+    // conversation is read Window deep and answered page by page in rank order (SearchResults::restSkip), then the
+    // next older window (SearchResults::older); many share TotalWindow, each at least MinimumWindow deep.
     static constexpr int Window = 300;
     static constexpr int TotalWindow = 1000;
     static constexpr int MinimumWindow = 20;

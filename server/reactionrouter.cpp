@@ -85,12 +85,12 @@ std::optional<ProtocolError> ReactionRouter::checkLimit(const Place &place, qint
         for (const QString &stored : HistoryReactions::emojiOn(m_store->database(), conversationId, request.seq))
             emoji.insert(stored);
     }
-    if (emoji.contains(request.emoji) || emoji.size() < m_config.maxReactionsPerMessage)
+    if (emoji.contains(request.emoji) || emoji.size() < m_config.limits.maxReactionsPerMessage)
         return std::nullopt;
     return ProtocolError{ErrorCode::TooManyReactions,
                          QStringLiteral("Message %1 already has %2 different reactions.")
                              .arg(request.seq)
-                             .arg(m_config.maxReactionsPerMessage)};
+                             .arg(m_config.limits.maxReactionsPerMessage)};
 }
 
 void ReactionRouter::react(ClientSession *session, const React &request)

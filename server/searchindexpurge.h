@@ -32,7 +32,7 @@ private:
     bool purge();
 
     HistoryDatabase *m_database;
-    QTimer m_timer;
+    QTimer m_timer{this}; // a child: it moves with this to another thread, where it must start
 };
 
 } // namespace Natter

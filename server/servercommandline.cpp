@@ -118,8 +118,8 @@ ServerCommandLine ServerCommandLine::parse(const QStringList &arguments)
             return fail(QStringLiteral("--max-clients: expected a positive number"));
     }
     if (parser.isSet(maxReactionsOption)) {
-        if (!parsePositive(parser.value(maxReactionsOption), 1000, config.maxReactionsPerMessage)
-            || config.maxReactionsPerMessage < 1)
+        if (!parsePositive(parser.value(maxReactionsOption), 1000, config.limits.maxReactionsPerMessage)
+            || config.limits.maxReactionsPerMessage < 1)
             return fail(QStringLiteral("--max-reactions-per-message: expected a number from 1 to 1000"));
     }
     if (parser.isSet(noTlsOption) && parser.isSet(requireTlsOption))

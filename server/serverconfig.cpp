@@ -122,7 +122,8 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
         && readInt(settings, QStringLiteral("max-rooms"), 1, maxRooms, errorMessage)
         && readInt(settings, QStringLiteral("max-identities"), 1, maxIdentities, errorMessage)
         && readInt(settings, QStringLiteral("names-per-key"), 1, namesPerIdentity, errorMessage)
-        && readInt(settings, QStringLiteral("max-reactions-per-message"), 1, maxReactionsPerMessage, errorMessage)
+        && readInt(settings, QStringLiteral("max-reactions-per-message"), 1, limits.maxReactionsPerMessage,
+                   errorMessage)
         && readInt(settings, QStringLiteral("handshake-timeout-ms"), 100, handshakeTimeoutMs, errorMessage)
         && readInt(settings, QStringLiteral("ping-interval-ms"), 100, pingIntervalMs, errorMessage)
         && readInt(settings, QStringLiteral("ping-timeout-ms"), 100, pingTimeoutMs, errorMessage)
@@ -143,7 +144,7 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
         return false;
     }
     port = static_cast<quint16>(portValue);
-    if (maxReactionsPerMessage > 1000) {
+    if (limits.maxReactionsPerMessage > 1000) {
         if (errorMessage)
             *errorMessage = QStringLiteral("max-reactions-per-message: expected a number from 1 to 1000");
         return false;

@@ -28,7 +28,6 @@ struct ServerConfig
     int maxRooms = 1000; // rooms that may exist; joining a new one past this is refused
     int maxIdentities = 100'000; // keys the server remembers; a new key past this is refused with server_full
     int namesPerIdentity = 4; // names one key owns; taking another releases its least recently used one
-    int maxReactionsPerMessage = 20; // different emoji on one message; one more is refused with too_many_reactions
     int handshakeTimeoutMs = 10'000;
     // A connection not signed in this long after its WebSocket handshake (no hello, an unanswered challenge, a
     // plain-text client that never gives the password) is closed with 1008: it would hold a client slot for ever.

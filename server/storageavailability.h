@@ -47,7 +47,7 @@ private:
     bool hasFreeSpace() const;
 
     HistoryDatabase *m_database;
-    QTimer m_retryTimer;
+    QTimer m_retryTimer{this}; // a child, so that it moves to another thread with its owner
     QElapsedTimer m_since;
     QString m_path;
     StorageFault m_fault = StorageFault::None;

@@ -312,6 +312,25 @@ Erhalten: %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ConversationQuestions</name>
+    <message>
+        <source>Set Topic</source>
+        <translation>Thema festlegen</translation>
+    </message>
+    <message>
+        <source>Topic of #%1:</source>
+        <translation>Thema von #%1:</translation>
+    </message>
+    <message>
+        <source>Direct Message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Write directly to:</source>
+        <translation>Direkt schreiben an:</translation>
+    </message>
+</context>
+<context>
     <name>Natter::EmojiPicker</name>
     <message>
         <source>React</source>
@@ -651,24 +670,12 @@ Erhalten: %2</translation>
         <translation>Chat von %1</translation>
     </message>
     <message>
-        <source>%1 Pick another name.</source>
-        <translation>%1 Wähle einen anderen Namen.</translation>
-    </message>
-    <message>
         <source>Natter is still hosting</source>
         <translation>Natter hostet weiterhin</translation>
     </message>
     <message>
         <source>Others can keep chatting. Use Quit in the tray menu to stop hosting.</source>
         <translation>Die anderen können weiterchatten. Um das Hosten zu beenden, wähle „Beenden“ im Menü des Infobereichs.</translation>
-    </message>
-    <message>
-        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
-        <translation>Der Chat unter %1 braucht ein Passwort. Gib das ein, das dir der Host gegeben hat.</translation>
-    </message>
-    <message>
-        <source>The password for %1 is not right.</source>
-        <translation>Das Passwort für %1 ist nicht richtig.</translation>
     </message>
     <message>
         <source>Your identity key could not be read, so you can only join as a guest for now: %1</source>
@@ -744,22 +751,6 @@ Erhalten: %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>Set Topic</source>
-        <translation>Thema festlegen</translation>
-    </message>
-    <message>
-        <source>Topic of #%1:</source>
-        <translation>Thema von #%1:</translation>
-    </message>
-    <message>
-        <source>Direct Message</source>
-        <translation>Direktnachricht</translation>
-    </message>
-    <message>
-        <source>Write directly to:</source>
-        <translation>Direkt schreiben an:</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>
@@ -1166,24 +1157,12 @@ Erhalten: %2</translation>
 <context>
     <name>Natter::MessageView</name>
     <message>
-        <source>New messages ↓</source>
-        <translation>Neue Nachrichten ↓</translation>
-    </message>
-    <message>
         <source>No messages yet. Say hello!</source>
         <translation>Noch keine Nachrichten. Sag hallo!</translation>
     </message>
     <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>New messages</source>
-        <translation>Neue Nachrichten</translation>
-    </message>
-    <message>
-        <source>Scrolls to the newest message</source>
-        <translation>Scrollt zur neuesten Nachricht</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1186,21 @@ Erhalten: %2</translation>
     <message>
         <source>Continue</source>
         <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::NewMessagesButton</name>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Neue Nachrichten ↓</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>Scrolls to the newest message</source>
+        <translation>Scrollt zur neuesten Nachricht</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1309,13 @@ Erhalten: %2</translation>
         <translation>
             <numerusform>%n Person hat mit %1 reagiert</numerusform>
             <numerusform>%n Personen haben mit %1 reagiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This message has %n different reactions, the most the server allows. Add yours to one of them.</source>
+        <translation>
+            <numerusform>Diese Nachricht hat %n verschiedene Reaktion, mehr lässt der Server nicht zu. Schließ dich ihr an.</numerusform>
+            <numerusform>Diese Nachricht hat %n verschiedene Reaktionen, mehr lässt der Server nicht zu. Schließ dich einer davon an.</numerusform>
         </translation>
     </message>
 </context>
@@ -1633,6 +1634,21 @@ Erhalten: %2</translation>
     <message>
         <source>Typing and moving around</source>
         <translation>Schreiben und Navigieren</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SignInTrouble</name>
+    <message>
+        <source>%1 Pick another name.</source>
+        <translation>%1 Wähle einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
+        <translation>Der Chat unter %1 braucht ein Passwort. Gib das ein, das dir der Host gegeben hat.</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not right.</source>
+        <translation>Das Passwort für %1 ist nicht richtig.</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,13 @@
             <numerusform>%n people reacted with %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This message has %n different reactions, the most the server allows. Add yours to one of them.</source>
+        <translation>
+            <numerusform>This message has %n different reaction, the most the server allows. Add yours to it.</numerusform>
+            <numerusform>This message has %n different reactions, the most the server allows. Add yours to one of them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::RoomDirectoryDelegate</name>

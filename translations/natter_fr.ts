@@ -312,6 +312,25 @@ Reçu : %2</translation>
     </message>
 </context>
 <context>
+    <name>Natter::ConversationQuestions</name>
+    <message>
+        <source>Set Topic</source>
+        <translation>Définir le sujet</translation>
+    </message>
+    <message>
+        <source>Topic of #%1:</source>
+        <translation>Sujet de #%1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Direct Message</source>
+        <translation>Message privé</translation>
+    </message>
+    <message>
+        <source>Write directly to:</source>
+        <translation>Écrire directement à&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Natter::EmojiPicker</name>
     <message>
         <source>React</source>
@@ -651,24 +670,12 @@ Reçu : %2</translation>
         <translation>Discussion de %1</translation>
     </message>
     <message>
-        <source>%1 Pick another name.</source>
-        <translation>%1 Choisissez un autre nom.</translation>
-    </message>
-    <message>
         <source>Natter is still hosting</source>
         <translation>Natter héberge toujours la discussion</translation>
     </message>
     <message>
         <source>Others can keep chatting. Use Quit in the tray menu to stop hosting.</source>
         <translation>Les autres peuvent continuer à discuter. Pour arrêter l’hébergement, choisissez «&#xa0;Quitter&#xa0;» dans le menu de la zone de notification.</translation>
-    </message>
-    <message>
-        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
-        <translation>La discussion à l’adresse %1 nécessite un mot de passe. Saisissez celui que l’hôte vous a donné.</translation>
-    </message>
-    <message>
-        <source>The password for %1 is not right.</source>
-        <translation>Le mot de passe pour %1 n’est pas correct.</translation>
     </message>
     <message>
         <source>Your identity key could not be read, so you can only join as a guest for now: %1</source>
@@ -744,22 +751,6 @@ Reçu : %2</translation>
     <message>
         <source>%1 — Natter</source>
         <translation>%1 — Natter</translation>
-    </message>
-    <message>
-        <source>Set Topic</source>
-        <translation>Définir le sujet</translation>
-    </message>
-    <message>
-        <source>Topic of #%1:</source>
-        <translation>Sujet de #%1&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Direct Message</source>
-        <translation>Message privé</translation>
-    </message>
-    <message>
-        <source>Write directly to:</source>
-        <translation>Écrire directement à&#xa0;:</translation>
     </message>
     <message>
         <source>Connect to &amp;Another Chat…</source>
@@ -1166,24 +1157,12 @@ Reçu : %2</translation>
 <context>
     <name>Natter::MessageView</name>
     <message>
-        <source>New messages ↓</source>
-        <translation>Nouveaux messages ↓</translation>
-    </message>
-    <message>
         <source>No messages yet. Say hello!</source>
         <translation>Aucun message pour l’instant. Dites bonjour&#x202f;!</translation>
     </message>
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
-    </message>
-    <message>
-        <source>New messages</source>
-        <translation>Nouveaux messages</translation>
-    </message>
-    <message>
-        <source>Scrolls to the newest message</source>
-        <translation>Fait défiler jusqu’au dernier message</translation>
     </message>
 </context>
 <context>
@@ -1207,6 +1186,21 @@ Reçu : %2</translation>
     <message>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::NewMessagesButton</name>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Nouveaux messages ↓</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Nouveaux messages</translation>
+    </message>
+    <message>
+        <source>Scrolls to the newest message</source>
+        <translation>Fait défiler jusqu’au dernier message</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1309,13 @@ Reçu : %2</translation>
         <translation>
             <numerusform>%n personne a réagi avec %1</numerusform>
             <numerusform>%n personnes ont réagi avec %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This message has %n different reactions, the most the server allows. Add yours to one of them.</source>
+        <translation>
+            <numerusform>Ce message a %n réaction différente, le maximum que le serveur permet. Ajoutez la vôtre à celle-ci.</numerusform>
+            <numerusform>Ce message a %n réactions différentes, le maximum que le serveur permet. Ajoutez la vôtre à l’une d’elles.</numerusform>
         </translation>
     </message>
 </context>
@@ -1633,6 +1634,21 @@ Reçu : %2</translation>
     <message>
         <source>Typing and moving around</source>
         <translation>Saisie et navigation</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::SignInTrouble</name>
+    <message>
+        <source>%1 Pick another name.</source>
+        <translation>%1 Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The chat at %1 needs a password. Type the one the host gave you.</source>
+        <translation>La discussion à l’adresse %1 nécessite un mot de passe. Saisissez celui que l’hôte vous a donné.</translation>
+    </message>
+    <message>
+        <source>The password for %1 is not right.</source>
+        <translation>Le mot de passe pour %1 n’est pas correct.</translation>
     </message>
 </context>
 <context>

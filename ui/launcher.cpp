@@ -2,10 +2,10 @@
 
 #include "certificatepins.h"
 #include "certificatequestion.h"
+#include "chatcaches.h"
 #include "chatclient.h"
 #include "chatsession.h"
 #include "clientcache.h"
-#include "errortext.h"
 #include "hostcontroller.h"
 #include "hostingquestion.h"
 #include "identitystore.h"
@@ -15,6 +15,7 @@
 #include "preferenceseditor.h"
 #include "roomlistmodel.h"
 #include "serveraddress.h"
+#include "signintrouble.h"
 #include "startdialog.h"
 #include "theme.h"
 #include "trayicon.h"
@@ -26,8 +27,6 @@
 
 namespace Natter {
 
-using Protocol::ErrorCode;
-
 namespace {
 // The cache of the chat this app hosts: the same whatever port it had to take.
 const QString HostedServerIdentity = QStringLiteral("this-computer");
@@ -38,15 +37,14 @@ Launcher::Launcher(AppSettings *settings, QObject *parent)
     , m_settings(settings)
     , m_pins(std::make_unique<CertificatePins>(settings))
     , m_client(std::make_unique<ChatClient>())
-    , m_cache(std::make_unique<ClientCache>())
+    , m_caches(std::make_unique<ChatCaches>())
     , m_session(std::make_unique<ChatSession>(m_client.get()))
     , m_host(std::make_unique<HostController>())
 {
-    connect(m_client.get(), &ChatClient::signInFailed, this,
-            [this](const Protocol::ErrorEvent &error) { onSignInFailed(static_cast<int>(error.code), error.message); });
     m_client->setCertificatePins(m_pins.get());
-    connect(m_client.get(), &ChatClient::connectionFailed, this, &Launcher::onConnectionFailed);
-    connect(m_client.get(), &ChatClient::certificateRejected, this, &Launcher::onCertificateRejected);
+    m_trouble = new SignInTrouble(m_client.get(), this);
+    connect(m_trouble, &SignInTrouble::nameNeeded, this, &Launcher::askForName);
+    connect(m_trouble, &SignInTrouble::startNeeded, this, &Launcher::askHowToStart);
     connect(m_client.get(), &ChatClient::sessionEnded, this, [this](const QString &reason) { askHowToStart(reason); });
     // Only a name the server has given counts: the spelling a welcome gives, or a rename it confirmed.
     connect(m_client.get(), &ChatClient::welcomed, this,
@@ -59,22 +57,9 @@ Launcher::Launcher(AppSettings *settings, QObject *parent)
 
 void Launcher::rememberName(const QString &name)
 {
-    moveCache(m_name, name); // what the app remembers of the chat goes with the user to the new name
+    m_caches->rename(m_name, name); // what the app remembers of the chat goes with the user to the new name
     m_name = name;
     m_settings->setUserName(name);
-}
-
-void Launcher::moveCache(const QString &from, const QString &to)
-{
-    if (m_serverIdentity.isEmpty())
-        return;
-    const QString source = ClientCache::pathFor(dataDirectory(), m_serverIdentity, from);
-    if (m_cache->path() == source) {
-        if (!m_cache->moveTo(ClientCache::pathFor(dataDirectory(), m_serverIdentity, to)))
-            qWarning("natter: %s", qUtf8Printable(m_cache->lastError()));
-    } else {
-        ClientCache::moveFile(source, ClientCache::pathFor(dataDirectory(), m_serverIdentity, to));
-    }
 }
 
 Launcher::~Launcher()
@@ -83,10 +68,15 @@ Launcher::~Launcher()
     m_tray.reset();
     m_window.reset();
     m_session.reset();
-    m_cache.reset();
+    m_caches.reset();
     m_client.reset();
     m_host.reset();
     m_identityStore.reset();
+}
+
+ClientCache *Launcher::cache() const
+{
+    return m_caches->cache();
 }
 
 NameDialog *Launcher::nameDialog() const
@@ -106,7 +96,7 @@ HostingQuestion *Launcher::hostingQuestion() const
 
 CertificateQuestion *Launcher::certificateQuestion() const
 {
-    return m_certificateQuestion;
+    return m_trouble->certificateQuestion();
 }
 
 QString Launcher::dataDirectory() const
@@ -118,6 +108,7 @@ QString Launcher::dataDirectory() const
 void Launcher::start(const Options &options)
 {
     m_options = options;
+    m_caches->setDirectory(dataDirectory());
     // This install's key signs every sign-in, so nothing connects before it is known.
     m_identityStore = std::make_unique<IdentityStore>(
         dataDirectory(), options.useKeyring ? IdentityStore::Keyring::Use : IdentityStore::Keyring::Skip);
@@ -189,7 +180,7 @@ void Launcher::askForName(const QString &why)
         }
         if (!m_client->url().isValid() || !m_window)
             m_settings->setUserName(chosen); // the first start: remembered before any server has seen it
-        moveCache(m_name, chosen);
+        m_caches->rename(m_name, chosen);
         m_name = chosen;
         if (m_client->url().isValid() && m_window) {
             // The name was taken: enter the same chat again under the new name.
@@ -283,13 +274,11 @@ void Launcher::joinChat(const QUrl &url, const QString &password)
 void Launcher::enterChat(const QString &serverIdentity, const QUrl &url, const QString &password)
 {
     m_password = password;
-    m_serverIdentity = serverIdentity;
+    m_trouble->setAttempt(m_name, password);
     m_client->disconnectFromServer();
     m_session->reset();
     // The window shows what this computer remembers of the chat before the server has said a word.
-    if (!m_cache->open(ClientCache::pathFor(dataDirectory(), serverIdentity, m_name)))
-        qWarning("natter: %s", qUtf8Printable(m_cache->lastError()));
-    m_session->setCache(m_cache->isOpen() ? m_cache.get() : nullptr);
+    m_session->setCache(m_caches->open(serverIdentity, m_name));
     showWindow();
     m_client->connectToServer(url, m_name, password, m_session->resumePoints(), m_session->unsentMessages());
 }
@@ -298,6 +287,7 @@ void Launcher::showWindow()
 {
     if (!m_window) {
         m_window = std::make_unique<MainWindow>(m_session.get());
+        m_trouble->setWindow(m_window.get());
         m_window->restoreGeometry(m_settings->windowGeometry());
         m_window->restoreState(m_settings->windowState());
         connect(m_window.get(), &MainWindow::activeChanged, m_session.get(), &ChatSession::setWindowActive);
@@ -322,51 +312,6 @@ void Launcher::showWindow()
         m_tray->setUnread(m_session->conversations()->totalUnread());
     }
     m_window->show();
-}
-
-void Launcher::onSignInFailed(int code, const QString &message)
-{
-    Q_UNUSED(message) // the server's English words; the user reads ours
-    Protocol::ErrorEvent error;
-    error.code = static_cast<ErrorCode>(code);
-    if (error.code == ErrorCode::NameOwned) {
-        askForName(ErrorText::describe(error, {{}, m_name, {}})); // it already asks for another name
-        return;
-    }
-    if (error.code == ErrorCode::NameTaken || error.code == ErrorCode::NameInvalid) {
-        askForName(tr("%1 Pick another name.").arg(ErrorText::describe(error, {{}, m_name, {}})));
-        return;
-    }
-    const QString server = m_client->url().toDisplayString();
-    if (error.code == ErrorCode::AuthFailed) {
-        askHowToStart(m_password.isEmpty()
-                          ? tr("The chat at %1 needs a password. Type the one the host gave you.").arg(server)
-                          : tr("The password for %1 is not right.").arg(server));
-        return;
-    }
-    askHowToStart(ErrorText::describe(error));
-}
-
-void Launcher::onConnectionFailed(const QString &reason)
-{
-    askHowToStart(reason);
-}
-
-void Launcher::onCertificateRejected(const CertificateProblem &problem)
-{
-    delete m_certificateQuestion;
-    m_certificateQuestion =
-        new CertificateQuestion(problem, m_window && m_window->isVisible() ? m_window.get() : nullptr);
-    connect(m_certificateQuestion, &CertificateQuestion::answered, this, [this, problem](bool trust) {
-        if (trust) {
-            m_client->trustCertificate(problem.fingerprint);
-            return;
-        }
-        // The window's banner offers the way to another chat; without a window, the start dialog does.
-        if (!m_window || !m_window->isVisible())
-            askHowToStart({});
-    });
-    m_certificateQuestion->open();
 }
 
 void Launcher::onWindowClose(QCloseEvent *event)
@@ -461,7 +406,7 @@ void Launcher::finishQuit()
     }
     m_client->disconnectFromServer();
     m_session->reset(); // each conversation saves what it has not saved yet, before the cache closes
-    m_cache->close();
+    m_caches->cache()->close();
     m_host->stop();
     m_settings->sync();
     emit quitRequested();

@@ -23,7 +23,7 @@ QT_END_NAMESPACE
 namespace Natter {
 
 class CertificatePins;
-struct CertificateProblem;
+class ChatCaches;
 class CertificateQuestion;
 class ChatClient;
 class ChatSession;
@@ -33,6 +33,7 @@ class HostingQuestion;
 class IdentityStore;
 class MainWindow;
 class NameDialog;
+class SignInTrouble;
 class StartDialog;
 class TrayIcon;
 
@@ -65,7 +66,7 @@ public:
     ChatClient *client() const { return m_client.get(); }
     HostController *host() const { return m_host.get(); }
     TrayIcon *tray() const { return m_tray.get(); }
-    ClientCache *cache() const { return m_cache.get(); }
+    ClientCache *cache() const;
     NameDialog *nameDialog() const;
     StartDialog *startDialog() const;
     // The question asked before hosting ends for everyone (quit, stop hosting, another chat); null when none.
@@ -91,11 +92,7 @@ private:
     void joinChat(const QUrl &url, const QString &password);
     void enterChat(const QString &serverIdentity, const QUrl &url, const QString &password);
     void rememberName(const QString &name);
-    void moveCache(const QString &from, const QString &to);
     void showWindow();
-    void onSignInFailed(int code, const QString &message);
-    void onConnectionFailed(const QString &reason);
-    void onCertificateRejected(const CertificateProblem &problem);
     void onWindowClose(QCloseEvent *event);
     void confirmEndOfHosting(AfterHosting after);
     void stopHosting();
@@ -107,10 +104,9 @@ private:
     Options m_options;
     QString m_name;
     QString m_password;
-    QString m_serverIdentity; // of the chat entered last; names its cache
     std::unique_ptr<CertificatePins> m_pins;
     std::unique_ptr<ChatClient> m_client;
-    std::unique_ptr<ClientCache> m_cache;
+    std::unique_ptr<ChatCaches> m_caches;
     std::unique_ptr<ChatSession> m_session;
     std::unique_ptr<HostController> m_host;
     std::unique_ptr<IdentityStore> m_identityStore;
@@ -119,7 +115,7 @@ private:
     QPointer<NameDialog> m_nameDialog;
     QPointer<StartDialog> m_startDialog;
     QPointer<HostingQuestion> m_hostingQuestion;
-    QPointer<CertificateQuestion> m_certificateQuestion;
+    SignInTrouble *m_trouble = nullptr;
     bool m_quitting = false;
     // Whether the first identity load finished; a later ready() is an import and only changes the key.
     bool m_identityKnown = false;

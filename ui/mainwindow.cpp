@@ -7,6 +7,7 @@
 #include "conversation.h"
 #include "conversationheader.h"
 #include "conversationpane.h"
+#include "conversationquestions.h"
 #include "membermodel.h"
 #include "memberpane.h"
 #include "messageactions.h"
@@ -24,9 +25,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
-#include <QInputDialog>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -44,6 +43,7 @@ constexpr int NoticeMs = 10'000;
 MainWindow::MainWindow(ChatSession *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
+    , m_questions(new ConversationQuestions(session, this))
 {
     setWindowTitle(tr("Natter"));
     m_splitter = new QSplitter(this);
@@ -151,10 +151,10 @@ void MainWindow::buildMenus()
         else
             m_session->closeDirect(m_session->current());
     }));
-    m_topicAction =
-        remember(chat->addAction(tr("Set &Topic…"), QKeySequence(tr("Ctrl+T")), this, &MainWindow::askForTopic));
-    remember(
-        chat->addAction(tr("&Direct Message…"), QKeySequence(tr("Ctrl+D")), this, &MainWindow::askForDirectMessage));
+    m_topicAction = remember(chat->addAction(tr("Set &Topic…"), QKeySequence(tr("Ctrl+T")), m_questions,
+                                             &ConversationQuestions::askForTopic));
+    remember(chat->addAction(tr("&Direct Message…"), QKeySequence(tr("Ctrl+D")), m_questions,
+                             &ConversationQuestions::askForDirectMessage));
     chat->addSeparator();
     chat->addAction(tr("Change &Name…"), this, &MainWindow::changeNameRequested);
     remember(chat->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::preferencesRequested));
@@ -274,39 +274,6 @@ void MainWindow::browseRooms()
     connect(dialog, &RoomDirectoryDialog::refreshRequested, m_session, &ChatSession::requestRooms);
     connect(dialog, &RoomDirectoryDialog::joinRequested, m_session, &ChatSession::joinRoom);
     dialog->open();
-}
-
-void MainWindow::askText(const QString &title, const QString &label, const QString &text,
-                         const std::function<void(const QString &)> &done)
-{
-    // Not QInputDialog::getText(): its event loop would let the conversation go away under the caller.
-    auto *dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(title);
-    dialog->setLabelText(label);
-    dialog->setTextValue(text);
-    for (QLabel *shown : dialog->findChildren<QLabel *>())
-        shown->setTextFormat(Qt::PlainText); // the label names a room or a person
-    connect(dialog, &QInputDialog::textValueSelected, this, done);
-    dialog->open();
-}
-
-void MainWindow::askForTopic()
-{
-    const Conversation *room = m_session->currentConversation();
-    if (!room || !room->id().isRoom())
-        return;
-    const QString name = room->id().name;
-    askText(tr("Set Topic"), tr("Topic of #%1:").arg(name), room->topic(),
-            [this, name](const QString &topic) { m_session->setTopic(name, topic.trimmed()); });
-}
-
-void MainWindow::askForDirectMessage()
-{
-    askText(tr("Direct Message"), tr("Write directly to:"), {}, [this](const QString &peer) {
-        if (!peer.trimmed().isEmpty())
-            m_session->openDirect(peer.trimmed());
-    });
 }
 
 void MainWindow::openQuickSwitcher()

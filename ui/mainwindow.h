@@ -11,8 +11,6 @@
 #include <QPointer>
 #include <QUrl>
 
-#include <functional>
-
 QT_BEGIN_NAMESPACE
 class QAction;
 class QSplitter;
@@ -25,6 +23,7 @@ class Composer;
 class ConnectionBanner;
 class ConversationHeader;
 class ConversationPane;
+class ConversationQuestions;
 class InfoBar;
 class MemberModel;
 class MessageActions;
@@ -84,10 +83,6 @@ private:
     void showMembers(MemberModel *members);
     void updateStatus();
     void browseRooms();
-    void askText(const QString &title, const QString &label, const QString &text,
-                 const std::function<void(const QString &)> &done);
-    void askForTopic();
-    void askForDirectMessage();
     void openQuickSwitcher();
     void openSearch(bool everywhere);
     void goToUnread(int step);
@@ -96,6 +91,7 @@ private:
     void fitPanesToWidth();
 
     ChatSession *m_session;
+    ConversationQuestions *m_questions = nullptr;
     QSplitter *m_splitter = nullptr;
     ConversationPane *m_conversationPane = nullptr;
     ConversationHeader *m_header = nullptr;

@@ -31,10 +31,13 @@ MessageActions::MessageActions(ChatSession *session, MessageView *view, Composer
     connect(view->reactorTips(), &ReactorTips::reactorsWanted, session, &ChatSession::requestReactors);
     connect(session, &ChatSession::reactorsReceived, view->reactorTips(), &ReactorTips::setReactors);
     connect(view, &MessageView::reactionPickerRequested, this, &MessageActions::pickReaction);
-    // React in the menus only when the server takes reactions.
-    connect(session, &ChatSession::connectionChanged, view,
-            [session, view] { view->setReactionsEnabled(session->canReact()); });
-    view->setReactionsEnabled(session->canReact());
+    // React in the menus only when the server takes reactions, and no new emoji on a message the server holds full.
+    const auto offerReactions = [session, view] {
+        view->setReactionsEnabled(session->canReact());
+        view->setReactionLimit(session->maxReactionsPerMessage());
+    };
+    connect(session, &ChatSession::connectionChanged, view, offerReactions);
+    offerReactions();
 }
 
 void MessageActions::replyTo(qint64 seq)
@@ -68,7 +71,8 @@ void MessageActions::pickReaction(qint64 seq)
     m_picker->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_picker, &EmojiPicker::picked, this, [this, seq](const QString &emoji) {
         const ReactionList reactions = m_session->messages(m_session->current())->reactionsOf(seq);
-        m_session->react(seq, emoji, !ReactionChips::isMine(reactions, emoji));
+        if (MessageReactions::takes(reactions, emoji, m_session->maxReactionsPerMessage()))
+            m_session->react(seq, emoji, !ReactionChips::isMine(reactions, emoji));
     });
     m_picker->open();
 }

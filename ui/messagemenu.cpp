@@ -75,7 +75,7 @@ bool MessageMenu::takesReactions(const QModelIndex &index)
         && (kind == Protocol::MessageKind::Text || kind == Protocol::MessageKind::Action);
 }
 
-bool MessageMenu::addReactions(const QModelIndex &index)
+bool MessageMenu::addReactions(const QModelIndex &index, int limit)
 {
     if (!takesReactions(index))
         return false;
@@ -90,6 +90,8 @@ bool MessageMenu::addReactions(const QModelIndex &index)
     react->setObjectName(u"reactMenu"_s);
     react->menuAction()->setObjectName(u"reactAction"_s);
     insertMenu(before, react);
+    react->setToolTipsVisible(true);
+    const QString full = ReactionChips::fullText(limit);
     for (const QString &emoji : EmojiPicker::frequent()) {
         QAction *action = react->addAction(emoji);
         action->setObjectName(u"reactWith"_s);
@@ -97,12 +99,20 @@ bool MessageMenu::addReactions(const QModelIndex &index)
         action->setCheckable(true);
         const bool mine = ReactionChips::isMine(reactions, emoji);
         action->setChecked(mine);
+        if (!MessageReactions::takes(reactions, emoji, limit)) {
+            action->setEnabled(false);
+            action->setToolTip(full);
+        }
         connect(action, &QAction::triggered, this,
                 [this, seq, emoji, mine] { emit reactionToggled(seq, emoji, !mine); });
     }
     react->addSeparator();
     QAction *more = react->addAction(tr("More…"));
     more->setObjectName(u"reactMore"_s);
+    if (reactions.size() >= limit) { // the picker would offer only emoji the message cannot take
+        more->setEnabled(false);
+        more->setToolTip(full);
+    }
     connect(more, &QAction::triggered, this, [this, seq] { emit reactionPickerRequested(seq); });
     return true;
 }

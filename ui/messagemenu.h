@@ -27,8 +27,9 @@ public:
                 QWidget *parent);
 
     // Adds the React submenu (the frequent emoji, the user's own checked, and More…) when the message takes
-    // reactions: confirmed, a text or an action, not deleted. Returns whether it did.
-    bool addReactions(const QModelIndex &index);
+    // reactions: confirmed, a text or an action, not deleted. A message with `limit` different emoji already is
+    // offered only those (the others disabled, saying why). Returns whether it did.
+    bool addReactions(const QModelIndex &index, int limit);
     // Whether the message takes reactions: confirmed, a text or an action, not deleted.
     static bool takesReactions(const QModelIndex &index);
 

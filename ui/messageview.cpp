@@ -1,23 +1,20 @@
 #include "messageview.h"
 
+#include "messageclipboard.h"
 #include "messagedelegate.h"
 #include "messagemenu.h"
 #include "messagemodel.h"
+#include "newmessagesbutton.h"
 #include "noautomaticfetchproxy.h"
 #include "reactionbar.h"
 #include "reactortips.h"
 
-#include <QClipboard>
 #include <QContextMenuEvent>
-#include <QGuiApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScopedValueRollback>
 #include <QScrollBar>
-#include <QToolButton>
-
-using namespace Qt::StringLiterals;
 
 namespace Natter {
 
@@ -32,7 +29,7 @@ MessageView::MessageView(QWidget *parent)
     : QListView(parent)
     , m_proxy(new NoAutomaticFetchProxy(this))
     , m_delegate(new MessageDelegate(this))
-    , m_newMessagesButton(new QToolButton(this))
+    , m_newMessagesButton(new NewMessagesButton(this))
     , m_reactorTips(new ReactorTips(viewport()))
     , m_reactionBar(new ReactionBar(this))
 {
@@ -52,16 +49,6 @@ MessageView::MessageView(QWidget *parent)
     // accessible cells ask for before DisplayRole.
     setAccessibleName(tr("Messages"));
 
-    m_newMessagesButton->setObjectName(u"newMessagesButton"_s);
-    m_newMessagesButton->setText(tr("New messages ↓"));
-    m_newMessagesButton->setAccessibleName(tr("New messages"));
-    m_newMessagesButton->setAccessibleDescription(tr("Scrolls to the newest message"));
-    m_newMessagesButton->setCursor(Qt::PointingHandCursor);
-    m_newMessagesButton->setFocusPolicy(Qt::NoFocus);
-    m_newMessagesButton->setStyleSheet(
-        u"QToolButton { background: palette(highlight); color: palette(highlighted-text);"
-        " border: none; border-radius: 12px; padding: 4px 14px; font-weight: bold; }"_s);
-    m_newMessagesButton->hide();
     connect(m_newMessagesButton, &QToolButton::clicked, this, &MessageView::scrollToNewest);
 }
 
@@ -306,7 +293,7 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     if (!hit.link.isEmpty())
         emit linkActivated(hit.link);
     else if (hit.copyBlock >= 0)
-        copyCode(indexForRow(hit.copyRow), hit.copyBlock);
+        MessageClipboard::copyCode(indexForRow(hit.copyRow), hit.copyBlock);
     else if (hit.quotedSeq > 0)
         showMessage(hit.quotedSeq);
     else if (!hit.reactionEmoji.isEmpty())
@@ -335,13 +322,6 @@ void MessageView::mouseDoubleClickEvent(QMouseEvent *event)
         m_pointer.doubleClick(event);
 }
 
-void MessageView::copyCode(const QModelIndex &index, int block) const
-{
-    const QStringList blocks = MessageDelegate::codeBlocks(index);
-    if (block >= 0 && block < blocks.size())
-        QGuiApplication::clipboard()->setText(blocks.at(block));
-}
-
 void MessageView::contextMenuEvent(QContextMenuEvent *event)
 {
     // From the keyboard (the Menu key, Shift+F10), the menu is the current message's, wherever the pointer is.
@@ -351,10 +331,7 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
         return;
     if (keyboard)
         scrollTo(index);
-    // The selected part when the selection is in this message, else the whole message.
-    const MessageDelegate::TextSelection &selection = m_delegate->textSelection();
-    const QString text =
-        !selection.isEmpty() && selection.index == index ? m_delegate->selectedText() : messageText(index);
+    const QString text = MessageClipboard::textOf(m_delegate, index);
     const QStyleOptionViewItem option = itemOption(index);
     MessageMenu::CodeBlocks code{MessageDelegate::codeBlocks(index),
                                  keyboard ? -1 : m_delegate->codeBlockAt(option, index, event->pos())};
@@ -365,7 +342,7 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     connect(menu, &MessageMenu::replyRequested, this, &MessageView::replyRequested);
     connect(menu, &MessageMenu::editRequested, this, &MessageView::editRequested);
     connect(menu, &MessageMenu::deleteRequested, this, &MessageView::deleteRequested);
-    if (m_reactionsEnabled && menu->addReactions(index)) {
+    if (m_reactionsEnabled && menu->addReactions(index, m_reactionLimit)) {
         connect(menu, &MessageMenu::reactionToggled, this, &MessageView::reactionToggled);
         connect(menu, &MessageMenu::reactionPickerRequested, this, &MessageView::reactionPickerRequested);
     }
@@ -399,40 +376,17 @@ bool MessageView::viewportEvent(QEvent *event)
 void MessageView::keyPressEvent(QKeyEvent *event)
 {
     if (event->matches(QKeySequence::Copy)) {
-        copySelection();
+        const QModelIndexList selected = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
+        MessageClipboard::copySelection(m_delegate, selected.isEmpty() ? currentIndex() : selected.constFirst());
         event->accept();
         return;
     }
     QListView::keyPressEvent(event);
 }
 
-QString MessageView::messageText(const QModelIndex &index)
-{
-    QString text = index.data(MessageModel::TextRole).toString();
-    if (index.data(MessageModel::KindRole).toInt() == static_cast<int>(Protocol::MessageKind::Action))
-        text = u"* "_s + index.data(MessageModel::SenderRole).toString() + u' ' + text;
-    return text;
-}
-
-void MessageView::copySelection() const
-{
-    if (const QString selected = m_delegate->selectedText(); !selected.isEmpty()) {
-        QGuiApplication::clipboard()->setText(selected);
-        return;
-    }
-    const QModelIndexList selected = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
-    const QModelIndex index = selected.isEmpty() ? currentIndex() : selected.constFirst();
-    if (index.isValid())
-        QGuiApplication::clipboard()->setText(messageText(index));
-}
-
 void MessageView::placeNewMessagesButton()
 {
-    const QRect area = viewport()->geometry();
-    const QSize size = m_newMessagesButton->sizeHint();
-    const int margin = size.height() / 2;
-    m_newMessagesButton->setGeometry(area.center().x() - size.width() / 2, area.bottom() - margin - size.height(),
-                                     size.width(), size.height());
+    m_newMessagesButton->place(viewport()->geometry());
 }
 
 } // namespace Natter

@@ -29,19 +29,19 @@
 
 #include "messagemeasurer.h"
 #include "messagepointer.h"
+#include "protocollimits.h"
 
 #include <QListView>
 #include <QPersistentModelIndex>
 #include <QPointer>
 #include <QUrl>
 
-class QToolButton;
-
 namespace Natter {
 
 class MemberModel;
 class MessageDelegate;
 class MessageModel;
+class NewMessagesButton;
 class NoAutomaticFetchProxy;
 class ReactionBar;
 class ReactorTips;
@@ -63,6 +63,9 @@ public:
     // Whether messages' menus offer React: the server takes reactions.
     void setReactionsEnabled(bool enabled) { m_reactionsEnabled = enabled; }
     bool reactionsEnabled() const { return m_reactionsEnabled; }
+    // Different emoji the server takes on one message: a full message is offered no new one.
+    void setReactionLimit(int limit) { m_reactionLimit = limit; }
+    int reactionLimit() const { return m_reactionLimit; }
     // The reaction chips' tooltips, which ask who reacted and take the answers.
     ReactorTips *reactorTips() const { return m_reactorTips; }
     // The quick reactions floating over the message under the pointer.
@@ -119,26 +122,21 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    // The whole message as plain text: "* Name text" for an action.
-    static QString messageText(const QModelIndex &index);
     void rememberScrollPosition();
     void restoreScrollPosition();
     void fetchHistoryIfAtTop();
     void placeNewMessagesButton();
-    // The selected part of a message's text, else the whole selected message.
-    void copySelection() const;
-    // The code of code block `block` of the row at `index`, to the clipboard.
-    void copyCode(const QModelIndex &index, int block) const;
 
     QPointer<MessageModel> m_model;
     NoAutomaticFetchProxy *m_proxy = nullptr;
     MessageDelegate *m_delegate = nullptr;
-    QToolButton *m_newMessagesButton = nullptr;
+    NewMessagesButton *m_newMessagesButton = nullptr;
     ReactorTips *m_reactorTips = nullptr;
     ReactionBar *m_reactionBar = nullptr;
 
     bool m_followBottom = true;
     bool m_reactionsEnabled = false;
+    int m_reactionLimit = Protocol::Limits{}.maxReactionsPerMessage;
     // Scrolled up: the first visible row, and how far the view's top is from that row's bottom edge. Its bottom
     // rather than its top, because a row's top changes when a page before it takes its day separator away.
     QPersistentModelIndex m_anchor;

@@ -6,6 +6,7 @@
 #include "messagemenu.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "reactionchips.h"
 
 #include <QHBoxLayout>
 #include <QToolButton>
@@ -42,12 +43,12 @@ ReactionBar::ReactionBar(MessageView *view)
     for (const QString &emoji : EmojiPicker::frequent().first(QuickEmoji)) {
         QToolButton *button = addButton(emoji, u"quickReaction"_s);
         button->setAccessibleName(tr("React with %1").arg(emoji));
+        m_quick.append(button);
         connect(button, &QToolButton::clicked, this, [this, emoji] { react(emoji); });
     }
-    QToolButton *more = addButton(u"…"_s, u"moreReactions"_s);
-    more->setToolTip(tr("More reactions"));
-    more->setAccessibleName(tr("More reactions"));
-    connect(more, &QToolButton::clicked, this, [this] {
+    m_more = addButton(u"…"_s, u"moreReactions"_s);
+    m_more->setAccessibleName(tr("More reactions"));
+    connect(m_more, &QToolButton::clicked, this, [this] {
         if (m_index.isValid())
             emit pickerRequested(m_index.data(MessageModel::SeqRole).toLongLong());
     });
@@ -62,9 +63,12 @@ void ReactionBar::follow(const QPoint &pos)
         m_index = QPersistentModelIndex();
         return;
     }
-    if (index == m_index && isVisible())
+    if (index == m_index && isVisible()) {
+        offerFor(index); // its reactions may have changed under the pointer
         return;
+    }
     m_index = index;
+    offerFor(index);
     const QRect rect = m_view->visualRect(index);
     const MessageFonts fonts(m_view->font());
     const MessageLayout layout(fonts, rect, MessageRow::fromIndex(index), MessageLayout::Purpose::Estimate);
@@ -76,6 +80,21 @@ void ReactionBar::follow(const QPoint &pos)
     move(rect.right() - width() - 3 * fonts.unit, top);
     show();
     raise();
+}
+
+void ReactionBar::offerFor(const QModelIndex &index)
+{
+    const ReactionList reactions = index.data(MessageModel::ReactionsRole).value<ReactionList>();
+    const int limit = m_view->reactionLimit();
+    const QString full = ReactionChips::fullText(limit);
+    for (QToolButton *button : std::as_const(m_quick)) {
+        const bool takes = MessageReactions::takes(reactions, button->text(), limit);
+        button->setEnabled(takes);
+        button->setToolTip(takes ? QString() : full);
+    }
+    const bool room = reactions.size() < limit;
+    m_more->setEnabled(room);
+    m_more->setToolTip(room ? tr("More reactions") : full);
 }
 
 void ReactionBar::react(const QString &emoji)

@@ -5,7 +5,10 @@
 // for the mouse: from the keyboard, the message's menu has the same under React.
 
 #include <QFrame>
+#include <QList>
 #include <QPersistentModelIndex>
+
+class QToolButton;
 
 namespace Natter {
 
@@ -32,9 +35,13 @@ signals:
 
 private:
     void react(const QString &emoji);
+    // Offers only the emoji the message can still take (MessageView::reactionLimit), saying why of the others.
+    void offerFor(const QModelIndex &index);
 
     MessageView *m_view;
     QPersistentModelIndex m_index;
+    QList<QToolButton *> m_quick;
+    QToolButton *m_more = nullptr;
 };
 
 } // namespace Natter

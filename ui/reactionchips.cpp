@@ -140,4 +140,10 @@ QString ReactionChips::countText(const QString &emoji, int count)
     return tr("%n reacted with %1", nullptr, count).arg(emoji);
 }
 
+QString ReactionChips::fullText(int limit)
+{
+    return tr("This message has %n different reactions, the most the server allows. Add yours to one of them.", nullptr,
+              limit);
+}
+
 } // namespace Natter

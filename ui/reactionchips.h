@@ -46,6 +46,8 @@ public:
     static QString reactorsText(const QString &emoji, const QStringList &names, int count);
     // The tooltip before the names are known.
     static QString countText(const QString &emoji, int count);
+    // Why a message is offered no new emoji: it has `limit` different ones, all the server takes.
+    static QString fullText(int limit);
 };
 
 } // namespace Natter

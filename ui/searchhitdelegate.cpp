@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFontDatabase>
 #include <QLocale>
 #include <QPainter>
 
@@ -27,6 +28,41 @@ QString whenText(const QDateTime &when)
     if (when.date() == QDate::currentDate())
         return MessageText::shortTime(when.time());
     return locale.toString(when.date(), QLocale::ShortFormat);
+}
+
+// The snippet's formatting, as the message shows it (MessageLayout) without its colours: the matches stand out.
+QList<QTextLayout::FormatRange> markupFormats(const QList<MessageMarkup::Span> &spans, qsizetype length)
+{
+    using Kind = MessageMarkup::Kind;
+    QList<QTextLayout::FormatRange> formats;
+    for (const MessageMarkup::Span &span : spans) {
+        if (span.start < 0 || span.length <= 0 || span.end() > length)
+            continue;
+        QTextCharFormat format;
+        switch (span.kind) {
+        case Kind::Bold:
+            format.setFontWeight(QFont::Bold);
+            break;
+        case Kind::Italic:
+            format.setFontItalic(true);
+            break;
+        case Kind::Code:
+        case Kind::CodeBlock:
+            format.setFontFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+            format.setFontFixedPitch(true);
+            format.setFontStyleHint(QFont::Monospace);
+            break;
+        case Kind::Link:
+            format.setFontUnderline(true);
+            break;
+        case Kind::Quote:
+        case Kind::Mention:
+            break;
+        }
+        if (format.propertyCount() > 0)
+            formats.append({int(span.start), int(span.length), format});
+    }
+    return formats;
 }
 
 } // namespace
@@ -57,7 +93,9 @@ int SearchHitDelegate::layoutSnippet(QTextLayout &layout, const QStyleOptionView
         band.setAlpha(60);
         match.setBackground(band);
     }
-    QList<QTextLayout::FormatRange> formats;
+    // The matches last: where they overlap the marks' formats, theirs are merged over them.
+    QList<QTextLayout::FormatRange> formats = markupFormats(
+        index.data(SearchResultsModel::SnippetSpansRole).value<QList<MessageMarkup::Span>>(), snippet.size());
     const auto ranges = index.data(SearchResultsModel::RangesRole).value<QList<Protocol::SearchRange>>();
     for (const Protocol::SearchRange &range : ranges) {
         if (range.start < 0 || range.length <= 0 || range.start + range.length > snippet.size())

@@ -1,7 +1,8 @@
 #pragma once
 
-// Paints one search hit: where it is and who wrote it, with the time on the right, and below it the snippet with the
-// words that matched in bold on a tinted band. The snippet wraps to at most SnippetLines lines.
+// Paints one search hit: where it is and who wrote it, with the time on the right, and below it the snippet as the
+// message reads (bold, italic and code drawn, their marks gone) with the words that matched in bold on a tinted band.
+// The snippet wraps to at most SnippetLines lines.
 
 #include <QStyledItemDelegate>
 #include <QTextLayout>

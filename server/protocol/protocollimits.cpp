@@ -18,6 +18,7 @@ QJsonObject Limits::toJson() const
         {QStringLiteral("maxHistoryPage"), maxHistoryPage},
         {QStringLiteral("messagesPerSecond"), messagesPerSecond},
         {QStringLiteral("burst"), burst},
+        {QStringLiteral("maxReactionsPerMessage"), maxReactionsPerMessage},
     };
 }
 
@@ -37,6 +38,7 @@ Parsed<Limits> Limits::fromJson(const QJsonObject &object)
     readInt(QStringLiteral("maxHistoryPage"), limits.maxHistoryPage);
     limits.messagesPerSecond = reader.optionalNumber(QStringLiteral("messagesPerSecond"), limits.messagesPerSecond);
     readInt(QStringLiteral("burst"), limits.burst);
+    readInt(QStringLiteral("maxReactionsPerMessage"), limits.maxReactionsPerMessage);
     if (!reader.ok())
         return reader.error();
     return limits;

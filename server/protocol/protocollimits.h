@@ -18,6 +18,7 @@ struct Limits
     int maxHistoryPage = 200; // largest history.limit honoured
     double messagesPerSecond = 5.0; // sustained frames per second per connection
     int burst = 30; // frames a connection may send at once before the rate applies
+    int maxReactionsPerMessage = 20; // different emoji on one message; absent from older servers, which had 20
 
     QJsonObject toJson() const;
     // Missing fields keep their defaults; fields of the wrong type are rejected.

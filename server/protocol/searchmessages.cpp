@@ -30,6 +30,8 @@ QJsonObject SearchRequest::toJson() const
         object.insert(QStringLiteral("before"), before);
     if (limit > 0)
         object.insert(QStringLiteral("limit"), limit);
+    if (skip > 0)
+        object.insert(QStringLiteral("skip"), skip);
     return withType(Type, object);
 }
 
@@ -42,6 +44,7 @@ Parsed<SearchRequest> SearchRequest::fromJson(const QJsonObject &object)
     request.to = reader.optionalString(QStringLiteral("to"));
     const qint64 before = reader.optionalInteger(QStringLiteral("before")).value_or(0);
     const qint64 limit = reader.optionalInteger(QStringLiteral("limit")).value_or(0);
+    const qint64 skip = reader.optionalInteger(QStringLiteral("skip")).value_or(0);
     if (!reader.ok())
         return reader.error();
     if (!request.room.isEmpty() && !request.to.isEmpty())
@@ -54,16 +57,17 @@ Parsed<SearchRequest> SearchRequest::fromJson(const QJsonObject &object)
         if (auto error = validateName(request.to))
             return *std::move(error);
     }
-    if (before < 0 || limit < 0)
-        return badSearch(QStringLiteral("before and limit cannot be negative"));
-    if (before > 0 && request.room.isEmpty() && request.to.isEmpty())
-        return badSearch(QStringLiteral("before needs a room or to"));
+    if (before < 0 || limit < 0 || skip < 0)
+        return badSearch(QStringLiteral("before, limit and skip cannot be negative"));
+    if ((before > 0 || skip > 0) && request.room.isEmpty() && request.to.isEmpty())
+        return badSearch(QStringLiteral("before and skip need a room or to"));
     if (request.query.size() > MaxQueryLength) {
         return ProtocolError{ErrorCode::QueryInvalid,
                              QStringLiteral("search: the query is longer than %1 characters").arg(MaxQueryLength)};
     }
     request.before = before;
     request.limit = static_cast<int>(qMin<qint64>(limit, std::numeric_limits<int>::max()));
+    request.skip = static_cast<int>(qMin<qint64>(skip, std::numeric_limits<int>::max()));
     return request;
 }
 
@@ -120,6 +124,10 @@ QJsonObject SearchResults::toJson() const
         object.insert(QStringLiteral("to"), to);
     if (older > 0)
         object.insert(QStringLiteral("older"), older);
+    if (restSkip > 0) {
+        object.insert(QStringLiteral("rest"),
+                      QJsonObject{{QStringLiteral("before"), restBefore}, {QStringLiteral("skip"), restSkip}});
+    }
     return withType(Type, object);
 }
 
@@ -131,9 +139,22 @@ Parsed<SearchResults> SearchResults::fromJson(const QJsonObject &object)
     results.room = reader.optionalString(QStringLiteral("room"));
     results.to = reader.optionalString(QStringLiteral("to"));
     results.older = reader.optionalInteger(QStringLiteral("older")).value_or(0);
+    const QJsonObject rest = reader.optionalObject(QStringLiteral("rest"));
     const QJsonArray hitArray = reader.requiredArray(QStringLiteral("hits"));
     if (!reader.ok())
         return reader.error();
+    if (!rest.isEmpty()) {
+        JsonReader restReader(rest, QStringLiteral("search"));
+        const qint64 restBefore = restReader.optionalInteger(QStringLiteral("before")).value_or(0);
+        const qint64 restSkip = restReader.optionalInteger(QStringLiteral("skip")).value_or(0);
+        if (!restReader.ok())
+            return restReader.error();
+        // A rest the client could not ask for is no rest.
+        if (restBefore >= 0 && restSkip > 0 && restSkip <= std::numeric_limits<int>::max()) {
+            results.restBefore = restBefore;
+            results.restSkip = static_cast<int>(restSkip);
+        }
+    }
     for (const QJsonValue value : hitArray) {
         if (!value.isObject())
             return badSearch(QStringLiteral("\"hits\" must hold objects"));

@@ -23,6 +23,8 @@ struct SearchRequest
     QString to;
     qint64 before = 0; // with room or to: only messages older than this seq (the previous answer's `older`)
     int limit = 0; // 0: DefaultLimit; at most MaxLimit
+    int skip = 0; // with room or to: the best hits of the window below `before` already received (the previous
+                  // answer's `rest`)
 
     QJsonObject toJson() const;
     static Parsed<SearchRequest> fromJson(const QJsonObject &object);
@@ -59,6 +61,10 @@ struct SearchResults
     QString to;
     QList<SearchHit> hits; // best match first
     qint64 older = 0; // with room or to: older matches exist; ask again with before = older
+    // With room or to: the window read holds more ranked hits than were sent; ask again with before = restBefore
+    // and skip = restSkip for the next best of it. 0: none.
+    qint64 restBefore = 0;
+    int restSkip = 0;
 
     QJsonObject toJson() const;
     static Parsed<SearchResults> fromJson(const QJsonObject &object);

@@ -54,6 +54,8 @@ private slots:
     void keepsLinkTargetsAndLanguages();
     void unterminatedFenceRunsToTheEnd();
     void keepsLineBreaks();
+    void mapsSourcePositions_data();
+    void mapsSourcePositions();
     void hostileInputIsFast_data();
     void hostileInputIsFast();
     void fuzz();
@@ -172,6 +174,42 @@ void TestMessageMarkup::keepsLineBreaks()
     QVERIFY(MessageMarkup::parse(QString()).text.isEmpty());
 }
 
+void TestMessageMarkup::mapsSourcePositions_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<int>("start"); // a range of the source …
+    QTest::addColumn<int>("length");
+    QTest::addColumn<QString>("shown"); // … and the shown text it covers
+    QTest::newRow("bold") << u"a **word** b"_s << 4 << 4 << u"word"_s;
+    QTest::newRow("bold with its marks") << u"a **word** b"_s << 2 << 8 << u"word"_s;
+    QTest::newRow("after bold") << u"**x** word"_s << 6 << 4 << u"word"_s;
+    QTest::newRow("code") << u"run `make` now"_s << 5 << 4 << u"make"_s;
+    QTest::newRow("quote") << u"> quoted word"_s << 9 << 4 << u"word"_s;
+    QTest::newRow("second line") << u"one\n> *two* three"_s << 12 << 5 << u"three"_s;
+    QTest::newRow("code block") << u"```cpp\nint word;\n```\nafter"_s << 11 << 4 << u"word"_s;
+    QTest::newRow("after a code block") << u"```\nx\n```\nafter"_s << 10 << 5 << u"after"_s;
+    QTest::newRow("crlf") << u"a\r\n**b** word"_s << 9 << 4 << u"word"_s;
+    QTest::newRow("literal marks") << u"2*3*4 word"_s << 0 << 5 << u"2*3*4"_s;
+    QTest::newRow("html stays") << u"<b>word</b>"_s << 3 << 4 << u"word"_s;
+}
+
+void TestMessageMarkup::mapsSourcePositions()
+{
+    QFETCH(QString, source);
+    QFETCH(int, start);
+    QFETCH(int, length);
+    QFETCH(QString, shown);
+    QList<qsizetype> positions;
+    const MessageMarkup markup = MessageMarkup::parse(source, &positions);
+    const MessageMarkup plain = MessageMarkup::parse(source); // the map changes nothing else
+    QCOMPARE(markup.text, plain.text);
+    QCOMPARE(markup.spans, plain.spans);
+    QCOMPARE(positions.size(), source.size() + 1);
+    QCOMPARE(positions.last(), markup.text.size());
+    const qsizetype from = positions.at(start);
+    QCOMPARE(markup.text.mid(from, positions.at(start + length) - from), shown);
+}
+
 void TestMessageMarkup::hostileInputIsFast_data()
 {
     QTest::addColumn<QString>("source");
@@ -224,9 +262,17 @@ void TestMessageMarkup::fuzz()
             source.insert(static_cast<int>(random.bounded(static_cast<int>(source.size()) + 1)), u"https://x.y "_s);
         if (round % 11 == 0)
             source.insert(0, u"```\n"_s);
-        const MessageMarkup markup = MessageMarkup::parse(source);
+        QList<qsizetype> positions;
+        const MessageMarkup markup = MessageMarkup::parse(source, &positions);
         const auto context = [&] { return qPrintable(u"source: "_s + source); };
         QVERIFY2(markup.text.size() <= source.size(), context());
+        // Positions never go back, and a character that takes a place in the shown text is itself there.
+        QVERIFY2(positions.size() == source.size() + 1 && positions.last() == markup.text.size(), context());
+        for (qsizetype i = 0; i < source.size(); ++i) {
+            QVERIFY2(positions.at(i) >= 0 && positions.at(i) <= positions.at(i + 1), context());
+            if (positions.at(i) < positions.at(i + 1))
+                QVERIFY2(markup.text.at(positions.at(i)) == source.at(i), context());
+        }
         qsizetype previousStart = 0;
         for (const MessageMarkup::Span &span : markup.spans) {
             QVERIFY2(span.start >= 0 && span.length >= 0 && span.end() <= markup.text.size(), context());

@@ -8,6 +8,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -111,9 +112,20 @@ private slots:
         QVERIFY(model.canFetchMore({}));
         model.fetchMore({});
         QVERIFY(!model.canFetchMore({})); // asked once until the answer comes
-        // The second window holds the matches older than the newest 300 the server ranked first.
-        QTRY_COMPARE(model.rowCount(), SearchResultsModel::PageLimit + ManyNotes - 300);
+        // The rest of the newest 300 the server ranked first, page by page, then the older window: every note once.
+        QTRY_COMPARE(model.rowCount(), 2 * SearchResultsModel::PageLimit);
         QCOMPARE(model.state(), SearchResultsModel::State::Done);
+        while (model.canFetchMore({})) {
+            const int rows = model.rowCount();
+            model.fetchMore({});
+            QTRY_VERIFY(model.rowCount() > rows);
+            QTRY_COMPARE(model.state(), SearchResultsModel::State::Done);
+        }
+        QCOMPARE(model.rowCount(), ManyNotes);
+        QSet<qint64> seqs;
+        for (int row = 0; row < model.rowCount(); ++row)
+            seqs.insert(model.seqAt(row));
+        QCOMPARE(seqs.size(), ManyNotes);
     }
 
     void aFailedSearchSaysWhy()

@@ -1,9 +1,12 @@
-// What a reaction costs next to a new message, in a room of 1,000 members: one run stores and delivers 1,000
-// messages, then 1,000 reactions to them, and reports for each the time until every member had every frame and
-// the server thread's CPU time. Run by hand: bench_reactions [members] [count].
+// What a reaction, an edit and a delete cost next to a new message, in a room of 1,000 members: one run stores and
+// delivers 1,000 messages, then 1,000 reactions to them, 1,000 edits of them and 1,000 deletes of them, and reports
+// for each the time until every member had every frame and the server thread's CPU time, side by side. Run by hand:
+// bench_reactions [members] [count].
 
 #include "chatserver.h"
 #include "clientmessages.h"
+#include "identitykey.h"
+#include "identityproof.h"
 #include "servermessages.h"
 
 #include <QCoreApplication>
@@ -55,6 +58,8 @@ struct Member
     std::unique_ptr<QWebSocket> socket;
     qint64 messages = 0;
     qint64 reactions = 0;
+    qint64 edits = 0;
+    qint64 deletes = 0;
     bool welcomed = false;
     bool joined = false;
 };
@@ -91,6 +96,7 @@ int main(int argc, char **argv)
     QUrl url(QStringLiteral("ws://127.0.0.1"));
     url.setPort(server->port());
 
+    const IdentityKey senderKey = IdentityKey::generate();
     std::vector<Member> members(memberCount);
     for (int i = 0; i < memberCount; ++i) {
         Member &member = members[i];
@@ -98,18 +104,39 @@ int main(int argc, char **argv)
         QWebSocket *socket = member.socket.get();
         QObject::connect(socket, &QWebSocket::textMessageReceived, socket, [&member](const QString &frame) {
             // Counted by a look at the type: the members' own decoding is not what is measured.
-            if (frame.contains(QLatin1StringView("\"type\":\"message\"")))
-                ++member.messages;
-            else if (frame.contains(QLatin1StringView("\"type\":\"reaction\"")))
+            if (frame.contains(QLatin1StringView("\"type\":\"message\""))) {
+                if (frame.contains(QLatin1StringView("\"kind\":\"edit\"")))
+                    ++member.edits;
+                else if (frame.contains(QLatin1StringView("\"kind\":\"delete\"")))
+                    ++member.deletes;
+                else
+                    ++member.messages;
+            } else if (frame.contains(QLatin1StringView("\"type\":\"reaction\"")))
                 ++member.reactions;
             else if (frame.contains(QLatin1StringView("\"type\":\"welcome\"")))
                 member.welcomed = true;
             else if (frame.contains(QLatin1StringView("\"type\":\"joined\"")))
                 member.joined = true;
         });
-        QObject::connect(socket, &QWebSocket::connected, socket, [socket, i] {
-            socket->sendTextMessage(encodeFrame(Hello{QStringLiteral("m%1").arg(i), {}, {}, {}, {}}));
-            socket->sendTextMessage(encodeFrame(Join{QStringLiteral("lobby")}));
+        if (i == 0) {
+            // The sender signs in with a key: only a keyed name owns its messages, to edit and delete them.
+            QObject::connect(
+                socket, &QWebSocket::textMessageReceived, socket, [socket, &senderKey](const QString &frame) {
+                    if (!frame.contains(QLatin1StringView("\"type\":\"challenge\"")))
+                        return;
+                    const auto message = decodeServerFrame(frame);
+                    if (const auto *challenge = message ? std::get_if<Challenge>(&message.value()) : nullptr) {
+                        socket->sendTextMessage(
+                            encodeFrame(Prove{senderKey.sign(loginProofPayload(challenge->nonce, {}))}));
+                        socket->sendTextMessage(encodeFrame(Join{QStringLiteral("lobby")}));
+                    }
+                });
+        }
+        QObject::connect(socket, &QWebSocket::connected, socket, [socket, i, &senderKey] {
+            const QByteArray key = i == 0 ? senderKey.publicKey() : QByteArray();
+            socket->sendTextMessage(encodeFrame(Hello{QStringLiteral("m%1").arg(i), {}, {}, key, {}}));
+            if (key.isEmpty())
+                socket->sendTextMessage(encodeFrame(Join{QStringLiteral("lobby")}));
         });
         QNetworkRequest request(url);
         request.setRawHeader("Sec-WebSocket-Protocol", "natter.v1");
@@ -159,7 +186,28 @@ int main(int argc, char **argv)
                 encodeFrame(React{QStringLiteral("lobby"), {}, i + 1, QStringLiteral("\U0001F44D"), true}));
         },
         [&](const Member &m) { return m.reactions >= count; });
-    qInfo("a reaction costs the server %.2fx what a new message costs", reactionCpu / messageCpu);
+    const double editCpu = run(
+        "edits",
+        [&](int i) {
+            sender->sendTextMessage(encodeFrame(Send{QStringLiteral("e-%1").arg(i),
+                                                     QStringLiteral("lobby"),
+                                                     {},
+                                                     QStringLiteral("hello again"),
+                                                     MessageKind::Edit,
+                                                     i + 1}));
+        },
+        [&](const Member &m) { return m.edits >= count; });
+    const double deleteCpu = run(
+        "deletes",
+        [&](int i) {
+            sender->sendTextMessage(encodeFrame(
+                Send{QStringLiteral("d-%1").arg(i), QStringLiteral("lobby"), {}, {}, MessageKind::Delete, i + 1}));
+        },
+        [&](const Member &m) { return m.deletes >= count; });
+    qInfo("server thread CPU per frame, in a room of %d members: new message %.1f us, reaction %.1f us (%.2fx), "
+          "edit %.1f us (%.2fx), delete %.1f us (%.2fx)",
+          memberCount, messageCpu * 1e3 / count, reactionCpu * 1e3 / count, reactionCpu / messageCpu,
+          editCpu * 1e3 / count, editCpu / messageCpu, deleteCpu * 1e3 / count, deleteCpu / messageCpu);
 
     bool stopped = false;
     QObject::connect(server, &ChatServer::stopped, &app, [&stopped] { stopped = true; });

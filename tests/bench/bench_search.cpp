@@ -231,6 +231,8 @@ private slots:
                      {QStringLiteral("DROP TRIGGER message_words_insert"),
                       QStringLiteral("DROP TRIGGER message_words_update"),
                       QStringLiteral("DROP TRIGGER message_words_delete"), QStringLiteral("DROP TABLE message_words"),
+                      // What the later steps add too, so that the migration from schema 3 runs them all.
+                      QStringLiteral("DROP TABLE reactions"), QStringLiteral("DROP TABLE read_markers"),
                       QStringLiteral("PRAGMA user_version = 3"), QStringLiteral("VACUUM")}));
         const double with = QFileInfo(m_path).size();
         const double base = QFileInfo(without).size();

@@ -65,7 +65,8 @@ Limits customLimits()
                   .historyPageSize = 25,
                   .maxHistoryPage = 100,
                   .messagesPerSecond = 2.5,
-                  .burst = 12};
+                  .burst = 12,
+                  .maxReactionsPerMessage = 7};
 }
 
 QString messageFrameWithSeq(const QString &seq)
@@ -179,6 +180,8 @@ void TestCodec::clientRoundTrip_data()
         SearchRequest{.query = u"deploy \"friday\""_s, .room = {}, .to = {}});
     QTest::newRow("search a room, older")
         << ClientMessage(SearchRequest{.query = u"café"_s, .room = u"dev"_s, .to = {}, .before = 300, .limit = 5});
+    QTest::newRow("search a room, rest of a window") << ClientMessage(
+        SearchRequest{.query = u"café"_s, .room = u"dev"_s, .to = {}, .before = 300, .limit = 5, .skip = 10});
     QTest::newRow("search a direct conversation")
         << ClientMessage(SearchRequest{.query = u"x"_s, .room = {}, .to = u"Zoë"_s});
     QTest::newRow("read a room") << ClientMessage(ReadMarker{u"dev"_s, {}, 5120});
@@ -283,7 +286,9 @@ void TestCodec::serverRoundTrip_data()
         .to = {},
         .hits = {SearchHit{u"dev"_s, {}, 12, u"ada"_s, 1795406000000, u"…we deploy 😀 today"_s, {{4, 6}}},
                  SearchHit{{}, u"bob"_s, 3, u"bob"_s, 1795406000001, u"deploy deploy"_s, {{0, 6}, {7, 6}}}},
-        .older = 41});
+        .older = 41,
+        .restBefore = 90,
+        .restSkip = 20});
     QTest::newRow("no search results") << ServerMessage(SearchResults{u"nothing"_s, {}, {}, {}, 0});
     Joined withUnread;
     withUnread.room = u"dev"_s;
@@ -515,7 +520,8 @@ void TestCodec::welcomeJsonAnnouncesLimits()
                           {u"historyPageSize"_s, 25},
                           {u"maxHistoryPage"_s, 100},
                           {u"messagesPerSecond"_s, 2.5},
-                          {u"burst"_s, 12}}));
+                          {u"burst"_s, 12},
+                          {u"maxReactionsPerMessage"_s, 7}}));
     QCOMPARE(object.value(u"rooms"_s).toArray(),
              (QJsonArray{QJsonObject{{u"name"_s, u"lobby"_s}, {u"topic"_s, u"Hi"_s}, {u"members"_s, 2}}}));
 }
@@ -606,6 +612,7 @@ void TestCodec::welcomeWithoutLimitsKeepsDefaults()
     QCOMPARE(limits.maxTopicLength, 256);
     QCOMPARE(limits.historyPageSize, 50);
     QCOMPARE(limits.messagesPerSecond, 5.0);
+    QCOMPARE(limits.maxReactionsPerMessage, 20); // an older server's fixed default
 
     const auto partial =
         decodeServerFrame(uR"({"type":"welcome","name":"a","token":"t","server":{"name":"s","version":"1",)"

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <memory>
 
@@ -188,6 +189,7 @@ private slots:
     void commitFailureFreesSeqs();
     void commitFailureRollsBackNewConversations();
     void storesInSeveralThreads();
+    void itsTimersMoveWithTheStore();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -951,6 +953,24 @@ void TestHistoryStore::storesInSeveralThreads()
     QCOMPARE(store.lastSeq(QStringLiteral("shared")), 200);
     QVERIFY(store.open(otherPath));
     QCOMPARE(store.messageCount(), 200);
+}
+
+void TestHistoryStore::itsTimersMoveWithTheStore()
+{
+    // A store made in one thread and moved to another (the hosted server's) takes its timers along: the search
+    // index's purge could not start in a thread its timer does not live in, and deleted words would stay on disk.
+    QThread worker;
+    auto *store = new HistoryStore;
+    store->moveToThread(&worker);
+    const QList<QTimer *> timers = store->findChildren<QTimer *>();
+    QVERIFY(!timers.isEmpty());
+    for (const QObject *child : store->findChildren<QObject *>())
+        QCOMPARE(child->thread(), &worker);
+    worker.start();
+    QMetaObject::invokeMethod(
+        store, [store] { delete store; }, Qt::BlockingQueuedConnection);
+    worker.quit();
+    QVERIFY(worker.wait(5000));
 }
 
 QTEST_GUILESS_MAIN(TestHistoryStore)

@@ -269,9 +269,15 @@ private slots:
     void distinctEmojiAreBounded()
     {
         ServerConfig config = TestServer::defaultConfig();
-        config.maxReactionsPerMessage = 2;
+        config.limits.maxReactionsPerMessage = 2;
         TestServer server(config);
         QVERIFY(server.start());
+        TestClient newcomer; // the bound is announced, so that a client offers no third emoji
+        QVERIFY(newcomer.open(server.url()));
+        newcomer.send(Hello{u"cy"_s, {}, {}, {}, {}});
+        const auto welcome = newcomer.waitFor<Welcome>();
+        QVERIFY(welcome);
+        QCOMPARE(welcome->server.limits.maxReactionsPerMessage, 2);
         auto ada = keyed(server.url(), u"ada"_s, IdentityKey::generate());
         auto bob = keyed(server.url(), u"bob"_s, IdentityKey::generate());
         QVERIFY(ada && bob);

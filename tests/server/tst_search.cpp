@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Natter;
 using namespace Natter::Protocol;
 using namespace Qt::StringLiterals;
@@ -199,6 +201,9 @@ private slots:
         QTest::newRow("room and to") << uR"({"type":"search","query":"x","room":"lobby","to":"bob"})"_s
                                      << u"bad_request"_s;
         QTest::newRow("before everywhere") << uR"({"type":"search","query":"x","before":3})"_s << u"bad_request"_s;
+        QTest::newRow("skip everywhere") << uR"({"type":"search","query":"x","skip":3})"_s << u"bad_request"_s;
+        QTest::newRow("negative skip") << uR"({"type":"search","query":"x","room":"lobby","skip":-1})"_s
+                                       << u"bad_request"_s;
         QTest::newRow("query not text") << uR"({"type":"search","query":7})"_s << u"bad_request"_s;
         QTest::newRow("bad room name") << uR"({"type":"search","query":"x","room":"no room"})"_s << u"room_invalid"_s;
     }
@@ -220,7 +225,7 @@ private slots:
         QVERIFY(ada->say(u"lobby"_s, u"still here"_s, u"m-1"_s) > 0);
     }
 
-    void olderMatchesComeOnRequest()
+    void everyMatchComesOncePageByPage()
     {
         TestServer server;
         QVERIFY(server.start());
@@ -236,15 +241,44 @@ private slots:
         const auto first = search(*ada, request);
         QVERIFY(first);
         QCOMPARE(first->hits.size(), SearchRequest::MaxLimit);
-        // The newest Window matches were read; the answer says where older ones begin.
+        // The newest Window matches were read; the answer says where older ones begin, and how to go on in this one.
         QCOMPARE(first->older, qint64(Count - 300 + 1));
+        QCOMPARE(first->restBefore, qint64(Count + 1));
+        QCOMPARE(first->restSkip, SearchRequest::MaxLimit);
+        // A message that comes while paging stays out of the window being paged.
+        QVERIFY(ada->say(u"lobby"_s, u"standup note late"_s, u"m-late"_s) > Count);
+
+        // The rest of the window, page by page, then the older window: every match once, the window's in rank order.
+        QList<qint64> seen;
+        for (const SearchHit &hit : first->hits)
+            seen.append(hit.seq);
+        auto page = first;
+        while (page->restSkip > 0) {
+            request.before = page->restBefore;
+            request.skip = page->restSkip;
+            page = search(*ada, request);
+            QVERIFY(page);
+            QVERIFY(!page->hits.isEmpty());
+            for (const SearchHit &hit : page->hits)
+                seen.append(hit.seq);
+        }
+        QCOMPARE(seen.size(), 300);
         request.before = first->older;
-        const auto second = search(*ada, request);
-        QVERIFY(second);
-        QCOMPARE(second->hits.size(), Count - 300);
-        QCOMPARE(second->older, qint64(0));
-        for (const SearchHit &hit : second->hits)
+        request.skip = 0;
+        const auto older = search(*ada, request);
+        QVERIFY(older);
+        QCOMPARE(older->hits.size(), Count - 300);
+        QCOMPARE(older->older, qint64(0));
+        QCOMPARE(older->restSkip, 0);
+        for (const SearchHit &hit : older->hits) {
             QVERIFY(hit.seq < first->older);
+            seen.append(hit.seq);
+        }
+        std::sort(seen.begin(), seen.end());
+        QList<qint64> every;
+        for (qint64 seq = 1; seq <= Count; ++seq)
+            every.append(seq);
+        QCOMPARE(seen, every);
     }
 
     void aLongTextGivesASnippetAroundTheMatch()

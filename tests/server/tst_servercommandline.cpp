@@ -35,7 +35,7 @@ QVariant field(const ServerConfig &config, const QString &name)
     if (name == u"max-clients")
         return config.maxClients;
     if (name == u"max-reactions-per-message")
-        return config.maxReactionsPerMessage;
+        return config.limits.maxReactionsPerMessage;
     if (name == u"tls")
         return int(config.tls);
     if (name == u"tls-cert")

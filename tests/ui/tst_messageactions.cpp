@@ -5,6 +5,7 @@
 #include "chatsession.h"
 #include "composer.h"
 #include "conversation.h"
+#include "emojipicker.h"
 #include "identitykey.h"
 #include "mainwindow.h"
 #include "messageactions.h"
@@ -12,6 +13,7 @@
 #include "messagelayout.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "reactionbar.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -24,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QToolButton>
 #include <QToolTip>
 
 using namespace Natter;
@@ -262,6 +265,57 @@ private slots:
         QApplication::sendEvent(view->viewport(), &hover);
         QTRY_VERIFY(QToolTip::text().contains(u"bob"_s));
         QToolTip::hideText();
+    }
+
+    void aFullMessageIsOfferedNoNewEmoji()
+    {
+        ServerConfig config = TestServer::defaultConfig();
+        config.limits.maxReactionsPerMessage = 1;
+        TestServer server(config);
+        QVERIFY(server.start());
+        TestClient bob;
+        QVERIFY(bob.enter(server.url(), u"bob"_s, {u"lobby"_s}));
+        App ada;
+        QVERIFY(ada.signIn(server.url()));
+        QCOMPARE(ada.window.messageView()->reactionLimit(), 1); // as the server announced
+        bob.say(u"lobby"_s, u"one emoji only"_s);
+        QTRY_COMPARE(ada.session.messages(Lobby)->rowCount(), 1);
+        const QString there = EmojiPicker::frequent().first();
+        React reaction;
+        reaction.room = u"lobby"_s;
+        reaction.seq = 1;
+        reaction.emoji = there;
+        bob.send(reaction);
+        QTRY_COMPARE(ada.at(0, MessageModel::ReactionsRole).value<ReactionList>().size(), 1);
+
+        // The menu: the emoji already there can still be added to; the others, and the picker, say why they cannot.
+        QMenu *menu = ada.menuAt(0);
+        QVERIFY(menu);
+        auto *react = menu->findChild<QMenu *>(u"reactMenu"_s);
+        QVERIFY(react);
+        int refused = 0;
+        for (const QAction *action : react->findChildren<QAction *>(u"reactWith"_s)) {
+            QCOMPARE(action->isEnabled(), action->data() == there);
+            if (!action->isEnabled()) {
+                QVERIFY(action->toolTip().contains(u"1"_s));
+                ++refused;
+            }
+        }
+        QVERIFY(refused > 0);
+        const auto *more = react->findChild<QAction *>(u"reactMore"_s);
+        QVERIFY(more && !more->isEnabled() && !more->toolTip().isEmpty());
+        menu->close();
+
+        // The bar over the message under the pointer: the same.
+        MessageView *view = ada.window.messageView();
+        ReactionBar *bar = view->reactionBar();
+        bar->follow(view->visualRect(view->model()->index(0, 0)).center());
+        QVERIFY(bar->isVisible());
+        for (const QToolButton *button : bar->findChildren<QToolButton *>(u"quickReaction"_s)) {
+            QCOMPARE(button->isEnabled(), button->text() == there);
+            QCOMPARE(button->toolTip().isEmpty(), button->text() == there);
+        }
+        QVERIFY(!bar->findChild<QToolButton *>(u"moreReactions"_s)->isEnabled());
     }
 };
 
