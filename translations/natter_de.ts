@@ -261,6 +261,10 @@ Erhalten: %2</translation>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts, so Natter hung up. Reconnecting…</source>
+        <translation>%1 hat auf einmal mehr geschickt, als Natter annimmt, deshalb hat Natter die Verbindung beendet. Verbinde neu…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationHeader</name>
@@ -1567,6 +1571,10 @@ Erhalten: %2</translation>
             <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
             <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts.</source>
+        <translation>%1 hat auf einmal mehr geschickt, als Natter annimmt.</translation>
     </message>
 </context>
 <context>

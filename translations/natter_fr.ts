@@ -261,6 +261,10 @@ Reçu : %2</translation>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts, so Natter hung up. Reconnecting…</source>
+        <translation>%1 a envoyé d’un coup plus que ce que Natter accepte, alors Natter a coupé la connexion. Reconnexion…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationHeader</name>
@@ -1567,6 +1571,10 @@ Reçu : %2</translation>
             <numerusform>%1 n’a pas répondu dans un délai de %n seconde.</numerusform>
             <numerusform>%1 n’a pas répondu dans un délai de %n secondes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts.</source>
+        <translation>%1 a envoyé d’un coup plus que ce que Natter accepte.</translation>
     </message>
 </context>
 <context>
