@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheFile</name>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Der Ordner für %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Another Natter window already uses what this computer remembers of this chat.</source>
+        <translation>Ein anderes Natter-Fenster nutzt bereits, was dieser Computer von diesem Chat gespeichert hat.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CacheSchema</name>
     <message>
         <source>The cache was written by a newer version of Natter.</source>
@@ -129,17 +140,6 @@ Erhalten: %2</translation>
     <message>
         <source>Reactions can be changed only while connected.</source>
         <translation>Reaktionen kannst du nur ändern, solange du verbunden bist.</translation>
-    </message>
-</context>
-<context>
-    <name>Natter::ClientCache</name>
-    <message>
-        <source>Could not create the folder for %1.</source>
-        <translation>Der Ordner für %1 konnte nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Another Natter window already uses what this computer remembers of this chat.</source>
-        <translation>Ein anderes Natter-Fenster nutzt bereits, was dieser Computer von diesem Chat gespeichert hat.</translation>
     </message>
 </context>
 <context>

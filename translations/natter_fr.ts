@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheFile</name>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>Another Natter window already uses what this computer remembers of this chat.</source>
+        <translation>Une autre fenêtre de Natter utilise déjà ce que cet ordinateur a gardé en mémoire de cette discussion.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CacheSchema</name>
     <message>
         <source>The cache was written by a newer version of Natter.</source>
@@ -129,17 +140,6 @@ Reçu : %2</translation>
     <message>
         <source>Reactions can be changed only while connected.</source>
         <translation>Les réactions ne peuvent être modifiées que pendant que Natter est connecté.</translation>
-    </message>
-</context>
-<context>
-    <name>Natter::ClientCache</name>
-    <message>
-        <source>Could not create the folder for %1.</source>
-        <translation>Impossible de créer le dossier de %1.</translation>
-    </message>
-    <message>
-        <source>Another Natter window already uses what this computer remembers of this chat.</source>
-        <translation>Une autre fenêtre de Natter utilise déjà ce que cet ordinateur a gardé en mémoire de cette discussion.</translation>
     </message>
 </context>
 <context>
