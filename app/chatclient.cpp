@@ -177,6 +177,7 @@ void ChatClient::disconnectFromServer()
 void ChatClient::openSocket()
 {
     m_welcomed = false;
+    m_ignoredRoomMessages = 0;
     m_socket.open(m_url, m_connectTimeoutMs);
 }
 
@@ -251,10 +252,15 @@ void ChatClient::onConnectionLost()
         scheduleReconnect(m_reconnectPolicy.maximumDelayMs());
         return;
     }
-    if (!m_everWelcomed)
+    if (m_socket.closedForSize()) {
+        qCWarning(lcClient) << m_url.toString() << "sent a frame over" << m_socket.incomingCap()
+                            << "bytes; closed with 1009";
+        setInterruption(Interruption::Oversized);
+    } else if (!m_everWelcomed) {
         setInterruption(Interruption::Unreachable);
-    else if (m_interruption != Interruption::ServerStopped)
+    } else if (m_interruption != Interruption::ServerStopped) {
         setInterruption(Interruption::ConnectionLost);
+    }
     const int delay = m_reconnectPolicy.nextDelayMs(*QRandomGenerator::global());
     qCInfo(lcClient) << "connection lost" << (wasWelcomed ? "" : "again") << "; reconnecting in" << delay << "ms";
     setState(State::Reconnecting);
@@ -287,10 +293,7 @@ void ChatClient::handle(const ServerMessage &message)
                            m_resume.noteSeq(ConversationId::room(joined.room), message.seq);
                        emit this->joined(joined);
                    },
-                   [this](const MessageEvent &event) {
-                       m_resume.noteSeq(conversationOf(event.message), event.message.seq);
-                       emit messageReceived(event.message);
-                   },
+                   [this](const MessageEvent &event) { onMessage(event.message); },
                    [this](const Ack &ack) { m_sender.acknowledge(ack.id, ack.seq, ack.ts); },
                    [this](const Presence &presence) {
                        if (presence.event == PresenceChange::Renamed && nameKey(presence.previous) == nameKey(m_name)
@@ -348,6 +351,7 @@ void ChatClient::onWelcome(Welcome welcome)
     setInterruption(Interruption::None);
     m_token = welcome.token;
     m_serverInfo = welcome.server;
+    m_socket.applyLimits(welcome.server.limits);
     m_reconnectPolicy.reset();
     if (m_name != welcome.name) {
         m_name = welcome.name;
@@ -372,6 +376,22 @@ void ChatClient::onChallenge(const Challenge &challenge)
     // signature that the other one refuses.
     m_socket.send(Prove{m_identity.sign(loginProofPayload(challenge.nonce, m_socket.peerFingerprint()))});
     m_requests.askAfterSinceRooms();
+}
+
+void ChatClient::onMessage(const ChatMessage &message)
+{
+    const ConversationId conversation = conversationOf(message);
+    if (conversation.isRoom() && !m_resume.isIn(conversation.name)) {
+        // A server has no business sending a room's messages to someone outside it; listing them would let it fill
+        // the app with rooms. Said once per connection, not once per message of a flood.
+        if (m_ignoredRoomMessages++ == 0)
+            qCWarning(lcClient) << "ignoring messages for rooms this user is not in, such as" << conversation.name;
+        return;
+    }
+    emit messageReceived(message);
+    // After the signal: a direct conversation the session lists is followed by then, and only what is followed is
+    // resumed (a flood of strangers' messages must not grow hello.since).
+    m_resume.noteSeq(conversation, message.seq);
 }
 
 void ChatClient::onHistory(const HistoryPage &page)

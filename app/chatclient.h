@@ -34,6 +34,7 @@ public:
         ConnectionLost, // the connection dropped (network, crash of the host): reconnecting
         ServerStopped, // the host closed the chat on purpose (1001): reconnecting slowly until it is back
         Unreachable, // a chat the app went back to has not answered yet since it started: trying again
+        Oversized, // the server sent a frame over the cap (ServerSocket::incomingCap()): closed with 1009, reconnecting
     };
     Q_ENUM(Interruption)
 
@@ -73,6 +74,7 @@ public:
     QUrl url() const { return m_url; }
     const Protocol::ServerInfo &serverInfo() const { return m_serverInfo; }
     QStringList joinedRooms() const;
+    bool isInRoom(const QString &room) const { return m_resume.isIn(room); }
     const Outbox &outbox() const { return m_sender.outbox(); }
     // The conversation a message belongs to, seen from this user: its room, or the other person.
     ConversationId conversationOf(const Protocol::ChatMessage &message) const;
@@ -178,6 +180,7 @@ private:
     void handle(const Protocol::ServerMessage &message);
     void onWelcome(Protocol::Welcome welcome);
     void onChallenge(const Protocol::Challenge &challenge);
+    void onMessage(const Protocol::ChatMessage &message);
     void onHistory(const Protocol::HistoryPage &page);
     void onError(const Protocol::ErrorEvent &error);
 
@@ -200,6 +203,7 @@ private:
     bool m_closing = false; // the user asked to disconnect, or the server ended the session
     bool m_resuming = false; // connectToServer() was given what an earlier run remembered
     int m_connectTimeoutMs = DefaultConnectTimeoutMs;
+    int m_ignoredRoomMessages = 0; // in the current connection
     ResumeTracker m_resume;
 };
 

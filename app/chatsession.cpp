@@ -179,6 +179,8 @@ void ChatSession::setCache(ClientCache *cache)
         Conversation *object = conversation(record.id);
         object->restore(record);
         m_conversations->addConversation(object);
+        if (!record.id.isRoom() && record.lastReadSeq == 0 && record.unread > 0)
+            m_newDirect.noteUnopened(record.id); // someone wrote first, and the user has not looked yet
     }
     for (const OutgoingMessage &message : cache->outbox())
         listed(message.conversation)->addPending(message);
@@ -215,6 +217,7 @@ void ChatSession::reset()
     m_registry.clear();
     m_pendingJoin.clear();
     m_online.clear();
+    m_newDirect.clear();
     m_directory->clear();
 }
 
@@ -234,6 +237,7 @@ void ChatSession::setCurrent(const ConversationId &id)
     if (id.isValid()) {
         Conversation *shown = listed(id);
         m_current = shown->id(); // as the conversation spells it, whatever spelling asked for it
+        m_newDirect.settled(m_current);
         shown->open();
         if (m_windowActive)
             shown->markAllRead();
@@ -261,6 +265,7 @@ void ChatSession::closeDirect(const ConversationId &conversation)
     if (!object || conversation.isRoom())
         return;
     m_client->unfollowDirect(object->id());
+    m_newDirect.settled(object->id());
     forget(object);
 }
 
@@ -337,7 +342,6 @@ void ChatSession::onStateChanged(ChatClient::State state)
         for (Conversation *object : std::as_const(m_registry))
             object->forgetMembers();
         m_online.clear();
-        m_online.update();
     }
     emit connectionChanged();
 }
@@ -356,10 +360,11 @@ void ChatSession::onJoined(const Joined &joined)
 {
     const ConversationId room = ConversationId::room(joined.room);
     Conversation *object = listed(room);
+    countMembersOf(object, false);
     object->applyJoined(joined);
+    countMembersOf(object, true);
     for (const QString &member : joined.members)
         m_online.noteKey(member, joined.keys.value(member));
-    m_online.update();
     if (m_pendingJoin == joined.room || !m_current.isValid()) {
         m_pendingJoin.clear();
         setCurrent(room);
@@ -374,8 +379,18 @@ void ChatSession::onLeft(const QString &room)
     Conversation *object = find(id);
     if (!object)
         return;
+    countMembersOf(object, false);
     forget(object);
-    m_online.update();
+}
+
+void ChatSession::countMembersOf(const Conversation *room, bool arrived)
+{
+    for (const QString &name : room->members()->names()) {
+        if (arrived)
+            m_online.arrived(name);
+        else
+            m_online.departed(name);
+    }
 }
 
 void ChatSession::forget(Conversation *object)
@@ -393,11 +408,11 @@ void ChatSession::forget(Conversation *object)
 
 void ChatSession::onMessage(const ChatMessage &message)
 {
+    // The client passes on room messages only for rooms the user is in. Anyone may write to the user first, but a
+    // server inventing senders could fill the list: new direct conversations wait for the budget.
     const ConversationId id = m_client->conversationOf(message);
-    if (id.isRoom() && !m_client->joinedRooms().contains(id.name)) {
-        // A server has no business sending a room's messages to someone outside it; listing them would let it
-        // fill the app with rooms.
-        qCWarning(lcClient) << "ignoring a message for" << id.name << "which this user is not in";
+    if (!id.isRoom() && !m_conversations->contains(id) && !m_newDirect.admit(id)) {
+        qCDebug(lcClient) << "not listing another new direct conversation for now:" << id.name;
         return;
     }
     listed(id)->addMessage(message, isSeen(id));
@@ -417,23 +432,39 @@ void ChatSession::requestReactors(qint64 seq, const QString &emoji)
 
 void ChatSession::onPresence(const Presence &presence)
 {
-    if (presence.event != PresenceChange::Left)
-        m_online.noteKey(presence.name, presence.key);
     if (presence.event == PresenceChange::Renamed) {
+        m_online.noteKey(presence.name, presence.key);
         m_online.noteRenamed(presence.previous);
-        for (Conversation *object : std::as_const(m_registry))
+        for (Conversation *object : std::as_const(m_registry)) {
+            const MemberModel *members = object->members();
+            if (!members->contains(presence.previous))
+                continue;
+            const bool counted = object->id().isRoom();
+            const bool newNameListed = members->contains(presence.name);
             object->renameMember(presence.previous, presence.name);
-        m_online.update();
+            if (counted) {
+                m_online.departed(presence.previous);
+                if (!newNameListed)
+                    m_online.arrived(presence.name);
+            }
+        }
         return;
     }
+    // Presence in a room the user is not in is none of the app's business.
     Conversation *object = find(ConversationId::room(presence.room));
     if (!object || !object->isJoined())
         return;
-    if (presence.event == PresenceChange::Joined)
+    const bool listed = object->members()->contains(presence.name);
+    if (presence.event == PresenceChange::Joined) {
+        m_online.noteKey(presence.name, presence.key);
+        if (listed)
+            return;
         object->addMember(presence.name, presence.key.isEmpty());
-    else
+        m_online.arrived(presence.name);
+    } else if (listed) {
         object->removeMember(presence.name);
-    m_online.update();
+        m_online.departed(presence.name);
+    }
 }
 
 void ChatSession::onTyping(const TypingEvent &typing)
@@ -448,7 +479,6 @@ void ChatSession::onNameChanged(const QString &name)
 {
     for (Conversation *object : std::as_const(m_registry))
         object->setOwnName(name);
-    m_online.update();
 }
 
 } // namespace Natter

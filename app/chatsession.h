@@ -7,6 +7,7 @@
 #include "chatclient.h"
 #include "clientcache.h"
 #include "conversationid.h"
+#include "directconversationbudget.h"
 #include "onlinemembers.h"
 #include "ownmessages.h"
 #include "readpositions.h"
@@ -142,6 +143,8 @@ private:
     void onRoomSummaries(const QList<Protocol::RoomSummary> &rooms);
     bool isSeen(const ConversationId &id) const;
     void rememberCurrent();
+    // The members of a room came or went: who is online follows, one name at a time.
+    void countMembersOf(const Conversation *room, bool arrived);
 
     ChatClient *m_client;
     QPointer<ClientCache> m_cache;
@@ -154,6 +157,7 @@ private:
     ConversationId m_current;
     QString m_pendingJoin; // a room the user asked to join: show it when the server confirms
     OnlineMembers m_online;
+    DirectConversationBudget m_newDirect; // direct conversations others started that the user has not opened
     bool m_windowActive = true;
 };
 

@@ -1,16 +1,10 @@
 #include "clientcache.h"
 
-#include "cacheschema.h"
 #include "clientlogging.h"
 #include "messagereactions.h"
 #include "outboxtable.h"
 #include "validation.h"
 
-#include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -41,6 +35,7 @@ QString sqlError(const QSqlQuery &query)
 ClientCache::ClientCache(QObject *parent)
     : QObject(parent)
     , m_connectionName(QStringLiteral("natter-cache-%1").arg(quintptr(this), 0, 16))
+    , m_file(m_connectionName)
     , m_writes(m_connectionName)
 {
     connect(&m_writes, &CacheWriteQueue::committed, this, [this] {
@@ -60,14 +55,6 @@ ClientCache::~ClientCache()
     close();
 }
 
-QString ClientCache::pathFor(const QString &dataDirectory, const QString &serverIdentity, const QString &userName)
-{
-    // Hashed, so that any server address and any name make a plain file name.
-    const QByteArray identity = (serverIdentity.toLower() + u'\n' + Protocol::nameKey(userName)).toUtf8();
-    const QByteArray digest = QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex().left(32);
-    return dataDirectory + QStringLiteral("/cache/") + QString::fromLatin1(digest) + QStringLiteral(".sqlite");
-}
-
 bool ClientCache::isOpen() const
 {
     return m_writes.isOpen();
@@ -77,29 +64,8 @@ bool ClientCache::open(const QString &path)
 {
     close();
     m_lastError.clear();
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        m_lastError = tr("Could not create the folder for %1.").arg(path);
-        return false;
-    }
-    // Two copies of the app on one chat and name would undo each other's writes (the outbox above all).
-    m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
-    if (!m_lock->tryLock(100)) {
-        m_lastError = tr("Another Natter window already uses what this computer remembers of this chat.");
-        m_lock.reset();
-        return false;
-    }
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
-        if (!db.open()) {
-            m_lastError = db.lastError().text();
-        } else {
-            m_path = path;
-            if (CacheSchema::prepare(db, &m_lastError))
-                return true;
-        }
-    }
+    if (m_file.open(path, &m_lastError))
+        return true;
     qCWarning(lcClient).noquote() << "the local cache" << path << "cannot be used:" << m_lastError;
     close();
     return false;
@@ -107,34 +73,19 @@ bool ClientCache::open(const QString &path)
 
 bool ClientCache::moveTo(const QString &path)
 {
-    const QString source = m_path;
+    const QString source = m_file.path();
     if (source.isEmpty() || source == path)
         return isOpen();
     close();
-    moveFile(source, path);
+    CacheFile::moveFile(source, path);
     return open(path);
-}
-
-bool ClientCache::moveFile(const QString &source, const QString &target)
-{
-    if (source == target || !QFile::exists(source))
-        return false;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-        QFile::remove(target + suffix);
-        QFile::rename(source + suffix, target + suffix);
-    }
-    return true;
 }
 
 void ClientCache::close()
 {
-    if (!QSqlDatabase::contains(m_connectionName))
-        return;
-    flush();
-    QSqlDatabase::database(m_connectionName, false).close();
-    QSqlDatabase::removeDatabase(m_connectionName);
-    m_path.clear();
-    m_lock.reset();
+    if (m_file.hasConnection())
+        flush();
+    m_file.close();
 }
 
 void ClientCache::flush()

@@ -7,6 +7,7 @@
 // Writes are queued and committed together at the end of the event-loop turn (or at flush()), so a replay of a
 // thousand messages is one transaction. Reads see queued writes: they flush first.
 
+#include "cachefile.h"
 #include "cachewritequeue.h"
 #include "chatmessage.h"
 #include "conversationid.h"
@@ -20,10 +21,6 @@
 
 #include <memory>
 #include <optional>
-
-QT_BEGIN_NAMESPACE
-class QLockFile;
-QT_END_NAMESPACE
 
 namespace Natter {
 
@@ -56,7 +53,10 @@ public:
 
     // The file for one server and one name, under dataDirectory: the same server spelled differently, or the same
     // name in another case, is the same file.
-    static QString pathFor(const QString &dataDirectory, const QString &serverIdentity, const QString &userName);
+    static QString pathFor(const QString &dataDirectory, const QString &serverIdentity, const QString &userName)
+    {
+        return CacheFile::pathFor(dataDirectory, serverIdentity, userName);
+    }
 
     // Opens (creating folders and tables) the file; false with lastError() if it cannot. A cache that is not
     // open remembers nothing and returns nothing; the app works without it.
@@ -67,8 +67,8 @@ public:
     // earlier use left at path is older than this and is replaced.
     bool moveTo(const QString &path);
     // Moves a cache file that is not open, with its write-ahead log; false if there is none at source.
-    static bool moveFile(const QString &source, const QString &target);
-    QString path() const { return m_path; }
+    static bool moveFile(const QString &source, const QString &target) { return CacheFile::moveFile(source, target); }
+    QString path() const { return m_file.path(); }
     QString lastError() const { return m_lastError; }
     void setMessageLimit(int messages) { m_messageLimit = messages; }
 
@@ -102,11 +102,10 @@ public:
 private:
     void trim(const QString &key);
 
-    std::unique_ptr<QLockFile> m_lock;
     QString m_connectionName;
+    CacheFile m_file;
     CacheWriteQueue m_writes;
     QHash<QString, int> m_addedSinceTrim; // conversation key -> messages added
-    QString m_path;
     QString m_lastError;
     int m_messageLimit = DefaultMessageLimit;
 };

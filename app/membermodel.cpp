@@ -26,7 +26,7 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Member &member = m_members.at(index.row());
+    const Member &member = *m_members.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
@@ -66,25 +66,25 @@ QHash<int, QByteArray> MemberModel::roleNames() const
 void MemberModel::setOnline(const QString &name, bool online)
 {
     const int row = rowOf(name);
-    if (row < 0 || m_members.at(row).online == online)
+    if (row < 0 || m_members.at(row)->online == online)
         return;
-    m_members[row].online = online;
+    m_members.at(row)->online = online;
     notifyChanged(row, {OnlineRole});
 }
 
 void MemberModel::setGuest(const QString &name, bool guest)
 {
     const int row = rowOf(name);
-    if (row < 0 || m_members.at(row).guest == guest)
+    if (row < 0 || m_members.at(row)->guest == guest)
         return;
-    m_members[row].guest = guest;
+    m_members.at(row)->guest = guest;
     notifyChanged(row, {GuestRole});
 }
 
 bool MemberModel::isOnline(const QString &name) const
 {
-    const int row = rowOf(name);
-    return row >= 0 && m_members.at(row).online;
+    const Member *member = m_byKey.value(Protocol::nameKey(name));
+    return member && member->online;
 }
 
 QString MemberModel::ownName() const
@@ -94,13 +94,12 @@ QString MemberModel::ownName() const
 
 void MemberModel::setOwnName(const QString &name)
 {
+    const QString previousName = std::exchange(m_ownName, name);
     const QString previousKey = std::exchange(m_ownKey, Protocol::nameKey(name));
-    m_ownName = name;
     if (previousKey == m_ownKey)
         return;
-    for (int row = 0; row < m_members.size(); ++row) {
-        const QString &key = m_members.at(row).key;
-        if (key == previousKey || key == m_ownKey)
+    for (const QString &changed : {previousName, name}) {
+        if (const int row = rowOf(changed); row >= 0)
             notifyChanged(row, {IsSelfRole});
     }
     clearTyping(name); // the user is never shown as typing
@@ -108,22 +107,26 @@ void MemberModel::setOwnName(const QString &name)
 
 void MemberModel::setMembers(const QStringList &names, const QSet<QString> &guests)
 {
-    QList<Member> members;
-    QSet<QString> seen;
+    std::vector<std::unique_ptr<Member>> members;
+    QHash<QString, Member *> byKey;
+    members.reserve(size_t(names.size()));
+    byKey.reserve(names.size());
     for (const QString &name : names) {
         const QString key = Protocol::nameKey(name);
-        if (name.isEmpty() || seen.contains(key))
+        if (name.isEmpty() || byKey.contains(key))
             continue;
-        seen.insert(key);
-        Member member{name, key};
-        member.guest = guests.contains(name);
-        members.append(member);
+        auto member = std::make_unique<Member>(Member{name, key});
+        member->guest = guests.contains(name);
+        byKey.insert(key, member.get());
+        members.push_back(std::move(member));
     }
-    std::sort(members.begin(), members.end(), sortsBefore);
+    std::sort(members.begin(), members.end(), [](const auto &a, const auto &b) { return sortsBefore(*a, *b); });
 
-    const bool anyoneWasTyping = !typingNames().isEmpty();
+    const bool anyoneWasTyping = !m_typingEnds.isEmpty();
     beginResetModel();
     m_members = std::move(members);
+    m_byKey = std::move(byKey);
+    m_typingEnds.clear();
     endResetModel();
     m_typingTimer.stop();
     if (anyoneWasTyping)
@@ -134,11 +137,12 @@ void MemberModel::addMember(const QString &name, bool guest)
 {
     if (name.isEmpty() || contains(name))
         return;
-    Member member{name, Protocol::nameKey(name)};
-    member.guest = guest;
-    const int row = sortedRow(member);
+    auto member = std::make_unique<Member>(Member{name, Protocol::nameKey(name)});
+    member->guest = guest;
+    const int row = insertionRow(*member);
     beginInsertRows({}, row, row);
-    m_members.insert(row, member);
+    m_byKey.insert(member->key, member.get());
+    m_members.insert(m_members.begin() + row, std::move(member));
     endInsertRows();
 }
 
@@ -148,9 +152,12 @@ void MemberModel::removeMember(const QString &name)
     if (row < 0)
         return;
     beginRemoveRows({}, row, row);
-    const Member removed = m_members.takeAt(row);
+    const std::unique_ptr<Member> removed = std::move(m_members.at(row));
+    m_members.erase(m_members.begin() + row);
+    m_byKey.remove(removed->key);
+    m_typingEnds.remove(removed->key);
     endRemoveRows();
-    if (removed.typing) {
+    if (removed->typing) {
         scheduleTypingExpiry();
         emit typingChanged();
     }
@@ -159,7 +166,7 @@ void MemberModel::removeMember(const QString &name)
 void MemberModel::renameMember(const QString &oldName, const QString &newName)
 {
     int row = rowOf(oldName);
-    if (row < 0 || newName.isEmpty() || m_members.at(row).name == newName)
+    if (row < 0 || newName.isEmpty() || m_members.at(row)->name == newName)
         return;
     const int taken = rowOf(newName);
     if (taken >= 0 && taken != row) {
@@ -167,10 +174,15 @@ void MemberModel::renameMember(const QString &oldName, const QString &newName)
         return;
     }
 
-    Member &member = m_members[row];
+    Member &member = *m_members.at(row);
     const bool wasSelf = isSelf(member);
+    const QString oldKey = member.key;
     member.name = newName;
     member.key = Protocol::nameKey(newName);
+    m_byKey.remove(oldKey);
+    m_byKey.insert(member.key, &member);
+    if (member.typing)
+        m_typingEnds.insert(member.key, m_typingEnds.take(oldKey));
     const bool nowSelf = isSelf(member);
     const bool typing = member.typing;
 
@@ -185,15 +197,15 @@ void MemberModel::renameMember(const QString &oldName, const QString &newName)
 
 bool MemberModel::contains(const QString &name) const
 {
-    return rowOf(name) >= 0;
+    return !name.isEmpty() && m_byKey.contains(Protocol::nameKey(name));
 }
 
 QStringList MemberModel::names() const
 {
     QStringList result;
-    result.reserve(m_members.size());
-    for (const Member &member : m_members)
-        result.append(member.name);
+    result.reserve(qsizetype(m_members.size()));
+    for (const auto &member : m_members)
+        result.append(member->name);
     return result;
 }
 
@@ -210,10 +222,10 @@ void MemberModel::setTypingTimeout(int milliseconds)
 void MemberModel::setTyping(const QString &name)
 {
     const int row = rowOf(name);
-    if (row < 0 || isSelf(m_members.at(row)))
+    if (row < 0 || isSelf(*m_members.at(row)))
         return;
-    Member &member = m_members[row];
-    member.typingEnds = QDeadlineTimer(m_typingTimeout, Qt::PreciseTimer);
+    Member &member = *m_members.at(row);
+    m_typingEnds.insert(member.key, QDeadlineTimer(m_typingTimeout, Qt::PreciseTimer));
     const bool started = !std::exchange(member.typing, true);
     scheduleTypingExpiry();
     if (started) {
@@ -225,9 +237,10 @@ void MemberModel::setTyping(const QString &name)
 void MemberModel::clearTyping(const QString &name)
 {
     const int row = rowOf(name);
-    if (row < 0 || !m_members.at(row).typing)
+    if (row < 0 || !m_members.at(row)->typing)
         return;
-    m_members[row].typing = false;
+    m_members.at(row)->typing = false;
+    m_typingEnds.remove(m_members.at(row)->key);
     scheduleTypingExpiry();
     notifyChanged(row, {TypingRole});
     emit typingChanged();
@@ -235,17 +248,19 @@ void MemberModel::clearTyping(const QString &name)
 
 bool MemberModel::isTyping(const QString &name) const
 {
-    const int row = rowOf(name);
-    return row >= 0 && m_members.at(row).typing;
+    const Member *member = m_byKey.value(Protocol::nameKey(name));
+    return member && member->typing;
 }
 
 QStringList MemberModel::typingNames() const
 {
+    QList<const Member *> typing;
+    for (auto it = m_typingEnds.cbegin(); it != m_typingEnds.cend(); ++it)
+        typing.append(m_byKey.value(it.key()));
+    std::sort(typing.begin(), typing.end(), [](const Member *a, const Member *b) { return sortsBefore(*a, *b); });
     QStringList result;
-    for (const Member &member : m_members) {
-        if (member.typing)
-            result.append(member.name);
-    }
+    for (const Member *member : std::as_const(typing))
+        result.append(member->name);
     return result;
 }
 
@@ -259,32 +274,37 @@ int MemberModel::rowOf(const QString &name) const
 {
     if (name.isEmpty())
         return -1;
-    const QString key = Protocol::nameKey(name);
-    const auto found =
-        std::find_if(m_members.cbegin(), m_members.cend(), [&](const Member &member) { return member.key == key; });
-    return found == m_members.cend() ? -1 : int(found - m_members.cbegin());
+    const Member *member = m_byKey.value(Protocol::nameKey(name));
+    if (!member)
+        return -1;
+    const int row = insertionRow(*member);
+    Q_ASSERT(row < int(m_members.size()) && m_members.at(row).get() == member);
+    return row;
 }
 
-// The row the member belongs at among all the others (ignoredRow is where it is now, if it is listed).
-int MemberModel::sortedRow(const Member &member, int ignoredRow) const
+// The first row that does not sort before the member: its own row when it is listed, else where it goes.
+int MemberModel::insertionRow(const Member &member) const
 {
-    int row = 0;
-    for (int i = 0; i < m_members.size(); ++i) {
-        if (i != ignoredRow && sortsBefore(m_members.at(i), member))
-            ++row;
-    }
-    return row;
+    const auto found = std::lower_bound(m_members.cbegin(), m_members.cend(), member,
+                                        [](const auto &listed, const Member &m) { return sortsBefore(*listed, m); });
+    return int(found - m_members.cbegin());
 }
 
 // Puts a renamed member back in order with one move, and returns its row.
 int MemberModel::moveToSortedRow(int row)
 {
-    const int target = sortedRow(m_members.at(row), row);
+    // Taken out, the others are still in order: the renamed member goes where a binary search among them says.
+    std::unique_ptr<Member> moved = std::move(m_members.at(row));
+    m_members.erase(m_members.begin() + row);
+    const int target = insertionRow(*moved);
+    m_members.insert(m_members.begin() + row, std::move(moved));
     if (target == row)
         return row;
     // beginMoveRows wants the row before which it goes, counted while the moved row is still in place.
     beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
-    m_members.move(row, target);
+    moved = std::move(m_members.at(row));
+    m_members.erase(m_members.begin() + row);
+    m_members.insert(m_members.begin() + target, std::move(moved));
     endMoveRows();
     return target;
 }
@@ -300,14 +320,13 @@ void MemberModel::notifyChanged(int row, const QList<int> &roles)
     emit dataChanged(changed, changed, roles);
 }
 
+// Looks only at those typing: a handful, whatever the size of the room.
 void MemberModel::scheduleTypingExpiry()
 {
     qint64 soonest = -1;
-    for (const Member &member : std::as_const(m_members)) {
-        if (member.typing) {
-            const qint64 remaining = member.typingEnds.remainingTime();
-            soonest = soonest < 0 ? remaining : std::min(soonest, remaining);
-        }
+    for (const QDeadlineTimer &ends : std::as_const(m_typingEnds)) {
+        const qint64 remaining = ends.remainingTime();
+        soonest = soonest < 0 ? remaining : std::min(soonest, remaining);
     }
     if (soonest < 0)
         m_typingTimer.stop();
@@ -317,17 +336,19 @@ void MemberModel::scheduleTypingExpiry()
 
 void MemberModel::expireTyping()
 {
-    bool anyEnded = false;
-    for (int row = 0; row < m_members.size(); ++row) {
-        Member &member = m_members[row];
-        if (member.typing && member.typingEnds.hasExpired()) {
-            member.typing = false;
-            notifyChanged(row, {TypingRole});
-            anyEnded = true;
-        }
+    QStringList ended;
+    for (auto it = m_typingEnds.cbegin(); it != m_typingEnds.cend(); ++it) {
+        if (it.value().hasExpired())
+            ended.append(it.key());
+    }
+    for (const QString &key : std::as_const(ended)) {
+        m_typingEnds.remove(key);
+        Member *member = m_byKey.value(key);
+        member->typing = false;
+        notifyChanged(rowOf(member->name), {TypingRole});
     }
     scheduleTypingExpiry();
-    if (anyEnded)
+    if (!ended.isEmpty())
         emit typingChanged();
 }
 

@@ -2,7 +2,6 @@
 
 #include "chatclient.h"
 #include "conversation.h"
-#include "membermodel.h"
 #include "validation.h"
 
 namespace Natter {
@@ -46,19 +45,30 @@ void OnlineMembers::noteKey(const QString &name, const QByteArray &key)
                           .arg(name));
 }
 
-void OnlineMembers::update()
+void OnlineMembers::arrived(const QString &name)
 {
-    QSet<QString> online;
-    for (const Conversation *object : std::as_const(*m_conversations)) {
-        if (object->id().isRoom()) {
-            for (const QString &name : object->members()->names())
-                online.insert(nameKey(name));
-        }
-    }
-    m_online = online;
+    if (m_online[nameKey(name)]++ > 0)
+        return;
+    if (Conversation *direct = m_conversations->value(ConversationId::direct(name)))
+        direct->setPeerOnline(true);
+}
+
+void OnlineMembers::departed(const QString &name)
+{
+    const auto found = m_online.find(nameKey(name));
+    if (found == m_online.end() || --*found > 0)
+        return;
+    m_online.erase(found);
+    if (Conversation *direct = m_conversations->value(ConversationId::direct(name)))
+        direct->setPeerOnline(false);
+}
+
+void OnlineMembers::clear()
+{
+    m_online.clear();
     for (Conversation *object : std::as_const(*m_conversations)) {
         if (!object->id().isRoom())
-            object->setPeerOnline(m_online.contains(nameKey(object->id().name)));
+            object->setPeerOnline(false);
     }
 }
 

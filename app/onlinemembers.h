@@ -10,7 +10,6 @@
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
-#include <QSet>
 
 namespace Natter {
 
@@ -22,7 +21,7 @@ class OnlineMembers : public QObject
 {
     Q_OBJECT
 public:
-    // `conversations` is the session's registry, read whenever who is online is worked out again.
+    // `conversations` is the session's registry, where the direct conversation with a name is found.
     OnlineMembers(ChatClient *client, const QHash<ConversationId, Conversation *> *conversations,
                   QObject *parent = nullptr);
 
@@ -35,9 +34,12 @@ public:
     bool isGuest(const QString &name) const;
     void noteKey(const QString &name, const QByteArray &key);
     void noteRenamed(const QString &previous) { m_currentKeys.remove(Protocol::nameKey(previous)); }
-    // Works out again who is online from the rooms' members, and tells the direct conversations.
-    void update();
-    void clear() { m_online.clear(); }
+    // `name` came into (or left) one of the user's rooms: counted per room, so that someone in two rooms who leaves
+    // one is still online. Each is O(1); a direct conversation with them hears when the count leaves or reaches 0.
+    void arrived(const QString &name);
+    void departed(const QString &name);
+    // Nobody is known to be online (the connection is down): every direct conversation hears so.
+    void clear();
 
 signals:
     void noticeRaised(const QString &text);
@@ -45,7 +47,7 @@ signals:
 private:
     ChatClient *m_client;
     const QHash<ConversationId, Conversation *> *m_conversations;
-    QSet<QString> m_online; // name keys of everyone in the user's rooms
+    QHash<QString, int> m_online; // name key -> in how many of the user's rooms
     KnownKeys m_keys;
     QHash<QString, QByteArray> m_currentKeys; // by name key: what this session saw; empty for guests
 };

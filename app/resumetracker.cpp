@@ -42,8 +42,10 @@ void ResumeTracker::left(const QString &room)
 
 void ResumeTracker::noteSeq(const ConversationId &conversation, qint64 seq)
 {
-    qint64 &last = m_lastSeq[conversation];
-    last = std::max(last, seq);
+    // Only what is followed or joined: a message from a stranger the app did not list is not asked for again.
+    const auto found = m_lastSeq.find(conversation);
+    if (found != m_lastSeq.end())
+        *found = std::max(*found, seq);
 }
 
 QStringList ResumeTracker::rooms() const

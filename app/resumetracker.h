@@ -29,6 +29,7 @@ public:
     void unfollow(const ConversationId &direct);
     void joined(const QString &room);
     void left(const QString &room);
+    // Moves a joined room's or a followed direct conversation's newest seq on; anything else is not resumed.
     void noteSeq(const ConversationId &conversation, qint64 seq);
 
     QStringList rooms() const; // sorted

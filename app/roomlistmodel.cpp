@@ -30,7 +30,7 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Conversation *conversation = m_rows.at(index.row());
+    const Conversation *conversation = m_rows.at(index.row()).object;
     if (!conversation)
         return {};
     const ConversationId id = conversation->id();
@@ -94,31 +94,31 @@ void RoomListModel::addConversation(Conversation *conversation)
 {
     if (!conversation || !conversation->id().isValid() || contains(conversation->id()))
         return;
-    const int row = sortedRow(conversation);
-    beginInsertRows({}, row, row);
-    m_rows.insert(row, conversation);
+    const Row row = rowFor(conversation);
+    const int at = insertionRow(row);
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, row);
+    m_placed.insert(row.id, row);
     endInsertRows();
     connect(conversation, &Conversation::summaryChanged, this,
             [this, conversation] { onSummaryChanged(conversation); });
-    connect(conversation, &QObject::destroyed, this, [this, id = conversation->id()] { removeConversation(id); });
-    updateTotalUnread();
+    connect(conversation, &QObject::destroyed, this, [this, id = row.id] { removeConversation(id); });
+    setTotalUnread(m_totalUnread + row.unread);
 }
 
 void RoomListModel::removeConversation(const ConversationId &conversation)
 {
-    // A destroyed object leaves a null pointer behind: remove that row too.
-    for (int row = 0; row < m_rows.size(); ++row) {
-        Conversation *listed = m_rows.at(row);
-        if (listed && !(listed->id() == conversation))
-            continue;
-        if (listed)
-            disconnect(listed, nullptr, this, nullptr);
-        beginRemoveRows({}, row, row);
-        m_rows.removeAt(row);
-        endRemoveRows();
-        --row;
-    }
-    updateTotalUnread();
+    const int row = rowOf(conversation);
+    if (row < 0)
+        return;
+    const Row removed = m_rows.at(row);
+    if (removed.object)
+        disconnect(removed.object, nullptr, this, nullptr);
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_placed.remove(removed.id);
+    endRemoveRows();
+    setTotalUnread(m_totalUnread - removed.unread);
 }
 
 void RoomListModel::clear()
@@ -126,55 +126,49 @@ void RoomListModel::clear()
     if (m_rows.isEmpty())
         return;
     beginResetModel();
-    for (Conversation *conversation : std::as_const(m_rows)) {
-        if (conversation)
-            disconnect(conversation, nullptr, this, nullptr);
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.object)
+            disconnect(row.object, nullptr, this, nullptr);
     }
     m_rows.clear();
+    m_placed.clear();
     endResetModel();
-    updateTotalUnread();
+    setTotalUnread(0);
 }
 
 bool RoomListModel::contains(const ConversationId &conversation) const
 {
-    return rowOf(conversation) >= 0;
+    return m_placed.contains(conversation);
 }
 
 int RoomListModel::rowOf(const ConversationId &conversation) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row) && m_rows.at(row)->id() == conversation)
-            return row;
-    }
-    return -1;
+    const auto placed = m_placed.constFind(conversation);
+    return placed == m_placed.cend() ? -1 : insertionRow(*placed);
 }
 
 ConversationId RoomListModel::conversationAt(int row) const
 {
-    const Conversation *conversation = objectAt(row);
-    return conversation ? conversation->id() : ConversationId{};
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : ConversationId{};
 }
 
 Conversation *RoomListModel::objectAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).data() : nullptr;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).object.data() : nullptr;
 }
 
 QList<ConversationId> RoomListModel::conversations() const
 {
     QList<ConversationId> result;
     result.reserve(m_rows.size());
-    for (const Conversation *conversation : m_rows) {
-        if (conversation)
-            result.append(conversation->id());
-    }
+    for (const Row &row : m_rows)
+        result.append(row.id);
     return result;
 }
 
 int RoomListModel::unread(const ConversationId &conversation) const
 {
-    const Conversation *listed = objectAt(rowOf(conversation));
-    return listed ? listed->unread() : 0;
+    return m_placed.value(conversation).unread;
 }
 
 ConversationId RoomListModel::nextUnread(const ConversationId &from, int step) const
@@ -187,70 +181,65 @@ ConversationId RoomListModel::nextUnread(const ConversationId &from, int step) c
     int row = start < 0 ? (step > 0 ? -1 : count) : start;
     for (int i = 0; i < count; ++i) {
         row = ((row + step) % count + count) % count;
-        const Conversation *conversation = m_rows.at(row);
-        if (row != start && conversation && conversation->unread() > 0)
-            return conversation->id();
+        if (row != start && m_rows.at(row).unread > 0)
+            return m_rows.at(row).id;
     }
     return {};
 }
 
 void RoomListModel::onSummaryChanged(Conversation *conversation)
 {
-    int row = rowOf(conversation->id());
-    if (row < 0)
+    const auto placed = m_placed.find(conversation->id());
+    if (placed == m_placed.end())
         return;
-    row = moveToSortedRow(row);
+    int row = insertionRow(*placed);
+    const Row before = m_rows.at(row);
+    const Row after = rowFor(conversation);
+    *placed = after;
+    m_rows[row] = after;
+    if (sortsBefore(before, after) || sortsBefore(after, before)) {
+        // Its neighbours are still in order without it: a binary search among them says where it goes.
+        m_rows.removeAt(row);
+        const int target = insertionRow(after);
+        m_rows.insert(row, after);
+        if (target != row) {
+            // beginMoveRows wants the row before which it goes, counted while the moved row is still in place.
+            beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+            m_rows.move(row, target);
+            endMoveRows();
+            row = target;
+        }
+    }
     const QModelIndex changed = index(row);
     emit dataChanged(changed, changed);
-    updateTotalUnread();
+    setTotalUnread(m_totalUnread - before.unread + after.unread);
 }
 
-bool RoomListModel::sortsBefore(const Conversation *a, const Conversation *b)
+RoomListModel::Row RoomListModel::rowFor(Conversation *conversation)
 {
-    const ConversationId left = a->id();
-    const ConversationId right = b->id();
-    if (left.kind != right.kind)
-        return left.isRoom();
-    if (!left.isRoom() && a->lastActivity() != b->lastActivity()) {
+    return {conversation, conversation->id(), conversation->lastActivity(), conversation->unread()};
+}
+
+bool RoomListModel::sortsBefore(const Row &a, const Row &b)
+{
+    if (a.id.kind != b.id.kind)
+        return a.id.isRoom();
+    if (!a.id.isRoom() && a.lastActivity != b.lastActivity) {
         // Newest first; a conversation without any message yet goes after all that have one.
-        if (!a->lastActivity().isValid() || !b->lastActivity().isValid())
-            return a->lastActivity().isValid();
-        return a->lastActivity() > b->lastActivity();
+        if (!a.lastActivity.isValid() || !b.lastActivity.isValid())
+            return a.lastActivity.isValid();
+        return a.lastActivity > b.lastActivity;
     }
-    return compareNames(left.name, right.name) < 0;
+    return compareNames(a.id.name, b.id.name) < 0;
 }
 
-// The row the conversation belongs at among all the others (ignoredRow is where it is now, if it is listed).
-int RoomListModel::sortedRow(const Conversation *conversation, int ignoredRow) const
+int RoomListModel::insertionRow(const Row &row) const
 {
-    int row = 0;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (i != ignoredRow && m_rows.at(i) && sortsBefore(m_rows.at(i), conversation))
-            ++row;
-    }
-    return row;
+    return int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, sortsBefore) - m_rows.cbegin());
 }
 
-// Puts a changed row back in order with one move, and returns its row.
-int RoomListModel::moveToSortedRow(int row)
+void RoomListModel::setTotalUnread(int total)
 {
-    const int target = sortedRow(m_rows.at(row), row);
-    if (target == row)
-        return row;
-    // beginMoveRows wants the row before which it goes, counted while the moved row is still in place.
-    beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
-    m_rows.move(row, target);
-    endMoveRows();
-    return target;
-}
-
-void RoomListModel::updateTotalUnread()
-{
-    int total = 0;
-    for (const Conversation *conversation : std::as_const(m_rows)) {
-        if (conversation)
-            total += conversation->unread();
-    }
     if (total == m_totalUnread)
         return;
     m_totalUnread = total;

@@ -6,6 +6,8 @@
 #include "conversationid.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 
@@ -61,14 +63,27 @@ signals:
     void totalUnreadChanged(int total);
 
 private:
-    static bool sortsBefore(const Conversation *a, const Conversation *b);
-    int sortedRow(const Conversation *conversation, int ignoredRow = -1) const;
-    int moveToSortedRow(int row);
-    void onSummaryChanged(Conversation *conversation);
-    void updateTotalUnread();
+    // What a row is sorted by and counted with, as it was when the row was placed: a conversation changes before it
+    // says so, and its row is found by what it was.
+    struct Row
+    {
+        QPointer<Conversation> object;
+        ConversationId id;
+        QDateTime lastActivity;
+        int unread = 0;
+    };
 
-    // A user is in tens of conversations, not thousands: a linear search is cheap and needs no index to keep.
-    QList<QPointer<Conversation>> m_rows;
+    static Row rowFor(Conversation *conversation);
+    static bool sortsBefore(const Row &a, const Row &b);
+    // The first row that does not sort before `row`: its own when it is listed.
+    int insertionRow(const Row &row) const;
+    void onSummaryChanged(Conversation *conversation);
+    void setTotalUnread(int total);
+
+    // Rows in order, and each listed conversation's row as placed, by id: every lookup is a hash and a binary
+    // search, so a server's flood of events never rescans the list.
+    QList<Row> m_rows;
+    QHash<ConversationId, Row> m_placed;
     int m_totalUnread = 0;
 };
 

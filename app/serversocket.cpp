@@ -11,23 +11,16 @@
 #include <QSslConfiguration>
 #include <QWebSocketHandshakeOptions>
 
+#include <algorithm>
+
 namespace Natter {
 
 using namespace Protocol;
 
-namespace {
-
-// Frames from a server may be large (history pages, room lists) but not endless: 8 MiB is what docs/protocol.md
-// asks a client to accept, with room to spare.
-constexpr quint64 MaxIncomingBytes = quint64(16) * 1024 * 1024;
-
-} // namespace
-
 ServerSocket::ServerSocket(QObject *parent)
     : QObject(parent)
 {
-    m_socket.setMaxAllowedIncomingFrameSize(MaxIncomingBytes);
-    m_socket.setMaxAllowedIncomingMessageSize(MaxIncomingBytes);
+    setIncomingCap(BeforeWelcomeBytes);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &ServerSocket::onDeadline);
     connect(&m_socket, &QWebSocket::connected, this, &ServerSocket::opened);
@@ -52,12 +45,35 @@ void ServerSocket::open(const QUrl &url, int timeoutMs)
     m_timedOut = false;
     m_closeCode = 0;
     m_socketError = QAbstractSocket::UnknownSocketError;
+    setIncomingCap(BeforeWelcomeBytes); // the last server's limits say nothing about this one
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({subprotocol()});
     qCDebug(lcClient) << "connecting to" << url.toString();
     m_deadline.start(timeoutMs);
     m_certificateCheck.begin(url);
     m_socket.open(InviteLink::address(url), options);
+}
+
+quint64 ServerSocket::incomingCapFor(const Limits &limits)
+{
+    // The largest frame a server sends by design is a history page: maxHistoryPage messages of up to maxTextBytes
+    // each. Quotes and backslashes double in JSON (control characters are not allowed in text), and each message
+    // carries a few hundred bytes of fields, its quote and its reactions. Twice that leaves room for a long room
+    // list; what a server announces cannot lift the cap past MaxIncomingBytes.
+    const quint64 perMessage = 2 * quint64(std::max(0, limits.maxTextBytes)) + 8 * 1024;
+    const quint64 page = quint64(std::max(0, limits.maxHistoryPage)) * perMessage;
+    return std::clamp(2 * page, BeforeWelcomeBytes, MaxIncomingBytes);
+}
+
+void ServerSocket::applyLimits(const Limits &limits)
+{
+    setIncomingCap(incomingCapFor(limits));
+}
+
+void ServerSocket::setIncomingCap(quint64 bytes)
+{
+    m_socket.setMaxAllowedIncomingFrameSize(bytes);
+    m_socket.setMaxAllowedIncomingMessageSize(bytes);
 }
 
 void ServerSocket::closeNormally()
@@ -89,6 +105,8 @@ QString ServerSocket::peerFingerprint() const
 
 QString ServerSocket::failureReason() const
 {
+    if (closedForSize())
+        return tr("%1 sent more at once than Natter accepts.").arg(m_url.toDisplayString());
     if (m_timedOut) // rounded up: a timeout under a second is not "0 seconds"
         return tr("%1 did not answer within %n second(s).", nullptr, (m_timeoutMs + 999) / 1000)
             .arg(m_url.toDisplayString());

@@ -43,6 +43,18 @@ public:
     // Why the last attempt failed, for the user.
     QString failureReason() const;
 
+    // What one incoming frame, or one message assembled from fragments, may hold: a fixed cap until the server's
+    // welcome, then one sized to its announced limits. A larger one closes the connection with 1009 as soon as
+    // its header announces it, before its payload is read, and the owner reconnects as after any drop.
+    static constexpr quint64 BeforeWelcomeBytes = quint64(8) * 1024 * 1024;
+    static constexpr quint64 MaxIncomingBytes = quint64(64) * 1024 * 1024;
+    static quint64 incomingCapFor(const Protocol::Limits &limits);
+    quint64 incomingCap() const { return m_socket.maxAllowedIncomingMessageSize(); }
+    // After welcome: the cap its limits call for.
+    void applyLimits(const Protocol::Limits &limits);
+    // The connection was closed because the server sent more than the cap.
+    bool closedForSize() const { return m_closeCode == QWebSocketProtocol::CloseCodeTooMuchData; }
+
 signals:
     // The WebSocket handshake is done; the certificate and subprotocol are for the owner to judge.
     void opened();
@@ -54,6 +66,7 @@ signals:
 private:
     void onDeadline();
     void onTextMessage(const QString &frame);
+    void setIncomingCap(quint64 bytes);
 
     QWebSocket m_socket;
     CertificateCheck m_certificateCheck{&m_socket};

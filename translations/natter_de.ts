@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheFile</name>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Der Ordner für %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Another Natter window already uses what this computer remembers of this chat.</source>
+        <translation>Ein anderes Natter-Fenster nutzt bereits, was dieser Computer von diesem Chat gespeichert hat.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CacheSchema</name>
     <message>
         <source>The cache was written by a newer version of Natter.</source>
@@ -133,17 +144,6 @@ Erhalten: %2</translation>
     <message>
         <source>The server saves messages again; the ones that waited were sent.</source>
         <translation>Der Server speichert wieder Nachrichten; die wartenden wurden gesendet.</translation>
-    </message>
-</context>
-<context>
-    <name>Natter::ClientCache</name>
-    <message>
-        <source>Could not create the folder for %1.</source>
-        <translation>Der Ordner für %1 konnte nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>Another Natter window already uses what this computer remembers of this chat.</source>
-        <translation>Ein anderes Natter-Fenster nutzt bereits, was dieser Computer von diesem Chat gespeichert hat.</translation>
     </message>
 </context>
 <context>
@@ -264,6 +264,10 @@ Erhalten: %2</translation>
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts, so Natter hung up. Reconnecting…</source>
+        <translation>%1 hat auf einmal mehr geschickt, als Natter annimmt, deshalb hat Natter die Verbindung beendet. Verbinde neu…</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1592,10 @@ Erhalten: %2</translation>
             <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
             <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts.</source>
+        <translation>%1 hat auf einmal mehr geschickt, als Natter annimmt.</translation>
     </message>
 </context>
 <context>

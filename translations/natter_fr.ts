@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>Natter::CacheFile</name>
+    <message>
+        <source>Could not create the folder for %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>Another Natter window already uses what this computer remembers of this chat.</source>
+        <translation>Une autre fenêtre de Natter utilise déjà ce que cet ordinateur a gardé en mémoire de cette discussion.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::CacheSchema</name>
     <message>
         <source>The cache was written by a newer version of Natter.</source>
@@ -133,17 +144,6 @@ Reçu : %2</translation>
     <message>
         <source>The server saves messages again; the ones that waited were sent.</source>
         <translation>Le serveur enregistre de nouveau les messages ; ceux qui attendaient ont été envoyés.</translation>
-    </message>
-</context>
-<context>
-    <name>Natter::ClientCache</name>
-    <message>
-        <source>Could not create the folder for %1.</source>
-        <translation>Impossible de créer le dossier de %1.</translation>
-    </message>
-    <message>
-        <source>Another Natter window already uses what this computer remembers of this chat.</source>
-        <translation>Une autre fenêtre de Natter utilise déjà ce que cet ordinateur a gardé en mémoire de cette discussion.</translation>
     </message>
 </context>
 <context>
@@ -264,6 +264,10 @@ Reçu : %2</translation>
     <message>
         <source>Not connected</source>
         <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts, so Natter hung up. Reconnecting…</source>
+        <translation>%1 a envoyé d’un coup plus que ce que Natter accepte, alors Natter a coupé la connexion. Reconnexion…</translation>
     </message>
 </context>
 <context>
@@ -1588,6 +1592,10 @@ Reçu : %2</translation>
             <numerusform>%1 n’a pas répondu dans un délai de %n seconde.</numerusform>
             <numerusform>%1 n’a pas répondu dans un délai de %n secondes.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 sent more at once than Natter accepts.</source>
+        <translation>%1 a envoyé d’un coup plus que ce que Natter accepte.</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,9 @@ QString ConnectionBanner::stateText() const
         if (m_session->interruption() == ChatClient::Interruption::Unreachable)
             return tr("%1 does not answer yet. Natter keeps trying; what you write is sent once the chat is back.")
                 .arg(m_session->serverUrl().toDisplayString());
+        if (m_session->interruption() == ChatClient::Interruption::Oversized)
+            return tr("%1 sent more at once than Natter accepts, so Natter hung up. Reconnecting…")
+                .arg(m_session->serverUrl().toDisplayString());
         return tr("Connection lost — reconnecting… What you write is sent once Natter is back.");
     case ChatClient::State::Disconnected:
         break;
