@@ -1,5 +1,6 @@
 #include "messagelayout.h"
 
+#include "markupfont.h"
 #include "messagefonts.h"
 #include "validation.h"
 
@@ -144,18 +145,13 @@ void MessageLayout::addMarkupFormats(const MessageMarkup &markup, qsizetype offs
     const bool paint = purpose == Purpose::Paint; // colours change no height; fonts do, and are always set
     for (const MessageMarkup::Span &span : markup.spans) {
         QTextCharFormat format;
+        MarkupFont::apply(format, span.kind, fonts.codeFamilies);
         switch (span.kind) {
         case Kind::Bold:
-            format.setFontWeight(QFont::Bold);
-            break;
         case Kind::Italic:
-            format.setFontItalic(true);
             break;
         case Kind::Code:
         case Kind::CodeBlock:
-            format.setFontFamilies(fonts.codeFamilies);
-            format.setFontFixedPitch(true);
-            format.setFontStyleHint(QFont::Monospace);
             if (paint && span.kind == Kind::Code && colors.codeBackground.isValid())
                 format.setBackground(colors.codeBackground);
             break;

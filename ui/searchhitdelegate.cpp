@@ -1,5 +1,6 @@
 #include "searchhitdelegate.h"
 
+#include "markupfont.h"
 #include "messagetext.h"
 #include "searchresultsmodel.h"
 
@@ -39,26 +40,9 @@ QList<QTextLayout::FormatRange> markupFormats(const QList<MessageMarkup::Span> &
         if (span.start < 0 || span.length <= 0 || span.end() > length)
             continue;
         QTextCharFormat format;
-        switch (span.kind) {
-        case Kind::Bold:
-            format.setFontWeight(QFont::Bold);
-            break;
-        case Kind::Italic:
-            format.setFontItalic(true);
-            break;
-        case Kind::Code:
-        case Kind::CodeBlock:
-            format.setFontFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
-            format.setFontFixedPitch(true);
-            format.setFontStyleHint(QFont::Monospace);
-            break;
-        case Kind::Link:
+        MarkupFont::apply(format, span.kind, QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+        if (span.kind == Kind::Link)
             format.setFontUnderline(true);
-            break;
-        case Kind::Quote:
-        case Kind::Mention:
-            break;
-        }
         if (format.propertyCount() > 0)
             formats.append({int(span.start), int(span.length), format});
     }
