@@ -2,6 +2,7 @@
 
 #include "characterbudget.h"
 #include "mentioncompleter.h"
+#include "messagemarkup.h"
 #include "theme.h"
 
 #include <QHBoxLayout>
@@ -159,7 +160,7 @@ void Composer::beginReply(qint64 seq, const QString &from, const QString &quote)
         return;
     cancelEdit();
     m_replyTo = seq;
-    showBar(tr("Replying to %1").arg(from), quote);
+    showBar(tr("Replying to %1").arg(from), MessageMarkup::parse(quote).text); // as the message reads, no marks
     m_editor->setFocus();
 }
 

@@ -41,8 +41,9 @@ MessageRow MessageRow::fromIndex(const QModelIndex &index, Fields fields)
 
 QString MessageRow::quoteLine() const
 {
+    // The quote reads as the message does: without its formatting marks.
     return replyText.isEmpty() ? MessageLayout::tr("%1: a deleted message").arg(replyFrom)
-                               : MessageLayout::tr("%1: %2").arg(replyFrom, replyText);
+                               : MessageLayout::tr("%1: %2").arg(replyFrom, MessageMarkup::parse(replyText).text);
 }
 
 MessageMarkup MessageRow::markup() const

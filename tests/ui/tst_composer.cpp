@@ -74,6 +74,19 @@ class TestComposer : public QObject
     Q_OBJECT
 
 private slots:
+    // The strip above the composer quotes the message as it reads, without its formatting marks.
+    void replyStripShowsNoFormattingMarks()
+    {
+        Composer composer;
+        composer.beginReply(3, u"Cleo"_s, u"First **bold** and `code`"_s);
+        QWidget *bar = composer.findChild<QWidget *>(u"editBar"_s);
+        QVERIFY(bar);
+        QStringList texts;
+        for (const QLabel *label : bar->findChildren<QLabel *>())
+            texts << label->text();
+        QVERIFY2(texts.contains(u"First bold and code"_s), qPrintable(texts.join(u" | ")));
+    }
+
     void atOffersTheMembersAndTabCompletes()
     {
         QWidget window;

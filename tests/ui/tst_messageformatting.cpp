@@ -122,6 +122,7 @@ private slots:
     void contextMenuCopiesCode();
     void copyingAMessageKeepsItsMarks();
     void quoteLinesAreIndented();
+    void replyQuotesShowNoFormattingMarks();
     void editedMarkerFollowsAnIndentedLine();
     void mentionsOfMembersAndTheUserAreHighlighted();
     void linksInFormattedTextOpen();
@@ -261,6 +262,16 @@ void TestMessageFormatting::quoteLinesAreIndented()
     QVERIFY(laidOut->text.lineAt(0).x() > 0);
     QCOMPARE(laidOut->text.lineAt(laidOut->text.lineCount() - 1).x(), 0.0);
     QCOMPARE(laidOut->quoteBars.size(), 1);
+}
+
+void TestMessageFormatting::replyQuotesShowNoFormattingMarks()
+{
+    MessageRow row;
+    row.replyFrom = u"Cleo"_s;
+    row.replyText = u"First **bold** and `code`"_s;
+    QCOMPARE(row.quoteLine(), u"Cleo: First bold and code"_s);
+    row.replyText = u"<b>not bold</b>"_s;
+    QCOMPARE(row.quoteLine(), u"Cleo: <b>not bold</b>"_s);
 }
 
 void TestMessageFormatting::editedMarkerFollowsAnIndentedLine()
