@@ -109,7 +109,8 @@ void ChatService::welcome(ClientSession *session, const Hello &hello, ClientSess
             m_router.replay(session, it.key(), it.value());
     }
     replayDirect(session, hello.since);
-    sendUnread(session);
+    // Counted from where the user stopped reading, so it comes after what the replay brings.
+    m_router.afterReplay(session, [this, session] { sendUnread(session); });
 }
 
 void ChatService::replayDirect(ClientSession *session, const QHash<QString, qint64> &since)

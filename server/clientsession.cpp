@@ -226,7 +226,13 @@ qint64 ClientSession::outputHighWater() const
 void ClientSession::onBytesWritten()
 {
     reportQueued(queuedBytes());
-    if (m_waitingForDrain && queuedBytes() <= outputHighWater()) {
+    if (queuedBytes() > outputHighWater())
+        return;
+    if (m_drainNotice) {
+        m_drainNotice = false;
+        emit outputDrained();
+    }
+    if (m_waitingForDrain) {
         m_waitingForDrain = false;
         readInput();
     }
@@ -244,7 +250,7 @@ bool ClientSession::handleMessage()
         return true; // the peer's close frame is all that is still waited for
     // A peer that does not read what it is sent is not read either: what it asks for (history pages, answers)
     // would only pile up in its output. It is read again once that has drained (onBytesWritten).
-    if (queuedBytes() > outputHighWater()) {
+    if (isOutputBackedUp()) {
         m_holding = true;
         m_waitingForDrain = true;
         return false;

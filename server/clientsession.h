@@ -88,6 +88,11 @@ public:
     qint64 unreadInputBytes() const;
     // Bytes written to this peer that it has not received yet (on TLS, before and after encryption).
     qint64 queuedBytes() const;
+    // More is queued for the peer than it should be given until it reads some; the session then reads none of its
+    // requests either.
+    bool isOutputBackedUp() const { return queuedBytes() > outputHighWater(); }
+    // Emits outputDrained() once, when the queued bytes fall back to the high-water mark.
+    void notifyWhenDrained() { m_drainNotice = true; }
     // The server-wide budget this connection's queued bytes count against; what it last reported to it.
     void setOutputBudget(OutputBudget *budget);
     qint64 reportedBytes() const { return m_reported; }
@@ -98,6 +103,7 @@ signals:
     void requestReceived(Natter::ClientSession *session, const Natter::Protocol::ClientMessage &message);
     void plainTextReceived(Natter::ClientSession *session, const QString &text);
     void closed(Natter::ClientSession *session);
+    void outputDrained();
 
 protected:
     void timerEvent(QTimerEvent *event) override;
@@ -137,6 +143,7 @@ private:
     qint64 m_inputCap;
     bool m_holding = false; // the reader's current message waits for a token or for the output to drain
     bool m_waitingForDrain = false;
+    bool m_drainNotice = false;
     bool m_replaced = false;
     bool m_closing = false; // no more requests are processed
     bool m_closeSent = false; // nothing more may be sent

@@ -18,10 +18,6 @@ namespace Natter {
 
 using namespace Protocol;
 
-namespace {
-constexpr int ReplayPage = 500;
-}
-
 MessageRouter::MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionRegistry *sessions,
                              const NameOwnership *names, OfflineMailbox *mailbox, PresenceDigest *plainPresence,
                              ReactionRouter *reactions, const ServerConfig &config, QObject *parent)
@@ -34,6 +30,7 @@ MessageRouter::MessageRouter(HistoryStore *store, RoomDirectory *rooms, SessionR
     , m_plainPresence(plainPresence)
     , m_reactions(reactions)
     , m_config(config)
+    , m_replay(store, reactions, this) // a child, so that it moves to the server's thread with it
 {
     connect(m_store, &HistoryStore::committed, this, &MessageRouter::onCommitted);
     connect(m_store, &HistoryStore::commitFailed, this, &MessageRouter::onCommitFailed);
@@ -194,8 +191,14 @@ void MessageRouter::deliver(const ChatMessage &message, const QString &conversat
     if (!reaction && (message.isDirect() || message.room == lobbyRoom()))
         m_plainPresence->flush();
     if (!message.isDirect()) {
-        for (ClientSession *member : m_rooms->members(message.room))
-            member->send(frame);
+        const QList<ClientSession *> &members = m_rooms->members(message.room);
+        if (m_replay.isIdle()) {
+            for (ClientSession *member : members)
+                member->send(frame);
+        } else {
+            for (ClientSession *member : members)
+                sendLive(member, frame, conversation);
+        }
         return;
     }
     deliverDirect(frame, message, conversation, senders);
@@ -226,7 +229,13 @@ void MessageRouter::deliverDirect(OutgoingFrame &frame, const ChatMessage &messa
     }
     parties.remove(nullptr);
     for (ClientSession *party : std::as_const(parties))
-        party->send(frame);
+        sendLive(party, frame, conversation);
+}
+
+void MessageRouter::sendLive(ClientSession *session, OutgoingFrame &frame, const QString &conversation)
+{
+    if (!m_replay.isReplaying(session, conversation))
+        session->send(frame);
 }
 
 void MessageRouter::sendHistory(ClientSession *session, const HistoryRequest &request)
@@ -270,21 +279,12 @@ void MessageRouter::sendHistory(ClientSession *session, const HistoryRequest &re
 
 void MessageRouter::replay(ClientSession *session, const QString &conversation, qint64 afterSeq)
 {
-    qint64 seq = afterSeq;
-    for (;;) {
-        QList<ChatMessage> page =
-            m_store->after(conversation, seq, ReplayPage, HistoryStore::Rows::WithReactionChanges);
-        m_reactions->attach(conversation, page, session->party());
-        for (const ChatMessage &message : std::as_const(page)) {
-            if (isReaction(message.kind))
-                session->send(m_reactions->eventFor(message, conversation));
-            else
-                session->send(MessageEvent{message});
-        }
-        if (page.size() < ReplayPage)
-            break;
-        seq = page.last().seq;
-    }
+    m_replay.enqueue(session, conversation, afterSeq);
+}
+
+void MessageRouter::afterReplay(ClientSession *session, std::function<void()> done)
+{
+    m_replay.whenDone(session, std::move(done));
 }
 
 } // namespace Natter

@@ -3,6 +3,7 @@
 // Carries chat messages: stores each one, acknowledges it to its sender once committed, and delivers it.
 
 #include "clientmessages.h"
+#include "historyreplay.h"
 #include "historystore.h"
 #include "serverconfig.h"
 #include "servermessages.h"
@@ -36,8 +37,10 @@ public:
     // Answers a history request with one page.
     void sendHistory(ClientSession *session, const Protocol::HistoryRequest &request);
     // Sends every stored message of the conversation after `afterSeq` as ordinary message frames (with the
-    // reader's reactions), and the reaction changes among them as reaction frames.
+    // reader's reactions), and the reaction changes among them as reaction frames, paced (see HistoryReplay).
     void replay(ClientSession *session, const QString &conversation, qint64 afterSeq);
+    // Runs `done` once the session's replays are all sent.
+    void afterReplay(ClientSession *session, std::function<void()> done);
 
 private:
     using WaitKey = std::pair<QString, qint64>; // conversation, seq
@@ -49,6 +52,8 @@ private:
     Protocol::ProtocolError storageUnavailable() const;
     void deliver(const Protocol::ChatMessage &message, const QString &conversation,
                  const QList<QPointer<ClientSession>> &senders);
+    // Sends the frame to the session unless a replay of the conversation to it will.
+    void sendLive(ClientSession *session, OutgoingFrame &frame, const QString &conversation);
     void deliverDirect(OutgoingFrame &frame, const Protocol::ChatMessage &message, const QString &conversation,
                        const QList<QPointer<ClientSession>> &senders);
     static Protocol::Ack ackFor(const Protocol::ChatMessage &message);
@@ -68,6 +73,7 @@ private:
     ReactionRouter *m_reactions;
     const ServerConfig &m_config;
     QHash<WaitKey, QList<QPointer<ClientSession>>> m_waiting; // senders waiting for their ack
+    HistoryReplay m_replay;
 };
 
 } // namespace Natter

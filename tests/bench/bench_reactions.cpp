@@ -3,16 +3,15 @@
 // for each the time until every member had every frame and the server thread's CPU time, side by side. Run by hand:
 // bench_reactions [members] [count].
 
-#include "chatserver.h"
 #include "clientmessages.h"
 #include "identitykey.h"
 #include "identityproof.h"
 #include "servermessages.h"
+#include "threadedserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QWebSocket>
 
 #include <memory>
@@ -33,11 +32,10 @@ double threadCpuMs()
         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
-double serverCpuMs(ChatServer *server)
+double serverCpuMs(const ThreadedServer &server)
 {
     double ms = 0;
-    QMetaObject::invokeMethod(
-        server, [&ms] { ms = threadCpuMs(); }, Qt::BlockingQueuedConnection);
+    server.run([&ms] { ms = threadCpuMs(); });
     return ms;
 }
 
@@ -84,17 +82,10 @@ int main(int argc, char **argv)
     config.limits.burst = 1'000'000;
     config.maxBufferedBytes = 64 * 1024 * 1024;
 
-    QThread serverThread;
-    serverThread.start();
-    auto *server = new ChatServer(config);
-    server->moveToThread(&serverThread);
-    bool started = false;
-    QMetaObject::invokeMethod(
-        server, [&] { started = server->start(); }, Qt::BlockingQueuedConnection);
-    if (!started)
+    ThreadedServer server(config);
+    if (!server.start())
         qFatal("the server did not start");
-    QUrl url(QStringLiteral("ws://127.0.0.1"));
-    url.setPort(server->port());
+    const QUrl url = server.url();
 
     const IdentityKey senderKey = IdentityKey::generate();
     std::vector<Member> members(memberCount);
@@ -209,15 +200,6 @@ int main(int argc, char **argv)
           memberCount, messageCpu * 1e3 / count, reactionCpu * 1e3 / count, reactionCpu / messageCpu,
           editCpu * 1e3 / count, editCpu / messageCpu, deleteCpu * 1e3 / count, deleteCpu / messageCpu);
 
-    bool stopped = false;
-    QObject::connect(server, &ChatServer::stopped, &app, [&stopped] { stopped = true; });
-    QMetaObject::invokeMethod(
-        server, [server] { server->stop(); }, Qt::QueuedConnection);
-    waitFor([&stopped] { return stopped; }, 10'000);
     members.clear();
-    QMetaObject::invokeMethod(
-        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
-    serverThread.quit();
-    serverThread.wait();
     return 0;
 }
