@@ -7,6 +7,7 @@
 #include "identitykey.h"
 #include "identityproof.h"
 #include "servermessages.h"
+#include "testclient.h"
 #include "threadedserver.h"
 
 #include <QCoreApplication>
@@ -37,18 +38,6 @@ double serverCpuMs(const ThreadedServer &server)
     double ms = 0;
     server.run([&ms] { ms = threadCpuMs(); });
     return ms;
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
 }
 
 struct Member
@@ -133,9 +122,9 @@ int main(int argc, char **argv)
         request.setRawHeader("Sec-WebSocket-Protocol", "natter.v1");
         socket->open(request);
         if (i % 50 == 49)
-            waitFor([&] { return members[i].joined; }, 30'000);
+            TestClient::waitUntil([&] { return members[i].joined; }, 30'000);
     }
-    if (!waitFor(
+    if (!TestClient::waitUntil(
             [&] { return std::all_of(members.cbegin(), members.cend(), [](const Member &m) { return m.joined; }); },
             60'000))
         qFatal("not every member joined");
@@ -153,7 +142,7 @@ int main(int argc, char **argv)
         timer.start();
         for (int i = 0; i < count; ++i)
             sendOne(i);
-        if (!waitFor([&] { return std::all_of(members.cbegin(), members.cend(), done); }, 600'000))
+        if (!TestClient::waitUntil([&] { return std::all_of(members.cbegin(), members.cend(), done); }, 600'000))
             qFatal("not every member received every %s", what);
         const double wallMs = timer.nsecsElapsed() / 1e6;
         const double cpuMs = serverCpuMs(server) - cpuBefore;

@@ -6,6 +6,7 @@
 #include "clientmessages.h"
 #include "historystore.h"
 #include "servermessages.h"
+#include "testclient.h"
 #include "threadedserver.h"
 
 #include <QCoreApplication>
@@ -19,18 +20,6 @@ using namespace Natter;
 using namespace Natter::Protocol;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
 
 QWebSocket *connectTo(const QUrl &url, const Hello &hello, const std::function<void(const QString &)> &onFrame)
 {
@@ -113,7 +102,7 @@ int main(int argc, char **argv)
                 current->ms.append(sentAt.nsecsElapsed() / 1e6);
         }
     });
-    if (!waitFor([&] { return talkerJoined; }, 10'000))
+    if (!TestClient::waitUntil([&] { return talkerJoined; }, 10'000))
         qFatal("the talker did not join");
     int sent = 0;
     const auto talk = [&](Waits &waits, const std::function<bool()> &until) {
@@ -130,7 +119,7 @@ int main(int argc, char **argv)
             }
             QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
         }
-        waitFor([&] { return !waiting; }, 30'000);
+        TestClient::waitUntil([&] { return !waiting; }, 30'000);
         current = nullptr;
     };
 
