@@ -28,16 +28,14 @@ ChatService::ChatService(HistoryStore *store, const ServerConfig &config, QObjec
     , m_router(store, &m_rooms, &m_sessions, &m_names, &m_mailbox, &m_plainPresence, &m_reactions, config, this)
     , m_search(store, &m_names)
     , m_readMarkers(store)
+    , m_roomLifecycle(&m_rooms, store, config, this)
 {
     connect(&m_signIn, &SignIn::admitted, this, &ChatService::welcome);
 }
 
 void ChatService::loadRooms()
 {
-    for (const StoredRoom &room : m_store->rooms())
-        m_rooms.ensure(room.name, room.topic);
-    if (m_rooms.ensure(lobbyRoom()))
-        m_store->ensureRoom(lobbyRoom());
+    m_roomLifecycle.load();
 }
 
 void ChatService::attach(ClientSession *session)
@@ -194,15 +192,12 @@ bool ChatService::join(ClientSession *session, const QString &room, bool withHis
                 ref);
             return false;
         }
-        if (!m_rooms.exists(room) && m_rooms.count() >= m_config.maxRooms) {
-            session->sendError({ErrorCode::TooManyRooms,
-                                QStringLiteral("This server has reached its limit of %1 rooms; join an existing one.")
-                                    .arg(m_config.maxRooms)},
-                               ref);
-            return false;
+        if (!m_rooms.exists(room)) {
+            if (const auto refusal = m_roomLifecycle.create(session, room)) {
+                session->sendError(*refusal, ref);
+                return false;
+            }
         }
-        if (m_rooms.ensure(room))
-            m_store->ensureRoom(room);
         m_rooms.addMember(room, session);
         session->addRoom(room);
         broadcastPresence(Presence{room, session->name(), PresenceChange::Joined, {}, session->publicKey()},
@@ -235,6 +230,7 @@ void ChatService::leave(ClientSession *session, const QString &room)
     broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}, {}});
     m_rooms.removeMember(room, session);
     session->removeRoom(room);
+    m_roomLifecycle.memberLeft(room);
 }
 
 void ChatService::markRead(ClientSession *session, const ReadMarker &marker)
@@ -406,6 +402,7 @@ void ChatService::onClosed(ClientSession *session)
     for (const QString &room : rooms) {
         m_rooms.removeMember(room, session);
         broadcastPresence(Presence{room, session->name(), PresenceChange::Left, {}, {}});
+        m_roomLifecycle.memberLeft(room);
     }
     m_sessions.remove(session);
 }

@@ -13,6 +13,7 @@
 #include "reactionrouter.h"
 #include "readmarkerstore.h"
 #include "roomdirectory.h"
+#include "roomlifecycle.h"
 #include "serverconfig.h"
 #include "sessionregistry.h"
 #include "signin.h"
@@ -77,6 +78,7 @@ private:
     MessageRouter m_router;
     MessageSearch m_search;
     ReadMarkerStore m_readMarkers;
+    RoomLifecycle m_roomLifecycle;
 };
 
 } // namespace Natter

@@ -19,7 +19,7 @@ namespace Natter {
 class HistoryDatabase
 {
 public:
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     HistoryDatabase();
     ~HistoryDatabase();

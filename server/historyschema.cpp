@@ -108,6 +108,12 @@ QList<QStringList> HistorySchema::migrationSteps()
                            "read_ms INTEGER NOT NULL, "
                            "PRIMARY KEY (identity, conversation)) WITHOUT ROWID"),
         },
+        {
+            // Who made each room (see RoomCreationGate): the maker's key party ('' for a guest) and address group;
+            // both '' for rooms made before this was kept, and for lobby.
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN creator TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN creator_address TEXT NOT NULL DEFAULT ''"),
+        },
     };
 }
 

@@ -403,13 +403,40 @@ qint64 HistoryStore::messageCount() const
     return count ? count->toLongLong() : 0;
 }
 
-bool HistoryStore::ensureRoom(const QString &room)
+bool HistoryStore::ensureRoom(const QString &room, const QString &creator, const QString &creatorAddress)
 {
     if (room.isEmpty() || isDirectKey(room)) {
         qCWarning(lcStore).noquote() << "Not a room name:" << room;
         return false;
     }
-    return isOpen() && conversationId(room, true) != 0;
+    if (!isOpen())
+        return false;
+    const bool existed = conversationId(room, false) != 0;
+    const qint64 id = conversationId(room, true);
+    if (id == 0)
+        return false;
+    if (!existed && !(creator.isEmpty() && creatorAddress.isEmpty()))
+        m_database.run(QStringLiteral("UPDATE conversations SET creator = ?, creator_address = ? WHERE id = ?"),
+                       {nonNull(creator), nonNull(creatorAddress), id});
+    return true;
+}
+
+bool HistoryStore::removeEmptyRoom(const QString &room)
+{
+    if (!isOpen() || isDirectKey(room) || lastSeq(room) > 0)
+        return false;
+    QString error;
+    const auto removed =
+        m_database.run(QStringLiteral("DELETE FROM conversations WHERE key = ? AND kind = ? AND NOT EXISTS "
+                                      "(SELECT 1 FROM messages WHERE messages.conversation = conversations.id)"),
+                       {room, static_cast<int>(ConversationKind::Room)}, &error);
+    if (!removed) {
+        qCWarning(lcStore).noquote() << "Cannot remove the empty room" << room << error;
+        return false;
+    }
+    m_conversationIds.remove(room);
+    m_nextSeq.remove(room);
+    return removed->numRowsAffected() > 0;
 }
 
 bool HistoryStore::setTopic(const QString &room, const QString &topic)
@@ -431,14 +458,16 @@ QList<StoredRoom> HistoryStore::rooms() const
     if (!isOpen())
         return rooms;
     QString error;
-    auto query = m_database.run(QStringLiteral("SELECT key, topic FROM conversations WHERE kind = ? ORDER BY key"),
-                                {static_cast<int>(ConversationKind::Room)}, &error);
+    auto query = m_database.run(
+        QStringLiteral("SELECT key, topic, creator, creator_address FROM conversations WHERE kind = ? ORDER BY key"),
+        {static_cast<int>(ConversationKind::Room)}, &error);
     if (!query) {
         qCWarning(lcStore).noquote() << "Cannot list rooms:" << error;
         return rooms;
     }
     while (query->next())
-        rooms.append({query->value(0).toString(), query->value(1).toString()});
+        rooms.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
+                      query->value(3).toString()});
     return rooms;
 }
 

@@ -21,6 +21,8 @@ struct StoredRoom
 {
     QString name;
     QString topic;
+    QString creator; // the maker's key party; empty for a guest, lobby, and rooms from before it was kept
+    QString creatorAddress; // the maker's address group; empty for lobby and rooms from before it was kept
 };
 
 class HistoryStore : public QObject
@@ -98,7 +100,10 @@ public:
     qint64 messageCount() const;
 
     // Rooms outlive their members: their names and topics are kept here.
-    bool ensureRoom(const QString &room);
+    // The creator is recorded only for a room the call makes.
+    bool ensureRoom(const QString &room, const QString &creator = {}, const QString &creatorAddress = {});
+    // Forgets a room that has no messages (queued ones included); false if it has some, or was not there.
+    bool removeEmptyRoom(const QString &room);
     bool setTopic(const QString &room, const QString &topic);
     QList<StoredRoom> rooms() const;
 

@@ -1,5 +1,6 @@
 #include "passwordgate.h"
 
+#include "addressgroup.h"
 #include "clientsession.h"
 #include "logging.h"
 #include "validation.h"
@@ -19,17 +20,6 @@ PasswordGate::PasswordGate(const QString &password, QObject *parent)
     , m_password(password)
 {
     m_clock.start();
-}
-
-QString PasswordGate::addressKey(const QHostAddress &address)
-{
-    bool isIPv4 = false;
-    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
-    if (isIPv4)
-        return QHostAddress(ipv4).toString();
-    Q_IPV6ADDR bytes = address.toIPv6Address();
-    std::fill(bytes.c + 8, bytes.c + 16, quint8(0));
-    return QHostAddress(bytes).toString() + QStringLiteral("/64");
 }
 
 qint64 PasswordGate::spacing(int failures)
@@ -78,7 +68,8 @@ void PasswordGate::fail(QHash<QString, Record> &records, const QString &key)
 
 qint64 PasswordGate::waitMs(const QHostAddress &address, const QString &name) const
 {
-    const qint64 turn = std::max(turnFor(m_byAddress, addressKey(address)), turnFor(m_byName, Protocol::nameKey(name)));
+    const qint64 turn =
+        std::max(turnFor(m_byAddress, addressGroup(address)), turnFor(m_byName, Protocol::nameKey(name)));
     return turn - m_clock.elapsed();
 }
 
@@ -93,7 +84,7 @@ bool PasswordGate::matches(const QString &given) const
 void PasswordGate::check(ClientSession *session, const QString &name, const QString &given,
                          const std::function<void(bool)> &done)
 {
-    const QString address = addressKey(session->peerAddress());
+    const QString address = addressGroup(session->peerAddress());
     const QString nameKey = Protocol::nameKey(name);
     const qint64 turn = std::max(turnFor(m_byAddress, address), turnFor(m_byName, nameKey));
     // The next attempt from here waits behind this one.

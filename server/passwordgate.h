@@ -41,8 +41,6 @@ public:
     // How long an attempt from this address for this name would wait now.
     qint64 waitMs(const QHostAddress &address, const QString &name) const;
 
-    static QString addressKey(const QHostAddress &address);
-
 private:
     struct Record
     {

@@ -19,6 +19,7 @@ public:
     int count() const { return static_cast<int>(m_rooms.size()); }
     // Creates the room if it is new; returns whether it was new.
     bool ensure(const QString &room, const QString &topic = {});
+    void remove(const QString &room) { m_rooms.remove(room); }
 
     QString topic(const QString &room) const;
     void setTopic(const QString &room, const QString &topic);

@@ -26,6 +26,12 @@ struct ServerConfig
     int maxClients = 1000;
     int maxConnectionsPerAddress = 32;
     int maxRooms = 1000; // rooms that may exist; joining a new one past this is refused
+    // New rooms one key (guests: one address) and one address may make in an hour, and rooms one key or address may
+    // have made that still exist (see RoomCreationGate).
+    int newRoomsPerHour = 10;
+    int maxRoomsPerCreator = 100;
+    // A room with no members and no messages for this long is removed.
+    int emptyRoomExpiryMs = 60 * 60 * 1000;
     int maxIdentities = 100'000; // keys the server remembers; a new key past this is refused with server_full
     int namesPerIdentity = 4; // names one key owns; taking another releases its least recently used one
     int handshakeTimeoutMs = 10'000;

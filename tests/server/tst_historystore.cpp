@@ -215,10 +215,10 @@ void TestHistoryStore::migratesEmptyFile()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     QVERIFY(store.isOpen());
     QCOMPARE(store.schemaVersion(), HistoryStore::SchemaVersion);
-    QCOMPARE(HistoryStore::SchemaVersion, 6);
+    QCOMPARE(HistoryStore::SchemaVersion, 7);
 
     RawConnection raw(dbPath());
-    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 6);
+    QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 7);
     QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     const QStringList objects =
         raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"));
@@ -261,6 +261,8 @@ void TestHistoryStore::migratesVersion4WithReactionsTable()
         RawConnection raw(dbPath());
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE reactions")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE read_markers")));
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE conversations DROP COLUMN creator")));
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE conversations DROP COLUMN creator_address")));
         QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 4")));
     }
     HistoryStore store;
@@ -307,7 +309,7 @@ void TestHistoryStore::reopenKeepsMessages()
     HistoryStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.schemaVersion(), 6);
+    QCOMPARE(store.schemaVersion(), 7);
     QCOMPARE(store.latest(QStringLiteral("lobby"), 10), QList<ChatMessage>({stored}));
 }
 

@@ -343,7 +343,9 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery query(db);
             for (const QString &statement :
-                 {u"DROP TABLE reactions"_s, u"DROP TABLE read_markers"_s, u"PRAGMA user_version = 4"_s})
+                 {u"DROP TABLE reactions"_s, u"DROP TABLE read_markers"_s,
+                  u"ALTER TABLE conversations DROP COLUMN creator"_s,
+                  u"ALTER TABLE conversations DROP COLUMN creator_address"_s, u"PRAGMA user_version = 4"_s})
                 QVERIFY2(query.exec(statement), qPrintable(statement));
             query = QSqlQuery();
             db.close();

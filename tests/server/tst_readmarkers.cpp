@@ -156,6 +156,8 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY(query.exec(u"DROP TABLE read_markers"_s));
+            QVERIFY(query.exec(u"ALTER TABLE conversations DROP COLUMN creator"_s));
+            QVERIFY(query.exec(u"ALTER TABLE conversations DROP COLUMN creator_address"_s));
             QVERIFY(query.exec(u"PRAGMA user_version = 5"_s));
             query = QSqlQuery();
             db.close();

@@ -362,7 +362,8 @@ private slots:
             for (const QString &statement :
                  {u"DROP TRIGGER message_words_insert"_s, u"DROP TRIGGER message_words_update"_s,
                   u"DROP TRIGGER message_words_delete"_s, u"DROP TABLE message_words"_s, u"DROP TABLE reactions"_s,
-                  u"DROP TABLE read_markers"_s, u"PRAGMA user_version = 3"_s})
+                  u"DROP TABLE read_markers"_s, u"ALTER TABLE conversations DROP COLUMN creator"_s,
+                  u"ALTER TABLE conversations DROP COLUMN creator_address"_s, u"PRAGMA user_version = 3"_s})
                 QVERIFY2(query.exec(statement), qPrintable(statement));
             query = QSqlQuery();
             db.close();

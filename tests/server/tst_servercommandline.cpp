@@ -294,6 +294,9 @@ void TestServerCommandLine::configFileSetsEveryKey()
                                          QStringLiteral("max-clients=77"),
                                          QStringLiteral("max-connections-per-address=5"),
                                          QStringLiteral("max-rooms=77"),
+                                         QStringLiteral("new-rooms-per-hour=4"),
+                                         QStringLiteral("max-rooms-per-creator=12"),
+                                         QStringLiteral("empty-room-expiry-ms=90000"),
                                          QStringLiteral("handshake-timeout-ms=2500"),
                                          QStringLiteral("ping-interval-ms=4000"),
                                          QStringLiteral("ping-timeout-ms=9000"),
@@ -326,6 +329,9 @@ void TestServerCommandLine::configFileSetsEveryKey()
     QCOMPARE(config.maxConnectionsPerAddress, 5);
     QCOMPARE(config.handshakeTimeoutMs, 2500);
     QCOMPARE(config.maxRooms, 77);
+    QCOMPARE(config.newRoomsPerHour, 4);
+    QCOMPARE(config.maxRoomsPerCreator, 12);
+    QCOMPARE(config.emptyRoomExpiryMs, 90000);
     QCOMPARE(config.pingIntervalMs, 4000);
     QCOMPARE(config.pingTimeoutMs, 9000);
     QCOMPARE(config.maxInputBytes, 200000);
@@ -441,6 +447,9 @@ void TestServerCommandLine::configFileErrors_data()
         << QStringList{s("max-connections-per-address=0")} << s("max-connections-per-address");
     QTest::newRow("handshake-timeout-ms") << QStringList{s("handshake-timeout-ms=5")} << s("handshake-timeout-ms");
     QTest::newRow("max-rooms 0") << QStringList{s("max-rooms=0")} << s("max-rooms");
+    QTest::newRow("new-rooms-per-hour 0") << QStringList{s("new-rooms-per-hour=0")} << s("new-rooms-per-hour");
+    QTest::newRow("max-rooms-per-creator 0") << QStringList{s("max-rooms-per-creator=0")} << s("max-rooms-per-creator");
+    QTest::newRow("empty-room-expiry-ms 10") << QStringList{s("empty-room-expiry-ms=10")} << s("empty-room-expiry-ms");
     QTest::newRow("max-reactions-per-message 1001")
         << QStringList{s("max-reactions-per-message=1001")} << s("max-reactions-per-message");
     QTest::newRow("ping timeout not past the interval")

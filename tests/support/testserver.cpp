@@ -17,6 +17,8 @@ ServerConfig TestServer::defaultConfig()
     config.maxConnectionsPerAddress = 1000;
     config.limits.messagesPerSecond = 10000;
     config.limits.burst = 10000;
+    config.newRoomsPerHour = 10000;
+    config.maxRoomsPerCreator = 10000;
     return config;
 }
 
