@@ -38,8 +38,9 @@ QString ErrorText::describe(const Protocol::ErrorEvent &error, const Subject &su
         return subject.room.isEmpty() ? tr("You are not in that room any more.")
                                       : tr("You are not in #%1 any more.").arg(subject.room);
     case ErrorCode::TooManyRooms:
-        return tr("No more rooms can be joined or created: you are in as many rooms as this server allows, or it "
-                  "has as many rooms as it can hold.");
+        return tr("No more rooms can be joined or created now: you are in as many rooms as this server allows, it "
+                  "has as many rooms as it can hold, or you have made as many new rooms as it lets one person make "
+                  "for now. Join an existing room, or try again later.");
     case ErrorCode::UserUnknown:
         return subject.peer.isEmpty()
             ? tr("That person is not online. Messages can only be sent to people who are online.")

@@ -380,10 +380,6 @@ Erhalten: %2</translation>
         <translation>Du bist nicht mehr in #%1.</translation>
     </message>
     <message>
-        <source>No more rooms can be joined or created: you are in as many rooms as this server allows, or it has as many rooms as it can hold.</source>
-        <translation>Du kannst keinen weiteren Räumen beitreten und keine neuen erstellen: Du bist bereits in so vielen Räumen, wie dieser Server erlaubt, oder er hat so viele Räume, wie er fassen kann.</translation>
-    </message>
-    <message>
         <source>That person is not online. Messages can only be sent to people who are online.</source>
         <translation>Diese Person ist nicht online. Nachrichten können nur an Personen gesendet werden, die online sind.</translation>
     </message>
@@ -498,6 +494,10 @@ Erhalten: %2</translation>
     <message>
         <source>The server cannot save messages right now. Yours are kept and sent again by themselves.</source>
         <translation>Der Server kann gerade keine Nachrichten speichern. Deine werden aufbewahrt und von selbst noch einmal gesendet.</translation>
+    </message>
+    <message>
+        <source>No more rooms can be joined or created now: you are in as many rooms as this server allows, it has as many rooms as it can hold, or you have made as many new rooms as it lets one person make for now. Join an existing room, or try again later.</source>
+        <translation>Jetzt kannst du keine weiteren Räume betreten oder anlegen: Du bist in so vielen Räumen, wie dieser Server erlaubt, er hat so viele Räume, wie er fassen kann, oder du hast so viele neue Räume angelegt, wie er einer Person vorerst erlaubt. Tritt einem bestehenden Raum bei oder versuche es später noch einmal.</translation>
     </message>
 </context>
 <context>

@@ -380,10 +380,6 @@ Reçu : %2</translation>
         <translation>Vous n’êtes plus dans #%1.</translation>
     </message>
     <message>
-        <source>No more rooms can be joined or created: you are in as many rooms as this server allows, or it has as many rooms as it can hold.</source>
-        <translation>Impossible de rejoindre ou de créer d’autres salons&#xa0;: vous êtes dans autant de salons que ce serveur le permet, ou il contient déjà autant de salons qu’il peut en accueillir.</translation>
-    </message>
-    <message>
         <source>That person is not online. Messages can only be sent to people who are online.</source>
         <translation>Cette personne n’est pas en ligne. Les messages ne peuvent être envoyés qu’aux personnes en ligne.</translation>
     </message>
@@ -498,6 +494,10 @@ Reçu : %2</translation>
     <message>
         <source>The server cannot save messages right now. Yours are kept and sent again by themselves.</source>
         <translation>Le serveur ne peut pas enregistrer de messages pour le moment. Les vôtres sont conservés et renvoyés automatiquement.</translation>
+    </message>
+    <message>
+        <source>No more rooms can be joined or created now: you are in as many rooms as this server allows, it has as many rooms as it can hold, or you have made as many new rooms as it lets one person make for now. Join an existing room, or try again later.</source>
+        <translation>Impossible de rejoindre ou de créer d’autres salons pour le moment&#xa0;: vous êtes dans autant de salons que ce serveur le permet, il a autant de salons qu’il peut en contenir, ou vous avez créé autant de nouveaux salons qu’il en permet à une personne pour l’instant. Rejoignez un salon existant ou réessayez plus tard.</translation>
     </message>
 </context>
 <context>
