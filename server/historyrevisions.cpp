@@ -28,8 +28,29 @@ std::optional<HistoryRevisions::Target> HistoryRevisions::stored(const HistoryDa
     return target;
 }
 
-// The updates below name the partial indexes' conditions (reply_seq > 0, target > 0) again: SQLite uses a partial
-// index only when the query implies its condition, which a bound parameter alone does not.
+// The statements name the partial indexes' conditions (reply_seq > 0, target > 0) again: SQLite uses a partial index
+// only when the query implies its condition, which a bound parameter alone does not. Left to itself, SQLite 3.40 seeks
+// the index by that range (every reply or revision of the conversation) instead of by the seq, or reads the whole
+// conversation by its primary key, which made a delete cost as much as the conversation had revisions: the index is
+// named, and the condition wrapped in likely(), which leaves the seq to seek by.
+QString HistoryRevisions::quoteUpdate()
+{
+    return QStringLiteral("UPDATE messages INDEXED BY messages_reply SET reply_text = ? WHERE conversation = ? AND "
+                          "reply_seq = ? AND likely(reply_seq > 0)");
+}
+
+QString HistoryRevisions::quoteErase()
+{
+    return QStringLiteral("UPDATE messages INDEXED BY messages_reply SET reply_text = '' WHERE conversation = ? AND "
+                          "reply_seq = ? AND likely(reply_seq > 0)");
+}
+
+QString HistoryRevisions::editsErase()
+{
+    return QStringLiteral("UPDATE messages INDEXED BY messages_target SET text = '' WHERE conversation = ? AND target "
+                          "= ? AND likely(target > 0) AND kind = ?");
+}
+
 bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, const ChatMessage &revision,
                              QString *errorMessage)
 {
@@ -40,9 +61,8 @@ bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, con
                        {revision.text, revision.ts, conversation, revision.target}, errorMessage)
                    .has_value()
             && database
-                   .run(QStringLiteral("UPDATE messages SET reply_text = ? WHERE conversation = ? AND reply_seq = ? "
-                                       "AND reply_seq > 0"),
-                        {Protocol::replyQuote(revision.text), conversation, revision.target}, errorMessage)
+                   .run(quoteUpdate(), {Protocol::replyQuote(revision.text), conversation, revision.target},
+                        errorMessage)
                    .has_value();
     }
     if (!database
@@ -51,18 +71,12 @@ bool HistoryRevisions::apply(HistoryDatabase &database, qint64 conversation, con
                   {revision.ts, conversation, revision.target}, errorMessage)
              .has_value())
         return false;
-    if (!database
-             .run(QStringLiteral(
-                      "UPDATE messages SET reply_text = '' WHERE conversation = ? AND reply_seq = ? AND reply_seq > 0"),
-                  {conversation, revision.target}, errorMessage)
-             .has_value())
+    if (!database.run(quoteErase(), {conversation, revision.target}, errorMessage).has_value())
         return false;
     if (!HistoryReactions::removeAll(database, conversation, revision.target, errorMessage))
         return false;
     return database
-        .run(QStringLiteral(
-                 "UPDATE messages SET text = '' WHERE conversation = ? AND target = ? AND target > 0 AND kind = ?"),
-             {conversation, revision.target, static_cast<int>(MessageKind::Edit)}, errorMessage)
+        .run(editsErase(), {conversation, revision.target, static_cast<int>(MessageKind::Edit)}, errorMessage)
         .has_value();
 }
 

@@ -34,6 +34,13 @@ public:
     // Changes the target of `revision` (an Edit or Delete already inserted) inside the caller's transaction.
     static bool apply(HistoryDatabase &database, qint64 conversation, const Protocol::ChatMessage &revision,
                       QString *errorMessage);
+
+    // The statements that find rows through the partial indexes on reply_seq and target (each takes the
+    // conversation, then the seq): they must look one seq up in them, not read every reply or revision of the
+    // conversation, whatever SQLite's planner prefers.
+    static QString quoteUpdate(); // binds the new quote first
+    static QString quoteErase();
+    static QString editsErase(); // binds the Edit kind last
 };
 
 } // namespace Natter

@@ -1,3 +1,4 @@
+#include "historyrevisions.h"
 #include "historystore.h"
 #include "validation.h"
 
@@ -152,6 +153,7 @@ private slots:
     void init();
 
     void migratesEmptyFile();
+    void revisionsLookOneSeqUp();
     void migratesVersion4WithReactionsTable();
     void createsMissingFolders();
     void reopenKeepsMessages();
@@ -243,6 +245,44 @@ void TestHistoryStore::migratesEmptyFile()
                           QStringLiteral("owned_names_skeleton"),
                           QStringLiteral("reactions"),
                           QStringLiteral("read_markers")}));
+}
+
+void TestHistoryStore::revisionsLookOneSeqUp()
+{
+    {
+        HistoryStore store;
+        QVERIFY(store.open(dbPath()));
+    }
+    {
+        const QSqlDatabase db = [this] {
+            QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plans"));
+            connection.setDatabaseName(dbPath());
+            connection.open();
+            return connection;
+        }();
+        const QList<std::pair<QString, QVariantList>> statements{
+            {Natter::HistoryRevisions::quoteUpdate(), {QStringLiteral("quote"), 1, 5}},
+            {Natter::HistoryRevisions::quoteErase(), {1, 5}},
+            {Natter::HistoryRevisions::editsErase(), {1, 5, 2}},
+        };
+        for (const auto &[statement, values] : statements) {
+            QSqlQuery query(db);
+            QVERIFY(query.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + statement));
+            for (const QVariant &value : values)
+                query.addBindValue(value);
+            QVERIFY(query.exec());
+            QStringList plan;
+            while (query.next())
+                plan.append(query.value(3).toString());
+            const QString text = plan.join(QStringLiteral("; "));
+            // By the conversation and the one seq, in the partial index: not by a range of it, not the whole table.
+            QVERIFY2(text.contains(QStringLiteral("conversation=? AND reply_seq=?"))
+                         || text.contains(QStringLiteral("conversation=? AND target=?")),
+                     qPrintable(statement + QStringLiteral(" -> ") + text));
+        }
+    }
+    QSqlDatabase::database(QStringLiteral("plans"), false).close();
+    QSqlDatabase::removeDatabase(QStringLiteral("plans"));
 }
 
 void TestHistoryStore::migratesVersion4WithReactionsTable()
