@@ -163,17 +163,23 @@ void Conversation::renameMember(const QString &oldName, const QString &newName)
 
 void Conversation::forgetMembers()
 {
-    if (m_id.isRoom())
+    if (m_id.isRoom()) {
         m_members->setMembers({}); // the count stays: it is what the room had when last seen
-    else
+        if (m_memberCountCurrent) {
+            m_memberCountCurrent = false;
+            changed();
+        }
+    } else {
         setPeerOnline(false);
+    }
 }
 
 void Conversation::setMemberCount(int count)
 {
-    if (!m_id.isRoom() || count == m_memberCount)
+    if (!m_id.isRoom() || (count == m_memberCount && m_memberCountCurrent))
         return;
     m_memberCount = count;
+    m_memberCountCurrent = true;
     changed();
 }
 
@@ -207,6 +213,7 @@ void Conversation::applyJoined(const Protocol::Joined &joined)
     }
     m_members->setMembers(joined.members, guests);
     m_memberCount = m_members->rowCount();
+    m_memberCountCurrent = true;
     if (!joined.history.isEmpty()) {
         const qint64 first = joined.history.constFirst().seq;
         if (m_lastSeq > 0 && first > m_lastSeq + 1) {

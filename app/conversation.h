@@ -42,6 +42,9 @@ public:
 
     QString topic() const { return m_topic; }
     int memberCount() const { return m_memberCount; }
+    // Whether memberCount() is the room's as the server says now; false while disconnected (it is the count when
+    // last seen) and after a start from the cache until the server lists the room again.
+    bool isMemberCountCurrent() const { return m_memberCountCurrent; }
     int unread() const { return m_unread; }
     int unreadMentions() const { return m_unreadMentions; }
     qint64 lastReadSeq() const { return m_lastReadSeq; }
@@ -139,6 +142,7 @@ private:
     MentionMatcher m_mention;
     QString m_topic;
     int m_memberCount = 0;
+    bool m_memberCountCurrent = false;
     int m_unread = 0;
     int m_unreadMentions = 0;
     qint64 m_lastReadSeq = 0;

@@ -303,6 +303,17 @@ Erhalten: %2</translation>
         <source>not online: they get your messages when they are back</source>
         <translation>nicht online: bekommt deine Nachrichten bei der Rückkehr</translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) when last connected</source>
+        <translation>
+            <numerusform>%n Mitglied beim letzten Verbinden</numerusform>
+            <numerusform>%n Mitglieder beim letzten Verbinden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>members not known while not connected</source>
+        <translation>Mitglieder unbekannt, solange keine Verbindung besteht</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationPane</name>

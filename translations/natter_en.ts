@@ -27,6 +27,13 @@
             <numerusform>%n members</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) when last connected</source>
+        <translation>
+            <numerusform>%n member when last connected</numerusform>
+            <numerusform>%n members when last connected</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::ReactionChips</name>

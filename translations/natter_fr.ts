@@ -303,6 +303,17 @@ Reçu : %2</translation>
         <source>not online: they get your messages when they are back</source>
         <translation>hors ligne&#xa0;: recevra vos messages à son retour</translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) when last connected</source>
+        <translation>
+            <numerusform>%n membre lors de la dernière connexion</numerusform>
+            <numerusform>%n membres lors de la dernière connexion</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>members not known while not connected</source>
+        <translation>membres inconnus tant que la connexion n’est pas établie</translation>
+    </message>
 </context>
 <context>
     <name>Natter::ConversationPane</name>

@@ -70,6 +70,18 @@ QString ConversationHeader::topic() const
     return m_topic->text();
 }
 
+QString ConversationHeader::subtitleOfRoom(const Conversation &room)
+{
+    if (!room.isJoined())
+        return tr("You are not in this room");
+    if (room.isMemberCountCurrent())
+        return tr("%n member(s)", nullptr, room.memberCount());
+    // Who is here now is not known until the server says so again.
+    if (room.memberCount() > 0)
+        return tr("%n member(s) when last connected", nullptr, room.memberCount());
+    return tr("members not known while not connected");
+}
+
 void ConversationHeader::refresh()
 {
     const Conversation *conversation = m_conversation;
@@ -85,8 +97,7 @@ void ConversationHeader::refresh()
     m_avatar->setName(id.name, id.isRoom() ? AvatarLabel::Shape::Room : AvatarLabel::Shape::Person);
     if (id.isRoom()) {
         m_avatar->setPresence(AvatarLabel::Presence::None);
-        m_subtitle->setText(conversation->isJoined() ? tr("%n member(s)", nullptr, conversation->memberCount())
-                                                     : tr("You are not in this room"));
+        m_subtitle->setText(subtitleOfRoom(*conversation));
         m_topic->setText(conversation->topic());
     } else {
         const bool online = conversation->isPeerOnline();

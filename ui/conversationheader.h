@@ -33,6 +33,7 @@ signals:
 
 private:
     void refresh();
+    static QString subtitleOfRoom(const Conversation &room);
 
     QPointer<Conversation> m_conversation;
     AvatarLabel *m_avatar;

@@ -146,6 +146,25 @@ private slots:
         QTRY_VERIFY(toBob.subtitle().contains(QStringLiteral("when they are back")));
         QTRY_VERIFY(toGina.subtitle().contains(QStringLiteral("cannot reach them")));
     }
+
+    void roomHeaderDoesNotPassAnOldCountOffAsCurrent()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        TestClient bob;
+        QVERIFY(bob.enter(server.url(), QStringLiteral("bob"), {QStringLiteral("lobby")}));
+        ChatClient client;
+        ChatSession session(&client);
+        client.connectToServer(server.url(), QStringLiteral("Ada"));
+        QTRY_COMPARE(session.members()->rowCount(), 2);
+        ConversationHeader lobby;
+        lobby.setConversation(session.conversation(ConversationId::room(QStringLiteral("lobby"))));
+        // No translator is loaded here, so plurals read "member(s)".
+        QCOMPARE(lobby.subtitle(), QStringLiteral("2 member(s)"));
+
+        QVERIFY(server.stop());
+        QTRY_COMPARE(lobby.subtitle(), QStringLiteral("2 member(s) when last connected"));
+    }
 };
 
 QTEST_MAIN(TestMemberProfile)
