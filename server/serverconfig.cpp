@@ -4,6 +4,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <cmath>
+
 namespace Natter {
 
 QString ServerConfig::defaultDatabasePath()
@@ -161,7 +163,8 @@ bool ServerConfig::loadFile(const QString &path, QString *errorMessage)
     }
     if (settings.contains(QStringLiteral("limits/messages-per-second"))) {
         const double rate = settings.value(QStringLiteral("limits/messages-per-second")).toString().toDouble(&ok);
-        if (!ok || rate <= 0) {
+        // "inf" and "nan" read as numbers too; neither is a rate a token bucket can keep.
+        if (!ok || !std::isfinite(rate) || rate <= 0) {
             if (errorMessage)
                 *errorMessage = QStringLiteral("limits/messages-per-second: expected a positive number");
             return false;

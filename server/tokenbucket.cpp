@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Natter {
 
@@ -23,7 +24,10 @@ qint64 TokenBucket::msUntilToken(qint64 nowMs) const
     const double missing = 1.0 - available(nowMs);
     if (missing <= 1e-9)
         return 0;
-    return std::max<qint64>(1, static_cast<qint64>(std::ceil(missing * 1000.0 / m_rate)));
+    // A rate as small as a config file allows (1e-300 per second) makes a wait no qint64 holds; such a bucket
+    // waits as long as one can rather than overflowing into a negative wait.
+    constexpr auto Longest = static_cast<double>(std::numeric_limits<qint64>::max() / 2);
+    return std::max<qint64>(1, static_cast<qint64>(std::min(std::ceil(missing * 1000.0 / m_rate), Longest)));
 }
 
 bool TokenBucket::tryTake(qint64 nowMs)

@@ -148,6 +148,8 @@ WebSocketReader::Result WebSocketReader::next()
                 return fail(ProtocolError, "fragmented control frame");
             if (length > MaxControlPayload)
                 return fail(ProtocolError, "control frame over 125 bytes");
+            if (length > quint64(m_maxMessageBytes))
+                return fail(MessageTooBig, "control frame over the size cap");
         } else {
             if (opcode != OpContinuation && opcode != OpText && opcode != OpBinary)
                 return fail(ProtocolError, "unknown opcode");

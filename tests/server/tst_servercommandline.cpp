@@ -470,6 +470,9 @@ void TestServerCommandLine::configFileErrors_data()
     QTest::newRow("limits/messages-per-second negative")
         << limits("messages-per-second=-2") << s("messages-per-second");
     QTest::newRow("limits/messages-per-second text") << limits("messages-per-second=fast") << s("messages-per-second");
+    // Found by fuzz_serverconfig: both read as numbers, and the server ran with no rate limit at all.
+    QTest::newRow("limits/messages-per-second nan") << limits("messages-per-second=nan") << s("messages-per-second");
+    QTest::newRow("limits/messages-per-second inf") << limits("messages-per-second=inf") << s("messages-per-second");
 }
 
 void TestServerCommandLine::configFileErrors()

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using Natter::TokenBucket;
 
 namespace {
@@ -41,6 +43,7 @@ private slots:
     void fractionalRates_data();
     void fractionalRates();
     void availableDoesNotTakeTokens();
+    void tinyRatesWaitLong();
 };
 
 void TestTokenBucket::burstIsAvailableAtOnce_data()
@@ -250,6 +253,18 @@ void TestTokenBucket::availableDoesNotTakeTokens()
     QCOMPARE(bucket.available(500), 1.5);
     QCOMPARE(bucket.available(0), 1.0); // asking about an earlier time changes nothing
     QCOMPARE(drain(bucket, 0), 1);
+}
+
+// A config file may set any positive rate; the wait for the next token must stay a long positive time, never
+// overflow (found by fuzz_serverconfig, which runs a bucket with each config that loads).
+void TestTokenBucket::tinyRatesWaitLong()
+{
+    for (const double rate : {1e-6, 1e-12, 1e-300, std::numeric_limits<double>::denorm_min()}) {
+        TokenBucket bucket(rate, 1);
+        QVERIFY(bucket.tryTake(0));
+        QVERIFY2(bucket.msUntilToken(0) >= qint64(1e9), qPrintable(QString::number(rate)));
+        QVERIFY(bucket.msUntilToken(1000) >= qint64(1e8));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTokenBucket)

@@ -166,6 +166,30 @@ private slots:
         QCOMPARE(reader.next(), Result::Failed);
     }
 
+    // A reader whose cap is under the 125 bytes a control frame may carry refuses larger ones with 1009 too, as
+    // it promises (found by fuzz_websocketreader: a 13-byte ping came through a reader capped at 8 bytes).
+    void refusesControlFramesOverASmallCap_data()
+    {
+        QTest::addColumn<quint8>("opcode");
+        QTest::newRow("ping") << quint8(0x9);
+        QTest::newRow("pong") << quint8(0xa);
+        QTest::newRow("close") << quint8(0x8);
+    }
+
+    void refusesControlFramesOverASmallCap()
+    {
+        QFETCH(quint8, opcode);
+        WebSocketReader reader(8);
+        reader.append(frame(opcode, closeBody(1000, "too long")));
+        QCOMPARE(reader.next(), Result::Failed);
+        QCOMPARE(reader.failureCode(), quint16(1009));
+
+        WebSocketReader fits(8);
+        fits.append(frame(opcode, closeBody(1000, "bye")));
+        QCOMPARE(fits.next(), Result::Message);
+        QCOMPARE(fits.payload().size(), opcode == 0x8 ? 3 : 5);
+    }
+
     // A frame announcing more than the cap is refused from its header, before anything of it is held.
     void refusesHugeFramesFromTheirHeader()
     {
