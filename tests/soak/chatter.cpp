@@ -6,6 +6,7 @@
 #include "pausablewebsocket.h"
 #include "soaktally.h"
 
+#include <QDateTime>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -130,8 +131,12 @@ void Chatter::onWelcome(const Welcome &welcome)
             m_socket->sendText(encodeFrame(Join{room}));
     }
     // Everything not acknowledged goes again, in order, with its id (protocol.md 9.2, step 5).
-    for (const Send &send : std::as_const(m_outbox))
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (const Send &send : std::as_const(m_outbox)) {
         transmit(send);
+        if (m_behaviour != Behaviour::Flooding)
+            m_resentAtMs.insert(send.id, nowMs);
+    }
     (m_behaviour == Behaviour::Flooding ? m_tally.floodResent : m_tally.resent) += m_outbox.size();
     if (!m_finishing) {
         m_sendTimer.start(m_behaviour == Behaviour::Flooding ? 20 : randomBetween(200, 3000));
@@ -173,6 +178,13 @@ void Chatter::onAck(const Ack &ack)
         std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Send &send) { return send.id == ack.id; });
     if (waiting != m_outbox.end())
         m_outbox.erase(waiting);
+    // An ack whose ts is older than the resend answers from the history: the server had stored the message before
+    // the drop, and the resend was recognised by its id.
+    if (const auto resent = m_resentAtMs.constFind(ack.id); resent != m_resentAtMs.cend()) {
+        if (ack.ts < *resent)
+            ++m_tally.resentAlreadyStored;
+        m_resentAtMs.erase(resent);
+    }
     m_ledger.record(m_name, ack.id, {ack.room, ack.seq});
 }
 

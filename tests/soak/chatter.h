@@ -68,6 +68,7 @@ private:
     bool m_leaving = false;
     QHash<QString, qint64> m_lastSeq; // per room joined at least once: the highest seq received
     QList<Natter::Protocol::Send> m_outbox; // in the order made
+    QHash<QString, qint64> m_resentAtMs; // ids sent again after a reconnect -> when (UTC ms)
     qint64 m_nextId = 1;
     QTimer m_sendTimer;
     QTimer m_behaviourTimer; // drops, or pauses in reading

@@ -194,10 +194,11 @@ void SoakRun::report()
                 m_settings.clients, m_behaviourCounts[int(Role::Steady)], m_behaviourCounts[int(Role::Reconnecting)],
                 m_behaviourCounts[int(Role::SlowReading)], m_behaviourCounts[int(Role::Flooding)],
                 m_behaviourCounts[int(Role::PlainText)], m_settings.minutes);
-    std::printf("soak: %lld messages sent (%lld sent again after reconnects), %lld acknowledged (%d acks of a "
-                "resend), %lld plain-text lines, %lld message frames delivered\n",
-                t.sent, t.resent, static_cast<long long>(m_ledger.size()), m_ledger.repeatedAcks(), t.plainLines,
-                t.delivered);
+    std::printf("soak: %lld messages sent (%lld sent again after reconnects, %lld of which the server had stored "
+                "before the drop), %lld acknowledged (%d acks received twice), %lld plain-text lines, %lld message "
+                "frames delivered\n",
+                t.sent, t.resent, t.resentAlreadyStored, static_cast<long long>(m_ledger.size()),
+                m_ledger.repeatedAcks(), t.plainLines, t.delivered);
     std::printf("soak: %lld abrupt drops, %lld reconnects with hello.since, %lld flood closes (1008) after which "
                 "flooders sent %lld sends again, %lld flood sends never acknowledged (left at the end)\n",
                 t.drops, t.reconnects, t.floodCloses, t.floodResent, t.abandoned);

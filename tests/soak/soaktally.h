@@ -6,6 +6,7 @@ struct SoakTally
 {
     long long sent = 0; // natter.v1 sends made (each id once; resends not counted)
     long long resent = 0; // sends sent again with the same id after a reconnect (flooders' not counted)
+    long long resentAlreadyStored = 0; // of those, acked with a ts older than the resend: stored before the drop
     long long floodResent = 0; // flooders' sends sent again after their 1008 closes
     long long historyAsks = 0; // history pages slow readers asked for while not reading
     long long plainLines = 0; // lines posted by plain-text clients
